@@ -1,0 +1,99 @@
+"""The one settings object, read from TENURE_* environment variables.
+
+Code below the entry points (CLI, API app factory, worker) receives a Settings instance;
+nothing else reads os.environ.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from typing import Any
+
+DEFAULT_SQLITE_URL = "sqlite+aiosqlite:///./tenure.db"
+# Standard Webhooks' suggested schedule: seconds to wait before each retry.
+DEFAULT_RETRY_SCHEDULE = (5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_SQLITE_URL
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # Public base URL used in webhook payloads and printed links.
+    public_url: str = ""
+    # Largest article body accepted, in bytes (API and CLI).
+    max_article_bytes: int = 1_000_000
+    # Largest request body, in bytes.
+    max_request_bytes: int = 2_000_000
+    page_size_default: int = 50
+    page_size_max: int = 500
+    # Reads need an API key when true; writes always do.
+    require_read_key: bool = False
+    # Requests per minute per API key (0 disables the limit).
+    rate_limit_per_minute: int = 600
+    # Timeout in seconds for every outbound HTTP request (URL fetches, webhook sends).
+    http_timeout: float = 10.0
+    # Largest page fetched for POST /articles with a URL, in bytes.
+    fetch_max_bytes: int = 2_000_000
+    webhook_allow_hosts: tuple[str, ...] = ()
+    webhook_retry_schedule: tuple[int, ...] = DEFAULT_RETRY_SCHEDULE
+    # Seconds between polls of the delivery outbox when idle.
+    worker_poll_interval: float = 0.5
+    # Run a delivery worker inside `tenure serve`.
+    serve_worker: bool = True
+    log_level: str = "INFO"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+
+def _coerce(raw: str, default: Any) -> Any:
+    if isinstance(default, bool):
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        return int(raw)
+    if isinstance(default, float):
+        return float(raw)
+    if isinstance(default, tuple):
+        items = _split(raw)
+        if default and isinstance(default[0], int):
+            return tuple(int(x) for x in items)
+        return items
+    return raw
+
+
+def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+    """Build Settings from TENURE_* variables; keyword overrides win (tests use them)."""
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        if f.name == "extra":
+            continue
+        raw = env.get(f"TENURE_{f.name.upper()}")
+        if raw is not None:
+            default = getattr(Settings(), f.name)
+            try:
+                values[f.name] = _coerce(raw, default)
+            except ValueError as exc:
+                from tenure.errors import ConfigurationError
+
+                raise ConfigurationError(f"TENURE_{f.name.upper()}={raw!r} is not valid: {exc}") from exc
+    values.update(overrides)
+    return Settings(**values)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()
