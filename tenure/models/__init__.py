@@ -1,0 +1,22 @@
+"""SQLAlchemy tables and the engine/session factory. No business rules here.
+
+Relationships are deliberately absent: services load what a call needs with explicit queries,
+so nothing lazy-loads under asyncio.
+"""
+
+from tenure.models.articles import Article
+from tenure.models.base import Base
+from tenure.models.entities import Organization, OrganizationAlias, Person, PersonAlias
+from tenure.models.events import UNDATED_SORT, Event, EventSource
+
+__all__ = [
+    "UNDATED_SORT",
+    "Article",
+    "Base",
+    "Event",
+    "EventSource",
+    "Organization",
+    "OrganizationAlias",
+    "Person",
+    "PersonAlias",
+]

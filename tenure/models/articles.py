@@ -1,0 +1,29 @@
+"""Articles as received: ingesting the same one twice (by URL or content hash) changes nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tenure.models.base import Base, BigId, UtcDateTime, utcnow
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    url: Mapped[str | None] = mapped_column(String(2000), unique=True)
+    title: Mapped[str | None] = mapped_column(String(1000))
+    source: Mapped[str | None] = mapped_column(String(300))
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # The publication time's UTC offset in minutes, so relative dates can be re-resolved
+    # in the article's own time zone.
+    published_utc_offset: Mapped[int] = mapped_column(default=0)
+    # sha256 of the text as received: the idempotency key when there is no URL.
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    # "text", "markdown" or "html": how the text was read.
+    format: Mapped[str] = mapped_column(String(20), default="text")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)

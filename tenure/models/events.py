@@ -1,0 +1,64 @@
+"""Events (one row per fact) and their sources (one row per article that reports the fact)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tenure.models.base import Base, BigId, JsonDoc, UtcDateTime, utcnow
+
+# Undated events sort after every dated one; a sentinel keeps the sort column NOT NULL so
+# timelines page with one plain (sort_date, id) keyset on both back ends.
+UNDATED_SORT = dt.date(9999, 12, 31)
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_org_timeline", "organization_id", "sort_date", "id"),
+        Index("ix_events_person_timeline", "person_id", "sort_date", "id"),
+        Index("ix_events_type_timeline", "type", "sort_date", "id"),
+        Index("ix_events_sort", "sort_date", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    type: Mapped[str] = mapped_column(String(32))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id", ondelete="SET NULL"))
+    role: Mapped[str | None] = mapped_column(String(300))
+    # As the contract gives it: YYYY-MM-DD, YYYY-MM or YYYY, with its precision.
+    date: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    # First day the date stands for (UNDATED_SORT when there is none): the timeline order.
+    sort_date: Mapped[dt.date] = mapped_column(Date, default=UNDATED_SORT)
+    # Departure status (announced, planned, reported, completed); null for other types.
+    status: Mapped[str | None] = mapped_column(String(20), index=True)
+    details: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
+    confidence: Mapped[float] = mapped_column(Float, default=0.5)
+    # Bumped on every change (new source, better date): receivers order deliveries by it.
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+
+
+class EventSource(Base):
+    """An article reporting an event, with the sentence that states it."""
+
+    __tablename__ = "event_sources"
+    __table_args__ = (UniqueConstraint("event_id", "article_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    evidence: Mapped[str] = mapped_column(Text)
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    date: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    date_text: Mapped[str | None] = mapped_column(String(200))
+    confidence: Mapped[float] = mapped_column(Float)
+    rule_id: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)

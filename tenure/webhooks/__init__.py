@@ -1,0 +1,1 @@
+"""Webhooks: subscriptions, the transactional outbox, signing and the delivery worker."""
