@@ -1,11 +1,206 @@
-"""Placeholder until the engine lands (issue 2): returns no events."""
+"""The extraction engine: one article and its publication time in, dated events out.
+
+Pipeline: clean the markup (markup.py) -> sentences -> people/organizations resolved across the
+article (entities.py) -> time expressions (dates.py) -> trigger rules per sentence (rules.py,
+builders.py) -> each event's date (dating.py) -> one event per fact (merge.py) -> evidence spans
+mapped back to the raw input.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
-from tenure.extractors.contract import ExtractedEvent
+from tenure.errors import ArticleTooLarge
+from tenure.extractors import dating
+from tenure.extractors.builders import BUILDERS
+from tenure.extractors.contract import MAX_ARTICLE_CHARS, ExtractedEvent
+from tenure.extractors.dates import DateMention, find_dates
+from tenure.extractors.entities import Entities, Mention, analyse
+from tenure.extractors.markup import Format, clean
+from tenure.extractors.merge import merge_drafts
+from tenure.extractors.rules import RULES
+from tenure.extractors.scene import Draft, Scene
+from tenure.extractors.sentences import Sentence, split_sentences
+
+# Hedges and denials before a trigger cancel it: "if he leaves", "denied he would step down",
+# "could be named", "rumours that she will resign". Example kept out: "Jane Doe may leave".
+_HEDGE_RE = re.compile(
+    r"\b(?:if|unless|whether|den(?:y|ies|ied|ying)|rejected|refuted|not|never|no plans?|n't|"
+    r"could|might|should|rumou?r\w*|speculat\w*|consider\w*|weigh\w*|mull\w*|hypothetical\w*|"
+    r"would\s+(?:consider|be\s+open))\b|n[’']t\b|(?-i:\bmay\b)",
+    re.IGNORECASE,
+)
+_HEDGE_WINDOW = 45
+_CLAUSE_CUT_RE = re.compile(r"[.;:!?—–]|\bbut\b")
 
 
 def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[ExtractedEvent]:
-    return []
+    """The events an article states, in the order of their evidence.
+
+    Raises ArticleTooLarge over MAX_ARTICLE_CHARS; empty or non-English text gives no events.
+    """
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleTooLarge(
+            f"article is {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,} characters"
+        )
+    if not text.strip():
+        return []
+    cleaned = clean(text, _format(fmt))
+    body = cleaned.text
+    sentences = split_sentences(body)
+    if not sentences:
+        return []
+    entities = analyse(body, sentences)
+    dates = find_dates(body, published_at)
+    drafts = _drafts(body, sentences, entities, dates)
+    events = []
+    for draft in merge_drafts(drafts):
+        sentence = sentences[draft.sentence]
+        span = cleaned.to_input(sentence.start, sentence.end)
+        events.append(_export(draft, sentence, span))
+    return events
+
+
+def _format(fmt: str) -> Format:
+    if fmt in {"auto", "text", "markdown", "html"}:
+        return fmt  # type: ignore[return-value]
+    return "auto"
+
+
+def _drafts(
+    body: str, sentences: list[Sentence], entities: Entities, dates: list[DateMention]
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    subject: Mention | None = None
+    mention_index = 0
+    date_index = 0
+    mentions = entities.mentions
+    for index, sentence in enumerate(sentences):
+        while mention_index < len(mentions) and mentions[mention_index].start < sentence.start:
+            mention_index += 1
+        in_sentence = []
+        cursor = mention_index
+        while cursor < len(mentions) and mentions[cursor].start < sentence.end:
+            in_sentence.append(mentions[cursor])
+            cursor += 1
+        while date_index < len(dates) and dates[date_index].start < sentence.start:
+            date_index += 1
+        sentence_dates = [d for d in dates[date_index:] if d.start < sentence.end and d.end <= sentence.end]
+        scene = Scene(body, sentence, index, entities, in_sentence, _trigger_spans(sentence), subject)
+        found = _sentence_drafts(scene)
+        _date_drafts(body, sentences, index, found, sentence_dates, dates)
+        drafts.extend(found)
+        subject = _subject(body, sentence, in_sentence) or subject
+    return drafts
+
+
+def _trigger_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    spans = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(sentence.text):
+            spans.append((sentence.start + match.start(), sentence.start + match.end()))
+    return sorted(spans)
+
+
+def _sentence_drafts(scene: Scene) -> list[Draft]:
+    claimed: list[tuple[int, int]] = []
+    found: list[Draft] = []
+    text = scene.sentence.text
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            span = (scene.sentence.start + match.start(), scene.sentence.start + match.end())
+            if any(a < span[1] and span[0] < b for a, b in claimed):
+                continue
+            if _hedged(text, match.start()):
+                continue
+            drafts = BUILDERS[rule.type](scene, rule, match)
+            if drafts:
+                claimed.append(span)
+                found.extend(drafts)
+    return found
+
+
+def _hedged(text: str, at: int) -> bool:
+    window = text[max(0, at - _HEDGE_WINDOW) : at]
+    cuts = list(_CLAUSE_CUT_RE.finditer(window))
+    if cuts:
+        window = window[cuts[-1].end() :]
+    return bool(_HEDGE_RE.search(window))
+
+
+def _subject(text: str, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
+    """Who the sentence is about, carried to verb-first fragments that follow it."""
+    depth_at = _parenthesis_depth(text, sentence)
+    for mention in mentions:
+        if mention.kind != "person" or mention.possessive or depth_at(mention.start) > 0:
+            continue
+        before = text[max(sentence.start, mention.start - 15) : mention.start]
+        if re.search(r"\b(?:with|alongside|and|to|from)\s+$", before):
+            continue
+        return mention
+    for mention in mentions:
+        if mention.kind == "org" and mention.start - sentence.start <= 3:
+            return mention
+    return None
+
+
+def _parenthesis_depth(text: str, sentence: Sentence):  # type: ignore[no-untyped-def]
+    def depth(at: int) -> int:
+        segment = text[sentence.start : at]
+        return segment.count("(") - segment.count(")")
+
+    return depth
+
+
+def _date_drafts(
+    body: str,
+    sentences: list[Sentence],
+    index: int,
+    drafts: list[Draft],
+    sentence_dates: list[DateMention],
+    all_dates: list[DateMention],
+) -> None:
+    if not drafts:
+        return
+    triggers = sorted({d.trigger for d in drafts})
+    lead_in = _lead_in_date(body, sentences, index, all_dates)
+    for draft in drafts:
+        chosen = dating.choose(
+            body, sentences[index].start, sentence_dates, draft.trigger, triggers, event_type=draft.type
+        )
+        if chosen is None and not sentence_dates:
+            chosen = lead_in
+        draft.date = chosen
+
+
+def _lead_in_date(
+    body: str, sentences: list[Sentence], index: int, dates: list[DateMention]
+) -> DateMention | None:
+    """ "Reuters reported on Tuesday:" dates the statement right after it."""
+    if index == 0 or not sentences[index - 1].lead_in:
+        return None
+    previous = sentences[index - 1]
+    inside = [d for d in dates if previous.start <= d.start and d.end <= previous.end and d.date]
+    if not inside:
+        return None
+    by_precision = {"day": 0, "week": 1, "month": 2, "year": 3}
+    return sorted(inside, key=lambda d: by_precision.get(d.precision or "", 4))[0]
+
+
+def _export(draft: Draft, sentence: Sentence, span: tuple[int, int]) -> ExtractedEvent:
+    date: DateMention | None = draft.date
+    return ExtractedEvent(
+        type=draft.type,
+        person=draft.person,
+        organization=draft.organization,
+        role=draft.role,
+        date=date.date if date else None,
+        date_precision=date.precision if date else None,
+        date_text=date.text if date else None,
+        details=draft.details,
+        evidence=sentence.text,
+        evidence_span=span,
+        confidence=max(0.0, min(1.0, draft.confidence)),
+        rule_id=draft.rule_id,
+    )

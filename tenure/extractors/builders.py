@@ -1,0 +1,400 @@
+"""From a rule's trigger in a scene to draft events: one builder per event type."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tenure.extractors.entities import Mention
+from tenure.extractors.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
+from tenure.extractors.rules import Rule
+from tenure.extractors.scene import Draft, Scene
+
+Builder = Callable[[Scene, Rule, re.Match[str]], list[Draft]]
+
+_NAMED_AS_COMPANY_RE = re.compile(
+    r"\b(?:a|an|company|firm|startup|start-up|organi[sz]ation|group|team|lab|product|model|project|fund)\s+$",
+    re.IGNORECASE,
+)
+_BOARD_RE = re.compile(r"^\s*(?:the\s+)?(?:[\w'’&.-]+\s+){0,3}?board\b", re.IGNORECASE)
+_AWARD_LOWER_RE = re.compile(r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}(?:prize|award|medal))\b", re.IGNORECASE)
+_COWINNER_CUE_RE = re.compile(r"\b(?:alongside|along with|together with|jointly with|with)\s", re.IGNORECASE)
+_INVESTOR_STOP_RE = re.compile(
+    r"[.;:]|,\s+(?:which|who|reaching|bringing|giving|valuing|the)\b|\s(?:to|in|at)\s"
+)
+_HIRE_TRIGGER_RE = re.compile(r"hire", re.IGNORECASE)
+
+
+def _abs(scene: Scene, match: re.Match[str]) -> tuple[int, int]:
+    return scene.sentence.start + match.start(), scene.sentence.start + match.end()
+
+
+def _draft(scene: Scene, rule: Rule, span: tuple[int, int], **fields: object) -> Draft:
+    return Draft(
+        type=str(fields.pop("type", rule.type)),
+        person=fields.pop("person", None),  # type: ignore[arg-type]
+        organization=fields.pop("organization", None),  # type: ignore[arg-type]
+        role=fields.pop("role", None),  # type: ignore[arg-type]
+        details=dict(fields.pop("details", {})),  # type: ignore[call-overload]
+        trigger=span,
+        confidence=float(fields.pop("confidence", rule.confidence)),  # type: ignore[arg-type]
+        rule_id=str(fields.pop("rule_id", rule.rule_id)),
+        sentence=scene.index,
+    )
+
+
+def _name(mention: Mention | None) -> str | None:
+    return mention.name if mention else None
+
+
+# --- departures -----------------------------------------------------------------------------
+
+
+def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
+    start, end = _abs(scene, match)
+    if rule.person == "possessive":
+        person = scene.person_before(start, allow_possessive=True)
+        if person is None or not person.possessive or start - person.end > 4:
+            return []
+    else:
+        person = scene.person_before(start)
+    if person is None:
+        return []
+    title, title_org = scene.title_of(person)
+    named = scene.object_org(end, named_only=True)
+    described = scene.object_org(end, named_only=False)
+    org = _name(named) or title_org or _name(described) or scene.entities.affiliations.get(person.name)
+    org = org or scene.main_org()
+    role = title or scene.title_after(end) or scene.entities.titles.get(person.name)
+    destination = scene.destination(end)
+    details = {"status": _status(scene, rule), "successor": None, "destination": _name(destination)}
+    if destination is not None and destination.name == org:
+        details["destination"] = None
+    return [
+        _draft(scene, rule, (start, end), person=person.name, organization=org, role=role, details=details)
+    ]
+
+
+_REPORTED_RE = re.compile(
+    r"\b(?:reportedly|according to (?:people|sources|reports|a report)|people familiar)\b", re.I
+)
+
+
+def _status(scene: Scene, rule: Rule) -> str:
+    status = rule.status or "announced"
+    if status in {"announced", "completed"} and _REPORTED_RE.search(scene.sentence.text):
+        return "reported"
+    return status
+
+
+# --- appointments ---------------------------------------------------------------------------
+
+
+def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
+    start, end = _abs(scene, match)
+    if rule.pair:
+        return build_succession(scene, rule, match)
+    if rule.rule_id == "appointment.named" and _NAMED_AS_COMPANY_RE.search(
+        scene.text[max(0, start - 20) : start]
+    ):
+        return []
+    active = rule.person == "voice" and not scene.passive(start)
+    person = scene.person_after(end, limit=80) if active else scene.person_before(start)
+    if person is None and active:
+        person = scene.person_before(start)
+        active = False
+    if person is None:
+        return []
+    title, title_org = scene.title_of(person)
+    role = scene.title_after(end)
+    after_trigger = scene.text[end : end + 40]
+    if role is None and rule.rule_id == "appointment.join" and _BOARD_RE.match(after_trigger):
+        role = "board member"
+    named_after = scene.object_org(end, named_only=True, skip_destination=False)
+    if active:
+        subject_org = scene.org_before(start)
+        org = _name(subject_org) or _name(named_after) or title_org
+    else:
+        org = _name(named_after) or title_org or _name(scene.org_before(start))
+    if rule.rule_id == "appointment.key-hire":
+        org = _name(scene.org_before(start)) or org
+    org = (
+        org or _name(scene.object_org(end, named_only=False)) or scene.entities.affiliations.get(person.name)
+    )
+    org = org or scene.main_org()
+    if org is None:
+        return []
+    details = {"predecessor": None}
+    return [
+        _draft(scene, rule, (start, end), person=person.name, organization=org, role=role, details=details)
+    ]
+
+
+def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
+    """ "A will replace B" / "A succeeds B" / "named CEO, succeeding B": both moves."""
+    start, end = _abs(scene, match)
+    successor = scene.person_before(start)
+    predecessor = scene.person_after(end, limit=40)
+    if successor is None or predecessor is None or successor.name == predecessor.name:
+        return []
+    _, predecessor_org = scene.title_of(predecessor)
+    after = scene.object_org(predecessor.end, named_only=False)
+    org = predecessor_org or _name(after) or scene.main_org()
+    role = scene.title_after(predecessor.end)
+    pred_title, _ = scene.title_of(predecessor)
+    appointment = _draft(
+        scene,
+        rule,
+        (start, end),
+        type="appointment",
+        person=successor.name,
+        organization=org,
+        role=role,
+        details={"predecessor": predecessor.name},
+    )
+    departure = _draft(
+        scene,
+        rule,
+        (start, end),
+        type="departure",
+        person=predecessor.name,
+        organization=org,
+        role=pred_title or role or scene.entities.titles.get(predecessor.name),
+        details={"status": rule.status or "announced", "successor": successor.name, "destination": None},
+        confidence=rule.confidence - 0.05,
+    )
+    return [appointment, departure]
+
+
+# --- reporting lines ------------------------------------------------------------------------
+
+
+def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
+    start, end = _abs(scene, match)
+    org = scene.main_org()
+    if rule.rule_id == "reporting.unit-move":
+        return [
+            _draft(
+                scene,
+                rule,
+                (start, end),
+                organization=org,
+                details={"from_manager": None, "to_manager": None},
+            )
+        ]
+    if rule.rule_id == "reporting.from-to":
+        person = scene.person_before(start)
+        managers = [p for p in scene.persons() if p.start >= end]
+        if person is None or not managers:
+            return []
+        to_manager = managers[1].name if len(managers) > 1 else None
+        details = {"from_manager": managers[0].name, "to_manager": to_manager}
+        return [_draft(scene, rule, (start, end), person=person.name, organization=org, details=details)]
+    manager = scene.person_after(end, limit=60)
+    if manager is None:
+        return []
+    if rule.rule_id == "reporting.join-under":
+        subject = scene.person_before(start)
+        people = [subject] if subject else []
+    else:
+        people = scene.persons_listed_before(start)
+        people = _everyone_moving(scene, start) or people
+    drafts = []
+    for person in people:
+        if person is None or person.name == manager.name:
+            continue
+        details = {"from_manager": None, "to_manager": manager.name}
+        drafts.append(
+            _draft(scene, rule, (start, end), person=person.name, organization=org, details=details)
+        )
+    return drafts
+
+
+def _everyone_moving(scene: Scene, at: int) -> list[Mention]:
+    """ "A and his team, and B and her team will move to report to C": A and B."""
+    people = []
+    for mention in scene.persons():
+        if mention.end > at or mention.possessive or mention.via == "pronoun":
+            continue
+        after = scene.text[mention.end : mention.end + 60]
+        if re.match(r"^\s*(?:,[^,]{0,50},\s*)?(?:said|says|told|wrote|stated|announced)\b", after):
+            continue
+        people.append(mention)
+    return people if len(people) > 1 else []
+
+
+# --- awards ---------------------------------------------------------------------------------
+
+
+def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
+    start, end = _abs(scene, match)
+    award = _award_name(scene, start, end, rule)
+    if award is None:
+        return []
+    if rule.person == "list-after":
+        winners = scene.persons_listed_after(end)
+    elif rule.person == "list-before":
+        winners = scene.persons_listed_before(start)
+    else:
+        subject = scene.person_before(start)
+        winners = [subject] if subject else []
+    if not winners:
+        return []
+    names = [w.name for w in winners]
+    cowinners = _cowinners(scene, end)
+    drafts = []
+    for winner in winners:
+        others = [n for n in names if n != winner.name] + [n for n in cowinners if n not in names]
+        org = scene.entities.affiliations.get(winner.name)
+        details = {"award": award, "co_recipients": others}
+        drafts.append(
+            _draft(scene, rule, (start, end), person=winner.name, organization=org, details=details)
+        )
+    return drafts
+
+
+def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
+    awards = [m for m in scene.mentions if m.kind == "award"]
+    if rule.rule_id == "award.won":
+        after = [a for a in awards if a.start >= end and a.start - end <= 40]
+        if after:
+            return after[0].name
+        lower = _AWARD_LOWER_RE.match(scene.text, end + 1) or _AWARD_LOWER_RE.search(
+            scene.text[end : min(scene.sentence.end, end + 40)]
+        )
+        return lower.group(1) if lower else None
+    before = [a for a in awards if a.end <= start and start - a.end <= 40]
+    if before:
+        return before[-1].name
+    article_awards = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
+    return article_awards[0].name if article_awards and rule.rule_id == "award.went-to" else None
+
+
+def _cowinners(scene: Scene, at: int) -> list[str]:
+    cue = _COWINNER_CUE_RE.search(scene.text, at, scene.sentence.end)
+    if not cue:
+        return []
+    return [m.name for m in scene.persons_listed_after(cue.end())]
+
+
+# --- funding --------------------------------------------------------------------------------
+
+
+def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
+    start, end = _abs(scene, match)
+    org_before = scene.org_before(start, named_only=False)
+    person_before = scene.person_before(start)
+    org: str | None = None
+    person: str | None = None
+    if person_before is not None and (org_before is None or person_before.start > org_before.end):
+        company = _company_raised_for(scene, end)
+        if company is not None:
+            org = company.name
+        else:
+            person = person_before.name
+    elif org_before is not None:
+        org = org_before.name
+    else:
+        org = _name(scene.object_org(end, named_only=False))
+    if org is None and person is None:
+        return []
+    body = scene.text[scene.sentence.start : scene.sentence.end]
+    money = find_money(body)
+    trigger_rel = start - scene.sentence.start
+    amounts = [m for m in money if not m.valuation and m.end > trigger_rel - 5]
+    valuations = [m for m in money if m.valuation]
+    details = {
+        "amount": int(amounts[0].amount) if amounts else None,
+        "currency": (amounts or valuations)[0].currency if (amounts or valuations) else None,
+        "round": round_name(body),
+        "lead_investors": _investors(scene, end),
+        "valuation": int(valuations[0].amount) if valuations else None,
+    }
+    return [_draft(scene, rule, (start, end), person=person, organization=org, details=details)]
+
+
+def _company_raised_for(scene: Scene, at: int) -> Mention | None:
+    """ "raised $1 billion for his new firm, Acme Labs": the company is after "for"."""
+    found = re.search(r"\bfor\s", scene.text[at : scene.sentence.end])
+    if not found:
+        return None
+    window_start = at + found.end()
+    for mention in scene.orgs():
+        if mention.start >= window_start and mention.start - window_start <= 60 and mention.via == "name":
+            return mention
+    return None
+
+
+def _investors(scene: Scene, at: int) -> list[str]:
+    text = scene.text
+    cue = INVESTOR_CUE_RE.search(text, at, scene.sentence.end)
+    if not cue or not LEAD_CUE_RE.match(text, cue.start()):
+        return []
+    stop = _INVESTOR_STOP_RE.search(text, cue.end(), scene.sentence.end)
+    end = stop.start() if stop else scene.sentence.end
+    return [
+        m.name
+        for m in scene.mentions
+        if m.kind in {"org", "person"} and cue.end() <= m.start < end and m.via == "name"
+    ]
+
+
+# --- foundings ------------------------------------------------------------------------------
+
+
+def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
+    start, end = _abs(scene, match)
+    if rule.rule_id == "founding.founded-by":
+        company = scene.org_before(start)
+        if company is None:
+            return []
+        founder = scene.person_after(end, limit=12)
+        return [
+            _draft(
+                scene,
+                rule,
+                (start, end),
+                person=_name(founder),
+                organization=company.name,
+                details={"company": company.name},
+            )
+        ]
+    person = scene.person_before(start)
+    if person is None:
+        return []
+    if rule.rule_id in {"founding.own-company", "founding.launch-new-venture"}:
+        named = scene.object_org(end, named_only=True)
+        company_name = named.name if named and named.start - end <= 4 else None
+        return [
+            _draft(
+                scene,
+                rule,
+                (start, end),
+                person=person.name,
+                organization=company_name,
+                details={"company": company_name},
+            )
+        ]
+    company = scene.object_org(end, named_only=True)
+    if company is None or company.start - end > 25:
+        return []
+    return [
+        _draft(
+            scene,
+            rule,
+            (start, end),
+            person=person.name,
+            organization=company.name,
+            details={"company": company.name},
+        )
+    ]
+
+
+BUILDERS: dict[str, Builder] = {
+    "departure": build_departure,
+    "appointment": build_appointment,
+    "reporting_change": build_reporting,
+    "award": build_award,
+    "funding_round": build_funding,
+    "founding": build_founding,
+}

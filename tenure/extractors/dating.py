@@ -1,0 +1,85 @@
+"""Which of a sentence's time expressions belongs to which event.
+
+dates.py finds and resolves the expressions; this module only chooses. A date belongs to the
+trigger it is nearest to ("left in May and has started a company": May is the leaving); a date
+opening the sentence ("In 2013, when ...") belongs to every event in it; an "effective" date wins
+for moves; "since 2018" is someone's tenure, not this event; an award edition ("2018 Turing
+Award") yields to a real date in the same sentence; a sentence with no date takes the date of a
+lead-in that introduces it ("Reuters reported on Tuesday:").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenure.extractors.dates import DateMention
+
+_SINCE_BEFORE_RE = re.compile(
+    r"\b(?:since|until|till|through|by|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE
+)
+_EFFECTIVE_BEFORE_RE = re.compile(r"\b(?:effective|starting|beginning|as of)\s+(?:on\s+)?$", re.IGNORECASE)
+_VAGUE_EFFECTIVE_RE = re.compile(r"\b(?:immediately|that day|today)\b", re.IGNORECASE)
+_EDITION_AFTER_RE = re.compile(r"^\s*(?:[A-Z][\w'’-]*\s+){0,5}(?:Award|Prize|Medal|Nobel|Fellowship)s?\b")
+_OPENING_LIMIT = 24
+
+
+def usable(text: str, mention: DateMention) -> bool:
+    """Tenure spans and deadlines ("since 2018", "until Sept. 9") do not date an event."""
+    before = text[max(0, mention.start - 20) : mention.start]
+    return not _SINCE_BEFORE_RE.search(before) and not mention.text.lower().startswith(("since", "until"))
+
+
+def is_effective(text: str, mention: DateMention) -> bool:
+    before = text[max(0, mention.start - 16) : mention.start]
+    spoken = mention.text.lower()
+    if _VAGUE_EFFECTIVE_RE.search(spoken):
+        return False
+    return bool(_EFFECTIVE_BEFORE_RE.search(before)) or spoken.startswith(("effective", "starting"))
+
+
+def is_edition(text: str, mention: DateMention) -> bool:
+    """A year naming an award's edition: "the 2018 Turing Award"."""
+    return mention.precision == "year" and bool(_EDITION_AFTER_RE.match(text[mention.end : mention.end + 60]))
+
+
+def choose(
+    text: str,
+    sentence_start: int,
+    candidates: list[DateMention],
+    trigger: tuple[int, int],
+    triggers: list[tuple[int, int]],
+    *,
+    event_type: str,
+) -> DateMention | None:
+    """The date for the event whose trigger is `trigger`, among one sentence's dates."""
+    usable_dates = [d for d in candidates if d.date is not None and usable(text, d)]
+    if not usable_dates:
+        return None
+    if event_type in {"appointment", "departure", "reporting_change"}:
+        effective = [d for d in usable_dates if is_effective(text, d)]
+        if effective:
+            return effective[0]
+    if event_type == "award":
+        real = [d for d in usable_dates if not is_edition(text, d)]
+        usable_dates = real or usable_dates
+    own: list[tuple[int, DateMention]] = []
+    for mention in usable_dates:
+        distance = _distance(mention, trigger)
+        nearest = min(_distance(mention, other) for other in triggers)
+        opening = mention.start - sentence_start <= _OPENING_LIMIT and mention.end <= min(
+            t[0] for t in triggers
+        )
+        if distance <= nearest or opening:
+            own.append((distance, mention))
+    if not own:
+        return None
+    own.sort(key=lambda pair: pair[0])
+    return own[0][1]
+
+
+def _distance(mention: DateMention, span: tuple[int, int]) -> int:
+    if mention.end <= span[0]:
+        return span[0] - mention.end
+    if mention.start >= span[1]:
+        return mention.start - span[1]
+    return 0

@@ -1,0 +1,518 @@
+"""People, organizations and prizes mentioned in an article, resolved within the article.
+
+No gazetteer: a capitalised run becomes a person, an organization or a prize from its own shape
+(given name, organization suffix, CamelCase, acronym) and its context (a title before it, "said"
+after it, "at"/"join"/"left" before it). Later short mentions ("LeCun"), pronouns ("she") and
+descriptions ("the social media giant") resolve to what the article named first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from tenure.extractors.lexicon import (
+    DESCRIPTION_RE,
+    FIRST_NAMES,
+    NOT_NAME_WORDS,
+    ORG_SUFFIXES,
+    PERSON_AFTER_CUES,
+    PERSON_BEFORE_CUES,
+    TITLE_RE,
+)
+from tenure.extractors.sentences import Sentence
+
+Kind = Literal["person", "org", "award"]
+
+# A word: letters/digits with inner apostrophes, hyphens, ampersands. Example: "L'Huillier", "Fei-Fei".
+_TOKEN_RE = re.compile(r"[^\W_](?:[\w&]|['’\-](?=[^\W_]))*")
+_POSSESSIVE_RE = re.compile(r"^(?:['’]s\b|['’](?![A-Za-z]))")
+_AWARD_WORDS = frozenset({"award", "prize", "medal", "nobel", "fellowship", "laureate", "trophy"})
+# Joins inside a name: "University of Toronto", "Queen Elizabeth Prize for Engineering".
+_CONNECTORS = frozenset({"of", "for", "in", "de", "van", "von", "der", "del", "la", "le", "du", "bin", "al"})
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "del", "la", "le", "du", "bin", "al"})
+# Name-internal capitals that are surnames, not brand CamelCase. Example: "McGrew", "LeCun", "DiCaprio".
+_SURNAME_CAMEL_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|O['’])[A-Z]")
+_PRONOUN_RE = re.compile(r"\b(?:he|she)\b(?!['’]s\s+(?:been|got))", re.IGNORECASE)
+_ADJECTIVE_SUFFIX_RE = re.compile(r"-(?:based|born|led|backed|owned|founded|funded|made)$", re.IGNORECASE)
+_ORG_CONTEXT_BEFORE = re.compile(
+    r"\b(?:at|join|joins|joined|joining|leave|leaves|left|leaving|quit|rival|for|of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # offsets in the clean text
+    end: int
+    kind: Kind
+    name: str  # canonical name within the article
+    possessive: bool
+    via: str  # "name", "alias", "pronoun", "description"
+
+
+@dataclass(slots=True)
+class _Chunk:
+    start: int
+    end: int
+    tokens: list[tuple[int, int, str]]
+    possessive: bool
+    quoted: bool
+
+
+@dataclass
+class Entities:
+    """What the article names, resolved; built once per article by `analyse`."""
+
+    mentions: list[Mention]
+    persons: list[str]
+    main_org: str | None
+    titles: dict[str, str] = field(default_factory=dict)
+    affiliations: dict[str, str] = field(default_factory=dict)
+    org_aliases: dict[str, str] = field(default_factory=dict)
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+
+def analyse(text: str, sentences: list[Sentence]) -> Entities:
+    chunks_by_sentence = [_chunks(text, s) for s in sentences]
+    persons, person_set = _register_persons(text, chunks_by_sentence)
+    aliases = _person_aliases(persons)
+    org_aliases: dict[str, str] = {}
+    mentions: list[Mention] = []
+    for chunks in chunks_by_sentence:
+        for index, chunk in enumerate(chunks):
+            mention = _classify(text, chunk, person_set, aliases, org_aliases)
+            if mention is None:
+                continue
+            mentions.append(mention)
+            _register_expansion(text, chunks, index, mention, org_aliases)
+    mentions.sort(key=lambda m: m.start)
+    main_org = _main_org(mentions)
+    mentions = _resolve_references(text, sentences, mentions, main_org)
+    entities = Entities(mentions, persons, main_org, org_aliases=org_aliases)
+    _collect_titles_and_affiliations(text, entities)
+    return entities
+
+
+# --- chunking -------------------------------------------------------------------------------
+
+
+def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
+    """Runs of capitalised words in one sentence, split at titles and punctuation."""
+    body = sentence.text
+    blocked = [(m.start(), m.end()) for m in TITLE_RE.finditer(body) if _title_is_real(body, m)]
+    chunks: list[_Chunk] = []
+    current: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []  # connector words waiting for a capitalised word
+
+    def close() -> None:
+        if current:
+            chunk = _make_chunk(text, sentence.start, body, list(current))
+            if chunk is not None:
+                chunks.append(chunk)
+            current.clear()
+        pending.clear()
+
+    for match in _TOKEN_RE.finditer(body):
+        word, start, end = match.group(), match.start(), match.end()
+        in_title = any(a <= start < b for a, b in blocked)
+        gap = body[current[-1][1] : start] if current else ""
+        if current and (gap != " " and not (pending and gap == " ")):
+            close()
+        if in_title:
+            close()
+            continue
+        if _is_capitalised(word):
+            current.extend(pending)
+            pending.clear()
+            current.append((start, end, word))
+            if _POSSESSIVE_RE.match(body[end:]):
+                close()
+        elif current and word.lower() in _CONNECTORS and not pending and _joinable(current):
+            pending.append((start, end, word))
+        else:
+            close()
+    close()
+    return chunks
+
+
+def _title_is_real(body: str, match: re.Match[str]) -> bool:
+    """A capitalised title word followed by a capitalised non-name word is part of a name."""
+    word = match.group()
+    if word.lower() in {"president", "director", "partner", "leader", "chief", "dean", "secretary"}:
+        after = body[match.end() : match.end() + 2]
+        if word[0].isupper() and after.startswith(" ") and after[1:2].isupper():
+            # "President Joe Smith" is a title; "Director Films Ltd" is rare enough to ignore.
+            return True
+    return True
+
+
+def _is_capitalised(word: str) -> bool:
+    if word[0].isupper():
+        return True
+    # Brand CamelCase starting lower-case: "xAI", "iPhone".
+    return len(word) > 1 and word[0].islower() and any(c.isupper() for c in word[1:])
+
+
+def _joinable(tokens: list[tuple[int, int, str]]) -> bool:
+    words = {w.lower() for _, _, w in tokens}
+    return bool(words & (_AWARD_WORDS | {"university", "institute", "academy", "bank", "school", "college"}))
+
+
+def _make_chunk(text: str, offset: int, body: str, tokens: list[tuple[int, int, str]]) -> _Chunk | None:
+    while tokens and tokens[-1][2].lower() in _CONNECTORS:
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0][0], tokens[-1][1]
+    possessive = bool(_POSSESSIVE_RE.match(body[end:]))
+    before = body[max(0, start - 1) : start]
+    quoted = before in {'"', "“", "‘"}
+    return _Chunk(
+        offset + start, offset + end, [(offset + a, offset + b, w) for a, b, w in tokens], possessive, quoted
+    )
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+def _name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
+    """The part of a chunk that is a person's name, or None."""
+    tokens = [t for t in chunk.tokens if t[2].lower() not in _CONNECTORS or t[2].lower() in _NAME_PARTICLES]
+    while tokens and (tokens[0][2].lower() in NOT_NAME_WORDS or _ADJECTIVE_SUFFIX_RE.search(tokens[0][2])):
+        tokens = tokens[1:]
+    if len(tokens) < 2:
+        return None
+    for index, token in enumerate(tokens):
+        if token[2].lower() in FIRST_NAMES and index < len(tokens) - 1:
+            tokens = tokens[index : index + 3]
+            break
+    else:
+        tokens = tokens[-3:] if len(tokens) >= 3 and len(tokens[-2][2]) == 1 else tokens[-2:]
+    if len(tokens) == 3 and len(tokens[1][2]) != 1 and tokens[0][2].lower() not in FIRST_NAMES:
+        tokens = tokens[1:]
+    if len(tokens) == 3 and tokens[2][2].lower() in NOT_NAME_WORDS:
+        tokens = tokens[:2]
+    for _, _, word in tokens:
+        low = word.lower()
+        if low in NOT_NAME_WORDS or low in ORG_SUFFIXES or low in _AWARD_WORDS:
+            return None
+        if word.isupper() and len(word) > 1:
+            return None
+        if any(ch.isdigit() for ch in word) or _ADJECTIVE_SUFFIX_RE.search(word):
+            return None
+        if _is_brand_camel(word):
+            return None
+    return tokens
+
+
+def _is_brand_camel(word: str) -> bool:
+    if word[0].islower():
+        return True
+    inner = any(c.isupper() for c in word[1:])
+    return inner and not _SURNAME_CAMEL_RE.match(word) and "-" not in word and "'" not in word
+
+
+def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, str]]) -> bool:
+    if chunk.quoted:
+        return False
+    if tokens[0][2].lower() in FIRST_NAMES:
+        return True
+    start, end = tokens[0][0], tokens[-1][1]
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    if PERSON_AFTER_CUES.match(after) or PERSON_BEFORE_CUES.search(before):
+        return True
+    if TITLE_RE.search(before[-30:]) and re.search(r"(?:\b[\w-]+|,)\s*$", before):
+        title_end = max(m.end() for m in TITLE_RE.finditer(before[-30:]))
+        if not before[-30:][title_end:].strip(" ,"):
+            return True
+    if _ORG_CONTEXT_BEFORE.search(before):
+        return False
+    # Two plain capitalised words that are no common word: a name more often than not.
+    return all(t[2][0].isupper() and t[2][1:].islower() or "-" in t[2] or "'" in t[2] for t in tokens) or any(
+        _SURNAME_CAMEL_RE.match(t[2]) for t in tokens
+    )
+
+
+def _register_persons(text: str, chunks_by_sentence: list[list[_Chunk]]) -> tuple[list[str], set[str]]:
+    persons: list[str] = []
+    seen: set[str] = set()
+    for chunks in chunks_by_sentence:
+        for chunk in chunks:
+            if any(t[2].lower() in ORG_SUFFIXES for t in chunk.tokens[-1:]):
+                continue
+            tokens = _name_tokens(chunk)
+            if tokens is None or not _looks_like_person(text, chunk, tokens):
+                continue
+            name = " ".join(w for _, _, w in tokens)
+            if name not in seen:
+                seen.add(name)
+                persons.append(name)
+    return persons, seen
+
+
+def _person_aliases(persons: list[str]) -> dict[str, str]:
+    """Short forms that point to one person: last name, first name when unique."""
+    counts: Counter[str] = Counter()
+    candidates: list[tuple[str, str]] = []
+    for name in persons:
+        parts = name.split()
+        forms = {parts[-1], parts[0]} if len(parts) > 1 else set()
+        for form in forms:
+            if form.lower() in NOT_NAME_WORDS or len(form) < 2:
+                continue
+            counts[form] += 1
+            candidates.append((form, name))
+    aliases: dict[str, str] = {}
+    for form, name in candidates:
+        if counts[form] == 1 or form == name.split()[-1]:
+            aliases.setdefault(form, name)
+    for name in persons:
+        aliases[name] = name
+    return aliases
+
+
+# --- classification -------------------------------------------------------------------------
+
+
+def _classify(
+    text: str, chunk: _Chunk, persons: set[str], aliases: dict[str, str], org_aliases: dict[str, str]
+) -> Mention | None:
+    words = [w for _, _, w in chunk.tokens]
+    lows = [w.lower() for w in words]
+    if set(lows) & _AWARD_WORDS:
+        return _award_mention(text, chunk)
+    tokens = _name_tokens(chunk)
+    if tokens is not None and " ".join(w for _, _, w in tokens) in persons:
+        return Mention(
+            tokens[0][0], tokens[-1][1], "person", " ".join(w for _, _, w in tokens), chunk.possessive, "name"
+        )
+    # Strip leading function words ("The", "In", "US") before deciding on organizations.
+    body = list(chunk.tokens)
+    while body and body[0][2].lower() in NOT_NAME_WORDS and body[0][2].lower() not in ORG_SUFFIXES:
+        body = body[1:]
+    while body and body[-1][2].lower() in NOT_NAME_WORDS - ORG_SUFFIXES:
+        body = body[:-1]
+    if not body:
+        return None
+    if len(body) == 1 and body[0][2] in aliases and not chunk.quoted:
+        return Mention(body[0][0], body[0][1], "person", aliases[body[0][2]], chunk.possessive, "alias")
+    # A leftover common word before a known short name: "Chief Wang" -> Wang.
+    if (
+        len(body) >= 2
+        and body[-1][2] in aliases
+        and body[-1][2].lower() not in ORG_SUFFIXES
+        and all(t[2].lower() in NOT_NAME_WORDS for t in body[:-1])
+    ):
+        return Mention(body[-1][0], body[-1][1], "person", aliases[body[-1][2]], chunk.possessive, "alias")
+    name = " ".join(w for _, _, w in body)
+    if chunk.quoted or all(w.isupper() and len(w) > 1 for _, _, w in body) and len(body) > 1:
+        return None  # quoted names are works or slogans; all-caps runs are datelines and shouting
+    if name in org_aliases:
+        name = org_aliases[name]
+    if _is_org_shape(body) or len(body) == 1 and _single_word_org(text, body[0]):
+        return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
+    return None
+
+
+def _award_mention(text: str, chunk: _Chunk) -> Mention | None:
+    tokens = list(chunk.tokens)
+    while tokens and tokens[0][2].lower() in {"the", "a", "an", "this", "his", "her", "their", "its"}:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    start, end = tokens[0][0], tokens[-1][1]
+    # "Nobel Prize in physics": the field often follows in lower case.
+    tail = re.match(r" (?:in|for) ([a-z]+(?: or [a-z]+)?)\b", text[end : end + 40])
+    if tail and tokens[-1][2].lower() in _AWARD_WORDS:
+        end += tail.end()
+    name = text[start:end]
+    if name.lower() in _AWARD_WORDS:
+        return None
+    return Mention(start, end, "award", name, chunk.possessive, "name")
+
+
+def _is_org_shape(body: list[tuple[int, int, str]]) -> bool:
+    lows = [w.lower() for _, _, w in body]
+    if lows[-1] in ORG_SUFFIXES or lows[-1].rstrip(".") in ORG_SUFFIXES:
+        return True
+    if {"university", "institute", "academy", "bank", "college", "school"} & set(lows):
+        return True
+    return (
+        any(_is_brand_camel(w) or (w.isupper() and 2 <= len(w) <= 6) for _, _, w in body) and len(body) <= 3
+    )
+
+
+def _single_word_org(text: str, token: tuple[int, int, str]) -> bool:
+    start, end, word = token
+    low = word.lower()
+    if low in NOT_NAME_WORDS or len(word) < 2 or word.isdigit():
+        return False
+    if word.isupper() or _is_brand_camel(word):
+        return True
+    # A capitalised word that is not the first of its sentence, or is a known organization cue.
+    before = text[max(0, start - 3) : start]
+    sentence_start = not before.strip() or before.rstrip()[-1:] in {
+        ".",
+        "!",
+        "?",
+        ":",
+        "\n",
+        "-",
+        "*",
+        ">",
+        "#",
+    }
+    return not sentence_start or bool(re.match(r"['’]s? ", text[end : end + 3]))
+
+
+def _register_expansion(
+    text: str, chunks: list[_Chunk], index: int, mention: Mention, org_aliases: dict[str, str]
+) -> None:
+    """ "FAIR (Facebook AI Research)" and "Safe Superintelligence Inc (SSI)" name one organization."""
+    if mention.kind != "org" or index + 1 >= len(chunks):
+        return
+    nxt = chunks[index + 1]
+    if text[mention.end : nxt.start].strip() != "(" or text[nxt.end : nxt.end + 1] != ")":
+        return
+    inner = text[nxt.start : nxt.end]
+    if inner in org_aliases or len(inner) < 2:
+        return
+    if inner.isupper() or _is_org_shape([(0, 0, w) for w in inner.split()]) or len(inner.split()) > 1:
+        org_aliases[inner] = mention.name
+
+
+def _main_org(mentions: list[Mention]) -> str | None:
+    counts = Counter(m.name for m in mentions if m.kind == "org")
+    if not counts:
+        return None
+    best = max(counts.values())
+    for m in mentions:
+        if m.kind == "org" and counts[m.name] == best:
+            return m.name
+    return None
+
+
+# --- references -----------------------------------------------------------------------------
+
+
+def _resolve_references(
+    text: str, sentences: list[Sentence], mentions: list[Mention], main_org: str | None
+) -> list[Mention]:
+    """Add pronoun and description mentions, each resolved to what came before it."""
+    extra: list[Mention] = []
+    persons = [m for m in mentions if m.kind == "person"]
+    occupied = [(m.start, m.end) for m in mentions]
+    for sentence in sentences:
+        body = sentence.text
+        for match in _PRONOUN_RE.finditer(body):
+            at = sentence.start + match.start()
+            previous = [p for p in persons if p.end <= at]
+            if previous:
+                extra.append(
+                    Mention(at, at + len(match.group()), "person", previous[-1].name, False, "pronoun")
+                )
+        if main_org is None:
+            continue
+        for match in DESCRIPTION_RE.finditer(body):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(a < end and start < b for a, b in occupied):
+                continue
+            possessive = bool(_POSSESSIVE_RE.match(text[end:]))
+            extra.append(Mention(start, end, "org", main_org, possessive, "description"))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+# --- titles and affiliations ----------------------------------------------------------------
+
+# "OpenAI's chief technology officer Jane Doe" / "Acme CEO Jane Doe": org, title, then the person.
+_TITLE_BEFORE_RE = re.compile(r"(?:[,(]\s*|\s)?$")
+
+
+def _collect_titles_and_affiliations(text: str, entities: Entities) -> None:
+    mentions = entities.mentions
+    for index, mention in enumerate(mentions):
+        if mention.kind != "person" or mention.via == "pronoun":
+            continue
+        title, org = title_near(text, mentions, index)
+        if title and mention.name not in entities.titles:
+            entities.titles[mention.name] = title
+        if org and mention.name not in entities.affiliations:
+            entities.affiliations[mention.name] = org
+
+
+def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | None, str | None]:
+    """The title and organization written next to a person mention, if any.
+
+    Before: "Acme's chief financial officer, Jane Doe" / "Acme CEO Jane Doe".
+    After: "Jane Doe, Acme's chief financial officer," / "Jane Doe, chief executive of Acme" /
+    "Jane Doe (chief product officer)".
+    """
+    person = mentions[index]
+    line_start = text.rfind("\n", 0, person.start) + 1
+    window = text[max(line_start, person.start - 90) : person.start]
+    titles = list(TITLE_RE.finditer(window))
+    if titles:
+        last = titles[-1]
+        gap = window[last.end() :]
+        if re.fullmatch(r"\s*,?\s*", gap):
+            start = _extend_title_left(window, last.start())
+            title = window[start : last.end()]
+            return title.strip(), _org_before(mentions, index, person.start - len(window) + start)
+    after = text[person.end : person.end + 120]
+    appositive = re.match(r"(?:,\s*|\s*\()(?:the\s+|a\s+|an\s+|its\s+|previously\s+the\s+)?", after)
+    if appositive:
+        rest_at = person.end + appositive.end()
+        tied = _org_at(mentions, rest_at)
+        cursor = rest_at
+        if tied is not None:
+            cursor = tied.end + (
+                2 if text[tied.end : tied.end + 2] in {"'s", "’s"} else 1 if tied.possessive else 0
+            )
+            cursor = cursor + (len(text[cursor:]) - len(text[cursor:].lstrip()))
+        found = TITLE_RE.match(text, cursor)
+        if found:
+            end = _extend_title_right(text, found.end())
+            title = text[found.start() : end]
+            if tied is None:
+                of = re.match(r"\s+(?:of|at)\s+(?:the\s+)?", text[end : end + 12])
+                if of:
+                    tied = _org_at(mentions, end + of.end())
+            return title.strip(), tied.name if tied else None
+    return None, None
+
+
+def _extend_title_left(window: str, start: int) -> int:
+    """Take in "co-founder and" before "Chief Scientist"."""
+    joined = re.search(r"([\w-]+)\s+(?:and|&)\s+$", window[:start])
+    if joined and TITLE_RE.fullmatch(joined.group(1)):
+        return joined.start(1)
+    return start
+
+
+def _extend_title_right(text: str, end: int) -> int:
+    joined = TITLE_RE.match(text, end + 5) if text[end : end + 5].lower() == " and " else None
+    return joined.end() if joined else end
+
+
+def _org_before(mentions: list[Mention], index: int, title_start: int) -> str | None:
+    for mention in reversed(mentions[:index]):
+        if mention.end <= title_start and title_start - mention.end <= 3 and mention.kind == "org":
+            return mention.name
+        if mention.end < title_start - 3:
+            break
+    return None
+
+
+def _org_at(mentions: list[Mention], at: int) -> Mention | None:
+    for mention in mentions:
+        if mention.start == at and mention.kind == "org":
+            return mention
+        if mention.start > at:
+            break
+    return None

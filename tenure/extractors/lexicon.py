@@ -1,0 +1,224 @@
+"""Word lists the entity finder reads: titles, organization cues, name cues, stop words.
+
+Each list is data: adding a word is a one-line change. Every entry is a generic English word or
+a common given name, never a name taken from an evaluation article.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
+# Job titles, longest first inside the regex below. "chief <x> officer" is a pattern, not a list.
+# Example: "OpenAI's chief technology officer", "board chair", "head of search and ads".
+TITLE_CORES: tuple[str, ...] = (
+    r"chief(?: [a-z&]+){1,3}? officer",
+    r"chief executive",
+    r"chief scientist",
+    r"chief technologist",
+    r"chief economist",
+    r"chief architect",
+    r"executive vice[- ]president",
+    r"senior vice[- ]president",
+    r"vice[- ]president",
+    r"executive chairman",
+    r"executive chairwoman",
+    r"executive chair",
+    r"lead independent director",
+    r"independent director",
+    r"managing director",
+    r"managing partner",
+    r"general partner",
+    r"general counsel",
+    r"general manager",
+    r"board chair(?:man|woman)?",
+    r"board member",
+    r"board director",
+    r"chair(?:man|woman|person)?",
+    r"president",
+    r"ceo",
+    r"cto",
+    r"cfo",
+    r"coo",
+    r"cmo",
+    r"cio",
+    r"ciso",
+    r"cpo",
+    r"cso",
+    r"svp",
+    r"evp",
+    r"vp",
+    r"co-?founder",
+    r"founder",
+    r"director",
+    r"head of [a-z&]+(?: (?:and|&) [a-z]+)?",
+    r"(?:team |research )?co-?leader",
+    r"research leader",
+    r"team leader",
+    r"leader",
+    r"chief",
+    r"treasurer",
+    r"secretary",
+    r"professor",
+    r"dean",
+    r"partner",
+    r"chief scientist",
+)
+TITLE_MODIFIERS = (
+    r"interim|acting|former|then|current|new|permanent|senior|executive|deputy|founding|"
+    r"longtime|global|group|co|joint|incoming|outgoing"
+)
+# Example: "interim CEO", "former Chief Scientist", "safety team co-leader".
+TITLE_RE = re.compile(
+    rf"\b(?:(?:{TITLE_MODIFIERS})[- ])*(?:{'|'.join(TITLE_CORES)})\b(?:-elect)?",
+    re.IGNORECASE,
+)
+# A title made of two joined by "and": "president and co-founder", "co-founder and Chief Scientist".
+TITLE_JOINER_RE = re.compile(r"\s*(?:and|&|/)\s*$", re.IGNORECASE)
+
+# Words that make a capitalised chunk an organization. Example: "Sequoia Capital", "Scale AI".
+ORG_SUFFIXES: frozenset[str] = frozenset(
+    _words(
+        """
+    inc inc. corp corp. corporation co co. ltd ltd. llc plc gmbh ag sa nv lp llp holdings holding
+    group labs lab laboratories research capital ventures partners partnership fund funds
+    technologies technology systems solutions networks software bank bancorp financial
+    university institute college school academy foundation society association agency
+    company companies industries enterprises motors airlines airways pharmaceuticals pharma
+    therapeutics biosciences bio robotics ai media studios entertainment communications telecom
+    energy semiconductor semiconductors microsystems devices electronics brands stores
+    markets exchange insurance securities investments management advisors associates council
+    commission committee ministry department deepmind times journal post news press tribune
+    """
+    )
+)
+# Heads of "the <...> <head>" descriptions that point back to a company.
+# Example: "the social media giant", "the ChatGPT maker", "the coffee chain".
+DESCRIPTION_HEADS: tuple[str, ...] = (
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "giant",
+    "maker",
+    "chain",
+    "retailer",
+    "group",
+    "lab",
+    "business",
+    "outfit",
+    "conglomerate",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "lender",
+    "bank",
+    "insurer",
+    "venture",
+    "platform",
+    "developer",
+    "operator",
+    "airline",
+    "brand",
+)
+DESCRIPTION_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w&+-]+\s+){0,3}?(?:" + "|".join(DESCRIPTION_HEADS) + r")\b",
+    re.IGNORECASE,
+)
+
+# Capitalised words that never start or make up a person's name on their own.
+# Example: "Breaking News", "In June", "The Announcement".
+NOT_NAME_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    a an the this that these those his her its their our my your he she it they we i you
+    in on at of for from to by with and or but as if when while after before since during
+    about above across against along among around into onto over under until upon via
+    who what where which why how yes no not
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    today yesterday tomorrow tonight
+    mr mrs ms dr sir madam prof
+    news breaking update updated report reports reporting recommended reading videos photo file
+    status goal key example source read open copyright rights reserved all
+    north south east west new old great royal first last next
+    ai llm llms ceo cto cfo coo us uk eu un usa
+    street valley city county state states river lake park square bay island islands beach
+    america american americans europe european asia asian africa african china chinese india
+    indian japan japanese korea korean france french germany german britain british briton
+    england english canada canadian israel israeli russia russian swiss sweden swedish
+    hungary hungarian italy italian spain spanish brazil brazilian australia australian
+    ireland irish netherlands dutch taiwan taiwanese singapore york francisco angeles london
+    paris berlin tokyo beijing shanghai toronto seattle boston washington silicon wall
+    award awards prize prizes medal nobel laureate laureates trophy
+    model models network networks learning intelligence language languages data
+    deep large world reality vision product products team teams board summit conference
+    strategic shift dilemma context announcement differentiation stance tools creator
+    independent recommended original wechat twitter
+    inc corp ltd llc co plc
+    scientists scientist physicist engineer engineers executive executives
+    former chief
+    """
+    )
+)
+
+# Words before which a capitalised chunk is a person. Example: "said", "told the Journal".
+PERSON_AFTER_CUES = re.compile(
+    r"^\s*(?:,\s*(?:who|whose|\d{2},)|\s(?:said|says|told|wrote|added|posted|tweeted|noted|explained|"
+    r"stated|recalled|argued|insisted|admitted|confirmed)\b)",
+    re.IGNORECASE,
+)
+PERSON_BEFORE_CUES = re.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|prof|sir|dame)\.?\s*|\bled by\s+|\bby\s+(?:co-?founder|founder)\s+)$",
+    re.IGNORECASE,
+)
+
+# Common given names (many languages). Lets the finder tell "David Baker" from "Silicon Valley"
+# and find where a name starts inside a longer capitalised run ("US Scientists David Baker").
+FIRST_NAMES: frozenset[str] = frozenset(
+    _words(
+        """
+    aaron abigail adam adrian ahmed aisha alan albert alex alexander alexandra alexis alfred alice
+    alicia allison amanda amber amelia amir amit amy ana andrea andrew andy angela anil anita ann
+    anna anne annie anthony antonio arjun arnold arthur ashley audrey barbara barry ben benjamin
+    bernard beth betty bill billy bob bobby bonnie brad bradley brandon brenda brett brian bruce
+    bryan caitlin cameron carl carla carlos carmen carol caroline carolyn catherine charles
+    charlie charlotte cheryl chris christian christina christine christopher cindy claire
+    clara claude colin connie craig cynthia dan dana daniel daniela danielle daphne darren dave
+    david dean deborah debra denise dennis derek diana diane dominic don donald donna doris
+    doug douglas dylan ed eddie edward elaine eleanor elena eli elizabeth ella ellen emily emma
+    eric erica erik erin ethan eugene eva evan evelyn fatima felix fernando fiona frances
+    francesca francis frank fred frederick gabriel gabriela gary gavin george georgia gerald
+    geoffrey geoff gina gloria gordon grace graham greg gregory hannah harold harry heather
+    helen henry holly howard hugh ian irene isaac isabel isabella ivan jack jackie jacob james
+    jamie jan jane janet janice jason javier jay jean jeff jeffrey jennifer jenny jeremy jerry
+    jesse jessica jill jim jimmy joan joanne joe joel john johnny jon jonathan jordan jorge jose
+    joseph josh joshua joy joyce juan judith judy julia julian julie justin karen karl kate
+    katherine kathleen kathryn kathy katie keith kelly ken kenneth kevin kim kimberly kyle
+    larry laura lauren lawrence leah leo leon leonard leslie lily linda lisa liz logan
+    lois lori louis louise lucas lucy luis luke lynn madison maggie malcolm marc marcus margaret
+    maria marie marilyn mario mark martha martin mary matt matthew maureen max megan melanie
+    melissa michael michelle miguel mike mohamed mohammed monica nancy naomi natalie nathan
+    neil nicholas nick nicole noah norman olivia oliver omar oscar pamela pat patricia patrick
+    paul paula peggy peter philip phillip pierre rachel rafael rahul raj ralph ramon randy ray
+    raymond rebecca richard rick rita rob robert roberto robin roger ron ronald rose ross roy
+    ruby russell ruth ryan sally sam samantha samuel sandra sara sarah scott sean sergey
+    shannon sharon shawn sheila shirley simon sofia sophia sophie stacy stanley stephanie
+    stephen steve steven stuart sue susan suzanne tammy tara ted teresa terry theodore theresa
+    thomas tiffany tim timothy tina todd tom tommy tony tracy travis tyler valerie vanessa
+    vera victor victoria vincent virginia walter wayne wendy william willie
+    yuki zachary
+    ahmad ali hassan hussein karim rania leila yusuf ibrahim mehmet ayse olga natasha dmitri
+    vladimir sergei igor anton andrei pavel katarina lars sven anders ingrid astrid nils
+    hans klaus jurgen wolfgang dieter heinz stefan markus tobias lukas jonas matteo giulia
+    luca marco paolo giovanni francesco alessandro lorenzo sofia pablo diego sergio lucia
+    carmen alejandro jesus manuel rosa ricardo hiroshi takeshi kenji akira yoko haruki
+    priya ravi sanjay vikram deepak sunil ashok rajesh suresh anand vijay kiran neha pooja
+    """
+    )
+)

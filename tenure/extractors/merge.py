@@ -1,0 +1,87 @@
+"""One event per fact: drafts that state the same fact merge into the strongest of them.
+
+Same fact means same type and person and organization, plus: for appointments, compatible roles
+(a CEO appointment and a board seat are two facts); for awards, the same prize; for funding rounds,
+the same amount (a $1 billion raise told twice is one round, even if the second mention names the
+company differently). The strongest draft keeps its evidence; gaps (date, role, successor) are
+filled from the others.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tenure.extractors.scene import Draft
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    groups: list[list[Draft]] = []
+    for draft in drafts:
+        for group in groups:
+            if any(same_fact(draft, other) for other in group):
+                group.append(draft)
+                break
+        else:
+            groups.append([draft])
+    merged = [_combine(group) for group in groups]
+    merged.sort(key=lambda d: (d.sentence, d.trigger[0]))
+    return merged
+
+
+def same_fact(a: Draft, b: Draft) -> bool:
+    if a.type != b.type:
+        return False
+    if a.type == "funding_round":
+        amount_a, amount_b = a.details.get("amount"), b.details.get("amount")
+        if amount_a is not None and amount_a == amount_b:
+            return True
+        return (
+            _same(a.organization, b.organization)
+            and a.person == b.person
+            and (amount_a is None or amount_b is None)
+        )
+    if a.person != b.person:
+        return False
+    if a.type == "founding":
+        return _compatible(a.organization, b.organization)
+    if a.type == "award":
+        return _compatible_text(a.details.get("award"), b.details.get("award"))
+    if not _same(a.organization, b.organization):
+        return False
+    if a.type == "appointment":
+        return _compatible_text(a.role, b.role)
+    return True
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return (a or "").casefold() == (b or "").casefold()
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or _same(a, b)
+
+
+def _compatible_text(a: Any, b: Any) -> bool:
+    if not a or not b:
+        return True
+    x, y = str(a).casefold(), str(b).casefold()
+    return x in y or y in x
+
+
+def _combine(group: list[Draft]) -> Draft:
+    best = max(group, key=lambda d: (d.confidence, d.date is not None, -d.sentence))
+    for other in group:
+        if other is best:
+            continue
+        if best.date is None and other.date is not None:
+            best.date = other.date
+        if best.role is None and other.role is not None:
+            best.role = other.role
+        if best.organization is None and other.organization is not None:
+            best.organization = other.organization
+        if best.person is None and other.person is not None:
+            best.person = other.person
+        for key, value in other.details.items():
+            if best.details.get(key) in (None, [], "") and value not in (None, [], ""):
+                best.details[key] = value
+    return best

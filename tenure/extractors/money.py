@@ -1,0 +1,84 @@
+"""Money in funding sentences: amounts, valuations, round names and investors' cue phrases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SCALE = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+_CURRENCY = {
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "usd": "USD",
+    "dollars": "USD",
+    "euros": "EUR",
+    "pounds": "GBP",
+}
+# "$6 billion", "US$ 1.5bn", "$600B", "€20m". Example: "raised $6 billion" -> 6000000000 USD.
+MONEY_RE = re.compile(
+    r"(?:US\s?)?(?P<cur>[$€£])\s?(?P<num>\d{1,4}(?:[.,]\d{1,3})*)\s*(?P<scale>trillion|billion|million|thousand|bn|tn|mln|mn|[bmkt])?\b"
+    r"|(?P<num2>\d{1,4}(?:\.\d{1,3})?)\s+(?P<scale2>trillion|billion|million)\s+(?P<cur2>dollars|euros|pounds)\b",
+    re.IGNORECASE,
+)
+# A money expression right after these words is a valuation, not the amount raised.
+# Example: "that would value the company at around $40 billion", "a post-money valuation of $24 billion".
+VALUATION_BEFORE_RE = re.compile(
+    r"(?:valu(?:e|es|ed|ing|ation)|market (?:cap|capitali[sz]ation)|worth)\b[^$€£.;]{0,40}$", re.IGNORECASE
+)
+# Example: "in a Series B round", "early-stage fundraising", "seed funding".
+ROUND_RE = re.compile(
+    r"\b(series\s+[a-h](?:\d|-\d)?|pre-seed|seed|early-stage|early stage|late-stage|angel|growth|bridge|mezzanine)\b",
+    re.IGNORECASE,
+)
+# Investors follow these words. Example: "led by Bay Capital", "from Oak Ventures and Pine Partners".
+INVESTOR_CUE_RE = re.compile(
+    r"\b(?:led by|co-led by|from|backed by|with participation from|including)\s", re.IGNORECASE
+)
+LEAD_CUE_RE = re.compile(r"\b(?:led by|co-led by|from)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    start: int
+    end: int
+    amount: float
+    currency: str
+    valuation: bool
+
+
+def find_money(text: str) -> list[Money]:
+    found: list[Money] = []
+    for match in MONEY_RE.finditer(text):
+        number = match.group("num") or match.group("num2")
+        scale = (match.group("scale") or match.group("scale2") or "").lower()
+        currency = _CURRENCY[(match.group("cur") or match.group("cur2") or "$").lower()]
+        if number.count(",") and "." not in number:
+            value = float(number.replace(",", ""))
+        else:
+            value = float(number.replace(",", ""))
+        value *= _SCALE.get(scale, 1.0)
+        valuation = bool(VALUATION_BEFORE_RE.search(text[max(0, match.start() - 60) : match.start()]))
+        found.append(Money(match.start(), match.end(), value, currency, valuation))
+    return found
+
+
+def round_name(text: str) -> str | None:
+    match = ROUND_RE.search(text)
+    if not match:
+        return None
+    name = match.group(1)
+    return name[0].upper() + name[1:] if name.lower().startswith("series") else name.lower()

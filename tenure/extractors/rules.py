@@ -1,0 +1,349 @@
+"""Trigger rules: the phrasings that state an event, as data with an example each.
+
+A rule names its event type, where the person stands relative to the trigger, a status (for
+departures) and a confidence: specific phrasings ("was named chief executive") rank above loose
+ones ("to lead"). Rules run in table order; a later rule whose trigger overlaps an earlier match in
+the same sentence is skipped, so "will move to report to" is a reporting change, not a move.
+Every regex is linear: bounded repeats only, no nested quantifiers over the same characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+PersonSide = Literal["before", "after", "voice", "list-before", "list-after", "possessive", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    rule_id: str
+    type: str
+    pattern: re.Pattern[str]
+    person: PersonSide
+    confidence: float
+    example: str
+    status: str | None = None
+    # "A will replace B": an appointment of A (predecessor B) and a departure of B (successor A).
+    pair: bool = False
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_LEAVE = r"(?:leave|step down|step away|stand down|resign|retire|depart|exit|quit|part ways)"
+
+RULES: tuple[Rule, ...] = (
+    # --- reporting lines (before departures/appointments so "move to report to" is claimed) ---
+    Rule(
+        "reporting.from-to",
+        "reporting_change",
+        _rx(r"\b(?:moved?|moving|shift(?:ed|ing)?|switch(?:ed|ing)?) from reporting to\b"),
+        "before",
+        0.85,
+        "Jane Doe moved from reporting to Ann Lee to reporting to Bo Chan.",
+    ),
+    Rule(
+        "reporting.will-report-to",
+        "reporting_change",
+        _rx(
+            r"\b(?:(?:will\s+)?(?:move|moves|moved|moving|shift|begin|start)\s+to\s+)?report(?:s|ed|ing)?\s+(?:directly\s+)?to\b"
+        ),
+        "list-before",
+        0.8,
+        "Jane Doe and her team will move to report to Bo Chan.",
+    ),
+    Rule(
+        "reporting.join-under",
+        "reporting_change",
+        _rx(r"\b(?:join|joins|move|moves|moving|fold(?:ed)? into)\b[^.;:]{1,60}?\bunder\b"),
+        "before",
+        0.7,
+        "The search team, led by Jane Doe, will join the cloud unit under Bo Chan.",
+    ),
+    Rule(
+        "reporting.unit-move",
+        "reporting_change",
+        _rx(
+            r"\b(?:teams?|units?|divisions?|groups?|organi[sz]ations?)\b[^.;:]{0,100}?\bwill (?:move|be moved|shift|transfer) (?:to|into|under)\b"
+        ),
+        "none",
+        0.6,
+        "The devices teams will move to the platforms group.",
+    ),
+    # --- succession: one trigger, two events ---
+    Rule(
+        "succession.will-replace",
+        "appointment",
+        _rx(r"\b(?:will|to|would)\s+(?:replace|succeed)\b"),
+        "before",
+        0.9,
+        "Jane Doe will replace Bo Chan, who is stepping down.",
+        status="announced",
+        pair=True,
+    ),
+    Rule(
+        "succession.replaces",
+        "appointment",
+        _rx(r"\b(?:replaces|replaced|replacing|succeeds|succeeded|succeeding)\b"),
+        "before",
+        0.85,
+        "Jane Doe succeeds Bo Chan as chief executive.",
+        status="completed",
+        pair=True,
+    ),
+    # --- departures ---
+    Rule(
+        "departure.plans-to-leave",
+        "departure",
+        _rx(
+            rf"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|expect(?:s|ed)?|poised|preparing|set|going|looking)\s+to\s+{_LEAVE}\b"
+        ),
+        "before",
+        0.9,
+        "Acme's chief scientist Jane Doe is planning to leave the company.",
+        status="planned",
+    ),
+    Rule(
+        "departure.decision-to-leave",
+        "departure",
+        _rx(rf"\b(?:decision|decided|decides|chose|agreed)\s+to\s+{_LEAVE}\b"),
+        "before",
+        0.85,
+        "Jane Doe said she made the decision to leave Acme.",
+        status="announced",
+    ),
+    Rule(
+        "departure.will-leave",
+        "departure",
+        _rx(rf"\b(?:will|would|'ll|’ll|shall)\s+(?:soon\s+|also\s+)?{_LEAVE}\b"),
+        "before",
+        0.85,
+        "Jane Doe will step down as chief executive at the end of March.",
+        status="announced",
+    ),
+    Rule(
+        "departure.is-leaving",
+        "departure",
+        _rx(
+            r"\b(?:is|are|'s|’s|am|'m|’m)\s+(?:also\s+|now\s+)?(?:leaving|departing|stepping down|stepping away|exiting|retiring|resigning|quitting)\b"
+        ),
+        "before",
+        0.85,
+        "Jane Doe, Acme's finance chief, is stepping down.",
+        status="announced",
+    ),
+    Rule(
+        "departure.was-leaving",
+        "departure",
+        _rx(
+            r"\b(?:was|were)\s+(?:leaving|departing|stepping down|stepping away|exiting|retiring|resigning)\b"
+        ),
+        "before",
+        0.75,
+        "Jane Doe announced that she was departing from the firm.",
+        status="completed",
+    ),
+    Rule(
+        "departure.headline-to-leave",
+        "departure",
+        _rx(rf"\bto\s+{_LEAVE}\b"),
+        "before",
+        0.6,
+        "Acme Scientist Jane Doe to Leave Acme",
+        status="planned",
+    ),
+    Rule(
+        "departure.fired-passive",
+        "departure",
+        _rx(
+            r"\b(?:was|were|been|is|being|got)\s+(?:abruptly\s+|reportedly\s+)?(?:fired|ousted|dismissed|sacked|removed|pushed out|forced out|let go)\b"
+        ),
+        "before",
+        0.85,
+        "Jane Doe was fired by the board on Friday.",
+        status="completed",
+    ),
+    Rule(
+        "departure.fired-active",
+        "departure",
+        _rx(r"\b(?:fired|ousted|dismissed|sacked|pushed out|forced out)\b"),
+        "after",
+        0.85,
+        "The board has fired chief executive Jane Doe.",
+        status="completed",
+    ),
+    Rule(
+        "departure.left",
+        "departure",
+        _rx(
+            r"\b(?:has |had |have )?(?:left|quit|resigned|retired|departed|stepped down|stepped away|exited|stood down)\b(?!\s+(?:behind|over|unchanged|open|out)\b)"
+        ),
+        "before",
+        0.8,
+        "Jane Doe left Acme in May.",
+        status="completed",
+    ),
+    Rule(
+        "departure.finish-out",
+        "departure",
+        _rx(
+            r"\bfinish(?:es|ing)?\s+(?:out\s+)?(?:the|his|her|their)\s+(?:month|year|quarter|term|contract)\s+(?:with|at)\b"
+        ),
+        "before",
+        0.7,
+        "She'll finish out the month with Acme before moving on.",
+        status="announced",
+    ),
+    Rule(
+        "departure.possessive-departure-from",
+        "departure",
+        _rx(r"\b(?:departure|exit|resignation|ouster|firing|dismissal|retirement)\s+from\b"),
+        "possessive",
+        0.75,
+        "It recalls Jane Doe's departure from Acme (1999).",
+        status="completed",
+    ),
+    # --- appointments ---
+    Rule(
+        "appointment.named",
+        "appointment",
+        _rx(
+            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached)\b"
+        ),
+        "voice",
+        0.85,
+        "Acme named Jane Doe chief executive on Monday.",
+    ),
+    Rule(
+        "appointment.serve-as",
+        "appointment",
+        _rx(
+            r"\b(?:will|to|'ll|’ll)\s+(?:serve|act|take over|step in|stay on)\s+as\b|\b(?:also\s+)?serving\s+as\b|\bsigned on to work as\b"
+        ),
+        "before",
+        0.8,
+        "Jane Doe will serve as interim chief executive.",
+    ),
+    Rule(
+        "appointment.join",
+        "appointment",
+        _rx(r"\b(?:will\s+join|to\s+join|joins|joined|is\s+joining|has\s+joined|rejoin(?:s|ed)?)\b"),
+        "before",
+        0.8,
+        "Jane Doe will join Acme's board.",
+    ),
+    Rule(
+        "appointment.become",
+        "appointment",
+        _rx(
+            r"\b(?:will\s+become|to\s+become|becomes|became|will\s+be\s+the\s+new|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
+        ),
+        "before",
+        0.75,
+        "Jane Doe will become the company's chief technologist.",
+    ),
+    Rule(
+        "appointment.to-lead",
+        "appointment",
+        _rx(r"\bto\s+(?:lead|head|run|oversee)\b"),
+        "before",
+        0.55,
+        "Acme hired Jane Doe to lead its new robotics lab.",
+    ),
+    Rule(
+        "appointment.key-hire",
+        "appointment",
+        _rx(r"\b(?:first|key|new|latest|star|senior)\s+(?:key\s+)?hire\b"),
+        "before",
+        0.7,
+        "When the lab opened, Jane Doe was its first key hire.",
+    ),
+    # --- awards ---
+    Rule(
+        "award.went-to",
+        "award",
+        _rx(r"\b(?:award|prize|medal|honou?r|nobel)\s+(?:went|goes|was given|was awarded)\s+to\b"),
+        "list-after",
+        0.85,
+        "The 2021 prize went to Jane Doe and Bo Chan.",
+    ),
+    Rule(
+        "award.won",
+        "award",
+        _rx(
+            r"\b(?:won|wins|win|winning|awarded|receives|received|receiving|shares|shared|earned|collected|honou?red with)\b"
+        ),
+        "list-before",
+        0.85,
+        "Jane Doe and Bo Chan won the Acme Prize for Chemistry on Monday.",
+    ),
+    Rule(
+        "award.winner",
+        "award",
+        _rx(r"\b(?:winner|laureate|recipient)\b"),
+        "before",
+        0.7,
+        "Jane Doe, a 2015 Acme Prize winner, spoke first.",
+    ),
+    # --- funding ---
+    Rule(
+        "funding.raised-amount",
+        "funding_round",
+        _rx(
+            r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+)?(?:US\s?)?[$€£]\s?\d"
+        ),
+        "none",
+        0.9,
+        "Acme raised $20 million in a Series A round led by Bay Capital.",
+    ),
+    Rule(
+        "funding.round",
+        "funding_round",
+        _rx(
+            r"\b(?:funding|financing|investment|venture)\s+round\b|\bround\s+of\s+(?:funding|financing|investment)\b|\bseries\s+[a-h]\s+(?:round|funding|financing)\b|\bseed\s+(?:round|funding)\b|\bfund-?raising\b|\bfundraise\b"
+        ),
+        "none",
+        0.75,
+        "Acme is in talks to raise a new funding round at a $2 billion valuation.",
+    ),
+    # --- foundings ---
+    Rule(
+        "founding.own-company",
+        "founding",
+        _rx(
+            r"\b(?:start|starts|started|starting|launch|launches|launched|launching|found|founds|founded|found(?:ing)|create|created|creating|build|building|form|formed|set\s+up|sets\s+up|setting\s+up)\s+(?:a|an|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|venture|business|lab|laboratory)\b"
+        ),
+        "before",
+        0.8,
+        "Jane Doe is leaving to start her own company.",
+    ),
+    Rule(
+        "founding.launch-new-venture",
+        "founding",
+        _rx(r"\blaunch(?:es|ed|ing)?\s+(?:a\s+)?new\s+(?:venture|company|startup)\b"),
+        "before",
+        0.6,
+        "Acme Scientist Jane Doe to Leave and Launch New Venture",
+    ),
+    Rule(
+        "founding.founded-by",
+        "founding",
+        _rx(
+            r"\b(?:founded|co-?founded|started|established|launched|created|set up)\s+(?:in\s+\d{4}\s+)?by\b"
+        ),
+        "after",
+        0.85,
+        "Acme, founded in 2015 by Jane Doe, makes robots.",
+    ),
+    Rule(
+        "founding.founded",
+        "founding",
+        _rx(r"\b(?:founded|co-?founded|cofounded|debuted|launched|established|incorporated|started)\b"),
+        "before",
+        0.8,
+        "Jane Doe founded Acme Robotics in 2015.",
+    ),
+)

@@ -1,0 +1,228 @@
+"""One sentence as the rules see it: its mentions, its triggers, and who they point to.
+
+The argument pickers answer questions such as "the person before this trigger", "the people in
+the list after it", "the organization this clause is about", always within one sentence, falling
+back to the article (the subject carried over from the previous fragment, the main organization).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tenure.extractors.entities import Entities, Mention, title_near
+from tenure.extractors.lexicon import TITLE_RE
+from tenure.extractors.sentences import Sentence
+
+# The gap between two people in a list: "A and B", "A, B, and C", "A, French scientist B".
+_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[\w'’-]+\s+){0,3}$")
+_PASSIVE_BEFORE_RE = re.compile(
+    r"\b(?:was|were|been|be|is|are|being|'s|’s)\s+(?:\w+ly\s+)?(?:also\s+)?$", re.IGNORECASE
+)
+# Speakers are not the subjects of what they report: "Jane Doe said Bo Chan will ...".
+_SPEAKER_AFTER_RE = re.compile(
+    r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|wrote|announced|added|stated|posted|confirmed)\b",
+    re.IGNORECASE,
+)
+_DESTINATION_BEFORE_RE = re.compile(
+    r"\b(?:for|to join|to|joining|join)\s+(?:rival\s+|the\s+)?$", re.IGNORECASE
+)
+_CLAUSE_BREAK_RE = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:who|which|where|while|and|but)\b")
+
+
+@dataclass
+class Draft:
+    """An event under construction: the engine dates, merges and exports it."""
+
+    type: str
+    person: str | None
+    organization: str | None
+    role: str | None
+    details: dict[str, Any]
+    trigger: tuple[int, int]
+    confidence: float
+    rule_id: str
+    sentence: int
+    date: Any = None  # DateMention | None
+    sources: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Scene:
+    text: str
+    sentence: Sentence
+    index: int
+    entities: Entities
+    mentions: list[Mention]
+    triggers: list[tuple[int, int]]
+    subject: Mention | None  # carried from the previous sentence for verb-first fragments
+
+    # --- people ---
+
+    def persons(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "person"]
+
+    def person_before(self, at: int, *, allow_possessive: bool = False) -> Mention | None:
+        best: Mention | None = None
+        for mention in self.persons():
+            if mention.end > at:
+                break
+            if mention.possessive and not allow_possessive:
+                continue
+            if _SPEAKER_AFTER_RE.match(self.text[mention.end : at]) and not self._speaker_is_subject(
+                mention, at
+            ):
+                continue
+            best = mention
+        if best is None and self.fragment(at):
+            return self.subject if self.subject and self.subject.kind == "person" else None
+        return best
+
+    def _speaker_is_subject(self, mention: Mention, at: int) -> bool:
+        # "Jane Doe said she is leaving": the pronoun resolves to the speaker anyway.
+        return not any(p.start > mention.end and p.end <= at for p in self.persons())
+
+    def person_after(self, at: int, *, limit: int = 120) -> Mention | None:
+        for mention in self.persons():
+            if mention.start >= at and mention.start - at <= limit:
+                return mention
+        return None
+
+    def persons_listed_before(self, at: int) -> list[Mention]:
+        last = self.person_before(at)
+        if last is None:
+            return []
+        listed = [last]
+        persons = [p for p in self.persons() if p.end <= last.start and p.via != "pronoun"]
+        for mention in reversed(persons):
+            gap = self.text[mention.end : listed[0].start]
+            if not _LIST_GAP_RE.match(gap):
+                break
+            listed.insert(0, mention)
+        return listed
+
+    def persons_listed_after(self, at: int) -> list[Mention]:
+        first = self.person_after(at)
+        if first is None:
+            return []
+        listed = [first]
+        for mention in self.persons():
+            if mention.start <= listed[-1].end:
+                continue
+            gap = self.text[listed[-1].end : mention.start]
+            if not _LIST_GAP_RE.match(gap):
+                break
+            listed.append(mention)
+        return listed
+
+    def fragment(self, at: int) -> bool:
+        """A verb-first line ("Founded Acme in 1999", "Most recently won ...") has no subject."""
+        head = self.text[self.sentence.start : at]
+        if any(m.kind in {"person", "org"} and m.end <= at and m.via != "description" for m in self.mentions):
+            first = next(m for m in self.mentions if m.kind in {"person", "org"})
+            if first.start - self.sentence.start > 3:
+                return _verb_first(head)
+            return False
+        return _verb_first(head) or not head.strip()
+
+    def passive(self, at: int) -> bool:
+        return bool(_PASSIVE_BEFORE_RE.search(self.text[max(0, at - 30) : at]))
+
+    # --- organizations ---
+
+    def orgs(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "org"]
+
+    def clause_end(self, at: int) -> int:
+        """Where the clause that starts at `at` ends: the next trigger or clause break."""
+        end = self.sentence.end
+        for start, _ in self.triggers:
+            if start > at:
+                end = min(end, start)
+        found = _CLAUSE_BREAK_RE.search(self.text, at, end)
+        return found.start() if found else end
+
+    def object_org(self, at: int, *, named_only: bool, skip_destination: bool = True) -> Mention | None:
+        end = self.clause_end(at)
+        for mention in self.orgs():
+            if mention.start < at or mention.start >= end:
+                continue
+            if named_only and mention.via == "description":
+                continue
+            if skip_destination and _DESTINATION_BEFORE_RE.search(
+                self.text[max(0, mention.start - 20) : mention.start]
+            ):
+                continue
+            return mention
+        return None
+
+    def destination(self, at: int) -> Mention | None:
+        end = self.sentence.end
+        for mention in self.orgs():
+            if at <= mention.start < end and _DESTINATION_BEFORE_RE.search(
+                self.text[max(0, mention.start - 20) : mention.start]
+            ):
+                return mention
+        return None
+
+    def org_before(self, at: int, *, named_only: bool = True) -> Mention | None:
+        best = None
+        for mention in self.orgs():
+            if mention.end > at:
+                break
+            if named_only and mention.via == "description":
+                continue
+            best = mention
+        return best
+
+    def title_of(self, person: Mention) -> tuple[str | None, str | None]:
+        """Title and organization written next to this mention of the person."""
+        index = self.entities.mentions.index(person) if person in self.entities.mentions else -1
+        if index < 0 or person.via == "pronoun":
+            return None, None
+        return title_near(self.text, self.entities.mentions, index)
+
+    def title_after(self, at: int, limit: int = 60) -> str | None:
+        """A title stated right after the trigger: "as interim CEO", "named chief executive"."""
+        window = self.text[at : min(self.sentence.end, at + limit)]
+        lead = re.match(
+            r"\s*(?:(?:as|to|be|the|its|his|her|a|an|new|permanent|company's|company’s)\s+){0,3}", window
+        )
+        rest_at = at + (lead.end() if lead else 0)
+        # "named Jane Doe chief executive": skip the person named first.
+        person = self.person_after(at, limit=8)
+        if person is not None and person.start <= rest_at + 1:
+            after = re.match(r",?\s*(?:(?:as|the|its|a|an)\s+)?", self.text[person.end : person.end + 12])
+            rest_at = person.end + (after.end() if after else 0)
+        for org in self.orgs():
+            if org.start == rest_at and org.possessive:
+                rest_at = org.end + 2
+                rest_at += len(self.text[rest_at : rest_at + 3]) - len(
+                    self.text[rest_at : rest_at + 3].lstrip()
+                )
+        found = TITLE_RE.match(self.text, rest_at)
+        if found and found.end() <= self.sentence.end:
+            end = found.end()
+            tail = re.match(r"\s+(?:and|&)\s+", self.text[end : end + 6])
+            if tail:
+                more = TITLE_RE.match(self.text, end + tail.end())
+                if more:
+                    end = more.end()
+            return self.text[found.start() : end]
+        return None
+
+    def main_org(self) -> str | None:
+        return self.entities.main_org
+
+
+_VERB_FIRST_RE = re.compile(
+    r"^\W*(?:(?:most\s+)?recently|also|later|then|previously|formerly|\(?\d{4}\)?|"
+    r"[A-Za-z]+ed|won|led|left|quit|became|joined|raised|built|ran|sold|took|went|made|grew|began|"
+    r"co-founded)\b",
+    re.IGNORECASE,
+)
+
+
+def _verb_first(head: str) -> bool:
+    return bool(_VERB_FIRST_RE.match(head))
