@@ -1,0 +1,104 @@
+"""Markdown to plain text, one block (heading, bullet, quote line, paragraph) per line.
+
+Markers are deleted rather than rewritten, so every surviving character keeps its raw offset.
+Each source line stays a line: news Markdown is rarely hard-wrapped, and a bullet or heading
+must never run into the next sentence. Hard-wrapped paragraph lines are joined (see
+`wrap.py`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenure.extractors.cleantext import CleanText, Edit, apply_edits, lines
+from tenure.extractors.wrap import should_join
+
+# Line-level patterns: (pattern, example).
+FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")  # "```python"
+RULE = re.compile(
+    r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$"
+)  # "---", "* * *"
+REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,200}\]:[ \t]+\S")  # "[1]: https://x.example"
+# Quote marks, then a bullet or number (and a task box), then heading hashes: "> - ## Title"
+BLOCK_PREFIX = re.compile(
+    r"^[ \t]*(?P<quote>(?:>[ \t]?)+)?[ \t]*"
+    r"(?P<bullet>(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?"
+    r"(?P<heading>#{1,6}(?:[ \t]+|$))?"
+)
+HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")  # "## Title ##"
+
+# Inline patterns, each deleted (or reduced to a group) wherever it occurs: (pattern, example).
+IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")  # "![logo](logo.png)"
+LINK = re.compile(
+    r"\[(?P<label>[^\]\n]{0,500})\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,200}\])"
+)  # "[Acme](https://acme.example)"
+AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto):[^>\s]{1,2000})>")  # "<https://acme.example>"
+EMPHASIS = re.compile(
+    r"(?<![\\\w*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])"  # opening "**bold"
+    r"|(?<=[^\s\\*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])"  # closing "bold**"
+)
+CODE_TICKS = re.compile(r"`+")  # "`tenure extract`"
+ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!>|])")  # "\*not emphasis\*"
+INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:[ \t][^<>\n]{0,500})?/?>")  # "<br/>"
+
+
+def markdown_to_text(clean: CleanText) -> CleanText:
+    edits: list[Edit] = []
+    in_fence = False
+    previous: tuple[int, str] | None = None  # last paragraph line, for joining wrapped lines
+    for start, line in lines(clean.text):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            edits.append((start, start + len(line), ""))
+            previous = None
+            continue
+        if in_fence:
+            previous = None
+            continue
+        if not line.strip() or RULE.match(line) or REFERENCE_DEFINITION.match(line):
+            edits.append((start, start + len(line), ""))
+            previous = None
+            continue
+        prefix = BLOCK_PREFIX.match(line)
+        plain_paragraph = prefix is None or not any(prefix.group("quote", "bullet", "heading"))
+        if plain_paragraph and previous is not None and should_join(previous[1], line):
+            edits.append((start - 1, start, " "))
+        edits.extend(_block_edits(start, line, prefix))
+        edits.extend(_inline_edits(start, line))
+        previous = (start, _visible(line)) if plain_paragraph else None
+    return apply_edits(clean, edits)
+
+
+def _block_edits(start: int, line: str, prefix: re.Match[str] | None) -> list[Edit]:
+    if prefix is None or prefix.end() == 0:
+        return []
+    edits: list[Edit] = [(start, start + prefix.end(), "")]
+    if prefix.group("heading"):
+        closing = HEADING_CLOSE.search(line, prefix.end())
+        if closing:
+            edits.append((start + closing.start(), start + closing.end(), ""))
+    return edits
+
+
+def _inline_edits(start: int, line: str) -> list[Edit]:
+    if not any(mark in line for mark in "*_~`[]<\\!"):
+        return []
+    edits: list[Edit] = []
+    for match in IMAGE.finditer(line):
+        edits.append((start + match.start(), start + match.end(), ""))
+    for match in LINK.finditer(line):
+        label_start, label_end = match.span("label")
+        edits.append((start + match.start(), start + label_start, ""))
+        edits.append((start + label_end, start + match.end(), ""))
+    for match in AUTOLINK.finditer(line):
+        edits.append((start + match.start(), start + match.start() + 1, ""))
+        edits.append((start + match.end() - 1, start + match.end(), ""))
+    for pattern in (EMPHASIS, CODE_TICKS, ESCAPE, INLINE_TAG):
+        for match in pattern.finditer(line):
+            edits.append((start + match.start(), start + match.end(), ""))
+    return edits
+
+
+def _visible(line: str) -> str:
+    """A paragraph line without trailing emphasis marks, for the wrap decision."""
+    return line.rstrip().rstrip("*_~").rstrip()
