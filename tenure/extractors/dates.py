@@ -12,8 +12,9 @@ How it works
 Why the resolvers are arithmetic rather than dateparser calls: every form in the table is exact
 with calendar arithmetic, which costs microseconds, while one `DateDataParser.get_date_data`
 call costs about 0.7 ms and dateparser 1.5.0 answers several of these forms differently from the
-contract (see `DATEPARSER_TRAPS`). dateparser stays the reference: tests resolve the same spans
-with it (`dateparser_reference`) and assert agreement wherever its answer is the contract's.
+contract (see `DATEPARSER_TRAPS`). dateparser stays the reference: tests/extractors/test_dates.py
+resolves the same spans with it (languages=["en"], naive local RELATIVE_BASE) and asserts
+agreement wherever its answer is the contract's, and pins each trap as a regression case.
 """
 
 from __future__ import annotations
@@ -107,8 +108,10 @@ CUE_BREAK = re.compile(
     r"stated|according|who|which|after|since|ago|had|was|were|did)\b",
     re.IGNORECASE,
 )
-SENTENCE_BREAK = re.compile(r"[.!?;:]\s+(?=[A-Z\"'(\[])|\n")
+SENTENCE_BREAK = re.compile(r"[.!?;:]\s+(?=[A-Z\"'(\[]|$)|\n")
 CUE_WINDOW_CHARS = 80
+# A forward-cued day this recent is the one just gone (reported speech), not next year's.
+REPORTED_SPEECH_DAYS = 31
 
 # --- building blocks of the patterns ------------------------------------------------------------
 
@@ -120,7 +123,11 @@ def _cased(words: tuple[str, ...]) -> str:
 
 
 _MONTH_FULL = r"\b" + _cased(tuple(full for full, _ in MONTHS)) + r"\b"
-_MONTH_ANY = r"\b" + _cased(tuple(name for full, abbrs in MONTHS for name in (full, *abbrs))) + r"(?:\.|\b)"
+# Abbreviations may carry their period ("Nov."); a full name never does ("6 November." ends a sentence).
+_MONTH_ABBREVIATION = (
+    r"\b" + _cased(tuple(a for _, abbreviations in MONTHS for a in abbreviations)) + r"(?:\.|\b)"
+)
+_MONTH_ANY = r"(?:" + _MONTH_FULL + r"|" + _MONTH_ABBREVIATION + r")"
 _WEEKDAY = r"\b" + _cased(WEEKDAYS) + r"\b"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?!\.\d)"
 _YEAR = r"(?:19\d\d|20\d\d|2100)(?![\d%])"
@@ -208,6 +215,11 @@ def _month_number(name: str | None) -> int:
     return MONTH_NUMBER[(name or "").rstrip(".").lower()]
 
 
+def _day_number(text: str | None) -> int:
+    """ "3rd" is 3."""
+    return int((text or "0").rstrip("stndrhSTNDRH"))
+
+
 def _year_in_range(year: int) -> bool:
     return 1 <= year <= 9999
 
@@ -223,8 +235,10 @@ def resolve_ymd(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution 
 def _month_day(month: int, day: int, year: str | None, anchor: Anchor, mode: str) -> Resolution | None:
     """A day of a month; without a year the occurrence is chosen by `mode`.
 
-    past: the most recent on or before publication; future: the next on or after it;
-    nearest: whichever of those two is closer (an "effective" date may be either side).
+    past: the most recent on or before publication. forward: the next on or after publication,
+    unless the last one is at most `REPORTED_SPEECH_DAYS` back, because reported speech keeps its
+    tense ("said in February the hand-over will occur on March 23", printed on March 24, means the
+    March 23 just gone). nearest: the closer of the two, a tie going forward (effective dates).
     """
     today = anchor.base.date()
     if year:
@@ -233,26 +247,29 @@ def _month_day(month: int, day: int, year: str | None, anchor: Anchor, mode: str
     candidates = [d for y in (today.year - 1, today.year, today.year + 1) if (d := _safe_date(y, month, day))]
     past = [d for d in candidates if d <= today]
     future = [d for d in candidates if d >= today]
-    if mode == "future" or (mode == "past" and not past):
-        chosen = future[0] if future else None
-    elif mode == "past":
-        chosen = past[-1]
+    last = past[-1] if past else None
+    following = future[0] if future else None
+    if mode == "past" or following is None:
+        chosen = last or following
+    elif last is None:
+        chosen = following
+    elif mode == "forward":
+        chosen = last if (today - last).days <= REPORTED_SPEECH_DAYS else following
     else:
-        options = ([past[-1]] if past else []) + ([future[0]] if future else [])
-        chosen = min(options, key=lambda d: abs((d - today).days), default=None)
+        chosen = min((last, following), key=lambda d: (abs((d - today).days), d < today))
     if chosen is None:
         return None
     return _day(chosen, "future" if anchor.forward_cue or chosen > today else "past")
 
 
 def resolve_month_day(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
-    mode = "future" if anchor.forward_cue else "past"
-    return _month_day(_month_number(groups["mon"]), int(groups["d"] or 0), groups["y"], anchor, mode)
+    mode = "forward" if anchor.forward_cue else "past"
+    return _month_day(_month_number(groups["mon"]), _day_number(groups["d"]), groups["y"], anchor, mode)
 
 
 def resolve_effective(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
-    mode = "future" if anchor.forward_cue else "nearest"
-    return _month_day(_month_number(groups["mon"]), int(groups["d"] or 0), groups["y"], anchor, mode)
+    """An effective date may lie either side of publication ("stepped down effective Oct. 1")."""
+    return _month_day(_month_number(groups["mon"]), _day_number(groups["d"]), groups["y"], anchor, "nearest")
 
 
 def resolve_month_year(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
@@ -280,7 +297,9 @@ def resolve_month_named(groups: Mapping[str, str | None], anchor: Anchor) -> Res
         year = base_year if month > base_month else base_year + 1
     elif modifier == "this":
         year = base_year
-    elif anchor.forward_cue:  # the current month counts either way
+    elif anchor.forward_cue and (base_month - month) % 12 == 1:  # reported speech, see _month_day
+        year = base_year if month < base_month else base_year - 1
+    elif anchor.forward_cue:
         year = base_year if month >= base_month else base_year + 1
     else:
         year = base_year if month <= base_month else base_year - 1
@@ -490,8 +509,8 @@ DATE_RULES: tuple[DateRule, ...] = (
     ),
     DateRule(
         "date.year",
-        r"(?:\b(?:in|since|from|during|until|by|of|circa|around|before|after|early|mid|late)[\s-]+)?"
-        r"(?P<y>" + _YEAR_ALONE + r")",
+        r"(?:\b(?:in|since|from|during|until|by|of|circa|around|before|after)\s+)?"
+        r"(?:\b(?:early|mid|late)[\s-]+)?(?P<y>" + _YEAR_ALONE + r")",
         "She founded the studio in 2013.",
         resolve_year,
     ),
