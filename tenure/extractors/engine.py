@@ -31,7 +31,7 @@ _HEDGE_RE = re.compile(
     r"would\s+(?:consider|be\s+open))\b|n[’']t\b|(?-i:\bmay\b)",
     re.IGNORECASE,
 )
-_HEDGE_WINDOW = 45
+_HEDGE_WINDOW = 80
 _CLAUSE_CUT_RE = re.compile(r"[.;:!?—–]|\bbut\b")
 
 

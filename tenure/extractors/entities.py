@@ -37,6 +37,41 @@ _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "del", "la", "le", "du",
 _SURNAME_CAMEL_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|O['’])[A-Z]")
 _PRONOUN_RE = re.compile(r"\b(?:he|she)\b(?!['’]s\s+(?:been|got))", re.IGNORECASE)
 _ADJECTIVE_SUFFIX_RE = re.compile(r"-(?:based|born|led|backed|owned|founded|funded|made)$", re.IGNORECASE)
+# Words left at the end of a run that are not part of a name: "Acme Thursday", "Acme In".
+_TRAILING_NOISE = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "and",
+        "the",
+        "a",
+        "an",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 _ORG_CONTEXT_BEFORE = re.compile(
     r"\b(?:at|join|joins|joined|joining|leave|leaves|left|leaving|quit|rival|for|of|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -60,6 +95,8 @@ class _Chunk:
     tokens: list[tuple[int, int, str]]
     possessive: bool
     quoted: bool
+    initial: bool = False  # first word of its sentence, capitalised for that reason alone
+    headline: bool = False  # in a Title Case line, where every word is capitalised
 
 
 @dataclass
@@ -79,13 +116,14 @@ class Entities:
 
 def analyse(text: str, sentences: list[Sentence]) -> Entities:
     chunks_by_sentence = [_chunks(text, s) for s in sentences]
+    known_caps = {w for chunks in chunks_by_sentence for c in chunks for _, _, w in c.tokens[c.initial :]}
     persons, person_set = _register_persons(text, chunks_by_sentence)
     aliases = _person_aliases(persons)
     org_aliases: dict[str, str] = {}
     mentions: list[Mention] = []
     for chunks in chunks_by_sentence:
         for index, chunk in enumerate(chunks):
-            mention = _classify(text, chunk, person_set, aliases, org_aliases)
+            mention = _classify(text, chunk, person_set, aliases, org_aliases, known_caps)
             if mention is None:
                 continue
             mentions.append(mention)
@@ -119,6 +157,8 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
 
     for match in _TOKEN_RE.finditer(body):
         word, start, end = match.group(), match.start(), match.end()
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            word, end = word[:-2], end - 2
         in_title = any(a <= start < b for a, b in blocked)
         gap = body[current[-1][1] : start] if current else ""
         if current and (gap != " " and not (pending and gap == " ")):
@@ -137,7 +177,28 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
         else:
             close()
     close()
+    headline = _is_title_case(body)
+    for chunk in chunks:
+        chunk.headline = headline
+        lead = body[: chunk.start - sentence.start]
+        chunk.initial = not re.search(r"[^\W_]", lead)
+        first = chunk.tokens[0][2].lower()
+        if (
+            chunk.initial
+            and len(chunk.tokens) > 1
+            and first.endswith(("ed", "ing"))
+            and first not in FIRST_NAMES
+        ):
+            # "Founded Acme in 1999": a verb capitalised only because it opens the line.
+            chunk.tokens = chunk.tokens[1:]
+            chunk.start = chunk.tokens[0][0]
+            chunk.initial = False
     return chunks
+
+
+def _is_title_case(body: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", body) if len(w) >= 4]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _title_is_real(body: str, match: re.Match[str]) -> bool:
@@ -183,7 +244,10 @@ def _make_chunk(text: str, offset: int, body: str, tokens: list[tuple[int, int, 
 def _name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
     """The part of a chunk that is a person's name, or None."""
     tokens = [t for t in chunk.tokens if t[2].lower() not in _CONNECTORS or t[2].lower() in _NAME_PARTICLES]
-    while tokens and (tokens[0][2].lower() in NOT_NAME_WORDS or _ADJECTIVE_SUFFIX_RE.search(tokens[0][2])):
+    while tokens and (
+        (tokens[0][2].lower() in NOT_NAME_WORDS and tokens[0][2].lower() not in FIRST_NAMES)
+        or _ADJECTIVE_SUFFIX_RE.search(tokens[0][2])
+    ):
         tokens = tokens[1:]
     if len(tokens) < 2:
         return None
@@ -197,8 +261,10 @@ def _name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
         tokens = tokens[1:]
     if len(tokens) == 3 and tokens[2][2].lower() in NOT_NAME_WORDS:
         tokens = tokens[:2]
-    for _, _, word in tokens:
+    for index, (_, _, word) in enumerate(tokens):
         low = word.lower()
+        if index == 0 and low in FIRST_NAMES:
+            continue
         if low in NOT_NAME_WORDS or low in ORG_SUFFIXES or low in _AWARD_WORDS:
             return None
         if word.isupper() and len(word) > 1:
@@ -213,6 +279,8 @@ def _name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
 def _is_brand_camel(word: str) -> bool:
     if word[0].islower():
         return True
+    if word.isupper():
+        return False  # an acronym, not CamelCase
     inner = any(c.isupper() for c in word[1:])
     return inner and not _SURNAME_CAMEL_RE.match(word) and "-" not in word and "'" not in word
 
@@ -222,6 +290,8 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
         return False
     if tokens[0][2].lower() in FIRST_NAMES:
         return True
+    if chunk.headline:
+        return False  # Title Case lines capitalise everything; names there must show a given name
     start, end = tokens[0][0], tokens[-1][1]
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
@@ -281,7 +351,12 @@ def _person_aliases(persons: list[str]) -> dict[str, str]:
 
 
 def _classify(
-    text: str, chunk: _Chunk, persons: set[str], aliases: dict[str, str], org_aliases: dict[str, str]
+    text: str,
+    chunk: _Chunk,
+    persons: set[str],
+    aliases: dict[str, str],
+    org_aliases: dict[str, str],
+    known_caps: set[str],
 ) -> Mention | None:
     words = [w for _, _, w in chunk.tokens]
     lows = [w.lower() for w in words]
@@ -294,9 +369,14 @@ def _classify(
         )
     # Strip leading function words ("The", "In", "US") before deciding on organizations.
     body = list(chunk.tokens)
-    while body and body[0][2].lower() in NOT_NAME_WORDS and body[0][2].lower() not in ORG_SUFFIXES:
+    while (
+        body
+        and body[0][2].lower() in NOT_NAME_WORDS
+        and body[0][2].lower() not in ORG_SUFFIXES
+        and not _is_brand_camel(body[0][2])
+    ):
         body = body[1:]
-    while body and body[-1][2].lower() in NOT_NAME_WORDS - ORG_SUFFIXES:
+    while body and body[-1][2].lower() in _TRAILING_NOISE:
         body = body[:-1]
     if not body:
         return None
@@ -315,7 +395,8 @@ def _classify(
         return None  # quoted names are works or slogans; all-caps runs are datelines and shouting
     if name in org_aliases:
         name = org_aliases[name]
-    if _is_org_shape(body) or len(body) == 1 and _single_word_org(text, body[0]):
+    initial = chunk.initial and body[0] == chunk.tokens[0]
+    if _is_org_shape(body) or len(body) == 1 and _single_word_org(body[0], initial, known_caps):
         return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
     return None
 
@@ -339,6 +420,9 @@ def _award_mention(text: str, chunk: _Chunk) -> Mention | None:
 
 def _is_org_shape(body: list[tuple[int, int, str]]) -> bool:
     lows = [w.lower() for _, _, w in body]
+    common = [w.lower() for _, _, w in body if not _is_brand_camel(w)]
+    if len(common) == len(lows) and all(w in NOT_NAME_WORDS or w.rstrip(".") in ORG_SUFFIXES for w in common):
+        return False  # "AI", "Inc", "Research Group" alone name nothing
     if lows[-1] in ORG_SUFFIXES or lows[-1].rstrip(".") in ORG_SUFFIXES:
         return True
     if {"university", "institute", "academy", "bank", "college", "school"} & set(lows):
@@ -348,27 +432,14 @@ def _is_org_shape(body: list[tuple[int, int, str]]) -> bool:
     )
 
 
-def _single_word_org(text: str, token: tuple[int, int, str]) -> bool:
-    start, end, word = token
-    low = word.lower()
-    if low in NOT_NAME_WORDS or len(word) < 2 or word.isdigit():
+def _single_word_org(token: tuple[int, int, str], initial: bool, known_caps: set[str]) -> bool:
+    word = token[2]
+    if word.lower() in NOT_NAME_WORDS or len(word) < 2 or word.isdigit():
         return False
     if word.isupper() or _is_brand_camel(word):
         return True
-    # A capitalised word that is not the first of its sentence, or is a known organization cue.
-    before = text[max(0, start - 3) : start]
-    sentence_start = not before.strip() or before.rstrip()[-1:] in {
-        ".",
-        "!",
-        "?",
-        ":",
-        "\n",
-        "-",
-        "*",
-        ">",
-        "#",
-    }
-    return not sentence_start or bool(re.match(r"['’]s? ", text[end : end + 3]))
+    # A word capitalised only because it opens a sentence counts when it is capitalised elsewhere.
+    return not initial or word in known_caps
 
 
 def _register_expansion(
@@ -383,12 +454,27 @@ def _register_expansion(
     inner = text[nxt.start : nxt.end]
     if inner in org_aliases or len(inner) < 2:
         return
-    if inner.isupper() or _is_org_shape([(0, 0, w) for w in inner.split()]) or len(inner.split()) > 1:
+    short, long = (inner, mention.name) if len(inner) < len(mention.name) else (mention.name, inner)
+    if _acronym_of(short, long):
         org_aliases[inner] = mention.name
 
 
+def _acronym_of(short: str, long: str) -> bool:
+    """FAIR / Facebook AI Research, SSI / Safe Superintelligence Inc: the letters are the initials."""
+    letters = "".join(c for c in short if c.isalpha())
+    if not letters or not letters.isupper():
+        return False
+    initials = "".join(w if w.isupper() else w[0] for w in long.replace("-", " ").split() if w[0].isalpha())
+    return letters == initials.upper()
+
+
 def _main_org(mentions: list[Mention]) -> str | None:
+    """The organization the article is about: the one it names most ("Acme AI" counts for Acme)."""
     counts = Counter(m.name for m in mentions if m.kind == "org")
+    for name in list(counts):
+        head = name.split()[0]
+        if head != name and head in counts:
+            counts[head] += counts[name]
     if not counts:
         return None
     best = max(counts.values())
@@ -406,8 +492,9 @@ def _resolve_references(
 ) -> list[Mention]:
     """Add pronoun and description mentions, each resolved to what came before it."""
     extra: list[Mention] = []
-    persons = [m for m in mentions if m.kind == "person"]
-    occupied = [(m.start, m.end) for m in mentions]
+    dropped: set[int] = set()
+    # Photo credits and asides in brackets are not antecedents: "(Photo: Jane Doe)".
+    persons = [m for m in mentions if m.kind == "person" and not _in_brackets(text, m.start)]
     for sentence in sentences:
         body = sentence.text
         for match in _PRONOUN_RE.finditer(body):
@@ -421,11 +508,23 @@ def _resolve_references(
             continue
         for match in DESCRIPTION_RE.finditer(body):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            if any(a < end and start < b for a, b in occupied):
+            inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
+            # "the ChatGPT maker": a product named inside a description is not the company.
+            if any(
+                mentions[i].kind != "org" or mentions[i].end >= end or mentions[i].possessive for i in inside
+            ):
                 continue
+            dropped.update(inside)
             possessive = bool(_POSSESSIVE_RE.match(text[end:]))
             extra.append(Mention(start, end, "org", main_org, possessive, "description"))
-    return sorted(mentions + extra, key=lambda m: m.start)
+    kept = [m for i, m in enumerate(mentions) if i not in dropped]
+    return sorted(kept + extra, key=lambda m: m.start)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    line_start = text.rfind("\n", 0, at) + 1
+    segment = text[line_start:at]
+    return segment.count("(") > segment.count(")")
 
 
 # --- titles and affiliations ----------------------------------------------------------------
@@ -442,8 +541,46 @@ def _collect_titles_and_affiliations(text: str, entities: Entities) -> None:
         title, org = title_near(text, mentions, index)
         if title and mention.name not in entities.titles:
             entities.titles[mention.name] = title
+        org = org or _workplace_after(text, mentions, index)
         if org and mention.name not in entities.affiliations:
             entities.affiliations[mention.name] = org
+
+
+# "Jane Doe, 61, is a professor at Acme University", "Doe's research is carried out at Acme",
+# "Doe works at Acme".
+_WORKPLACE_GAP_RE = re.compile(
+    r"^(?:['’]s?\s+[a-z]+\s+)?(?:,\s*(?:aged\s+)?\d{1,3},\s*)?(?:[\w-]+\s+){0,6}?(?:at|of|with)\s+(?:the\s+)?$"
+)
+_WORK_WORDS_RE = re.compile(
+    r"\b(?:works?|worked|working|professor|research\w*|scientist|engineer|fellow|employed|ceo|chief|head|"
+    r"director|lecturer|chair\w*|president|founder|executive|partner)\b",
+    re.IGNORECASE,
+)
+# "Acme Labs, where Jane Doe, 39, also works": the workplace comes first.
+_WHERE_GAP_RE = re.compile(r"^,?\s*where\s+$")
+
+
+def _workplace_after(text: str, mentions: list[Mention], index: int) -> str | None:
+    person = mentions[index]
+    for mention in mentions[index + 1 :]:
+        if mention.start - person.end > 70 or mention.kind == "person":
+            break
+        if mention.kind == "org" and mention.via == "name":
+            gap = text[person.end : mention.start]
+            if (
+                "." not in gap
+                and ";" not in gap
+                and _WORKPLACE_GAP_RE.match(gap)
+                and _WORK_WORDS_RE.search(gap)
+            ):
+                return mention.name
+            break
+    for mention in reversed(mentions[:index]):
+        if person.start - mention.end > 12:
+            break
+        if mention.kind == "org" and _WHERE_GAP_RE.match(text[mention.end : person.start]):
+            return mention.name
+    return None
 
 
 def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | None, str | None]:

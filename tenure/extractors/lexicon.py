@@ -16,7 +16,7 @@ def _words(block: str) -> list[str]:
 # Job titles, longest first inside the regex below. "chief <x> officer" is a pattern, not a list.
 # Example: "OpenAI's chief technology officer", "board chair", "head of search and ads".
 TITLE_CORES: tuple[str, ...] = (
-    r"chief(?: [a-z&]+){1,3}? officer",
+    r"chief(?: [a-z&]+){1,3}? (?:officer|scientist|technologist|economist|architect)",
     r"chief executive",
     r"chief scientist",
     r"chief technologist",
@@ -162,7 +162,9 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     independent recommended original wechat twitter
     inc corp ltd llc co plc
     scientists scientist physicist engineer engineers executive executives
-    former chief
+    former chief vc pe ipo
+    retailer automaker carmaker chipmaker startup company firm rival lender insurer regulator
+    analysts investors shares stock markets market economy government officials
     """
     )
 )

@@ -35,11 +35,8 @@ def same_fact(a: Draft, b: Draft) -> bool:
         amount_a, amount_b = a.details.get("amount"), b.details.get("amount")
         if amount_a is not None and amount_a == amount_b:
             return True
-        return (
-            _same(a.organization, b.organization)
-            and a.person == b.person
-            and (amount_a is None or amount_b is None)
-        )
+        same_party = _same(a.organization, b.organization) and a.person == b.person
+        return same_party and not _conflict(a, b, ("amount", "valuation", "round"))
     if a.person != b.person:
         return False
     if a.type == "founding":
@@ -51,6 +48,16 @@ def same_fact(a: Draft, b: Draft) -> bool:
     if a.type == "appointment":
         return _compatible_text(a.role, b.role)
     return True
+
+
+def _conflict(a: Draft, b: Draft, keys: tuple[str, ...]) -> bool:
+    """Two drafts that state different values for one detail are different facts."""
+    for key in keys:
+        x, y = a.details.get(key), b.details.get(key)
+        if x not in (None, "", []) and y not in (None, "", []) and x != y:
+            return True
+    da, db = a.date, b.date
+    return bool(da and db and da.date and db.date and da.date[:7] != db.date[:7])
 
 
 def _same(a: str | None, b: str | None) -> bool:

@@ -246,14 +246,6 @@ RULES: tuple[Rule, ...] = (
         "Jane Doe will become the company's chief technologist.",
     ),
     Rule(
-        "appointment.to-lead",
-        "appointment",
-        _rx(r"\bto\s+(?:lead|head|run|oversee)\b"),
-        "before",
-        0.55,
-        "Acme hired Jane Doe to lead its new robotics lab.",
-    ),
-    Rule(
         "appointment.key-hire",
         "appointment",
         _rx(r"\b(?:first|key|new|latest|star|senior)\s+(?:key\s+)?hire\b"),

@@ -28,7 +28,8 @@ _SPEAKER_AFTER_RE = re.compile(
 _DESTINATION_BEFORE_RE = re.compile(
     r"\b(?:for|to join|to|joining|join)\s+(?:rival\s+|the\s+)?$", re.IGNORECASE
 )
-_CLAUSE_BREAK_RE = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:who|which|where|while|and|but)\b")
+# Where an object stops: "left Acme, which ...", "quit in May to focus on his project, Foo".
+_CLAUSE_BREAK_RE = re.compile(r"[;:,–—]|\s-\s|\b(?:who|which|where|while|but|to focus|to spend|to pursue)\b")
 
 
 @dataclass
@@ -148,7 +149,7 @@ class Scene:
         for mention in self.orgs():
             if mention.start < at or mention.start >= end:
                 continue
-            if named_only and mention.via == "description":
+            if named_only and mention.via == "description" and not mention.possessive:
                 continue
             if skip_destination and _DESTINATION_BEFORE_RE.search(
                 self.text[max(0, mention.start - 20) : mention.start]
