@@ -17,6 +17,9 @@ import ftfy
 from tenure.extractors.cleantext import CleanText, Edit, apply_edits, lines
 
 _CODE_PAGES = ("latin-1", "cp1252", "cp1250", "iso-8859-2")
+# Lossy mojibake lost its C1 bytes, which only the ISO pages decode to (invisible) controls: so
+# lossy text was read through an ISO page, and those are tried first ("ĂĄ" is á there, å in cp1250).
+_LOSSY_CODE_PAGES = ("iso-8859-2", "latin-1", "cp1250", "cp1252")
 
 
 def _decoded(byte_range: range) -> str:
@@ -71,8 +74,9 @@ _OPEN_BEFORE = frozenset(" \t*_([{>\"'-/")
 
 
 def repair_mojibake(clean: CleanText) -> CleanText:
-    clean = _repair_recoverable(clean)
-    if has_lossy_mojibake(clean.text):
+    lossy = has_lossy_mojibake(clean.text)
+    clean = _repair_recoverable(clean, lossy)
+    if lossy:
         clean = _repair_lossy(clean)
     return clean
 
@@ -83,21 +87,25 @@ def has_lossy_mojibake(text: str) -> bool:
     return any(pattern.search(text) for pattern, _ in LOSSY_SIGNATURES)
 
 
-def _repair_recoverable(clean: CleanText) -> CleanText:
+def _repair_recoverable(clean: CleanText, lossy: bool) -> CleanText:
     if not _CANDIDATE.search(clean.text):
         return clean
     edits: list[Edit] = []
     for start, line in lines(clean.text):
         if _CANDIDATE.search(line):
-            edits.extend(_line_fix(start, line))
+            edits.extend(_line_fix(start, line, lossy))
     return apply_edits(clean, edits)
 
 
-def _line_fix(start: int, line: str) -> list[Edit]:
-    """ftfy's fix of one line, as edits on its non-ASCII runs (ASCII never changes in a fix)."""
+def _line_fix(start: int, line: str, lossy: bool) -> list[Edit]:
+    """ftfy's fix of one line, as edits on its non-ASCII runs (ASCII never changes in a fix).
+
+    ftfy declines a line whose lossy leftovers cannot be decoded (`TomĂĄs` beside a lone `â`);
+    in text already known to be mojibake, each intact sequence is then decoded on its own.
+    """
     fixed = ftfy.fix_encoding(line)
     if fixed == line:
-        return []
+        return _sequence_by_sequence_fix(start, line) if lossy else []
     before = _NON_ASCII_RUNS.split(line)
     after = _NON_ASCII_RUNS.split(fixed)
     if len(before) != len(after) or before[0::2] != after[0::2]:
@@ -118,6 +126,30 @@ def _run_by_run_fix(start: int, line: str) -> list[Edit]:
         if fixed != match.group():
             edits.append((start + match.start(), start + match.end(), fixed))
     return edits
+
+
+def _sequence_by_sequence_fix(start: int, line: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for match in _CANDIDATE.finditer(line):
+        for length in (4, 3, 2):
+            sequence = line[match.start() : match.start() + length]
+            decoded = _decode_sequence(sequence) if len(sequence) == length else None
+            if decoded is not None:
+                edits.append((start + match.start(), start + match.start() + length, decoded))
+                break
+    return edits
+
+
+def _decode_sequence(sequence: str) -> str | None:
+    """The one character whose UTF-8 bytes, read through a code page, gave `sequence`."""
+    for code_page in _LOSSY_CODE_PAGES:
+        try:
+            decoded = sequence.encode(code_page).decode("utf-8")
+        except UnicodeError:
+            continue
+        if len(decoded) == 1 and unicodedata.category(decoded)[0] != "C":
+            return decoded
+    return None
 
 
 def _repair_lossy(clean: CleanText) -> CleanText:

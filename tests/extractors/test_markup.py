@@ -123,6 +123,12 @@ CASES: list[tuple[str, str, str, str]] = [
         "markdown",
         'The "Quiet" Exit\nText here.\n',
     ),
+    (
+        "lossy-with-intact-accent-on-the-same-line",
+        lossy("Tomás Ferreira’s team — and Zoë’s — moved."),
+        "text",
+        "Tomás Ferreira's team — and Zoë's — moved.\n",
+    ),
     # Clean text is never "repaired".
     (
         "clean-accented-names",
