@@ -39,6 +39,8 @@ PREFORMATTED_TAGS = frozenset({"pre", "textarea"})
 # "&amp;", "&#8217;", "&#x2014;", and the legacy "&amp" without a semicolon.
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+# How many raw segments past the cursor a trimmed text node is looked for in.
+_LOOKAHEAD = 4
 # Elements whose content is not markup: their text is skipped up to the closing tag.
 _RAW_TEXT_TAGS = ("script", "style", "textarea")
 
@@ -145,7 +147,17 @@ class _Segments:
             offsets = self._segments[index].offsets
             self._last = offsets[-1] if offsets else self._last
             return offsets
-        # No exact match (the parser repaired or re-ordered the markup): stay coarse.
+        # The parser trimmed or split the text (leading whitespace, a stray "<"): look inside the
+        # next few segments before settling for a coarse anchor.
+        for index in range(self._cursor, min(self._cursor + _LOOKAHEAD, len(self._segments))):
+            segment = self._segments[index]
+            inside = segment.text.find(text)
+            if inside >= 0:
+                self._cursor = index
+                offsets = segment.offsets[inside : inside + len(text)]
+                self._last = offsets[-1]
+                return offsets
+        # No match at all (the parser repaired or re-ordered the markup): stay coarse.
         if self._cursor < len(self._segments) and self._segments[self._cursor].offsets:
             anchor = max(self._last, self._segments[self._cursor].offsets[0])
         else:
@@ -159,14 +171,24 @@ def _scan_segments(raw: str) -> Iterator[_Segment]:
     length = len(raw)
     lowered = raw.lower()
     while pos < length:
-        tag_start = raw.find("<", pos)
-        if tag_start < 0:
-            tag_start = length
+        tag_start = _next_markup(raw, pos)
         if tag_start > pos:
             yield _decode(raw, pos, tag_start)
         if tag_start >= length:
             return
         pos = _skip_markup(raw, lowered, tag_start)
+
+
+def _next_markup(raw: str, pos: int) -> int:
+    """Where the next tag or comment starts; a `<` not followed by a name is text ("3 < 4")."""
+    while True:
+        found = raw.find("<", pos)
+        if found < 0 or found + 1 >= len(raw):
+            return len(raw)
+        following = raw[found + 1]
+        if following.isascii() and (following.isalpha() or following in "/!?"):
+            return found
+        pos = found + 1
 
 
 def _skip_markup(raw: str, lowered: str, start: int) -> int:
@@ -193,12 +215,24 @@ def _decode(raw: str, start: int, end: int) -> _Segment:
     offsets: list[int] = []
     pos = 0
     for match in ENTITY.finditer(chunk):
+        decoded = html.unescape(match.group())
+        if decoded == match.group():
+            continue  # not an entity after all ("&a9"): left as text, with its own offsets
         chars.extend(chunk[pos : match.start()])
         offsets.extend(range(start + pos, start + match.start()))
-        decoded = html.unescape(match.group())
+        # "&amp9" decodes to "&9": characters kept from the source keep their own offsets.
+        kept = _common_suffix(decoded, match.group())
         chars.extend(decoded)
-        offsets.extend([start + match.start()] * len(decoded))
+        offsets.extend([start + match.start()] * (len(decoded) - kept))
+        offsets.extend(range(start + match.end() - kept, start + match.end()))
         pos = match.end()
     chars.extend(chunk[pos:])
     offsets.extend(range(start + pos, end))
     return _Segment("".join(chars), tuple(offsets))
+
+
+def _common_suffix(decoded: str, source: str) -> int:
+    length = 0
+    while length < len(decoded) - 1 and decoded[-1 - length] == source[-1 - length]:
+        length += 1
+    return length

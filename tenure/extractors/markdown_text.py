@@ -26,6 +26,10 @@ BLOCK_PREFIX = re.compile(
     r"(?P<heading>#{1,6}(?:[ \t]+|$))?"
 )
 HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")  # "## Title ##"
+TABLE_DELIMITER = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$"
+)  # "|---|:--:|"
+TABLE_PIPE = re.compile(r"(?<!\\)\|")  # "| Kim Sato | CFO |": cells become words on one line
 
 # Inline patterns, each deleted (or reduced to a group) wherever it occurs: (pattern, example).
 IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")  # "![logo](logo.png)"
@@ -55,7 +59,12 @@ def markdown_to_text(clean: CleanText) -> CleanText:
         if in_fence:
             previous = None
             continue
-        if not line.strip() or RULE.match(line) or REFERENCE_DEFINITION.match(line):
+        if (
+            not line.strip()
+            or RULE.match(line)
+            or REFERENCE_DEFINITION.match(line)
+            or TABLE_DELIMITER.match(line)
+        ):
             edits.append((start, start + len(line), ""))
             previous = None
             continue
@@ -65,6 +74,9 @@ def markdown_to_text(clean: CleanText) -> CleanText:
             edits.append((start - 1, start, " "))
         edits.extend(_block_edits(start, line, prefix))
         edits.extend(_inline_edits(start, line))
+        if line.lstrip().startswith("|"):
+            edits.extend((start + m.start(), start + m.end(), " ") for m in TABLE_PIPE.finditer(line))
+            plain_paragraph = False
         previous = (start, _visible(line)) if plain_paragraph else None
     return apply_edits(clean, edits)
 

@@ -50,7 +50,8 @@ MARKDOWN_SIGNALS: tuple[tuple[re.Pattern[str], int, str], ...] = (
 def detect_format(raw: str) -> Format:
     front = read_front_matter(raw)
     head = raw[front.body_start : front.body_start + _SNIFF_CHARS]
-    if HTML_DOCUMENT.search(head) or len(HTML_CLOSING_TAG.findall(head)) >= 2:
+    closing_tags = len(HTML_CLOSING_TAG.findall(head))
+    if HTML_DOCUMENT.search(head) or closing_tags >= 2 or (closing_tags and head.lstrip().startswith("<")):
         return "html"
     score = sum(weight for pattern, weight, _ in MARKDOWN_SIGNALS if pattern.search(head))
     if score >= 2 or (front.fields and score >= 1):

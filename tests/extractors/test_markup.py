@@ -6,6 +6,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tenure.extractors.markup import CleanText, clean, detect_format, read_front_matter
 
@@ -238,6 +240,12 @@ CASES: list[tuple[str, str, str, str]] = [
         "markdown",
         "Use tenure extract on *starred* files.\n",
     ),
+    (
+        "md-table",
+        "| Name | Role |\n|---|:---:|\n| Kim Sato | CFO |\nAfter.",
+        "markdown",
+        "Name Role\nKim Sato CFO\nAfter.\n",
+    ),
     # HTML.
     (
         "html-article-preferred",
@@ -365,6 +373,7 @@ def test_html_spans_map_to_the_text_nodes() -> None:
 FORMATS = [
     ("html-doctype", "<!DOCTYPE html><html><body>x</body></html>", "html"),
     ("html-fragment", "<p>One.</p><p>Two.</p>", "html"),
+    ("html-single-paragraph", "<p>Kim Sato joined Northwind.</p>", "html"),
     ("markdown-heading", "# Title\nText", "markdown"),
     ("markdown-bold", "The **board** met.", "markdown"),
     ("markdown-link", "See [this](https://x.example.com).", "markdown"),
@@ -407,3 +416,15 @@ def test_seed_article_is_repaired(shared_dir: Path) -> None:
     assert "đ" not in result.text
     assert '"World Models"' in result.text
     assert_offsets_valid(result, raw)
+
+
+MARKUP_ALPHABET = "ab Z9#*_[]()>-|`\\!<>&;/\n\t\u00a0âĂĄ€™đ¨éëü’“”—\u0301王"
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw=st.text(alphabet=MARKUP_ALPHABET, max_size=120), fmt=st.sampled_from(["text", "markdown", "html"]))
+def test_offset_map_holds_for_any_input(raw: str, fmt: str) -> None:
+    result = clean(raw, fmt)  # type: ignore[arg-type]
+    assert_offsets_valid(result, raw)
+    assert result.text == "" or result.text.endswith("\n")
+    assert "\n\n" not in result.text
