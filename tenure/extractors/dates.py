@@ -170,9 +170,19 @@ class Anchor:
 @dataclass(frozen=True, slots=True)
 class DateRule:
     rule_id: str
-    pattern: str
+    prefix: str  # regex of the words that may precede the core ("" for none)
+    core: str  # regex the scanner looks for
     example: str
     resolve: Resolver
+    prefix_required: bool = False  # the core alone is not a date ("May" needs "in May")
+
+    @property
+    def pattern(self) -> str:
+        """The whole form, prefix and core: what a span is resolved with."""
+        if not self.prefix:
+            return self.core
+        prefix = f"(?:{self.prefix})" if self.prefix_required else f"(?:{self.prefix})?"
+        return prefix + self.core
 
 
 # --- calendar arithmetic --------------------------------------------------------------------------
@@ -393,38 +403,52 @@ def resolve_year(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution
 
 
 # --- the rule table ---------------------------------------------------------------------------------
-# Order matters: at one position the first matching rule wins.
+# A rule is a core (what the scanner looks for, always starting on a distinctive token: a digit, a
+# month or weekday name, a relative word) and a prefix (words that may, or must, come right before
+# it: "on", "in late", "effective", "around 9 p.m.,"). Cores are joined into one alternation and
+# the text is scanned once; a prefix is looked up backwards only where a core matched. Starting
+# every alternative on its core keeps the scan cheap: an optional leading group would be tried at
+# every position of the text. At one position the first core in table order wins, so longer
+# forms come first ("Nov. 6, 2023" before "2023"); rules sharing a core are tried in order.
+
+_ON_DAY_PREFIX = r"(?:" + _TIME + r")?(?:\bon\s+)?(?:" + _WEEKDAY + r",?\s+)?"
+_EFFECTIVE_PREFIX = r"\b(?:effective|starting|beginning|as\s+of)\s+(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?"
+_IN_PREFIX = r"(?:\b(?:in|since|from|during|until|by|of|before|after)\s+)?(?:" + _EDGE + r")?"
+_MONTH_DAY_CORE = r"(?P<mon>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")(?:,?\s+(?P<y>" + _YEAR + r"))?"
 
 DATE_RULES: tuple[DateRule, ...] = (
     DateRule(
         "date.iso",
+        "",
         r"(?<![\d/-])(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])",
         "The filing is dated 2024-10-17.",
         resolve_ymd,
     ),
     DateRule(
         "date.us-numeric",
+        "",
         r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>" + _YEAR + r")(?![\d/])",
         "Signed on 10/17/2024 in Denver.",
         resolve_ymd,
     ),
     DateRule(
         "date.effective",
-        r"\b(?:effective|starting|beginning|as\s+of)\s+(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?"
-        r"(?P<mon>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")(?:,?\s+(?P<y>" + _YEAR + r"))?",
+        _EFFECTIVE_PREFIX,
+        _MONTH_DAY_CORE,
         "The change is effective Oct. 1.",
         resolve_effective,
+        prefix_required=True,
     ),
     DateRule(
         "date.month-day",
-        r"(?:" + _TIME + r")?(?:\bon\s+)?(?:" + _WEEKDAY + r",?\s+)?"
-        r"(?P<mon>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")(?:,?\s+(?P<y>" + _YEAR + r"))?",
+        _ON_DAY_PREFIX,
+        _MONTH_DAY_CORE,
         "Around 9 p.m., November 11, the memo went out.",
         resolve_month_day,
     ),
     DateRule(
         "date.day-month",
-        r"(?:" + _TIME + r")?(?:\bon\s+)?(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?"
+        _ON_DAY_PREFIX + r"(?:\bthe\s+)?",
         r"(?<![\d.,$])(?P<d>"
         + _DAY
         + r")\s+(?:of\s+)?(?P<mon>"
@@ -437,14 +461,14 @@ DATE_RULES: tuple[DateRule, ...] = (
     ),
     DateRule(
         "date.month-year",
-        r"(?:\b(?:in|since|from|during|until|by|of|before|after)\s+)?(?:" + _EDGE + r")?"
+        _IN_PREFIX,
         r"(?P<mon>" + _MONTH_ANY + r"),?\s+(?:of\s+)?(?P<y>" + _YEAR + r")",
         "He was hired in March 2014.",
         resolve_month_year,
     ),
     DateRule(
         "date.month-relative-year",
-        r"(?:\b(?:in|since|from|during|until|by|before|after)\s+)?(?:" + _EDGE + r")?"
+        _IN_PREFIX,
         r"(?P<mon>" + _MONTH_FULL + r")\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b",
         "The lab opened in June last year.",
         resolve_month_relative_year,
@@ -452,65 +476,79 @@ DATE_RULES: tuple[DateRule, ...] = (
     DateRule(
         "date.month-named",
         r"\b(?P<mod>last|this|next|in|since|during|from|until|by|before|after|early|mid|late|"
-        r"the\s+(?:end|start|beginning|middle)\s+of)[\s-]+(?:(?:early|mid|late)[\s-]+)?"
+        r"the\s+(?:end|start|beginning|middle)\s+of)[\s-]+(?:(?:early|mid|late)[\s-]+)?",
         r"(?P<mon>" + _MONTH_FULL + r")(?![\s,]*\d)",
         "In late February the board met.",
         resolve_month_named,
+        prefix_required=True,
     ),
     DateRule(
         "date.relative-ago",
+        "",
         r"\b(?P<n>" + _NUMBER + r")\s+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\s+ago\b",
         "The post went up three hours ago.",
         resolve_ago,
     ),
     DateRule(
         "date.relative-day",
-        r"\b(?:(?P<edge>earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
-        r"this\s+(?:morning|afternoon|evening)|last\s+night)\b" + _PART_OF_DAY,
+        r"\b(?P<edge>earlier|later)\s+",
+        r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
+        + _PART_OF_DAY,
         "The company confirmed the move yesterday.",
         resolve_relative_day,
     ),
     DateRule(
         "date.weekday",
-        r"(?:"
-        + _TIME
-        + r")?(?:\b(?P<mod>on|last|this|next|late|early)\s+)?(?P<wd>"
+        r"(?:" + _TIME + r")?(?:\b(?P<mod>on|last|this|next|late|early)\s+)?",
+        # "Tuesday, Nov. 11" is the month-day rule's, with the weekday in its prefix.
+        r"(?P<wd>"
         + _WEEKDAY
-        + r")"
+        + r")(?!,?\s+(?:"
+        + _MONTH_ANY
+        + r"\s*"
+        + _DAY
+        + r"|(?:the\s+)?"
+        + _DAY
+        + r"\s+(?:of\s+)?"
+        + _MONTH_ANY
+        + r"))"
         + _PART_OF_DAY,
         "The board met on Tuesday.",
         resolve_weekday,
     ),
     DateRule(
         "date.relative-week",
-        r"\b(?:(?P<edge>earlier|later)\s+)?(?P<rel>last|this|next|past|previous)\s+week\b(?!\s*'s)",
+        r"\b(?P<edge>earlier|later)\s+",
+        r"\b(?P<rel>last|this|next|past|previous)\s+week\b(?!\s*'s)",
         "Shares fell last week.",
         resolve_relative_week,
     ),
     DateRule(
         "date.relative-month",
-        r"\b(?:(?P<edge>earlier|later)\s+)?(?P<rel>last|this|next|previous)\s+month\b",
+        r"\b(?P<edge>earlier|later)\s+",
+        r"\b(?P<rel>last|this|next|previous)\s+month\b",
         "She announced it earlier this month.",
         resolve_relative_month,
     ),
     DateRule(
         "date.relative-year",
-        r"\b(?:(?P<edge>earlier|later|early|late)\s+)?(?:(?:by\s+)?the\s+end\s+of\s+)?"
-        r"(?P<rel>last|this|next|previous)\s+year\b",
+        r"(?:\b(?P<edge>earlier|later|early|late)\s+)?(?:\b(?:by\s+)?the\s+end\s+of\s+)?",
+        r"\b(?P<rel>last|this|next|previous)\s+year\b",
         "The unit will be spun off next year.",
         resolve_relative_year,
     ),
     DateRule(
         "date.quarter",
-        r"(?:\bin\s+)?(?:\bthe\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
-        r"(?:\s+of\s+(?P<y>" + _YEAR + r"))?|\b(?-i:Q)(?P<q2>[1-4])(?:\s+(?P<y2>" + _YEAR + r"))?\b)",
+        r"(?:\bin\s+)?(?:\bthe\s+)?",
+        r"(?:\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>" + _YEAR + r"))?"
+        r"|\b(?-i:Q)(?P<q2>[1-4])(?:\s+(?P<y2>" + _YEAR + r"))?\b)",
         "Revenue rose in the third quarter.",
         resolve_quarter,
     ),
     DateRule(
         "date.year",
-        r"(?:\b(?:in|since|from|during|until|by|of|circa|around|before|after)\s+)?"
-        r"(?:\b(?:early|mid|late)[\s-]+)?(?P<y>" + _YEAR_ALONE + r")",
+        r"(?:\b(?:in|since|from|during|until|by|of|circa|around|before|after)\s+)?(?:\b(?:early|mid|late)[\s-]+)?",
+        r"(?P<y>" + _YEAR_ALONE + r")",
         "She founded the studio in 2013.",
         resolve_year,
     ),
@@ -545,10 +583,34 @@ def _unnamed(pattern: str) -> str:
 _RULE_PATTERNS: dict[str, re.Pattern[str]] = {
     rule.rule_id: re.compile(rule.pattern, _FLAGS) for rule in DATE_RULES
 }
-_RULES_BY_GROUP: dict[str, DateRule] = {f"r{index}": rule for index, rule in enumerate(DATE_RULES)}
+_RULES_BY_ID: dict[str, DateRule] = {rule.rule_id: rule for rule in DATE_RULES}
+# A prefix ends exactly where its core starts: searched in the few characters before the core.
+_PREFIXES: dict[str, re.Pattern[str]] = {
+    rule.rule_id: re.compile(f"(?:{rule.prefix})\\Z", _FLAGS) for rule in DATE_RULES if rule.prefix
+}
+PREFIX_WINDOW_CHARS = 64
+
+
+def _core_groups() -> tuple[tuple[DateRule, ...], ...]:
+    """Rules grouped by identical core, in table order: one scanner alternative per core."""
+    groups: dict[str, list[DateRule]] = {}
+    for rule in DATE_RULES:
+        groups.setdefault(rule.core, []).append(rule)
+    return tuple(tuple(rules) for rules in groups.values())
+
+
+_CORE_GROUPS = _core_groups()
+# Every core starts a word, so the leading word-start test turns most positions away at once
+# (a bare \b would also stop at every word's end; the lookahead halves the attempts).
 _SCANNER = re.compile(
-    "|".join(f"(?P<r{index}>{_unnamed(rule.pattern)})" for index, rule in enumerate(DATE_RULES)), _FLAGS
+    r"\b(?=[^\W_])(?:"
+    + "|".join(f"(?P<c{index}>{_unnamed(rules[0].core)})" for index, rules in enumerate(_CORE_GROUPS))
+    + ")",
+    _FLAGS,
 )
+_GROUP_RULES: dict[str, tuple[DateRule, ...]] = {
+    f"c{index}": rules for index, rules in enumerate(_CORE_GROUPS)
+}
 
 # dateparser 1.5.0 answers these differently from the contract; tests pin each one.
 DATEPARSER_TRAPS: tuple[tuple[str, str], ...] = (
@@ -595,7 +657,7 @@ def resolve_span(rule_id: str, span: str, base: datetime, forward_cue: bool) -> 
     match = _RULE_PATTERNS[rule_id].fullmatch(span)
     if match is None:
         return None
-    rule = next(r for r in DATE_RULES if r.rule_id == rule_id)
+    rule = _RULES_BY_ID[rule_id]
     try:
         return rule.resolve(match.groupdict(), Anchor(base, forward_cue))
     except (ValueError, OverflowError, KeyError):
@@ -610,6 +672,25 @@ def local_base(published_at: datetime) -> datetime:
     return aware.astimezone(aware.tzinfo).replace(tzinfo=None)
 
 
+def _prefix_start(rule: DateRule, text: str, core_start: int, floor: int) -> int | None:
+    """Where the rule's prefix before `core_start` begins (the core start itself when it has none);
+    None when the rule needs a prefix and there is none."""
+    prefix = _PREFIXES.get(rule.rule_id)
+    if prefix is None:
+        return core_start
+    found = prefix.search(text, max(floor, core_start - PREFIX_WINDOW_CHARS), core_start)
+    if found is None or found.start() == core_start:
+        return None if rule.prefix_required else core_start
+    return found.start()
+
+
+def _rejected(rule: DateRule, text: str, start: int, end: int) -> bool:
+    """Context a regex cannot see cheaply: identifiers ("Flight 2018") and "the 1990's"."""
+    return rule.rule_id == "date.year" and (
+        _identifier_before(text, start) or _decade_possessive(text, start, end)
+    )
+
+
 def find_dates(text: str, published_at: datetime) -> list[DateMention]:
     """All time expressions in `text`, in order, resolved against `published_at`.
 
@@ -617,21 +698,23 @@ def find_dates(text: str, published_at: datetime) -> list[DateMention]:
     """
     base = local_base(published_at)
     mentions: list[DateMention] = []
+    floor = 0  # a prefix may not reach back into the previous mention
     for match in _SCANNER.finditer(text):
-        rule = _RULES_BY_GROUP[match.lastgroup or ""]
-        start, end = match.span()
-        if rule.rule_id == "date.year" and (
-            _identifier_before(text, start) or _decade_possessive(text, start, end)
-        ):
-            continue
-        span = match.group()
-        cue = rule.rule_id in CONTEXTUAL_RULES and _forward_cue(text, start)
-        resolved = resolve_span(rule.rule_id, span, base, cue)
-        if resolved is None:
-            continue
-        mentions.append(
-            DateMention(start, end, span, resolved.date, resolved.precision, resolved.tense, rule.rule_id)
-        )
+        core_start, end = match.span()
+        for rule in _GROUP_RULES[match.lastgroup or ""]:
+            start = _prefix_start(rule, text, core_start, floor)
+            if start is None or _rejected(rule, text, start, end):
+                continue
+            span = text[start:end]
+            cue = rule.rule_id in CONTEXTUAL_RULES and _forward_cue(text, start)
+            resolved = resolve_span(rule.rule_id, span, base, cue)
+            if resolved is None:
+                continue
+            mentions.append(
+                DateMention(start, end, span, resolved.date, resolved.precision, resolved.tense, rule.rule_id)
+            )
+            floor = end
+            break
     return mentions
 
 
