@@ -56,6 +56,8 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         person = scene.person_before(start, allow_possessive=True)
         if person is None or not person.possessive or start - person.end > 4:
             return []
+    elif rule.person == "after":
+        person = scene.person_after(end, limit=80)
     else:
         person = scene.person_before(start)
     if person is None:
@@ -70,9 +72,16 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
     details = {"status": _status(scene, rule), "successor": None, "destination": _name(destination)}
     if destination is not None and destination.name == org:
         details["destination"] = None
-    return [
-        _draft(scene, rule, (start, end), person=person.name, organization=org, role=role, details=details)
-    ]
+    confidence = rule.confidence - _weakness(scene, person)
+    fields = {"person": person.name, "organization": org, "role": role, "details": details}
+    return [_draft(scene, rule, (start, end), confidence=confidence, **fields)]
+
+
+def _weakness(scene: Scene, person: Mention) -> float:
+    """Pronouns and subjects carried from an earlier line are weaker evidence than a name."""
+    if person.via == "pronoun" or not (scene.sentence.start <= person.start < scene.sentence.end):
+        return 0.1
+    return 0.0
 
 
 _REPORTED_RE = re.compile(
@@ -125,9 +134,9 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     if org is None:
         return []
     details = {"predecessor": None}
-    return [
-        _draft(scene, rule, (start, end), person=person.name, organization=org, role=role, details=details)
-    ]
+    confidence = rule.confidence - _weakness(scene, person)
+    fields = {"person": person.name, "organization": org, "role": role, "details": details}
+    return [_draft(scene, rule, (start, end), confidence=confidence, **fields)]
 
 
 def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:

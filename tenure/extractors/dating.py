@@ -64,8 +64,8 @@ def choose(
         usable_dates = real or usable_dates
     own: list[tuple[int, DateMention]] = []
     for mention in usable_dates:
-        distance = _distance(mention, trigger)
-        nearest = min(_distance(mention, other) for other in triggers)
+        distance = _distance(text, mention, trigger)
+        nearest = min(_distance(text, mention, other) for other in triggers)
         opening = mention.start - sentence_start <= _OPENING_LIMIT and mention.end <= min(
             t[0] for t in triggers
         )
@@ -77,9 +77,17 @@ def choose(
     return own[0][1]
 
 
-def _distance(mention: DateMention, span: tuple[int, int]) -> int:
+# A clause boundary between a date and a trigger makes them unlikely to belong together:
+# "was named President in March 2014 after serving as ..." dates the naming, not the serving.
+_BOUNDARY_RE = re.compile(r"\b(?:after|before|while|when|whereas|but|who|which)\b|[,;—–()]")
+_BOUNDARY_COST = 60
+
+
+def _distance(text: str, mention: DateMention, span: tuple[int, int]) -> int:
     if mention.end <= span[0]:
-        return span[0] - mention.end
-    if mention.start >= span[1]:
-        return mention.start - span[1]
-    return 0
+        gap = text[mention.end : span[0]]
+    elif mention.start >= span[1]:
+        gap = text[span[1] : mention.start]
+    else:
+        return 0
+    return len(gap) + (_BOUNDARY_COST if _BOUNDARY_RE.search(gap) else 0)

@@ -53,9 +53,10 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
         return []
     entities = analyse(body, sentences)
     dates = find_dates(body, published_at)
-    drafts = _drafts(body, sentences, entities, dates)
+    drafts = merge_drafts(_drafts(body, sentences, entities, dates))
+    _date_from_story(body, sentences, drafts, dates)
     events = []
-    for draft in merge_drafts(drafts):
+    for draft in drafts:
         sentence = sentences[draft.sentence]
         span = cleaned.to_input(sentence.start, sentence.end)
         events.append(_export(draft, sentence, span))
@@ -172,6 +173,49 @@ def _date_drafts(
         if chosen is None and not sentence_dates:
             chosen = lead_in
         draft.date = chosen
+
+
+# The day the news broke: "the company said on Tuesday", "announced Thursday", "reported on
+# Friday". A statement of a move ("will step down", "has named", "said she is leaving") that gives
+# no date of its own took place then.
+_SPEECH_RE = re.compile(
+    r"\b(?:said|says|announced|announces|reported|reports|statement|told|according to|confirmed|"
+    r"disclosed|revealed|posted|wrote)\b",
+    re.IGNORECASE,
+)
+_STATEMENT_TENSE_RE = re.compile(
+    r"\b(?:will|is|are|has|have|said|says|announced|announces|according to)\b|['’]ll\b", re.IGNORECASE
+)
+
+
+def _story_date(sentences: list[Sentence], dates: list[DateMention]) -> DateMention | None:
+    for sentence in sentences:
+        speech = _SPEECH_RE.search(sentence.text)
+        if not speech:
+            continue
+        at = sentence.start + speech.start()
+        inside = [
+            d
+            for d in dates
+            if sentence.start <= d.start
+            and d.end <= sentence.end
+            and d.precision == "day"
+            and d.tense == "past"
+        ]
+        if inside:
+            return min(inside, key=lambda d: abs(d.start - at))
+    return None
+
+
+def _date_from_story(
+    body: str, sentences: list[Sentence], drafts: list[Draft], dates: list[DateMention]
+) -> None:
+    story = _story_date(sentences, dates)
+    if story is None:
+        return
+    for draft in drafts:
+        if draft.date is None and _STATEMENT_TENSE_RE.search(sentences[draft.sentence].text):
+            draft.date = story
 
 
 def _lead_in_date(

@@ -257,8 +257,9 @@ def _name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
             break
     else:
         tokens = tokens[-3:] if len(tokens) >= 3 and len(tokens[-2][2]) == 1 else tokens[-2:]
-    if len(tokens) == 3 and len(tokens[1][2]) != 1 and tokens[0][2].lower() not in FIRST_NAMES:
-        tokens = tokens[1:]
+    if len(tokens) == 3 and len(tokens[1][2]) != 1 and tokens[1][2].lower() not in _NAME_PARTICLES:
+        # Three words are a name only with a middle initial or particle: "John J. Doe", "Jan van Dam".
+        tokens = tokens[:2] if tokens[0][2].lower() in FIRST_NAMES else tokens[1:]
     if len(tokens) == 3 and tokens[2][2].lower() in NOT_NAME_WORDS:
         tokens = tokens[:2]
     for index, (_, _, word) in enumerate(tokens):
@@ -285,45 +286,88 @@ def _is_brand_camel(word: str) -> bool:
     return inner and not _SURNAME_CAMEL_RE.match(word) and "-" not in word and "'" not in word
 
 
-def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, str]]) -> bool:
+def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, str]]) -> bool | None:
+    """True when this occurrence shows it names a person, False when it cannot, None if unsure."""
     if chunk.quoted:
         return False
     if tokens[0][2].lower() in FIRST_NAMES:
         return True
     if chunk.headline:
         return False  # Title Case lines capitalise everything; names there must show a given name
-    start, end = tokens[0][0], tokens[-1][1]
+    if has_person_cue(text, tokens[0][0], tokens[-1][1]):
+        return True
+    if _ORG_CONTEXT_BEFORE.search(text[max(0, tokens[0][0] - 40) : tokens[0][0]]):
+        return False
+    # Name-shaped spellings rarely belong to companies: "Fei-Fei", "L'Huillier", "McGrew", "LeCun".
+    if any("-" in t[2] or "'" in t[2] or "’" in t[2] or _SURNAME_CAMEL_RE.match(t[2]) for t in tokens):
+        return True
+    return None
+
+
+# "Jane Doe and her team", "Doe ... from his role": a person's pronoun follows in the clause.
+_OWN_PRONOUN_RE = re.compile(r"^[^.;:()\n]{0,40}?\b(?:his|her|he|she|himself|herself)\b", re.IGNORECASE)
+_APPOSITIVE_RE = re.compile(r"^\s*(?:,|\()\s*([^,.;()]{0,60})")
+_OCCUPATION_RE = re.compile(
+    r"\b(?:physicist|scientist|chemist|economist|engineer|researcher|entrepreneur|investor|executive|"
+    r"billionaire|author|analyst|banker|lawyer|designer|programmer|veteran|pioneer)s?\s*$",
+    re.IGNORECASE,
+)
+_BORN_BEFORE_RE = re.compile(
+    r"\b[A-Z][a-z]+-born\s+$|\b(?:said|says|told|asked|thanked|under|alongside|along with)\s+$"
+)
+
+
+def has_person_cue(text: str, start: int, end: int) -> bool:
+    """Context that only people have: a title or occupation beside the name, "said", ", who", "his"."""
     before = text[max(0, start - 40) : start]
-    after = text[end : end + 40]
+    after = text[end : end + 80]
     if PERSON_AFTER_CUES.match(after) or PERSON_BEFORE_CUES.search(before):
         return True
-    if TITLE_RE.search(before[-30:]) and re.search(r"(?:\b[\w-]+|,)\s*$", before):
-        title_end = max(m.end() for m in TITLE_RE.finditer(before[-30:]))
-        if not before[-30:][title_end:].strip(" ,"):
-            return True
-    if _ORG_CONTEXT_BEFORE.search(before):
-        return False
-    # Two plain capitalised words that are no common word: a name more often than not.
-    return all(t[2][0].isupper() and t[2][1:].islower() or "-" in t[2] or "'" in t[2] for t in tokens) or any(
-        _SURNAME_CAMEL_RE.match(t[2]) for t in tokens
-    )
+    if _OCCUPATION_RE.search(before) or _BORN_BEFORE_RE.search(before) or _OWN_PRONOUN_RE.match(after):
+        return True
+    appositive = _APPOSITIVE_RE.match(after)
+    if appositive and (
+        TITLE_RE.search(appositive.group(1)) or _OCCUPATION_RE.search(appositive.group(1) + " ")
+    ):
+        return True
+    window = before[-30:]
+    titles = list(TITLE_RE.finditer(window))
+    return bool(titles) and not window[titles[-1].end() :].strip(" ,")
 
 
 def _register_persons(text: str, chunks_by_sentence: list[list[_Chunk]]) -> tuple[list[str], set[str]]:
-    persons: list[str] = []
-    seen: set[str] = set()
+    """Names with a given name, or with a person's context at one of their mentions."""
+    order: list[str] = []
+    verdicts: dict[str, bool | None] = {}
     for chunks in chunks_by_sentence:
         for chunk in chunks:
             if any(t[2].lower() in ORG_SUFFIXES for t in chunk.tokens[-1:]):
                 continue
             tokens = _name_tokens(chunk)
-            if tokens is None or not _looks_like_person(text, chunk, tokens):
+            if tokens is None:
                 continue
             name = " ".join(w for _, _, w in tokens)
-            if name not in seen:
-                seen.add(name)
-                persons.append(name)
-    return persons, seen
+            verdict = _looks_like_person(text, chunk, tokens)
+            if name not in verdicts:
+                order.append(name)
+                verdicts[name] = verdict
+            elif verdicts[name] is not True and verdict is not None:
+                verdicts[name] = verdict or verdicts[name]
+    surname_cues = _surname_cues(text, chunks_by_sentence, {n.split()[-1] for n in order})
+    persons = [n for n in order if verdicts[n] or (verdicts[n] is None and n.split()[-1] in surname_cues)]
+    return persons, set(persons)
+
+
+def _surname_cues(text: str, chunks_by_sentence: list[list[_Chunk]], surnames: set[str]) -> set[str]:
+    """Surnames that show a person's context when they stand alone: "Doe, 48, is CEO"."""
+    cued = set()
+    for chunks in chunks_by_sentence:
+        for chunk in chunks:
+            if len(chunk.tokens) == 1 and chunk.tokens[0][2] in surnames:
+                start, end, word = chunk.tokens[0]
+                if has_person_cue(text, start, end):
+                    cued.add(word)
+    return cued
 
 
 def _person_aliases(persons: list[str]) -> dict[str, str]:
@@ -549,7 +593,7 @@ def _collect_titles_and_affiliations(text: str, entities: Entities) -> None:
 # "Jane Doe, 61, is a professor at Acme University", "Doe's research is carried out at Acme",
 # "Doe works at Acme".
 _WORKPLACE_GAP_RE = re.compile(
-    r"^(?:['’]s?\s+[a-z]+\s+)?(?:,\s*(?:aged\s+)?\d{1,3},\s*)?(?:[\w-]+\s+){0,6}?(?:at|of|with)\s+(?:the\s+)?$"
+    r"^(?:['’]s?\s+[a-z]+)?(?:,\s*(?:aged\s+)?\d{1,3},)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|with)\s+(?:the\s+)?$"
 )
 _WORK_WORDS_RE = re.compile(
     r"\b(?:works?|worked|working|professor|research\w*|scientist|engineer|fellow|employed|ceo|chief|head|"
@@ -597,7 +641,8 @@ def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | No
     if titles:
         last = titles[-1]
         gap = window[last.end() :]
-        if re.fullmatch(r"\s*,?\s*", gap):
+        # "Acme's chief scientist and deep learning pioneer Jane Doe": the title still holds.
+        if re.fullmatch(r"\s*,?\s*(?:and\s+(?:[a-z-]+\s+){1,3})?", gap):
             start = _extend_title_left(window, last.start())
             title = window[start : last.end()]
             return title.strip(), _org_before(mentions, index, person.start - len(window) + start)

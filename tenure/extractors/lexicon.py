@@ -171,7 +171,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
 
 # Words before which a capitalised chunk is a person. Example: "said", "told the Journal".
 PERSON_AFTER_CUES = re.compile(
-    r"^\s*(?:,\s*(?:who|whose|\d{2},)|\s(?:said|says|told|wrote|added|posted|tweeted|noted|explained|"
+    r"^\s*(?:,\s*(?:who|whose|(?:aged\s+)?\d{2},)|\s+and\s+(?:his|her|the)\s+(?:[\w-]+\s+){0,3}?team\b|\s(?:said|says|told|wrote|added|posted|tweeted|noted|explained|"
     r"stated|recalled|argued|insisted|admitted|confirmed)\b)",
     re.IGNORECASE,
 )
@@ -220,6 +220,10 @@ FIRST_NAMES: frozenset[str] = frozenset(
     hans klaus jurgen wolfgang dieter heinz stefan markus tobias lukas jonas matteo giulia
     luca marco paolo giovanni francesco alessandro lorenzo sofia pablo diego sergio lucia
     carmen alejandro jesus manuel rosa ricardo hiroshi takeshi kenji akira yoko haruki
+    mustafa mohammad muhammad ahmet emre can murat mikhail misha sasha alexei alexey yuri boris
+    dmitry nikolai oleg svetlana tatiana elena irina ingrid bjorn arne jens kristian mette
+    fatma zeynep ayesha omar tariq bilal imran farah nadia samir karim youssef amr
+    wei jun hao ming xin ying hui lei jie tao yong feng hong ling
     priya ravi sanjay vikram deepak sunil ashok rajesh suresh anand vijay kiran neha pooja
     """
     )

@@ -239,7 +239,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.become",
         "appointment",
         _rx(
-            r"\b(?:will\s+become|to\s+become|becomes|became|will\s+be\s+the\s+new|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
+            r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
         ),
         "before",
         0.75,
