@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from tenure.extractors.entities import Mention
+from tenure.extractors.lexicon import TITLE_RE
 from tenure.extractors.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
 from tenure.extractors.rules import Rule
 from tenure.extractors.scene import Draft, Scene
@@ -149,8 +150,8 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
     _, predecessor_org = scene.title_of(predecessor)
     after = scene.object_org(predecessor.end, named_only=False)
     org = predecessor_org or _name(after) or scene.main_org()
-    role = scene.title_after(predecessor.end)
     pred_title, _ = scene.title_of(predecessor)
+    role = scene.title_after(predecessor.end) or _role_given_up(scene, predecessor) or pred_title
     appointment = _draft(
         scene,
         rule,
@@ -173,6 +174,16 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
         confidence=rule.confidence - 0.05,
     )
     return [appointment, departure]
+
+
+def _role_given_up(scene: Scene, predecessor: Mention) -> str | None:
+    """ "B, who is stepping down as chief executive": the role that changes hands."""
+    window = scene.text[predecessor.end : min(scene.sentence.end, predecessor.end + 90)]
+    found = re.search(r"\bas\s+(?:the\s+|its\s+)?", window)
+    if not found:
+        return None
+    title = TITLE_RE.match(window, found.end())
+    return title.group() if title else None
 
 
 # --- reporting lines ------------------------------------------------------------------------

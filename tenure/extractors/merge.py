@@ -18,7 +18,8 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     groups: list[list[Draft]] = []
     for draft in drafts:
         for group in groups:
-            if any(same_fact(draft, other) for other in group):
+            # Every member must agree: a role-less draft must not bridge a CEO and a President.
+            if all(same_fact(draft, other) for other in group):
                 group.append(draft)
                 break
         else:
@@ -36,7 +37,10 @@ def same_fact(a: Draft, b: Draft) -> bool:
         if amount_a is not None and amount_a == amount_b:
             return True
         same_party = _same(a.organization, b.organization) and a.person == b.person
-        return same_party and not _conflict(a, b, ("amount", "valuation", "round"))
+        # A round without an amount is the same round as a nearby one with an amount
+        # ("raised $20 million ... The round was led by ..."), not one told paragraphs apart.
+        near = amount_a == amount_b or abs(a.sentence - b.sentence) <= 2
+        return same_party and near and not _conflict(a, b, ("amount", "valuation", "round"))
     if a.person != b.person:
         return False
     if a.type == "founding":

@@ -205,6 +205,9 @@ class Scene:
         found = TITLE_RE.match(self.text, rest_at)
         if found and found.end() <= self.sentence.end:
             end = found.end()
+            named_next = self.person_after(end, limit=50)
+            if named_next is not None and "," in self.text[end : named_next.start]:
+                return None  # "hired the co-founder of Acme, Jane Doe": a description, not the new role
             tail = re.match(r"\s+(?:and|&)\s+", self.text[end : end + 6])
             if tail:
                 more = TITLE_RE.match(self.text, end + tail.end())
