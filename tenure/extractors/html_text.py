@@ -25,6 +25,8 @@ from tenure.extractors.cleantext import CleanText
 DROPPED_TAGS = frozenset(
     {"script", "style", "nav", "footer", "aside", "form", "noscript", "template", "svg", "iframe"}
     | {"button", "head", "select", "canvas", "object", "embed", "dialog", "menu"}
+    # Feed item metadata: the ingest reads these fields itself; they are not article text.
+    | {"link", "pubdate", "guid", "category", "comments", "enclosure", "author", "dc:creator", "updated"}
 )
 # Page chrome when the whole body is the content; an article's own header holds its headline.
 DROPPED_OUTSIDE_ARTICLE = frozenset({"header"})
@@ -33,12 +35,17 @@ BLOCK_TAGS = frozenset(
     | {"figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main"}
     | {"ol", "p", "pre", "section", "summary", "table", "caption", "tbody", "thead", "tfoot"}
     | {"tr", "ul"}
+    | {"title", "description", "summary", "content", "content:encoded", "item", "entry"}
 )
 CELL_TAGS = frozenset({"td", "th"})
 PREFORMATTED_TAGS = frozenset({"pre", "textarea"})
 # "&amp;", "&#8217;", "&#x2014;", and the legacy "&amp" without a semicolon.
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+# HTML that survived the first pass as text: a feed's escaped description ("<p>Kim ...</p>").
+ESCAPED_MARKUP = re.compile(r"</(?:p|div|b|i|em|strong|a|li|h[1-6]|span)>", re.IGNORECASE)
+CDATA_OPEN = re.compile(r"<!\[CDATA\[")
+CDATA_CLOSE = re.compile(r"\]\]>")
 # How many raw segments past the cursor a trimmed text node is looked for in.
 _LOOKAHEAD = 4
 # Elements whose content is not markup: their text is skipped up to the closing tag.
@@ -52,8 +59,33 @@ class _Segment:
 
 
 def html_to_text(raw: str) -> CleanText:
+    """Main text of an HTML page, or of the first item of an RSS or Atom feed."""
+    first_pass = _main_text(_unwrap_cdata(raw))
+    if len(ESCAPED_MARKUP.findall(first_pass.text)) < 2:
+        return first_pass
+    # A feed's description carries its HTML escaped ("&lt;p&gt;"); decoded, it is HTML again.
+    second_pass = _main_text(first_pass.text)
+    offsets = first_pass.offsets
+    return CleanText(second_pass.text, tuple(offsets[index] for index in second_pass.offsets))
+
+
+def _unwrap_cdata(raw: str) -> str:
+    """Blank out CDATA brackets (same length, so offsets hold) so their content parses as HTML."""
+    if "<![CDATA[" not in raw:
+        return raw
+    return CDATA_OPEN.sub(lambda m: " " * len(m.group()), CDATA_CLOSE.sub("   ", raw))
+
+
+def _main_text(raw: str) -> CleanText:
     tree = LexborHTMLParser(raw)
-    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
+    root = (
+        tree.css_first("article")
+        or tree.css_first("main")
+        or tree.css_first("item")
+        or tree.css_first("entry")
+        or tree.body
+        or tree.root
+    )
     if root is None:
         return CleanText("", (len(raw),))
     segments = _Segments(list(_scan_segments(raw)))
@@ -82,7 +114,9 @@ def _content_text_nodes(
             _break(tag, chars, offsets)
             continue
         if node.is_text_node:
-            yield node, pre_depth > 0
+            # HTML parsers read a feed's <link> as a void element, its URL as the next text node.
+            if node.prev is None or node.prev.tag != "link":
+                yield node, pre_depth > 0
             continue
         if not node.is_element_node and node is not root:
             continue  # comments, doctype
@@ -157,6 +191,14 @@ class _Segments:
                 offsets = segment.offsets[inside : inside + len(text)]
                 self._last = offsets[-1]
                 return offsets
+        # Malformed markup the parser kept as text ("9a</"): the common start maps exactly.
+        if self._cursor < len(self._segments):
+            segment = self._segments[self._cursor]
+            common = _common_prefix(segment.text, text)
+            if common:
+                self._cursor += 1
+                self._last = segment.offsets[common - 1]
+                return segment.offsets[:common] + (self._last,) * (len(text) - common)
         # No match at all (the parser repaired or re-ordered the markup): stay coarse.
         if self._cursor < len(self._segments) and self._segments[self._cursor].offsets:
             anchor = max(self._last, self._segments[self._cursor].offsets[0])
@@ -234,5 +276,13 @@ def _decode(raw: str, start: int, end: int) -> _Segment:
 def _common_suffix(decoded: str, source: str) -> int:
     length = 0
     while length < len(decoded) - 1 and decoded[-1 - length] == source[-1 - length]:
+        length += 1
+    return length
+
+
+def _common_prefix(first: str, second: str) -> int:
+    length = 0
+    limit = min(len(first), len(second))
+    while length < limit and first[length] == second[length]:
         length += 1
     return length

@@ -30,7 +30,10 @@ Format = Literal["auto", "text", "markdown", "html"]
 # Format detection looks at the head of the article only: enough to decide, and bounded.
 _SNIFF_CHARS = 20_000
 # Any one of these means HTML: "<!DOCTYPE html>", "<html lang=en>", "<body>".
-HTML_DOCUMENT = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
+# RSS and Atom feeds go the HTML way too: "<rss version=2.0>", "<feed xmlns=...>", "<item>".
+HTML_DOCUMENT = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<body[\s>]|<rss[\s>]|<feed[\s>]|<item>|<entry>", re.I
+)
 # Otherwise, two or more closed block elements: "<p>One.</p><p>Two.</p>".
 HTML_CLOSING_TAG = re.compile(r"</(?:p|div|article|section|h[1-6]|li|ul|ol|span|a|b|em|strong)>", re.I)
 # Markdown signals, (pattern, weight, example): strong ones decide alone, weak ones need company.

@@ -283,6 +283,24 @@ CASES: list[tuple[str, str, str, str]] = [
         "Head\nBody & more.\n",
     ),
     (
+        "rss-item-with-escaped-html",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item>'
+        "<title>Kim Sato joins Northwind</title><link>https://news.example.com/a</link>"
+        "<pubDate>Tue, 04 Mar 2025 09:30:00 -0500</pubDate><description>&lt;p&gt;Northwind hired "
+        "&lt;b&gt;Kim Sato&lt;/b&gt; as CFO.&lt;/p&gt;&lt;p&gt;She starts Monday.&lt;/p&gt;</description>"
+        "</item><item><title>Second item</title></item></channel></rss>",
+        "html",
+        "Kim Sato joins Northwind\nNorthwind hired Kim Sato as CFO.\nShe starts Monday.\n",
+    ),
+    (
+        "atom-entry-with-cdata",
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Feed</title><entry><title>Dana leaves</title>'
+        "<updated>2025-01-01T00:00:00Z</updated><author><name>Desk</name></author>"
+        '<content type="html"><![CDATA[<p>Dana Whitfield left <b>Northwind</b>.</p>]]></content></entry></feed>',
+        "html",
+        "Dana leaves\nDana Whitfield left Northwind.\n",
+    ),
+    (
         "html-mojibake",
         "<p>" + mojibake("Northwind’s CFO resigned.", "cp1252") + "</p><p>Next.</p>",
         "html",
@@ -374,6 +392,7 @@ FORMATS = [
     ("html-doctype", "<!DOCTYPE html><html><body>x</body></html>", "html"),
     ("html-fragment", "<p>One.</p><p>Two.</p>", "html"),
     ("html-single-paragraph", "<p>Kim Sato joined Northwind.</p>", "html"),
+    ("rss-feed", '<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</title></item>', "html"),
     ("markdown-heading", "# Title\nText", "markdown"),
     ("markdown-bold", "The **board** met.", "markdown"),
     ("markdown-link", "See [this](https://x.example.com).", "markdown"),
