@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import ftfy
 
@@ -140,6 +141,7 @@ def _sequence_by_sequence_fix(start: int, line: str) -> list[Edit]:
     return edits
 
 
+@lru_cache(maxsize=4096)  # an article repeats the same few damaged characters
 def _decode_sequence(sequence: str) -> str | None:
     """The one character whose UTF-8 bytes, read through a code page, gave `sequence`."""
     for code_page in _LOSSY_CODE_PAGES:
