@@ -45,10 +45,11 @@ _NON_ASCII_RUNS = re.compile(r"([^\x00-\x7f]+)")
 
 # Signatures of lossy mojibake: each is (pattern, example). One hit switches the lossy rules on.
 LOSSY_SIGNATURES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"[A-Za-z]â(?:s|t|re|ll|ve|d|m)\b"), "Northwindâs board"),
+    # English contractions only: French "mât" and Romanian "cât" are real words.
+    (re.compile(r"(?:nât|[A-Za-z]â(?:s|re|ll|ve|d|m))\b"), "Northwindâs board, isnât"),
     (re.compile(r"(?<= )â(?= )"), "Lisbon â a city"),
     (re.compile(r"(?:^|(?<=[\s*_(\[>]))â[A-Z0-9]", re.MULTILINE), "called âOrbit Labsâ"),
-    (re.compile(r"[a-z.!?,]â(?=[\s*_)\]]|$)", re.MULTILINE), "said âyes.â"),
+    (re.compile(r"[.!?,]â(?=[\s*_)\]]|$)", re.MULTILINE), "said âyes.â"),
     (re.compile(f"đ(?:{_CONT}|\\s)"), "# đ° News"),
 )
 
@@ -101,12 +102,14 @@ def _repair_recoverable(clean: CleanText, lossy: bool) -> CleanText:
 def _line_fix(start: int, line: str, lossy: bool) -> list[Edit]:
     """ftfy's fix of one line, as edits on its non-ASCII runs (ASCII never changes in a fix).
 
-    ftfy declines a line whose lossy leftovers cannot be decoded (`TomĂĄs` beside a lone `â`);
-    in text already known to be mojibake, each intact sequence is then decoded on its own.
+    In lossy text ftfy declines or half-fixes lines whose leftovers cannot be decoded (`TomĂĄs`
+    beside a lone `â`), so there each intact sequence is decoded on its own instead.
     """
+    if lossy:
+        return _sequence_by_sequence_fix(start, line)
     fixed = ftfy.fix_encoding(line)
     if fixed == line:
-        return _sequence_by_sequence_fix(start, line) if lossy else []
+        return []
     before = _NON_ASCII_RUNS.split(line)
     after = _NON_ASCII_RUNS.split(fixed)
     if len(before) != len(after) or before[0::2] != after[0::2]:
@@ -197,9 +200,19 @@ def _lossy_line(start: int, line: str) -> list[Edit]:
         else:
             before = line[match.start() - 1] if match.start() else " "
             after = line[match.end()] if match.end() < len(line) else " "
+            if before.isalnum() and after.isalpha() and not _apostrophe_fits(line, match.end()):
+                continue  # a real â inside a word ("château"), even in damaged text
             replacement, quote_open = _lone_a(before, after, quote_open)
         edits.append((start + match.start(), start + match.end(), replacement))
     return edits
+
+
+# After an apostrophe between letters: an English contraction ending or a capitalised name part.
+_APOSTROPHE_TAIL = re.compile(r"(?:s|t|re|ll|ve|d|m)(?![A-Za-z])|[A-Z]")  # "Metaâs", "OâBrien"
+
+
+def _apostrophe_fits(line: str, after: int) -> bool:
+    return _APOSTROPHE_TAIL.match(line, after) is not None
 
 
 def _lone_a(before: str, after: str, quote_open: bool) -> tuple[str, bool]:

@@ -131,7 +131,19 @@ CASES: list[tuple[str, str, str, str]] = [
         "text",
         "Tomás Ferreira's team — and Zoë's — moved.\n",
     ),
+    (
+        "lossy-keeps-a-real-circumflex",
+        lossy("Renée’s team met at the château — and Sean O’Brien’s too."),
+        "text",
+        "Renée's team met at the château — and Sean O'Brien's too.\n",
+    ),
     # Clean text is never "repaired".
+    (
+        "clean-romanian-and-french-words",
+        "Cât costă? Le mât du bateau, România.",
+        "text",
+        "Cât costă? Le mât du bateau, România.\n",
+    ),
     (
         "clean-accented-names",
         "Fei-Fei Li, Anne L'Huillier, Müller and Zoë met in Zürich.",
