@@ -359,6 +359,14 @@ CLEAN_SENTENCES = [
     "Northwind Robotics named Kim Sato chief financial officer on Tuesday.",
     "Müller and Zoë joined “Orbit Labs” — Renée O’Hara’s company — in 2013.",
     "王小明 joined Северсталь in Αθήνα.",
+    # Scripts and symbols that sit next to code-page look-alikes, yet are not mojibake.
+    "São Paulo, NÃO, Açaí — 30°C, £5, ©2024, ½ off, ¿Qué? ¡Sí!",
+    "Grüße aus Köln: Jürgen Weiß übernimmt.",
+    "Příliš žluťoučký kůň úpěl ďábelské ódy. Łódź, Gdańsk, Kraków.",
+    "İstanbul’da Çağlar Öztürk göreve başladı.",
+    "Nguyễn Văn Ân và Trần Thị Mâu gặp nhau ở Hà Nội.",
+    "Þórður Ísfeld og Guðrún í Reykjavík.",
+    "« Bonjour », dit Hélène à l’hôtel — “Ça va ?”",
 ]
 
 
