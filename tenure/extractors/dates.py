@@ -205,15 +205,23 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _check_year(year: int) -> None:
+    """Years outside the calendar ("last year" in year 1) resolve to no date (see resolve_span)."""
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is outside the calendar")
+
+
 def _day(value: date, tense: Tense) -> Resolution:
     return Resolution(value.isoformat(), "day", tense)
 
 
 def _month(year: int, month: int, tense: Tense) -> Resolution:
+    _check_year(year)
     return Resolution(f"{year:04d}-{month:02d}", "month", tense)
 
 
 def _year(year: int, tense: Tense) -> Resolution:
+    _check_year(year)
     return Resolution(f"{year:04d}", "year", tense)
 
 
