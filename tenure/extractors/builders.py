@@ -383,8 +383,10 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
     if person is None:
         return []
     if rule.rule_id in {"founding.own-company", "founding.launch-new-venture"}:
-        named = scene.object_org(end, named_only=True)
-        company_name = named.name if named and named.start - end <= 4 else None
+        lead = re.match(r"\s*,?\s*(?:(?:named|called|dubbed)\s+)?", scene.text[end : end + 20])
+        at = end + (lead.end() if lead else 0)
+        named = next((m for m in scene.orgs() if m.start == at and m.via == "name"), None)
+        company_name = named.name if named else None
         return [
             _draft(
                 scene,

@@ -72,6 +72,9 @@ _TRAILING_NOISE = frozenset(
         "december",
     ]
 )
+_STRONG_ORG_CONTEXT_BEFORE = re.compile(
+    r"\b(?:at|join|joins|joined|joining|rival|leave|leaves|left)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _ORG_CONTEXT_BEFORE = re.compile(
     r"\b(?:at|join|joins|joined|joining|leave|leaves|left|leaving|quit|rival|for|of|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -294,6 +297,8 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
         return True
     if chunk.headline:
         return False  # Title Case lines capitalise everything; names there must show a given name
+    if _STRONG_ORG_CONTEXT_BEFORE.search(text[max(0, tokens[0][0] - 40) : tokens[0][0]]):
+        return False
     if has_person_cue(text, tokens[0][0], tokens[-1][1]):
         return True
     if _ORG_CONTEXT_BEFORE.search(text[max(0, tokens[0][0] - 40) : tokens[0][0]]):
@@ -317,19 +322,32 @@ _BORN_BEFORE_RE = re.compile(
 )
 
 
-def has_person_cue(text: str, start: int, end: int) -> bool:
+# Verbs whose subject is a person: "Jane Doe will step down", "Doe was named", "Doe has led sales".
+_PERSON_VERB_AFTER_RE = re.compile(
+    r"^,?\s+(?:(?:will|has|had|have|is|was|would)\s+)?(?:[a-z]+ly\s+|also\s+)?(?:"
+    r"step(?:s|ped|ping)?\s+(?:down|away)|resign\w*|retir\w*|quit|quits|"
+    r"(?:been\s+)?(?:named|appointed|elected|hired|fired|ousted|promoted)|co-?founded|founded|"
+    r"led|leads|runs|ran|heads|headed|oversees|oversaw|joined|joins)\b",
+    re.IGNORECASE,
+)
+
+
+def has_person_cue(text: str, start: int, end: int, *, verbs: bool = True) -> bool:
     """Context that only people have: a title or occupation beside the name, "said", ", who", "his"."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 80]
     if PERSON_AFTER_CUES.match(after) or PERSON_BEFORE_CUES.search(before):
         return True
+    if verbs and _PERSON_VERB_AFTER_RE.match(after):
+        return True
     if _OCCUPATION_RE.search(before) or _BORN_BEFORE_RE.search(before) or _OWN_PRONOUN_RE.match(after):
         return True
     appositive = _APPOSITIVE_RE.match(after)
-    if appositive and (
-        TITLE_RE.search(appositive.group(1)) or _OCCUPATION_RE.search(appositive.group(1) + " ")
-    ):
-        return True
+    if appositive:
+        # The title must open the aside: "Doe, Acme's finance chief," not "Acme, Doe succeeds X as CEO".
+        head = " ".join(appositive.group(1).split()[:5])
+        if TITLE_RE.search(head) or _OCCUPATION_RE.search(head + " "):
+            return True
     window = before[-30:]
     titles = list(TITLE_RE.finditer(window))
     return bool(titles) and not window[titles[-1].end() :].strip(" ,")
@@ -365,7 +383,8 @@ def _surname_cues(text: str, chunks_by_sentence: list[list[_Chunk]], surnames: s
         for chunk in chunks:
             if len(chunk.tokens) == 1 and chunk.tokens[0][2] in surnames:
                 start, end, word = chunk.tokens[0]
-                if has_person_cue(text, start, end):
+                # A lone word is weaker evidence: "Acme joined the index" is a company.
+                if has_person_cue(text, start, end, verbs=False):
                     cued.add(word)
     return cued
 
@@ -440,9 +459,20 @@ def _classify(
     if name in org_aliases:
         name = org_aliases[name]
     initial = chunk.initial and body[0] == chunk.tokens[0]
-    if _is_org_shape(body) or len(body) == 1 and _single_word_org(body[0], initial, known_caps):
+    if (
+        _is_org_shape(body)
+        or len(body) == 1
+        and _single_word_org(text, body[0], initial, known_caps, chunk.possessive)
+    ):
+        return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
+    if len(body) > 1 and _org_context(text, body[0][0], chunk.possessive):
         return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
     return None
+
+
+def _org_context(text: str, start: int, possessive: bool) -> bool:
+    """ "chief executive of Brindle Foods", "left Pexa Health", "Brindle Foods' board"."""
+    return possessive or bool(_ORG_CONTEXT_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def _award_mention(text: str, chunk: _Chunk) -> Mention | None:
@@ -476,14 +506,24 @@ def _is_org_shape(body: list[tuple[int, int, str]]) -> bool:
     )
 
 
-def _single_word_org(token: tuple[int, int, str], initial: bool, known_caps: set[str]) -> bool:
+# "Acme has hired", "Acme said", "Acme raised": verbs that make an opening word a company.
+_ORG_VERB_AFTER_RE = re.compile(
+    r"^\s+(?:has|have|had|is|was|said|says|announced|named|hired|appointed|raised|will|reported|plans|"
+    r"agreed|acquired|launched|elected|filed)\b"
+)
+
+
+def _single_word_org(
+    text: str, token: tuple[int, int, str], initial: bool, known_caps: set[str], possessive: bool
+) -> bool:
     word = token[2]
     if word.lower() in NOT_NAME_WORDS or len(word) < 2 or word.isdigit():
         return False
     if word.isupper() or _is_brand_camel(word):
         return True
-    # A word capitalised only because it opens a sentence counts when it is capitalised elsewhere.
-    return not initial or word in known_caps
+    # A word capitalised only because it opens a sentence counts when it is capitalised elsewhere,
+    # owns something ("Acme's chief scientist") or acts like a company ("Acme has hired").
+    return not initial or word in known_caps or possessive or bool(_ORG_VERB_AFTER_RE.match(text[token[1] :]))
 
 
 def _register_expansion(
@@ -524,8 +564,39 @@ def _main_org(mentions: list[Mention]) -> str | None:
     best = max(counts.values())
     for m in mentions:
         if m.kind == "org" and counts[m.name] == best:
-            return m.name
+            return _full_name(m.name, counts)
     return None
+
+
+_LEGAL_SUFFIXES = frozenset(
+    [
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "group",
+        "holdings",
+        "company",
+        "gmbh",
+        "ag",
+    ]
+)
+
+
+def _full_name(head: str, counts: Counter[str]) -> str:
+    """ "Halden" and "Halden Group" in one article: the company is "Halden Group"."""
+    for name in counts:
+        rest = name[len(head) :].split()
+        if name.startswith(head + " ") and rest and all(w.lower() in _LEGAL_SUFFIXES for w in rest):
+            return name
+    return head
 
 
 # --- references -----------------------------------------------------------------------------

@@ -90,6 +90,7 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     university institute college school academy foundation society association agency
     company companies industries enterprises motors airlines airways pharmaceuticals pharma
     therapeutics biosciences bio robotics ai media studios entertainment communications telecom
+    foods food beverages health healthcare logistics airlines shipping mining oil gas
     energy semiconductor semiconductors microsystems devices electronics brands stores
     markets exchange insurance securities investments management advisors associates council
     commission committee ministry department deepmind times journal post news press tribune
@@ -176,7 +177,9 @@ PERSON_AFTER_CUES = re.compile(
     re.IGNORECASE,
 )
 PERSON_BEFORE_CUES = re.compile(
-    r"(?:\b(?:mr|mrs|ms|dr|prof|sir|dame)\.?\s*|\bled by\s+|\bby\s+(?:co-?founder|founder)\s+)$",
+    r"(?:\b(?:mr|mrs|ms|dr|prof|sir|dame)\.?\s*|\bled by\s+|\bby\s+(?:co-?founder|founder)\s+|"
+    r"\b(?:named|appointed|elected|hired|tapped|promoted|fired|ousted|replaced?|replaces|replacing|"
+    r"succeed(?:s|ed|ing)?)\s+)$",
     re.IGNORECASE,
 )
 
@@ -220,6 +223,13 @@ FIRST_NAMES: frozenset[str] = frozenset(
     hans klaus jurgen wolfgang dieter heinz stefan markus tobias lukas jonas matteo giulia
     luca marco paolo giovanni francesco alessandro lorenzo sofia pablo diego sergio lucia
     carmen alejandro jesus manuel rosa ricardo hiroshi takeshi kenji akira yoko haruki
+    harriet greta oskar teodora agnes beatrice cecilia dorothy edith florence gertrude hazel
+    ivy june kay lena mabel marion mildred nora olive pearl phoebe rosalind stella thea una
+    vivian wilma yvonne zoe abdul aditya akash alok arvind ashish chandra dev gaurav harish
+    jatin kunal manish mohan nikhil pankaj prakash rajiv rohit sachin sameer sandeep sunita
+    tarun uday vinod yash camille chloe elodie juliette lea manon margaux amelie bruno cesar
+    diego emilio enzo fabio gustavo hugo ines joao mateo nicolas rodrigo teodor tomas xavier
+    aleksander anja bartosz dorota ewa jakub kasia magda marek piotr tomasz zofia milan
     mustafa mohammad muhammad ahmet emre can murat mikhail misha sasha alexei alexey yuri boris
     dmitry nikolai oleg svetlana tatiana elena irina ingrid bjorn arne jens kristian mette
     fatma zeynep ayesha omar tariq bilal imran farah nadia samir karim youssef amr

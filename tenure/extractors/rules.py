@@ -33,6 +33,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# One adverb between auxiliary and verb: "is reportedly stepping down", "will soon leave".
+_ADVERB = r"(?:[a-z]+ly|also|now|soon|still|not)"
 _LEAVE = r"(?:leave|step down|step away|stand down|resign|retire|depart|exit|quit|part ways)"
 
 RULES: tuple[Rule, ...] = (
@@ -118,7 +120,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "departure.will-leave",
         "departure",
-        _rx(rf"\b(?:will|would|'ll|’ll|shall)\s+(?:soon\s+|also\s+)?{_LEAVE}\b"),
+        _rx(rf"\b(?:will|would|'ll|’ll|shall)\s+(?:{_ADVERB}\s+)?{_LEAVE}\b"),
         "before",
         0.85,
         "Jane Doe will step down as chief executive at the end of March.",
@@ -128,7 +130,7 @@ RULES: tuple[Rule, ...] = (
         "departure.is-leaving",
         "departure",
         _rx(
-            r"\b(?:is|are|'s|’s|am|'m|’m)\s+(?:also\s+|now\s+)?(?:leaving|departing|stepping down|stepping away|exiting|retiring|resigning|quitting)\b"
+            rf"\b(?:is|are|'s|’s|am|'m|’m)\s+(?:{_ADVERB}\s+)?(?:leaving|departing|stepping down|stepping away|exiting|retiring|resigning|quitting)\b"
         ),
         "before",
         0.85,
@@ -221,7 +223,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.serve-as",
         "appointment",
         _rx(
-            r"\b(?:will|to|'ll|’ll)\s+(?:serve|act|take over|step in|stay on)\s+as\b|\b(?:also\s+)?serving\s+as\b|\bsigned on to work as\b"
+            r"\b(?:will|to|'ll|’ll)\s+(?:also\s+)?(?:serve|act|take over|step in|stay on)\s+as\b|\b(?:also\s+)?serving\s+as\b|\bsigned on to work as\b"
         ),
         "before",
         0.8,

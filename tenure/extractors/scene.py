@@ -203,6 +203,11 @@ class Scene:
                     self.text[rest_at : rest_at + 3].lstrip()
                 )
         found = TITLE_RE.match(self.text, rest_at)
+        if found is None:
+            # "joined Acme Health as chief medical officer": the role follows "as" in the clause.
+            as_role = re.search(r"\bas\s+(?:(?:the|its|a|an|new)\s+)?", window)
+            if as_role and not re.search(r"[,;]", window[: as_role.start()]):
+                found = TITLE_RE.match(self.text, at + as_role.end())
         if found and found.end() <= self.sentence.end:
             end = found.end()
             named_next = self.person_after(end, limit=50)

@@ -1,0 +1,219 @@
+"""Appointments: hires, promotions, elections, interim roles, board seats, successions."""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+CASES = [
+    Case(
+        "appointment-named-role-after-person",
+        "Orvane Therapeutics named Clara Whitfield chief executive on Monday.",
+        [
+            {
+                "type": "appointment",
+                "person": "Clara Whitfield",
+                "organization": "Orvane Therapeutics",
+                "role": "chief executive",
+                "date": "2025-03-10",
+                "date_precision": "day",
+            }
+        ],
+    ),
+    Case(
+        "appointment-passive-was-named-with-month",
+        "Samuel Ortega was named president of Halcyon Freight in March 2021.",
+        [
+            {
+                "type": "appointment",
+                "person": "Samuel Ortega",
+                "organization": "Halcyon Freight",
+                "role": "president",
+                "date": "2021-03",
+                "date_precision": "month",
+            }
+        ],
+    ),
+    Case(
+        "appointment-hired-to-head-unit",
+        "Garrow has hired Elena Petrova, a former banker, to run its payments division, the company said "
+        "on Wednesday.",
+        [
+            {
+                "type": "appointment",
+                "person": "Elena Petrova",
+                "organization": "Garrow",
+                "date": "2025-03-12",
+                "date_precision": "day",
+            }
+        ],
+    ),
+    Case(
+        "appointment-interim-serve-as",
+        "Tidemark's chief financial officer Julia Brenner will serve as interim CEO.",
+        [
+            {
+                "type": "appointment",
+                "person": "Julia Brenner",
+                "organization": "Tidemark",
+                "role": "interim CEO",
+            }
+        ],
+    ),
+    Case(
+        "appointment-join-board",
+        "Pine Hollow Capital's Martin Roe will join Kestrel's board, people briefed on the deal said.",
+        [{"type": "appointment", "person": "Martin Roe", "organization": "Kestrel", "role": "board member"}],
+    ),
+    Case(
+        "appointment-joined-as-role-effective-date",
+        "Amelia Grant joined Corvid Health as chief medical officer, effective Jan. 6.",
+        [
+            {
+                "type": "appointment",
+                "person": "Amelia Grant",
+                "organization": "Corvid Health",
+                "role": "chief medical officer",
+                "date": "2025-01-06",
+                "date_precision": "day",
+            }
+        ],
+    ),
+    Case(
+        "appointment-elected-board-chair",
+        "Shareholders of Lindqvist Bank elected Henrik Dahl chairman at the annual meeting in 2023.",
+        [
+            {
+                "type": "appointment",
+                "person": "Henrik Dahl",
+                "organization": "Lindqvist Bank",
+                "role": "chairman",
+                "date": "2023",
+                "date_precision": "year",
+            }
+        ],
+    ),
+    Case(
+        "appointment-promoted",
+        "Nadia Kerr was promoted to chief operating officer of Brightline Foods last month.",
+        [
+            {
+                "type": "appointment",
+                "person": "Nadia Kerr",
+                "organization": "Brightline Foods",
+                "role": "chief operating officer",
+                "date": "2025-02",
+                "date_precision": "month",
+            }
+        ],
+    ),
+    Case(
+        "appointment-become-role",
+        "Ahmed Saleh, a longtime Marlow executive, will become the company's chief technologist.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ahmed Saleh",
+                "organization": "Marlow",
+                "role": "chief technologist",
+            }
+        ],
+    ),
+    Case(
+        "appointment-first-key-hire-of-new-lab",
+        "In 2016, when Ravel Robotics opened Ravel Research (RR), Tomas Lindgren was the first key hire.",
+        [
+            {
+                "type": "appointment",
+                "person": "Tomas Lindgren",
+                "organization": "Ravel Research",
+                "date": "2016",
+                "date_precision": "year",
+            }
+        ],
+        exact=False,
+    ),
+    Case(
+        "succession-will-replace-gives-two-events",
+        "Irene Castillo will replace Howard Fenn, who is stepping down as CEO of Dunmore Books, the "
+        "publisher said on Thursday.",
+        [
+            {
+                "type": "appointment",
+                "person": "Irene Castillo",
+                "organization": "Dunmore Books",
+                "details": {"predecessor": "Howard Fenn"},
+                "date": "2025-03-13",
+            },
+            {
+                "type": "departure",
+                "person": "Howard Fenn",
+                "organization": "Dunmore Books",
+                "details": {"successor": "Irene Castillo", "status": "announced"},
+                "date": "2025-03-13",
+            },
+        ],
+    ),
+    Case(
+        "succession-succeeds",
+        "At Norrland Steel, Maria Ek succeeds Lars Holm as chief executive.",
+        [
+            {
+                "type": "appointment",
+                "person": "Maria Ek",
+                "organization": "Norrland Steel",
+                "details": {"predecessor": "Lars Holm"},
+            },
+            {
+                "type": "departure",
+                "person": "Lars Holm",
+                "organization": "Norrland Steel",
+                "details": {"successor": "Maria Ek"},
+            },
+        ],
+    ),
+    Case(
+        "appointment-two-roles-are-two-events",
+        "Pellworth named Dana Ruiz chief executive. Ruiz will also serve as chair of Pellworth's board.",
+        [
+            {
+                "type": "appointment",
+                "person": "Dana Ruiz",
+                "organization": "Pellworth",
+                "role": "chief executive",
+            },
+            {"type": "appointment", "person": "Dana Ruiz", "organization": "Pellworth", "role": "chair"},
+        ],
+    ),
+    Case(
+        "appointment-hire-described-not-new-role",
+        "Vantor has hired the co-founder of Bellring, Omar Farouk, to lead its new AI group.",
+        [{"type": "appointment", "person": "Omar Farouk", "organization": "Vantor", "role": None}],
+    ),
+]
+
+BUGS_CAUGHT = [
+    Case(
+        "company-named-is-not-an-appointment",
+        "Jorge Alves founded a startup named Quarry in Lisbon.",
+        [{"type": "founding", "person": "Jorge Alves", "organization": "Quarry"}],
+        exact=False,
+        group="bugs_caught",
+    ),
+    Case(
+        "role-less-mention-does-not-bridge-two-roles",
+        "Kordia elected Ruth Amsel president in 2019. Amsel was hired by Kordia in 2010. Amsel was named "
+        "chief executive of Kordia in 2024.",
+        [
+            {"type": "appointment", "person": "Ruth Amsel", "role": "president", "date": "2019"},
+            {"type": "appointment", "person": "Ruth Amsel", "role": "chief executive", "date": "2024"},
+        ],
+        exact=False,
+        group="bugs_caught",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(CASES + BUGS_CAUGHT))
+def test_appointments(case: Case) -> None:
+    run_case(case)

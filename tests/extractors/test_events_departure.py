@@ -1,0 +1,220 @@
+"""Departures: resignations, firings, planned exits, statuses, successors and destinations."""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+CASES = [
+    Case(
+        "departure-planned-possessive-title",
+        "Lumora's chief scientist and robotics pioneer Daniel Okafor is planning to leave the startup "
+        "to build his own lab.",
+        [
+            {
+                "type": "departure",
+                "person": "Daniel Okafor",
+                "organization": "Lumora",
+                "role": "chief scientist",
+                "details": {"status": "planned"},
+            },
+            {"type": "founding", "person": "Daniel Okafor", "organization": None},
+        ],
+    ),
+    Case(
+        "departure-announced-will-step-down-effective",
+        "Harriet Vance will step down as chief executive of Brindle Foods, effective April 1, the company "
+        "said on Tuesday.",
+        [
+            {
+                "type": "departure",
+                "person": "Harriet Vance",
+                "organization": "Brindle Foods",
+                "date": "2025-04-01",
+                "date_precision": "day",
+                "details": {"status": "announced"},
+            },
+        ],
+    ),
+    Case(
+        "departure-completed-resigned-last-week",
+        "Corvex Systems said its finance chief, Paul Merrick, resigned last week.",
+        [
+            {
+                "type": "departure",
+                "person": "Paul Merrick",
+                "organization": "Corvex Systems",
+                "date": "2025-03-03",
+                "date_precision": "week",
+                "details": {"status": "completed"},
+            },
+        ],
+    ),
+    Case(
+        "departure-fired-by-board",
+        "The board of Quillon Labs has fired CEO Marcus Delane, citing a loss of confidence.",
+        [
+            {
+                "type": "departure",
+                "person": "Marcus Delane",
+                "organization": "Quillon Labs",
+                "role": "CEO",
+                "details": {"status": "completed"},
+            }
+        ],
+    ),
+    Case(
+        "departure-passive-ousted",
+        "Teodora Blanc was ousted as president of Verrill Motors on Monday after a boardroom revolt.",
+        [
+            {
+                "type": "departure",
+                "person": "Teodora Blanc",
+                "organization": "Verrill Motors",
+                "date": "2025-03-10",
+                "date_precision": "day",
+                "details": {"status": "completed"},
+            }
+        ],
+    ),
+    Case(
+        "departure-left-for-rival-destination",
+        "Co-founder Felix Arden left Pexa in January for rival Norvane.",
+        [
+            {
+                "type": "departure",
+                "person": "Felix Arden",
+                "organization": "Pexa",
+                "date": "2025-01",
+                "date_precision": "month",
+                "details": {"destination": "Norvane"},
+            },
+        ],
+    ),
+    Case(
+        "departure-short-name-later-mention",
+        "Anita Sorensen runs product at Halden Group. Sorensen is leaving the company at the end of the "
+        "month, Halden said.",
+        [
+            {
+                "type": "departure",
+                "person": "Anita Sorensen",
+                "organization": "Halden Group",
+                "details": {"status": "announced"},
+            }
+        ],
+    ),
+    Case(
+        "departure-pronoun-resolves-to-last-person",
+        "Greta Lindqvist has led sales at Ombra Networks since 2019. On Wednesday she said she is "
+        "stepping down.",
+        [
+            {
+                "type": "departure",
+                "person": "Greta Lindqvist",
+                "organization": "Ombra Networks",
+                "date": "2025-03-12",
+                "date_precision": "day",
+            }
+        ],
+    ),
+    Case(
+        "departure-appositive-role",
+        "Ravi Menon, Tessaly's chief operating officer, resigned in February.",
+        [
+            {
+                "type": "departure",
+                "person": "Ravi Menon",
+                "organization": "Tessaly",
+                "role": "chief operating officer",
+                "date": "2025-02",
+                "date_precision": "month",
+            }
+        ],
+    ),
+    Case(
+        "departure-historical-analogy-with-year",
+        "Her exit recalls Walter Brisk's departure from Kandor Corp (1994), a turning point for the firm.",
+        [
+            {
+                "type": "departure",
+                "person": "Walter Brisk",
+                "organization": "Kandor Corp",
+                "date": "1994",
+                "date_precision": "year",
+                "details": {"status": "completed"},
+            }
+        ],
+    ),
+    Case(
+        "departure-decision-to-leave-statement",
+        "Noor Haddad, Ferrox's general counsel, said in a memo Thursday that she had made the decision to "
+        "leave Ferrox.",
+        [
+            {
+                "type": "departure",
+                "person": "Noor Haddad",
+                "organization": "Ferrox",
+                "date": "2025-03-13",
+                "date_precision": "day",
+                "details": {"status": "announced"},
+            }
+        ],
+    ),
+    Case(
+        "departure-one-fact-stated-twice-is-one-event",
+        "Oskar Brandt is leaving Velora Bank. Brandt, who joined the lender in 2015, is leaving at the end "
+        "of June, the bank said.",
+        [{"type": "departure", "person": "Oskar Brandt", "organization": "Velora Bank"}],
+        exact=False,
+    ),
+    Case(
+        "departure-reported-status",
+        "Ingrid Hale is reportedly stepping down as head of design at Ponto, according to people familiar "
+        "with the matter.",
+        [
+            {
+                "type": "departure",
+                "person": "Ingrid Hale",
+                "organization": "Ponto",
+                "details": {"status": "reported"},
+            }
+        ],
+    ),
+    Case(
+        "departure-quit-to-focus-not-destination",
+        "CTO and cofounder Lena Marsh quit Brightwell in September to focus on her side project, Kettleweb.",
+        [
+            {
+                "type": "departure",
+                "person": "Lena Marsh",
+                "organization": "Brightwell",
+                "date": "2024-09",
+                "date_precision": "month",
+                "details": {"destination": None},
+            }
+        ],
+    ),
+]
+
+BUGS_CAUGHT = [
+    Case(
+        "photo-credit-is-not-an-antecedent",
+        "(Photo: Carla Benning/Wire)\nA senior engineer at Oxley who led the chip team said he is leaving "
+        "the company. Victor Hale, Oxley's chip lead, confirmed on Monday that he will leave Oxley.",
+        [{"type": "departure", "person": "Victor Hale", "organization": "Oxley"}],
+        exact=False,
+        group="bugs_caught",
+    ),
+    Case(
+        "product-in-description-is-not-the-company",
+        "Jonas Pell, the chief architect of Zentrix, is leaving the StreamBox maker.",
+        [{"type": "departure", "person": "Jonas Pell", "organization": "Zentrix"}],
+        group="bugs_caught",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(CASES + BUGS_CAUGHT))
+def test_departures(case: Case) -> None:
+    run_case(case)
