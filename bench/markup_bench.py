@@ -24,6 +24,7 @@ INPUTS = {
     "markdown-news": "## Moves\n- **Kim Sato** joined [Northwind](https://n.example.com) as CFO on Tuesday.\n",
     "markdown-lossy": lossy("# 🚨 Northwind’s “quiet” exit — Dana Whitfield’s plan\n> She isn’t leaving.\n"),
     "markdown-adversarial": "[[[[ ____ **** <<<< &&&& ![x]( `` \\\\ ~~ " * 3 + "\n",
+    "markdown-open-links": "[a](b![c",
     "text-accented": "Müller, Zoë and Renée O’Hara met in Zürich — “quietly”. 王小明 Северсталь.\n",
     "html-news": "<div><p>Kim Sato &amp; Omar Haddad left <b>Kestrel</b>.</p><script>a<b</script></div>",
     "html-adversarial": "<!-- <p <<<< &amp &#99999999; <div><span>x",

@@ -32,9 +32,13 @@ TABLE_DELIMITER = re.compile(
 TABLE_PIPE = re.compile(r"(?<!\\)\|")  # "| Kim Sato | CFO |": cells become words on one line
 
 # Inline patterns, each deleted (or reduced to a group) wherever it occurs: (pattern, example).
-IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")  # "![logo](logo.png)"
+# Labels and targets never contain a bracket, so a failed match stops at the next "[": linear
+# even on "[a[a[a..." (targets may hold one level of parentheses: "wiki/Foo_(bar)").
+_LABEL = r"[^\[\]\n]{0,500}"
+_TARGET = r"(?:[^()\[\]\s]|\([^()\[\]\s]{0,200}\)){0,2000}(?:[ \t]+\"[^\"\n]{0,200}\")?"
+IMAGE = re.compile(rf"!\[{_LABEL}\]\({_TARGET}\)")  # "![logo](logo.png)"
 LINK = re.compile(
-    r"\[(?P<label>[^\]\n]{0,500})\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,200}\])"
+    rf"\[(?P<label>{_LABEL})\](?:\({_TARGET}\)|\[[^\[\]\n]{{0,200}}\])"
 )  # "[Acme](https://acme.example)"
 AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto):[^>\s]{1,2000})>")  # "<https://acme.example>"
 EMPHASIS = re.compile(
