@@ -42,12 +42,14 @@ class Article:
 
 
 def seed_paragraphs(seed_dir: Path) -> list[tuple[list[str], datetime]]:
-    """Each seed's body paragraphs and publication time; seeds without one are dated 2025-01-15."""
+    """Each seed article's body paragraphs and publication time (files without one are skipped)."""
     seeds = []
-    for path in sorted(seed_dir.glob("*.md")):
+    for path in sorted([*seed_dir.glob("*.md"), *seed_dir.glob("*.html")]):
         raw = path.read_text(encoding="utf-8", errors="replace")
         front = read_front_matter(raw)
-        published = front.fields.get("published_at") or "2025-01-15"
+        published = front.fields.get("published_at")
+        if not published:  # not an article (the folder's README)
+            continue
         try:
             published_at = parse_published_at(published)
         except ValueError:

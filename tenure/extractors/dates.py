@@ -98,14 +98,14 @@ IDENTIFIER_WORDS: frozenset[str] = frozenset(
 # Words before a span (same sentence, a few words back) that point it forward.
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|set\s+to|slated\s+to|scheduled\s+(?:to|for)|expected\s+to|"
-    r"due\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|upcoming)\b|'ll\b",
+    r"due\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|upcoming|should)\b|'ll\b",
     re.IGNORECASE,
 )
 # Words between a future cue and the span that end its reach ("He will leave, the company said
 # Tuesday": the saying was on Tuesday, in the past).
 CUE_BREAK = re.compile(
     r"\b(?:said|says|announced|reported|told|confirmed|wrote|added|noted|disclosed|revealed|"
-    r"stated|according|who|which|after|since|ago|had|was|were|did)\b",
+    r"stated|according|who|whom|whose|which|where|after|since|ago|has|have|had|been|was|were|did)\b",
     re.IGNORECASE,
 )
 SENTENCE_BREAK = re.compile(r"[.!?;:]\s+(?=[A-Z\"'(\[]|$)|\n")
@@ -346,6 +346,14 @@ def resolve_ago(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution 
     return _year(base.year - years, "past") if _year_in_range(base.year - years) else None
 
 
+def resolve_period_end(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
+    """The end of the current year or month: "by the end of the year", "year-end"."""
+    tense: Tense = "future" if anchor.forward_cue else "past"
+    if (groups["unit"] or groups["unit2"] or "").lower() == "month":
+        return _month(anchor.base.year, anchor.base.month, tense)
+    return _year(anchor.base.year, tense)
+
+
 def resolve_relative_day(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
     word = re.sub(r"\s+", " ", (groups["word"] or "").lower())
     shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
@@ -498,6 +506,22 @@ DATE_RULES: tuple[DateRule, ...] = (
         resolve_ago,
     ),
     DateRule(
+        "date.relative-comes-after",
+        r"\b(?:comes?|arrives?|follows?)\s+(?:(?:just|only|nearly|almost|about|roughly|some|less\s+than|"
+        r"more\s+than)\s+)?",
+        r"\b(?P<n>" + _NUMBER + r")\s+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\s+after\b",
+        "The shake-up comes 11 months after the founder left.",
+        resolve_ago,
+        prefix_required=True,
+    ),
+    DateRule(
+        "date.period-end",
+        r"\b(?:(?:by|before|until|at|from|after)\s+)?(?:the\s+)?",
+        r"\b(?:(?:end|close)\s+of\s+the\s+(?P<unit>year|month)\b|(?P<unit2>year|month)[-\s]end\b)",
+        "The sale should close by the end of the year.",
+        resolve_period_end,
+    ),
+    DateRule(
         "date.relative-day",
         r"\b(?P<edge>earlier|later)\s+",
         r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
@@ -507,7 +531,7 @@ DATE_RULES: tuple[DateRule, ...] = (
     ),
     DateRule(
         "date.weekday",
-        r"(?:" + _TIME + r")?(?:\b(?P<mod>on|last|this|next|late|early)\s+)?",
+        r"(?:" + _TIME + r")?(?:\b(?P<mod>on|last|this|next|late|early|later|earlier)\s+)?",
         # "Tuesday, Nov. 11" is the month-day rule's, with the weekday in its prefix.
         r"(?P<wd>"
         + _WEEKDAY
@@ -555,7 +579,7 @@ DATE_RULES: tuple[DateRule, ...] = (
     ),
     DateRule(
         "date.year",
-        r"(?:\b(?:in|since|from|during|until|by|of|circa|around|before|after)\s+)?(?:\b(?:early|mid|late)[\s-]+)?",
+        r"(?:\b(?:in|since|from|during|until|by|of|circa|around|before|after|at)\s+)?(?:\b" + _EDGE + r")?",
         r"(?P<y>" + _YEAR_ALONE + r")",
         "She founded the studio in 2013.",
         resolve_year,
@@ -577,6 +601,7 @@ CONTEXTUAL_RULES: frozenset[str] = frozenset(
         "date.weekday",
         "date.quarter",
         "date.year",
+        "date.period-end",
     )
 )
 

@@ -396,6 +396,37 @@ examples: list[Case] = [
     ),
     ("year-ago", "A year ago the company had no CFO.", WED_CN, [("A year ago", "2024", "year", "past")]),
     (
+        "year-end-of-the-year",
+        "The sale should close by the end of the year.",
+        WED_CN,
+        [("by the end of the year", "2025", "year", "future")],
+    ),
+    ("year-end-hyphen", "Bonuses are paid at year-end.", WED_CN, [("at year-end", "2025", "year", "past")]),
+    (
+        "month-end-of-the-month",
+        "He leaves at the end of the month.",
+        WED_CN,
+        [("at the end of the month", "2025-11", "month", "past")],
+    ),
+    (
+        "year-end-of-explicit",
+        "She left at the end of 2019.",
+        WED_CN,
+        [("at the end of 2019", "2019", "year", "past")],
+    ),
+    (
+        "comes-months-after",
+        "The shake-up comes 11 months after the founder left.",
+        "2022-11-21",
+        [("comes 11 months after", "2021-12", "month", "past")],
+    ),
+    (
+        "weekday-later",
+        "The chair resigned later Wednesday.",
+        FRI_NY,
+        [("later Wednesday", "2025-02-05", "day", "past")],
+    ),
+    (
         "quarter-bare",
         "Margins shrank in the third quarter.",
         WED_CN,
@@ -435,6 +466,7 @@ no_date: list[Case] = [
     ("name-jan", "Jan Novak joined the team.", WED_CN, []),
     ("time-only", "The call starts at 9 p.m.", WED_CN, []),
     ("relative-to-another-event", "Two days later, she resigned.", WED_CN, []),
+    ("after-another-event", "She joined two days after the vote.", WED_CN, []),
     ("invalid-day", "The memo is dated February 30.", WED_CN, []),
     ("empty", "", WED_CN, []),
 ]
@@ -499,6 +531,13 @@ bugs_caught: list[Case] = [
         "The bank lost its COO last week.",
         "2025-02-09T23:00:00+00:00",
         [("last week", "2025-01-27", "week", "past")],
+    ),
+    # "will remain ..., where he has been a director since 2024": the cue does not reach the tenure.
+    (
+        "cue-cut-by-relative-clause",
+        "He will stay on, where he has been a director since 2024.",
+        "2026-06-02",
+        [("since 2024", "2024", "year", "past")],
     ),
     ("lowercase-month-word-is-not-a-month", "Prices may 6 times rise.", WED_CN, []),
 ]
