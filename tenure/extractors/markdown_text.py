@@ -53,7 +53,8 @@ INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:[ \t][^<>\n]{0,500})?/
 def markdown_to_text(clean: CleanText) -> CleanText:
     edits: list[Edit] = []
     in_fence = False
-    previous: tuple[int, str] | None = None  # last paragraph line, for joining wrapped lines
+    # The block the previous line belongs to, and its visible text, for joining wrapped lines.
+    previous: tuple[str, str] | None = None
     for start, line in lines(clean.text):
         if FENCE.match(line):
             in_fence = not in_fence
@@ -73,16 +74,37 @@ def markdown_to_text(clean: CleanText) -> CleanText:
             previous = None
             continue
         prefix = BLOCK_PREFIX.match(line)
-        plain_paragraph = prefix is None or not any(prefix.group("quote", "bullet", "heading"))
-        if plain_paragraph and previous is not None and should_join(previous[1], line):
+        kind = _block_kind(line, prefix)
+        visible = _visible(line[prefix.end() :] if prefix else line)
+        if previous is not None and _continues(previous[0], kind, line) and should_join(previous[1], visible):
             edits.append((start - 1, start, " "))
+            kind = previous[0]
         edits.extend(_block_edits(start, line, prefix))
         edits.extend(_inline_edits(start, line))
         if line.lstrip().startswith("|"):
             edits.extend((start + m.start(), start + m.end(), " ") for m in TABLE_PIPE.finditer(line))
-            plain_paragraph = False
-        previous = (start, _visible(line)) if plain_paragraph else None
+            kind = "table"
+        previous = (kind, visible) if kind in ("paragraph", "bullet", "quote") else None
     return apply_edits(clean, edits)
+
+
+def _block_kind(line: str, prefix: re.Match[str] | None) -> str:
+    if prefix is None:
+        return "paragraph"
+    if prefix.group("heading"):
+        return "heading"
+    if prefix.group("bullet"):
+        return "bullet"
+    return "quote" if prefix.group("quote") else "paragraph"
+
+
+def _continues(previous_kind: str, kind: str, line: str) -> bool:
+    """A hard-wrapped line continues the previous block (a bullet only when indented under it)."""
+    if kind == "quote":
+        return previous_kind == "quote"
+    if kind != "paragraph":
+        return False
+    return previous_kind == "paragraph" or (previous_kind == "bullet" and line[:1] in (" ", "\t"))
 
 
 def _block_edits(start: int, line: str, prefix: re.Match[str] | None) -> list[Edit]:

@@ -241,6 +241,18 @@ CASES: list[tuple[str, str, str, str]] = [
         "The snake_case name and 3 * 4 stay; bold goes.\n",
     ),
     (
+        "md-wrapped-paragraph-bullet-and-quote",
+        "Northwind Robotics said on Tuesday that its finance chief would\nstep down in March.\n"
+        "- Kim Sato, who joined Brightwater Systems in 2014 as a controller, will\n  join Northwind.\n"
+        "> We are thrilled to welcome Kim to the company and to our board, and\n> we thank her.\n"
+        "- A bullet that ends without punctuation but is not continued by\nUnindented text after it.",
+        "markdown",
+        "Northwind Robotics said on Tuesday that its finance chief would step down in March.\n"
+        "Kim Sato, who joined Brightwater Systems in 2014 as a controller, will join Northwind.\n"
+        "We are thrilled to welcome Kim to the company and to our board, and we thank her.\n"
+        "A bullet that ends without punctuation but is not continued by\nUnindented text after it.\n",
+    ),
+    (
         "md-bold-line-then-bullet",
         "**Who is Dana?**\n- Founder of Kestrel\nShe left in 2021.",
         "markdown",
