@@ -251,6 +251,7 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     award = _award_name(scene, start, end, rule)
     if award is None:
         return []
+    award_name = award or None
     if rule.person == "list-after":
         winners = scene.persons_listed_after(end)
     elif rule.person == "list-before":
@@ -266,7 +267,7 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     for winner in winners:
         others = [n for n in names if n != winner.name] + [n for n in cowinners if n not in names]
         org = scene.entities.affiliations.get(winner.name)
-        details = {"award": award, "co_recipients": others}
+        details = {"award": award_name, "co_recipients": others}
         drafts.append(
             _draft(scene, rule, (start, end), person=winner.name, organization=org, details=details)
         )
@@ -286,8 +287,11 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     before = [a for a in awards if a.end <= start and start - a.end <= 40]
     if before:
         return before[-1].name
+    if rule.rule_id != "award.went-to":
+        return None
+    # "The 2021 prize went to ...": the prize the article named before, else an unnamed prize.
     article_awards = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
-    return article_awards[0].name if article_awards and rule.rule_id == "award.went-to" else None
+    return article_awards[0].name if article_awards else ""
 
 
 def _cowinners(scene: Scene, at: int) -> list[str]:
@@ -315,7 +319,11 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
     elif org_before is not None:
         org = org_before.name
     else:
-        org = _name(scene.object_org(end, named_only=False))
+        after = scene.object_org(end, named_only=False)
+        reporter = after is not None and re.match(
+            r"\s+(?:reported|said|says|reports)\b", scene.text[after.end :]
+        )
+        org = None if reporter else _name(after)
     if org is None and person is None:
         return []
     body = scene.text[scene.sentence.start : scene.sentence.end]

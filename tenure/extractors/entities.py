@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tenure.extractors.given_names import gender_of, is_given_name
 from tenure.extractors.lexicon import (
     DESCRIPTION_RE,
     FIRST_NAMES,
@@ -76,7 +77,8 @@ _STRONG_ORG_CONTEXT_BEFORE = re.compile(
     r"\b(?:at|join|joins|joined|joining|rival|leave|leaves|left)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _ORG_CONTEXT_BEFORE = re.compile(
-    r"\b(?:at|join|joins|joined|joining|leave|leaves|left|leaving|quit|rival|for|of|from)\s+(?:the\s+)?$",
+    r"(?:\b(?:at|join|joins|joined|joining|leave|leaves|left|leaving|quit|rival|for|of|from)\s+(?:the\s+)?|"
+    r"\b(?:firm|company|startup|start-up|venture|lab|unit|subsidiary|rival|maker)\s*[,—–-]\s*)$",
     re.IGNORECASE,
 )
 
@@ -163,8 +165,9 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             word, end = word[:-2], end - 2
         in_title = any(a <= start < b for a, b in blocked)
-        gap = body[current[-1][1] : start] if current else ""
-        if current and (gap != " " and not (pending and gap == " ")):
+        last = pending[-1] if pending else current[-1] if current else None
+        gap = body[last[1] : start] if last else ""
+        if current and gap != " ":
             close()
         if in_title:
             close()
@@ -255,14 +258,14 @@ def _name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
     if len(tokens) < 2:
         return None
     for index, token in enumerate(tokens):
-        if token[2].lower() in FIRST_NAMES and index < len(tokens) - 1:
+        if is_given_name(token[2]) and index < len(tokens) - 1:
             tokens = tokens[index : index + 3]
             break
     else:
         tokens = tokens[-3:] if len(tokens) >= 3 and len(tokens[-2][2]) == 1 else tokens[-2:]
     if len(tokens) == 3 and len(tokens[1][2]) != 1 and tokens[1][2].lower() not in _NAME_PARTICLES:
         # Three words are a name only with a middle initial or particle: "John J. Doe", "Jan van Dam".
-        tokens = tokens[:2] if tokens[0][2].lower() in FIRST_NAMES else tokens[1:]
+        tokens = tokens[:2] if is_given_name(tokens[0][2]) else tokens[1:]
     if len(tokens) == 3 and tokens[2][2].lower() in NOT_NAME_WORDS:
         tokens = tokens[:2]
     for index, (_, _, word) in enumerate(tokens):
@@ -293,7 +296,7 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
     """True when this occurrence shows it names a person, False when it cannot, None if unsure."""
     if chunk.quoted:
         return False
-    if tokens[0][2].lower() in FIRST_NAMES:
+    if is_given_name(tokens[0][2]):
         return True
     if chunk.headline:
         return False  # Title Case lines capitalise everything; names there must show a given name
@@ -465,14 +468,16 @@ def _classify(
         and _single_word_org(text, body[0], initial, known_caps, chunk.possessive)
     ):
         return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
-    if len(body) > 1 and _org_context(text, body[0][0], chunk.possessive):
+    if len(body) > 1 and _org_context(text, body[0][0], body[-1][1], chunk.possessive):
         return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
     return None
 
 
-def _org_context(text: str, start: int, possessive: bool) -> bool:
-    """ "chief executive of Brindle Foods", "left Pexa Health", "Brindle Foods' board"."""
-    return possessive or bool(_ORG_CONTEXT_BEFORE.search(text[max(0, start - 40) : start]))
+def _org_context(text: str, start: int, end: int, possessive: bool) -> bool:
+    """ "chief executive of Brindle Foods", "left Pexa Health", "Brindle Foods' board", "Quanta Grid said"."""
+    if possessive or _ORG_VERB_AFTER_RE.match(text[end:]):
+        return True
+    return bool(_ORG_CONTEXT_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def _award_mention(text: str, chunk: _Chunk) -> Mention | None:
@@ -614,7 +619,8 @@ def _resolve_references(
         body = sentence.text
         for match in _PRONOUN_RE.finditer(body):
             at = sentence.start + match.start()
-            previous = [p for p in persons if p.end <= at]
+            wanted = "female" if match.group().lower() == "she" else "male"
+            previous = [p for p in persons if p.end <= at and gender_of(p.name) in (wanted, "either")]
             if previous:
                 extra.append(
                     Mention(at, at + len(match.group()), "person", previous[-1].name, False, "pronoun")

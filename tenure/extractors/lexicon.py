@@ -149,7 +149,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     status goal key example source read open copyright rights reserved all
     north south east west new old great royal first last next
     ai llm llms ceo cto cfo coo us uk eu un usa
-    street valley city county state states river lake park square bay island islands beach
+    street valley city county state states river lake square bay island islands beach
     america american americans europe european asia asian africa african china chinese india
     indian japan japanese korea korean france french germany german britain british briton
     england english canada canadian israel israeli russia russian swiss sweden swedish
@@ -163,7 +163,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     independent recommended original wechat twitter
     inc corp ltd llc co plc
     scientists scientist physicist engineer engineers executive executives
-    former chief vc pe ipo
+    former chief vc pe ipo series round funding seed
     retailer automaker carmaker chipmaker startup company firm rival lender insurer regulator
     analysts investors shares stock markets market economy government officials
     """
@@ -179,7 +179,7 @@ PERSON_AFTER_CUES = re.compile(
 PERSON_BEFORE_CUES = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|prof|sir|dame)\.?\s*|\bled by\s+|\bby\s+(?:co-?founder|founder)\s+|"
     r"\b(?:named|appointed|elected|hired|tapped|promoted|fired|ousted|replaced?|replaces|replacing|"
-    r"succeed(?:s|ed|ing)?)\s+)$",
+    r"succeed(?:s|ed|ing)?|report(?:s|ed|ing)?\s+(?:directly\s+)?to|under)\s+)$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,284 @@
+"""Reporting changes, awards, funding rounds and foundings."""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+REPORTING = [
+    Case(
+        "reporting-will-report-to",
+        "Under the new structure, Priya Nair will report to Osprey CEO Daniel Kemp.",
+        [
+            {
+                "type": "reporting_change",
+                "person": "Priya Nair",
+                "organization": "Osprey",
+                "details": {"to_manager": "Daniel Kemp", "from_manager": None},
+            }
+        ],
+    ),
+    Case(
+        "reporting-from-one-manager-to-another",
+        "At Caldera, Hugo Brand moved from reporting to Anna Weiss to Peter Lang last year.",
+        [
+            {
+                "type": "reporting_change",
+                "person": "Hugo Brand",
+                "organization": "Caldera",
+                "details": {"from_manager": "Anna Weiss", "to_manager": "Peter Lang"},
+            }
+        ],
+    ),
+    Case(
+        "reporting-two-people-and-their-teams-move",
+        "Zorba Media said Karen Oyelaran and her team, and Mark Feld and the video team, will move to report "
+        "to Simone Abara on Monday.",
+        [
+            {
+                "type": "reporting_change",
+                "person": "Karen Oyelaran",
+                "details": {"to_manager": "Simone Abara"},
+            },
+            {"type": "reporting_change", "person": "Mark Feld", "details": {"to_manager": "Simone Abara"}},
+        ],
+    ),
+    Case(
+        "reporting-unit-moves-without-a-person",
+        "Brava Telecom said its hardware teams will move to the consumer devices group.",
+        [{"type": "reporting_change", "person": None, "organization": "Brava Telecom"}],
+    ),
+]
+
+AWARDS = [
+    Case(
+        "award-won-with-day",
+        "Lucia Romano won the Hartwell Prize for Mathematics on Monday.",
+        [
+            {
+                "type": "award",
+                "person": "Lucia Romano",
+                "date": "2025-03-10",
+                "date_precision": "day",
+                "details": {"award": "Hartwell Prize for Mathematics", "co_recipients": []},
+            }
+        ],
+    ),
+    Case(
+        "award-shared-by-two-each-gets-an-event",
+        "Emily Carter and Kenji Watanabe were awarded the Brennan Medal in chemistry on Tuesday.",
+        [
+            {
+                "type": "award",
+                "person": "Emily Carter",
+                "date": "2025-03-11",
+                "details": {"co_recipients": ["Kenji Watanabe"]},
+            },
+            {
+                "type": "award",
+                "person": "Kenji Watanabe",
+                "date": "2025-03-11",
+                "details": {"co_recipients": ["Emily Carter"]},
+            },
+        ],
+    ),
+    Case(
+        "award-edition-year-only",
+        "Jacob Stein, a 2019 Ostrander Award winner, spoke at the event.",
+        [{"type": "award", "person": "Jacob Stein", "date": "2019", "date_precision": "year"}],
+    ),
+    Case(
+        "award-edition-yields-to-real-date",
+        "Sophie Laurent won the 2024 Calder Prize yesterday.",
+        [{"type": "award", "person": "Sophie Laurent", "date": "2025-03-13", "date_precision": "day"}],
+    ),
+    Case(
+        "award-went-to-list",
+        "The 2022 prize went to Maria Lopez and David Chen.",
+        [
+            {"type": "award", "person": "Maria Lopez", "date": "2022", "date_precision": "year"},
+            {"type": "award", "person": "David Chen", "date": "2022", "date_precision": "year"},
+        ],
+    ),
+    Case(
+        "award-with-alongside-corecipients",
+        "Nathan Price received the Aldous Medal alongside Grace Okoye and Simon Tal.",
+        [
+            {
+                "type": "award",
+                "person": "Nathan Price",
+                "details": {"co_recipients": ["Grace Okoye", "Simon Tal"]},
+            }
+        ],
+    ),
+    Case(
+        "award-winner-gets-workplace-organization",
+        "Paul Novak won the Fenwick Prize on Monday. Novak is a professor at Ridgemont University.",
+        [{"type": "award", "person": "Paul Novak", "organization": "Ridgemont University"}],
+    ),
+]
+
+FUNDING = [
+    Case(
+        "funding-amount-round-lead",
+        "Tessellate raised $40 million in a Series B round led by Harbor Ventures, the startup said on "
+        "Wednesday.",
+        [
+            {
+                "type": "funding_round",
+                "person": None,
+                "organization": "Tessellate",
+                "date": "2025-03-12",
+                "details": {
+                    "amount": 40000000,
+                    "currency": "USD",
+                    "round": "Series B",
+                    "lead_investors": ["Harbor Ventures"],
+                },
+            }
+        ],
+    ),
+    Case(
+        "funding-in-talks-with-valuation",
+        "Quanta Grid is in talks with investors for a funding round that would value the company at about "
+        "$2 billion, Bloomfield News reported on Tuesday.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Quanta Grid",
+                "date": "2025-03-11",
+                "details": {"amount": None, "valuation": 2000000000, "currency": "USD"},
+            }
+        ],
+    ),
+    Case(
+        "funding-euro-amount",
+        "Berlin-based Kobold Labs has raised €12 million in seed funding.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Kobold Labs",
+                "details": {"amount": 12000000, "currency": "EUR", "round": "seed"},
+            }
+        ],
+    ),
+    Case(
+        "funding-founder-of-unnamed-company",
+        "Reports suggest Lionel Park has already begun early-stage fundraising for his next venture.",
+        [
+            {
+                "type": "funding_round",
+                "person": "Lionel Park",
+                "organization": None,
+                "details": {"round": "early-stage"},
+            }
+        ],
+    ),
+    Case(
+        "funding-founder-names-company-after-for",
+        "Former Pelican Systems engineer Ruth Adler raised $25 million for her new firm, Lattice Forge.",
+        [
+            {
+                "type": "funding_round",
+                "person": None,
+                "organization": "Lattice Forge",
+                "details": {"amount": 25000000},
+            }
+        ],
+    ),
+    Case(
+        "funding-same-amount-told-twice-is-one-round",
+        "Mosaic Bio raised $80 million from Alder Capital. Months later, the biotech said the $80 million "
+        "raise would fund trials. Mosaic Bio raised $80 million to expand, a filing showed.",
+        [{"type": "funding_round", "organization": "Mosaic Bio", "details": {"amount": 80000000}}],
+    ),
+    Case(
+        "funding-two-rounds-stay-apart",
+        "Nimbus Rail raised $6 million in 2021. Nimbus Rail raised $30 million in a Series A in May.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Nimbus Rail",
+                "date": "2021",
+                "details": {"amount": 6000000},
+            },
+            {
+                "type": "funding_round",
+                "organization": "Nimbus Rail",
+                "date": "2024-05",
+                "details": {"amount": 30000000, "round": "Series A"},
+            },
+        ],
+    ),
+]
+
+FOUNDINGS = [
+    Case(
+        "founding-founded-company-year",
+        "Helena Brooks founded Ardent Robotics in 2014.",
+        [
+            {
+                "type": "founding",
+                "person": "Helena Brooks",
+                "organization": "Ardent Robotics",
+                "date": "2014",
+                "date_precision": "year",
+                "details": {"company": "Ardent Robotics"},
+            }
+        ],
+    ),
+    Case(
+        "founding-passive-founded-by-group",
+        "She later moved to Corsair, founded in 2019 by a group of former bankers.",
+        [
+            {
+                "type": "founding",
+                "person": None,
+                "organization": "Corsair",
+                "date": "2019",
+                "details": {"company": "Corsair"},
+            }
+        ],
+    ),
+    Case(
+        "founding-launched-company-month",
+        "Tobias Wren, the investor, launched Fathom Labs in July 2023 as a rival to Bluewater.",
+        [
+            {
+                "type": "founding",
+                "person": "Tobias Wren",
+                "organization": "Fathom Labs",
+                "date": "2023-07",
+                "date_precision": "month",
+            }
+        ],
+    ),
+    Case(
+        "founding-own-company-unnamed",
+        "Marta Kowalski left Orbis in May and has started her own software company.",
+        [
+            {"type": "departure", "person": "Marta Kowalski", "organization": "Orbis", "date": "2024-05"},
+            {"type": "founding", "person": "Marta Kowalski", "organization": None, "date": None},
+        ],
+        published_at="2024-09-25",
+    ),
+    Case(
+        "founding-verb-first-bullet-inherits-subject",
+        "- Leo Frant clashed with the board of Ivel Corp.\n- Founded Quire and later sold it.",
+        [{"type": "founding", "person": "Leo Frant", "organization": "Quire"}],
+        exact=False,
+    ),
+    Case(
+        "founding-acronym-with-expansion",
+        "In 2011, when Paula Strand founded AIR (Applied Inference Research), Dev Patel was the first key hire.",
+        [
+            {"type": "founding", "person": "Paula Strand", "organization": "AIR", "date": "2011"},
+            {"type": "appointment", "person": "Dev Patel", "organization": "AIR", "date": "2011"},
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(REPORTING + AWARDS + FUNDING + FOUNDINGS))
+def test_other_event_types(case: Case) -> None:
+    run_case(case)
