@@ -1,9 +1,13 @@
 """Time expressions: find the spans ourselves, resolve each against the publication time.
 
 How it works
-- `DATE_RULES` is the table of forms we recognise (rule_id, regex, example, resolver). All rules
-  are joined into one alternation so a text is scanned once; at any position the first rule in
-  table order wins, so longer, more specific forms come first ("Nov. 6, 2023" before "2023").
+- `DATE_RULES` is the table of forms we recognise: rule_id, prefix, core, example, resolver. The
+  cores (a digit, a month or weekday name, a relative word: where a form starts being a date) are
+  joined into one alternation, so a text is scanned once; prefixes ("on", "in late", "effective",
+  "around 9 p.m.,") are looked up backwards only where a core matched. At one position the first
+  core in table order wins, so longer forms come first ("Nov. 6, 2023" before "2023").
+- Forward words before a span in its sentence ("will", "is set to", "plans to") make its tense
+  "future" and choose the next occurrence of a date given without a year.
 - Each span is resolved against the publication time taken in the article's own time zone and
   made naive ("three hours ago" in an article of 00:00 Beijing time is the previous day there).
 - Precision comes from the form that matched (a rule's resolver decides it), never from

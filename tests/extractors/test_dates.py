@@ -9,8 +9,10 @@ Each row: (id, sentence, published_at, expected) where expected is the list of
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from importlib.metadata import version
 
+import dateparser
 import pytest
 from dateparser.date import DateDataParser
 
@@ -623,10 +625,18 @@ def test_local_base_is_naive_wall_clock() -> None:
 DATEPARSER_VERSION = "1.5.0"
 
 
-def _dateparser(span: str, published_at: str, prefer: str = "past") -> datetime | None:
-    base = local_base(parse_published_at(published_at))
+@lru_cache(maxsize=32)
+def _reference_parser(base: datetime, prefer: str) -> DateDataParser:
+    """One parser per (base, preference), reused as DESIGN.md asks: building one is the costly part."""
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
-    return DateDataParser(languages=["en"], settings=settings).get_date_data(span).date_obj
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser(span: str, published_at: str, prefer: str = "past") -> datetime | None:
+    parsed: datetime | None = (
+        _reference_parser(local_base(parse_published_at(published_at)), prefer).get_date_data(span).date_obj
+    )
+    return parsed
 
 
 def test_dateparser_version_is_pinned() -> None:
@@ -687,6 +697,29 @@ def test_dateparser_false_finds_are_pinned(span: str, dateparser_says: str) -> N
     reference = _dateparser(span, WED_CN)
     assert reference is not None and reference.date().isoformat() == dateparser_says
     assert find_dates(span, parse_published_at(WED_CN)) == []
+
+
+def test_dateparser_date_formats_ignore_the_base_for_a_missing_year() -> None:
+    """DESIGN.md's trap: with `date_formats`, a missing year is the base's year even when that
+    lands after the base, whatever PREFER_DATES_FROM says. We never pass date_formats."""
+    settings = {"RELATIVE_BASE": datetime(2019, 1, 1), "PREFER_DATES_FROM": "past"}
+    with_formats = dateparser.parse("Nov 6", date_formats=["%b %d"], languages=["en"], settings=settings)
+    without = dateparser.parse("Nov 6", languages=["en"], settings=settings)
+    assert with_formats == datetime(2019, 11, 6)
+    assert without == datetime(2018, 11, 6)
+    assert [m.date for m in find_dates("Nov 6", parse_published_at("2019-01-01"))] == ["2018-11-06"]
+
+
+@pytest.mark.parametrize("span", ["three hours ago", "9 p.m.", "yesterday", "Tuesday", "Nov 6"])
+def test_dateparser_aware_base_matches_the_naive_local_base(span: str) -> None:
+    """DESIGN.md warns that an aware RELATIVE_BASE breaks some time-only forms. dateparser 1.5.0
+    gives the same wall-clock answer for these; we pass the naive local base regardless, and this
+    pins the observation so an upgrade that changes it is noticed."""
+    aware = parse_published_at(WED_CN)
+    settings = {"PREFER_DATES_FROM": "past"}
+    on_aware = DateDataParser(languages=["en"], settings={**settings, "RELATIVE_BASE": aware})
+    on_naive = DateDataParser(languages=["en"], settings={**settings, "RELATIVE_BASE": local_base(aware)})
+    assert on_aware.get_date_data(span).date_obj == on_naive.get_date_data(span).date_obj
 
 
 def test_every_trap_listed_in_the_module_is_tested() -> None:
