@@ -78,6 +78,11 @@ NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
 }  # fmt: skip
+# (first month, last month) of each season; winter's first month is its December, but winter is
+# dated by the year of its January and February.
+SEASON_MONTHS: dict[str, tuple[int, int]] = {
+    "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2),
+}  # fmt: skip
 ORDINAL_QUARTERS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }  # fmt: skip
@@ -358,6 +363,24 @@ def resolve_period_end(groups: Mapping[str, str | None], anchor: Anchor) -> Reso
     return _year(anchor.base.year, tense)
 
 
+def resolve_season(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
+    """A season, at year precision (northern hemisphere; winter is dated by its January)."""
+    if groups.get("y"):
+        explicit = int(groups["y"] or 0)
+        return _year(explicit, "future" if anchor.forward_cue or explicit > anchor.base.year else "past")
+    first, last = SEASON_MONTHS[(groups["season"] or "").lower()]
+    modifier = re.sub(r"\s+", " ", (groups.get("mod") or "").lower())
+    year, month = anchor.base.year, anchor.base.month
+    if modifier in ("last", "past", "this past"):  # the latest one already over
+        return _year(year if last < month else year - 1, "past")
+    if modifier == "next":  # the next one not yet begun
+        return _year(year if first > month else year + 1, "future")
+    if modifier == "this" and first == 12:  # from September on, "this winter" is the coming one
+        coming = month >= 9
+        return _year(year + coming, "future" if anchor.forward_cue or coming else "past")
+    return _year(year, "future" if anchor.forward_cue or first > month else "past")
+
+
 def resolve_relative_day(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
     word = re.sub(r"\s+", " ", (groups["word"] or "").lower())
     shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
@@ -371,8 +394,8 @@ def resolve_weekday(groups: Mapping[str, str | None], anchor: Anchor) -> Resolut
     target = WEEKDAY_NUMBER[(groups["wd"] or "").lower()]
     back = (today.weekday() - target) % 7
     ahead = (target - today.weekday()) % 7
-    modifier = (groups["mod"] or "").lower()
-    if modifier == "last":
+    modifier = re.sub(r"\s+", " ", (groups["mod"] or "").lower())
+    if modifier in ("last", "past", "this past"):
         return _day(today - timedelta(days=back or 7), "past")
     if modifier == "next":
         return _day(today + timedelta(days=ahead or 7), "future")
@@ -535,7 +558,7 @@ DATE_RULES: tuple[DateRule, ...] = (
     ),
     DateRule(
         "date.weekday",
-        r"(?:" + _TIME + r")?(?:\b(?P<mod>on|last|this|next|late|early|later|earlier)\s+)?",
+        r"(?:" + _TIME + r")?(?:\b(?P<mod>on|last|this\s+past|past|this|next|late|early|later|earlier)\s+)?",
         # "Tuesday, Nov. 11" is the month-day rule's, with the weekday in its prefix.
         r"(?P<wd>"
         + _WEEKDAY
@@ -574,6 +597,22 @@ DATE_RULES: tuple[DateRule, ...] = (
         resolve_relative_year,
     ),
     DateRule(
+        "date.season-year",
+        r"\b(?:(?:in|during|by|since|until|from|over)\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?",
+        r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>" + _YEAR_ALONE + r")",
+        "The plant opened in the spring of 2019.",
+        resolve_season,
+    ),
+    DateRule(
+        "date.season",
+        # A bare season needs a relative word before it: "shares fall" is no season.
+        r"\b(?:(?:in|during|by|since|until|from|over)\s+)?(?P<mod>last|this\s+past|past|this|next)\s+",
+        r"\b(?P<season>spring|summer|autumn|fall|winter)\b",
+        "The company expects to list next spring.",
+        resolve_season,
+        prefix_required=True,
+    ),
+    DateRule(
         "date.quarter",
         r"(?:\bin\s+)?(?:\bthe\s+)?",
         r"(?:\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>" + _YEAR + r"))?"
@@ -606,6 +645,8 @@ CONTEXTUAL_RULES: frozenset[str] = frozenset(
         "date.quarter",
         "date.year",
         "date.period-end",
+        "date.season",
+        "date.season-year",
     )
 )
 
