@@ -19,7 +19,7 @@ from tenure.extractors.dates import DateMention, find_dates
 from tenure.extractors.entities import Entities, Mention, analyse
 from tenure.extractors.markup import Format, clean
 from tenure.extractors.merge import merge_drafts
-from tenure.extractors.rules import RULES
+from tenure.extractors.rules import RULES, Rule, fragments_in
 from tenure.extractors.scene import Draft, Scene
 from tenure.extractors.sentences import Sentence, split_sentences
 
@@ -87,29 +87,37 @@ def _drafts(
             cursor += 1
         while date_index < len(dates) and dates[date_index].start < sentence.start:
             date_index += 1
-        sentence_dates = [d for d in dates[date_index:] if d.start < sentence.end and d.end <= sentence.end]
-        scene = Scene(body, sentence, index, entities, in_sentence, _trigger_spans(sentence), subject)
-        found = _sentence_drafts(scene)
+        sentence_dates = []
+        for mention in dates[date_index:]:
+            if mention.start >= sentence.end:
+                break
+            if mention.end <= sentence.end:
+                sentence_dates.append(mention)
+        matches = _rule_matches(sentence)
+        spans = sorted(
+            (sentence.start + m.start(), sentence.start + m.end()) for found in matches for m in found[1]
+        )
+        scene = Scene(body, sentence, index, entities, in_sentence, spans, subject)
+        found = _sentence_drafts(scene, matches)
         _date_drafts(body, sentences, index, found, sentence_dates, dates)
         drafts.extend(found)
         subject = _subject(body, sentence, in_sentence) or subject
     return drafts
 
 
-def _trigger_spans(sentence: Sentence) -> list[tuple[int, int]]:
-    spans = []
-    for rule in RULES:
-        for match in rule.pattern.finditer(sentence.text):
-            spans.append((sentence.start + match.start(), sentence.start + match.end()))
-    return sorted(spans)
+def _rule_matches(sentence: Sentence) -> list[tuple[Rule, list[re.Match[str]]]]:
+    present = fragments_in(sentence.text.lower())
+    if not present:
+        return []
+    return [(rule, found) for rule in RULES if (found := rule.finditer(sentence.text, present))]
 
 
-def _sentence_drafts(scene: Scene) -> list[Draft]:
+def _sentence_drafts(scene: Scene, matches: list[tuple[Rule, list[re.Match[str]]]]) -> list[Draft]:
     claimed: list[tuple[int, int]] = []
     found: list[Draft] = []
     text = scene.sentence.text
-    for rule in RULES:
-        for match in rule.pattern.finditer(text):
+    for rule, rule_matches in matches:
+        for match in rule_matches:
             span = (scene.sentence.start + match.start(), scene.sentence.start + match.end())
             if any(a < span[1] and span[0] < b for a, b in claimed):
                 continue

@@ -9,6 +9,7 @@ descriptions ("the social media giant") resolve to what the article named first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -102,6 +103,7 @@ class _Chunk:
     quoted: bool
     initial: bool = False  # first word of its sentence, capitalised for that reason alone
     headline: bool = False  # in a Title Case line, where every word is capitalised
+    name_tokens: list[tuple[int, int, str]] | None = field(default_factory=lambda: _UNSET)
 
 
 @dataclass
@@ -114,9 +116,13 @@ class Entities:
     titles: dict[str, str] = field(default_factory=dict)
     affiliations: dict[str, str] = field(default_factory=dict)
     org_aliases: dict[str, str] = field(default_factory=dict)
+    _positions: dict[int, int] = field(default_factory=dict)
 
-    def in_span(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+    def position(self, mention: Mention) -> int:
+        """Index of this mention in `mentions`, or -1."""
+        if not self._positions:
+            self._positions.update({id(m): i for i, m in enumerate(self.mentions)})
+        return self._positions.get(id(mention), -1)
 
 
 def analyse(text: str, sentences: list[Sentence]) -> Entities:
@@ -147,7 +153,8 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
 def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
     """Runs of capitalised words in one sentence, split at titles and punctuation."""
     body = sentence.text
-    blocked = [(m.start(), m.end()) for m in TITLE_RE.finditer(body) if _title_is_real(body, m)]
+    blocked = [(m.start(), m.end()) for m in TITLE_RE.finditer(body)]
+    block = 0  # index of the first title span that has not ended yet
     chunks: list[_Chunk] = []
     current: list[tuple[int, int, str]] = []
     pending: list[tuple[int, int, str]] = []  # connector words waiting for a capitalised word
@@ -164,7 +171,11 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
         word, start, end = match.group(), match.start(), match.end()
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             word, end = word[:-2], end - 2
-        in_title = any(a <= start < b for a, b in blocked)
+        while block < len(blocked) and blocked[block][1] <= start:
+            block += 1
+        in_title = block < len(blocked) and blocked[block][0] <= start
+        if not in_title and not current and not _is_capitalised(word):
+            continue  # the common case: a lower-case word outside any name
         last = pending[-1] if pending else current[-1] if current else None
         gap = body[last[1] : start] if last else ""
         if current and gap != " ":
@@ -207,22 +218,12 @@ def _is_title_case(body: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
-def _title_is_real(body: str, match: re.Match[str]) -> bool:
-    """A capitalised title word followed by a capitalised non-name word is part of a name."""
-    word = match.group()
-    if word.lower() in {"president", "director", "partner", "leader", "chief", "dean", "secretary"}:
-        after = body[match.end() : match.end() + 2]
-        if word[0].isupper() and after.startswith(" ") and after[1:2].isupper():
-            # "President Joe Smith" is a title; "Director Films Ltd" is rare enough to ignore.
-            return True
-    return True
+# Brand CamelCase starting lower-case: "xAI", "iPhone".
+_LOWER_CAMEL_RE = re.compile(r"[a-z]+[A-Z]")
 
 
 def _is_capitalised(word: str) -> bool:
-    if word[0].isupper():
-        return True
-    # Brand CamelCase starting lower-case: "xAI", "iPhone".
-    return len(word) > 1 and word[0].islower() and any(c.isupper() for c in word[1:])
+    return word[0].isupper() or bool(_LOWER_CAMEL_RE.match(word))
 
 
 def _joinable(tokens: list[tuple[int, int, str]]) -> bool:
@@ -248,7 +249,16 @@ def _make_chunk(text: str, offset: int, body: str, tokens: list[tuple[int, int, 
 
 
 def _name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
-    """The part of a chunk that is a person's name, or None."""
+    """The part of a chunk that is a person's name, or None (computed once per chunk)."""
+    if chunk.name_tokens is _UNSET:
+        chunk.name_tokens = _find_name_tokens(chunk)
+    return chunk.name_tokens  # type: ignore[return-value]
+
+
+_UNSET: list[tuple[int, int, str]] = []
+
+
+def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
     tokens = [t for t in chunk.tokens if t[2].lower() not in _CONNECTORS or t[2].lower() in _NAME_PARTICLES]
     while tokens and (
         (tokens[0][2].lower() in NOT_NAME_WORDS and tokens[0][2].lower() not in FIRST_NAMES)
@@ -615,21 +625,24 @@ def _resolve_references(
     dropped: set[int] = set()
     # Photo credits and asides in brackets are not antecedents: "(Photo: Jane Doe)".
     persons = [m for m in mentions if m.kind == "person" and not _in_brackets(text, m.start)]
+    person_ends = [p.end for p in persons]
+    starts = [m.start for m in mentions]
     for sentence in sentences:
         body = sentence.text
         for match in _PRONOUN_RE.finditer(body):
             at = sentence.start + match.start()
             wanted = "female" if match.group().lower() == "she" else "male"
-            previous = [p for p in persons if p.end <= at and gender_of(p.name) in (wanted, "either")]
-            if previous:
+            antecedent = _last_person(persons, bisect_right(person_ends, at), wanted)
+            if antecedent is not None:
                 extra.append(
-                    Mention(at, at + len(match.group()), "person", previous[-1].name, False, "pronoun")
+                    Mention(at, at + len(match.group()), "person", antecedent.name, False, "pronoun")
                 )
         if main_org is None:
             continue
         for match in DESCRIPTION_RE.finditer(body):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
+            first = max(0, bisect_left(starts, start) - 1)
+            inside = [i for i in range(first, bisect_left(starts, end)) if start < mentions[i].end]
             # "the ChatGPT maker": a product named inside a description is not the company.
             if any(
                 mentions[i].kind != "org" or mentions[i].end >= end or mentions[i].possessive for i in inside
@@ -642,8 +655,16 @@ def _resolve_references(
     return sorted(kept + extra, key=lambda m: m.start)
 
 
+def _last_person(persons: list[Mention], before: int, wanted: str) -> Mention | None:
+    """The closest earlier person whose given name fits the pronoun (a few back at most)."""
+    for index in range(before - 1, max(-1, before - 12), -1):
+        if gender_of(persons[index].name) in (wanted, "either"):
+            return persons[index]
+    return None
+
+
 def _in_brackets(text: str, at: int) -> bool:
-    line_start = text.rfind("\n", 0, at) + 1
+    line_start = max(text.rfind("\n", max(0, at - 300), at) + 1, at - 300)
     segment = text[line_start:at]
     return segment.count("(") > segment.count(")")
 
@@ -696,7 +717,8 @@ def _workplace_after(text: str, mentions: list[Mention], index: int) -> str | No
             ):
                 return mention.name
             break
-    for mention in reversed(mentions[:index]):
+    for back in range(index - 1, -1, -1):
+        mention = mentions[back]
         if person.start - mention.end > 12:
             break
         if mention.kind == "org" and _WHERE_GAP_RE.match(text[mention.end : person.start]):
@@ -760,7 +782,8 @@ def _extend_title_right(text: str, end: int) -> int:
 
 
 def _org_before(mentions: list[Mention], index: int, title_start: int) -> str | None:
-    for mention in reversed(mentions[:index]):
+    for back in range(index - 1, -1, -1):
+        mention = mentions[back]
         if mention.end <= title_start and title_start - mention.end <= 3 and mention.kind == "org":
             return mention.name
         if mention.end < title_start - 3:
@@ -769,9 +792,19 @@ def _org_before(mentions: list[Mention], index: int, title_start: int) -> str | 
 
 
 def _org_at(mentions: list[Mention], at: int) -> Mention | None:
-    for mention in mentions:
+    index = _bisect(mentions, at)
+    for mention in mentions[index : index + 3]:
         if mention.start == at and mention.kind == "org":
             return mention
-        if mention.start > at:
-            break
     return None
+
+
+def _bisect(mentions: list[Mention], at: int) -> int:
+    low, high = 0, len(mentions)
+    while low < high:
+        middle = (low + high) // 2
+        if mentions[middle].start < at:
+            low = middle + 1
+        else:
+            high = middle
+    return low

@@ -39,6 +39,7 @@ def given_names() -> dict[str, Gender]:
     return names
 
 
+@lru_cache(maxsize=65536)
 def is_given_name(word: str) -> bool:
     low = word.lower()
     if low in FIRST_NAMES:
@@ -46,6 +47,7 @@ def is_given_name(word: str) -> bool:
     return low not in NOT_NAME_WORDS and len(low) > 2 and low in given_names()
 
 
+@lru_cache(maxsize=65536)
 def gender_of(full_name: str) -> Gender:
     first = full_name.split()[0].lower()
     return given_names().get(first, "either")

@@ -10,7 +10,7 @@ Every regex is linear: bounded repeats only, no nested quantifiers over the same
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 PersonSide = Literal["before", "after", "voice", "list-before", "list-after", "possessive", "none"]
@@ -27,6 +27,14 @@ class Rule:
     status: str | None = None
     # "A will replace B": an appointment of A (predecessor B) and a departure of B (successor A).
     pair: bool = False
+    # Lower-case fragments one of which any match contains: a cheap test before the regex runs.
+    needs: tuple[str, ...] = ()
+
+    def finditer(self, text: str, present: frozenset[str]) -> list[re.Match[str]]:
+        """Matches in `text`, given the `needs` fragments `present` in it (see `fragments_in`)."""
+        if self.needs and present.isdisjoint(self.needs):
+            return []
+        return list(self.pattern.finditer(text))
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -34,7 +42,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # One adverb between auxiliary and verb: "is reportedly stepping down", "will soon leave".
-_ADVERB = r"(?:[a-z]+ly|also|now|soon|still|not)"
+_ADVERB = r"(?:[a-z]+ly|also|now|soon|still)"
 _LEAVE = r"(?:leave|step down|step away|stand down|resign|retire|depart|exit|quit|part ways)"
 
 RULES: tuple[Rule, ...] = (
@@ -341,3 +349,65 @@ RULES: tuple[Rule, ...] = (
         "Jane Doe founded Acme Robotics in 2015.",
     ),
 )
+
+
+# The cheap pre-test of each rule (see Rule.needs).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "reporting.from-to": ("from reporting",),
+    "reporting.will-report-to": ("report",),
+    "reporting.join-under": ("under",),
+    "reporting.unit-move": ("will move", "will be moved", "will shift", "will transfer"),
+    "succession.will-replace": ("replace", "succeed"),
+    "succession.replaces": ("replac", "succeed"),
+    "departure.plans-to-leave": (" to ",),
+    "departure.decision-to-leave": (" to ",),
+    "departure.will-leave": ("will", "would", "ll ", "shall"),
+    "departure.is-leaving": ("ing",),
+    "departure.was-leaving": ("ing",),
+    "departure.headline-to-leave": ("to ",),
+    "departure.fired-passive": ("fired", "ousted", "dismissed", "sacked", "removed", " out", "let go"),
+    "departure.fired-active": ("fired", "ousted", "dismissed", "sacked", " out"),
+    "departure.left": ("left", "quit", "resigned", "retired", "departed", "stepped", "exited", "stood down"),
+    "departure.finish-out": ("finish",),
+    "departure.possessive-departure-from": (" from",),
+    "appointment.named": (
+        "named",
+        "appointed",
+        "elected",
+        "hired",
+        "tapped",
+        "promoted",
+        "picked",
+        "chosen",
+        "selected",
+        "nominated",
+        "installed",
+        "recruited",
+        "poached",
+    ),
+    "appointment.serve-as": ("as",),
+    "appointment.join": ("join",),
+    "appointment.become": ("becom", "became", "the new", "reins", "helm", "lead", "head", "run"),
+    "appointment.key-hire": ("hire",),
+    "award.went-to": ("went", "goes", "given", "awarded"),
+    "award.won": ("won", "win", "awarded", "receiv", "shar", "earned", "collected", "honor", "honour"),
+    "award.winner": ("winner", "laureate", "recipient"),
+    "funding.raised-amount": ("$", "€", "£"),
+    "funding.round": ("round", "fund", "financing"),
+    "founding.own-company": ("own", "a ", "an ", "new"),
+    "founding.launch-new-venture": ("launch",),
+    "founding.founded-by": ("by",),
+    "founding.founded": ("found", "debuted", "launched", "established", "incorporated", "started"),
+}
+RULES = tuple(replace(rule, needs=_NEEDS.get(rule.rule_id, ())) for rule in RULES)
+_FRAGMENTS_RE = re.compile(
+    "|".join(sorted({re.escape(f) for rule in RULES for f in rule.needs}, key=len, reverse=True))
+)
+_FRAGMENTS = sorted({f for rule in RULES for f in rule.needs}, key=len, reverse=True)
+
+
+def fragments_in(lowered: str) -> frozenset[str]:
+    """Which pre-test fragments occur in a lower-cased sentence (overlapping ones included)."""
+    if not _FRAGMENTS_RE.search(lowered):
+        return frozenset()
+    return frozenset(f for f in _FRAGMENTS if f in lowered)

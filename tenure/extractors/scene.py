@@ -179,7 +179,7 @@ class Scene:
 
     def title_of(self, person: Mention) -> tuple[str | None, str | None]:
         """Title and organization written next to this mention of the person."""
-        index = self.entities.mentions.index(person) if person in self.entities.mentions else -1
+        index = self.entities.position(person)
         if index < 0 or person.via == "pronoun":
             return None, None
         return title_near(self.text, self.entities.mentions, index)

@@ -80,7 +80,21 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     return word.lower().rstrip(".") in ABBREVIATIONS
 
 
+# No real sentence is this long; longer runs (tables, text without punctuation) are cut at a space
+# so the work per sentence stays bounded.
+MAX_SENTENCE_CHARS = 1200
+
+
 def _add(line: str, start: int, end: int, offset: int, out: list[Sentence], first: bool) -> bool:
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = line.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        first = not _add_piece(line, start, cut, offset, out, first) and first
+        start = cut
+    return _add_piece(line, start, end, offset, out, first)
+
+
+def _add_piece(line: str, start: int, end: int, offset: int, out: list[Sentence], first: bool) -> bool:
     piece = line[start:end]
     lead = _LEAD_RE.match(piece)
     skip = lead.end() if lead else 0

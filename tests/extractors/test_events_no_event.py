@@ -1,0 +1,89 @@
+"""Passages that must give no event: hedges, denials, commentary, capital spending, noise."""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+NO_EVENT = [
+    Case("conditional-if-he-leaves", "If Marcus Hale leaves Orbitra, the board would need a new chief.", []),
+    Case(
+        "denial-would-step-down",
+        "Claire Dumont denied she would step down as chief executive of Veltro.",
+        [],
+    ),
+    Case(
+        "denial-not-leaving",
+        "Anton Weber, Kestrel's chief financial officer, said he is not leaving the company.",
+        [],
+    ),
+    Case("general-commentary-turnover", "CEO turnover is rising across the retail sector this year.", []),
+    Case(
+        "plural-departures-commentary",
+        "They are the latest high-profile departures from Norvik, which has lost several researchers.",
+        [],
+    ),
+    Case(
+        "capital-spending-is-not-funding",
+        "Halvard Energy committed to invest $40 billion in new plants over five years.",
+        [],
+    ),
+    Case(
+        "revenue-figures-are-not-funding",
+        "Corvane reported quarterly revenue of $7.1 billion on Wednesday, ahead of estimates.",
+        [],
+    ),
+    Case(
+        "speculation-might-raise",
+        "Analysts said Brisa might raise a new funding round next year.",
+        [],
+    ),
+    Case(
+        "rumour-could-be-named",
+        "Rumours swirled that Peter Sandoval could be named chief executive of Lumen Foods.",
+        [],
+    ),
+    Case(
+        "product-launch-is-not-founding",
+        "Shares of Vexel rose after the launch of its Nova headset last year.",
+        [],
+    ),
+    Case(
+        "sabbatical-is-not-departure",
+        "Its president, Jordan Avery, said in August he was taking a sabbatical through the end of the year.",
+        [],
+    ),
+    Case(
+        "wouldnt-return",
+        "Thomas Reed, who had said he wouldn't return to the role, declined to comment.",
+        [],
+    ),
+    Case("empty-text", "", []),
+    Case("whitespace-only", "   \n\n\t  ", []),
+    Case(
+        "other-language-german",
+        "Die Vorstandschefin Anna Keller verlässt das Unternehmen Ende des Jahres, teilte die Firma mit.",
+        [],
+    ),
+    Case(
+        "other-language-chinese",
+        "公司周二宣布，首席执行官将于明年辞职。",
+        [],
+    ),
+    Case(
+        "stock-market-story",
+        "Tarsus stock has been on a tear since the launch of its chip last year, and the shares hit a new "
+        "high on Thursday.",
+        [],
+    ),
+    Case(
+        "headline-title-case-without-names",
+        "Breaking News: Big Changes Ahead At The Top Of The Industry",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params([Case(c.id, c.text, c.expected, group="no_event") for c in NO_EVENT]))
+def test_no_event(case: Case) -> None:
+    run_case(case)
