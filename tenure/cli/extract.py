@@ -13,7 +13,7 @@ import sys
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from tenure.errors import InvalidInput
+from tenure.errors import InvalidInput, TenureError
 from tenure.extractors import extract
 from tenure.extractors.dates import parse_published_at
 from tenure.settings import Settings
@@ -100,7 +100,10 @@ def run_batch(source: IO[str], sink: IO[str], input_format: str) -> int:
             continue
         article = parse_batch_line(line, number)
         published_at = checked_published_at(article.get("published_at"), where=f"line {number}")
-        events = extract(article["text"], published_at, fmt=input_format)
+        try:
+            events = extract(article["text"], published_at, fmt=input_format)
+        except TenureError as exc:  # e.g. ArticleTooLarge: say which line
+            raise type(exc)(f"line {number}: {exc.detail}") from exc
         record = {"id": article["id"], "events": [event.to_dict() for event in events]}
         sink.write(json.dumps(record, ensure_ascii=False) + "\n")
         sink.flush()

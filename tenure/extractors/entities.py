@@ -252,7 +252,7 @@ def _name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
     """The part of a chunk that is a person's name, or None (computed once per chunk)."""
     if chunk.name_tokens is _UNSET:
         chunk.name_tokens = _find_name_tokens(chunk)
-    return chunk.name_tokens  # type: ignore[return-value]
+    return chunk.name_tokens
 
 
 _UNSET: list[tuple[int, int, str]] = []

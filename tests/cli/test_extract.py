@@ -1,0 +1,112 @@
+"""`tenure extract` on the command line: one article, JSON Lines batches, and readable errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARTICLE = "Brindle Foods said on Tuesday that its chief executive, Harriet Vance, will step down in April.\n"
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from tenure.cli import main; sys.exit(main())", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_extract_file_prints_a_json_list(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    done = run("extract", str(path), "--published-at", "2025-03-14")
+    assert done.returncode == 0, done.stderr
+    events = json.loads(done.stdout)
+    assert [(e["type"], e["person"], e["organization"]) for e in events] == [
+        ("departure", "Harriet Vance", "Brindle Foods")
+    ]
+    assert events[0]["date"] == "2025-04"  # when the move takes effect, not when it was said
+    assert events[0]["rule_id"].startswith("departure.")
+
+
+def test_extract_stdin_jsonl_format_writes_one_event_per_line() -> None:
+    done = run("extract", "-", "--published-at", "2025-03-14", "--format", "jsonl", stdin=ARTICLE)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(lines) == 1 and lines[0]["type"] == "departure"
+
+
+def test_extract_markdown_input_format(tmp_path: Path) -> None:
+    path = tmp_path / "article.md"
+    path.write_text(
+        "# News\n\n**Harriet Vance** will step down as CEO of **Brindle Foods**.\n", encoding="utf-8"
+    )
+    done = run("extract", str(path), "--published-at", "2025-03-14", "--input-format", "markdown")
+    assert done.returncode == 0, done.stderr
+    events = json.loads(done.stdout)
+    assert events[0]["person"] == "Harriet Vance"
+    start, end = events[0]["evidence_span"]
+    assert "Harriet Vance" in path.read_text(encoding="utf-8")[start:end]
+
+
+def test_batch_mode_answers_every_line_in_order() -> None:
+    lines = [
+        {"id": "a", "text": ARTICLE, "published_at": "2025-03-14T09:00:00+00:00"},
+        {"id": "b", "text": "", "published_at": "2025-03-14"},
+        {"id": 7, "text": "Nothing happened here.", "published_at": "2025-03-14"},
+    ]
+    done = run("extract", "--jsonl", stdin="".join(json.dumps(x) + "\n" for x in lines))
+    assert done.returncode == 0, done.stderr
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b", 7]
+    assert [len(o["events"]) for o in out] == [1, 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "needle"),
+    [
+        (("extract", "/nonexistent/article.txt", "--published-at", "2025-03-14"), "", "cannot read"),
+        (("extract", "-", "--published-at", "yesterday-ish"), ARTICLE, "not an ISO 8601"),
+        (("extract", "-"), ARTICLE, "--published-at is required"),
+        (
+            ("extract", "--jsonl"),
+            '{"id": "a", "text": "x", "published_at": "2025-03-14"}\n{not json\n',
+            "line 2",
+        ),
+        (("extract", "--jsonl"), '{"id": "a", "text": "x", "published_at": "soon"}\n', "line 1"),
+        (("extract", "--jsonl"), '{"id": "a", "published_at": "2025-03-14"}\n', "line 1: text"),
+        (("extract", "--jsonl"), '["a", "b"]\n', "line 1"),
+    ],
+    ids=[
+        "unreadable-file",
+        "bad-published-at",
+        "stdin-needs-published-at",
+        "bad-json-line",
+        "bad-published-at-in-batch",
+        "missing-text",
+        "not-an-object",
+    ],
+)
+def test_bad_input_gives_one_readable_line_and_a_nonzero_exit(
+    args: tuple[str, ...], stdin: str, needle: str
+) -> None:
+    done = run(*args, stdin=stdin)
+    assert done.returncode != 0
+    assert needle in done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_article_too_large_reports_the_line_in_batch_mode() -> None:
+    from tenure.extractors import MAX_ARTICLE_CHARS
+
+    big = json.dumps({"id": "big", "text": "a " * (MAX_ARTICLE_CHARS // 2 + 1), "published_at": "2025-03-14"})
+    done = run("extract", "--jsonl", stdin=big + "\n")
+    assert done.returncode != 0
+    assert "line 1" in done.stderr and "limit" in done.stderr
