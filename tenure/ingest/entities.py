@@ -1,0 +1,402 @@
+"""Entity resolution: names in articles to stored people and organizations, aliases and merges.
+
+A name resolves, in order, by its key (names.py), by a known alias (analyst, extracted, or the
+small built-in table below), then by its short form when exactly one stored entity fits: a
+surname alone for a person ("Whitfield" -> "Dana Whitfield"), a name without its descriptor for
+an organization ("Northwind" -> "Northwind Robotics"). An entity merged into another resolves to
+the one it was merged into. Functions taking a session flush and never commit; the public
+alias and merge services open their own transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tenure.errors import Conflict, InvalidInput, NotFound
+from tenure.ingest.names import EntityKind, name_key
+from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+
+__all__ = [
+    "BUILTIN_ORGANIZATION_ALIASES",
+    "ORGANIZATION_DESCRIPTORS",
+    "add_organization_alias",
+    "add_person_alias",
+    "find_organization",
+    "find_person",
+    "merge_organizations",
+    "merge_people",
+    "name_key",
+    "resolve_organization",
+    "resolve_person",
+]
+
+# Names the press uses for a company that is stored under another: (alias, canonical, reason).
+# Kept tiny on purpose: an entry is a claim that two names are one company. A subsidiary or a
+# parent is NOT an alias: Google is not Alphabet (people move between them as between companies).
+BUILTIN_ORGANIZATION_ALIASES: tuple[tuple[str, str, str], ...] = (
+    ("Facebook", "Meta", "the company renamed itself Meta Platforms in October 2021"),
+    ("Meta Platforms", "Meta", "its legal name; the press says Meta"),
+    ("International Business Machines", "IBM", "IBM's legal name, spelled out"),
+)
+_BUILTIN_BY_KEY = {
+    name_key(alias, "organization"): canonical for alias, canonical, _ in BUILTIN_ORGANIZATION_ALIASES
+}
+
+# Generic words that may follow a company's distinctive name, so "Northwind" can stand for
+# "Northwind Robotics" when no other stored company starts that way. Each: (word, example).
+# "Meta" never stands for "Meta Superintelligence Labs": "superintelligence" is not generic.
+ORGANIZATION_DESCRIPTORS: tuple[tuple[str, str], ...] = (
+    ("robotics", "Northwind Robotics"),
+    ("dynamics", "Kestrel Dynamics"),
+    ("systems", "Brightwater Systems"),
+    ("ai", "Tessellate AI"),
+    ("technologies", "Harbor Technologies"),
+    ("technology", "Ledger Technology"),
+    ("ventures", "Calloway Ventures"),
+    ("partners", "Ridgeline Partners"),
+    ("capital", "Ridgeline Capital"),
+    ("group", "Ledger Group"),
+    ("holdings", "Atlas Holdings"),
+    ("software", "Vogt Software"),
+    ("networks", "Salgado Networks"),
+    ("labs", "Lindqvist Labs"),
+    ("media", "Harbor Media"),
+    ("industries", "Ferreira Industries"),
+    ("therapeutics", "Marsh Therapeutics"),
+)
+_DESCRIPTOR_WORDS = frozenset(word for word, _ in ORGANIZATION_DESCRIPTORS)
+# Merge pointers are followed at most this far (a cycle would be a bug, not a reason to hang).
+_MAX_MERGE_HOPS = 32
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    kind: EntityKind
+    model: Any  # Person or Organization
+    alias_model: Any  # PersonAlias or OrganizationAlias
+    owner: str  # the alias column naming its entity
+    event_column: Any  # Event.person_id or Event.organization_id
+    label: str
+
+
+PEOPLE = _Kind("person", Person, PersonAlias, "person_id", Event.person_id, "person")
+ORGANIZATIONS = _Kind(
+    "organization", Organization, OrganizationAlias, "organization_id", Event.organization_id, "organization"
+)
+
+
+# --- resolution (inside the caller's transaction) ---------------------------------------------
+
+
+async def find_person(session: AsyncSession, name: str) -> Person | None:
+    """The stored person a name stands for, or None; never creates anything."""
+    found = await _find(session, PEOPLE, name)
+    return found[0] if found else None
+
+
+async def find_organization(session: AsyncSession, name: str) -> Organization | None:
+    found = await _find(session, ORGANIZATIONS, name)
+    return found[0] if found else None
+
+
+async def resolve_person(session: AsyncSession, name: str) -> Person:
+    """The stored person a name stands for, created (or completed) when there is none."""
+    result: Person = await _resolve(session, PEOPLE, name)
+    return result
+
+
+async def resolve_organization(session: AsyncSession, name: str) -> Organization:
+    result: Organization = await _resolve(session, ORGANIZATIONS, name)
+    return result
+
+
+async def _find(session: AsyncSession, kind: _Kind, name: str) -> tuple[Any, str] | None:
+    """(entity, how) with how in exact, builtin, alias, short; None when nothing fits."""
+    key = name_key(name, kind.kind)
+    if not key:
+        return None
+    entity = await _by_key(session, kind, key)
+    if entity is not None:
+        return entity, "exact"
+    builtin = _BUILTIN_BY_KEY.get(key) if kind is ORGANIZATIONS else None
+    if builtin is not None:
+        entity = await _by_key(session, kind, name_key(builtin, kind.kind))
+        if entity is not None:
+            return entity, "builtin"
+    owners = await _alias_owners(session, kind, key)
+    if len(owners) == 1:
+        return owners[0], "alias"
+    if owners:
+        return None  # an alias several entities share settles nothing
+    shorts = await _longer_forms(session, kind, key)
+    if len(shorts) == 1:
+        return shorts[0], "short"
+    return None
+
+
+async def _resolve(session: AsyncSession, kind: _Kind, name: str) -> Any:
+    name = " ".join(name.split())
+    key = name_key(name, kind.kind)
+    if not key:
+        raise InvalidInput(f"{kind.label} name {name!r} has no letters or digits")
+    found = await _find(session, kind, name)
+    if found is not None:
+        entity, how = found
+        if how in ("builtin", "short"):
+            await _ensure_alias(session, kind, entity, name, "builtin" if how == "builtin" else "extracted")
+        return entity
+    builtin = _BUILTIN_BY_KEY.get(key) if kind is ORGANIZATIONS else None
+    if builtin is not None:
+        entity = await _create(session, kind, builtin, name_key(builtin, kind.kind))
+        await _ensure_alias(session, kind, entity, name, "builtin")
+        return entity
+    shorter = await _shorter_forms(session, kind, key)
+    if len(shorter) == 1:
+        return await _complete_name(session, kind, shorter[0], name, key)
+    return await _create(session, kind, name, key)
+
+
+async def _by_key(session: AsyncSession, kind: _Kind, key: str) -> Any:
+    entity = (await session.execute(select(kind.model).where(kind.model.name_key == key))).scalar()
+    return None if entity is None else await _canonical(session, kind, entity)
+
+
+async def _canonical(session: AsyncSession, kind: _Kind, entity: Any) -> Any:
+    for _ in range(_MAX_MERGE_HOPS):
+        if entity.merged_into_id is None:
+            return entity
+        entity = await session.get(kind.model, entity.merged_into_id)
+    raise InvalidInput(f"{kind.label} {entity.id} sits in a merge chain longer than {_MAX_MERGE_HOPS}")
+
+
+async def _alias_owners(session: AsyncSession, kind: _Kind, key: str) -> list[Any]:
+    owner_column = getattr(kind.alias_model, kind.owner)
+    ids = (await session.execute(select(owner_column).where(kind.alias_model.alias_key == key))).scalars()
+    owners: dict[int, Any] = {}
+    for entity_id in set(ids):
+        entity = await _canonical(session, kind, await session.get(kind.model, entity_id))
+        owners[entity.id] = entity
+    return [owners[i] for i in sorted(owners)]
+
+
+async def _longer_forms(session: AsyncSession, kind: _Kind, key: str) -> list[Any]:
+    """Stored entities a short name can stand for: "whitfield" for "dana whitfield"."""
+    model = kind.model
+    if kind is PEOPLE:
+        if " " in key:
+            return []
+        query = select(model).where(model.name_key.like(f"% {key}"), model.merged_into_id.is_(None))
+        return list((await session.execute(query)).scalars())
+    query = select(model).where(model.name_key.like(f"{key} %"), model.merged_into_id.is_(None))
+    candidates = (await session.execute(query)).scalars()
+    return [org for org in candidates if _only_descriptors(org.name_key[len(key) :])]
+
+
+async def _shorter_forms(session: AsyncSession, kind: _Kind, key: str) -> list[Any]:
+    """Stored short names a full name completes: "LeCun" stored before "Yann LeCun" arrives.
+
+    Only when no other stored full name shares the short form, or the short one could be either.
+    """
+    words = key.split()
+    if len(words) < 2:
+        return []
+    model = kind.model
+    if kind is PEOPLE:
+        short_keys = [words[-1]]
+    else:
+        short_keys = [
+            " ".join(words[:n]) for n in range(1, len(words)) if _only_descriptors(" ".join(words[n:]))
+        ]
+    if not short_keys:
+        return []
+    query = select(model).where(model.name_key.in_(short_keys), model.merged_into_id.is_(None))
+    shorter = list((await session.execute(query)).scalars())
+    if len(shorter) != 1:
+        return []
+    rivals = await _longer_forms(session, kind, shorter[0].name_key)
+    return shorter if not rivals else []
+
+
+def _only_descriptors(rest: str) -> bool:
+    words = rest.split()
+    return bool(words) and all(word in _DESCRIPTOR_WORDS for word in words)
+
+
+async def _create(session: AsyncSession, kind: _Kind, name: str, key: str) -> Any:
+    """Insert a new entity; a concurrent ingest that created the same key first wins."""
+    entity = kind.model(name=name, name_key=key)
+    try:
+        async with session.begin_nested():
+            session.add(entity)
+    except IntegrityError:
+        existing = await _by_key(session, kind, key)
+        if existing is None:
+            raise
+        return existing
+    return entity
+
+
+async def _complete_name(session: AsyncSession, kind: _Kind, entity: Any, name: str, key: str) -> Any:
+    """Give a stored short-named entity its full name, keeping the short one as an alias."""
+    old_name = entity.name
+    try:
+        async with session.begin_nested():
+            entity.name, entity.name_key = name, key
+    except IntegrityError:
+        await session.refresh(entity)
+        existing = await _by_key(session, kind, key)
+        if existing is None:
+            raise
+        return existing
+    await _ensure_alias(session, kind, entity, old_name, "extracted")
+    return entity
+
+
+async def _ensure_alias(session: AsyncSession, kind: _Kind, entity: Any, alias: str, origin: str) -> Any:
+    key = name_key(alias, kind.kind)
+    if not key or key == entity.name_key:
+        return None
+    owner_column = getattr(kind.alias_model, kind.owner)
+    query = select(kind.alias_model).where(kind.alias_model.alias_key == key, owner_column == entity.id)
+    existing = (await session.execute(query)).scalar()
+    if existing is not None:
+        return existing
+    row = kind.alias_model(alias=alias, alias_key=key, origin=origin, **{kind.owner: entity.id})
+    try:
+        async with session.begin_nested():
+            session.add(row)
+    except IntegrityError:  # the same alias added concurrently
+        return (await session.execute(query)).scalar()
+    return row
+
+
+# --- analyst services (each its own transaction) ----------------------------------------------
+
+
+async def add_person_alias(
+    sessions: async_sessionmaker[AsyncSession], person_id: int, alias: str
+) -> PersonAlias:
+    """Record another name for a person (origin "analyst"); adding it twice is harmless.
+
+    Raises NotFound for an unknown person, InvalidInput for an empty name, Conflict when the
+    name already stands for another person. A merged person's alias goes to the one it became.
+    """
+    result: PersonAlias = await _add_alias(sessions, PEOPLE, person_id, alias)
+    return result
+
+
+async def add_organization_alias(
+    sessions: async_sessionmaker[AsyncSession], organization_id: int, alias: str
+) -> OrganizationAlias:
+    result: OrganizationAlias = await _add_alias(sessions, ORGANIZATIONS, organization_id, alias)
+    return result
+
+
+async def _add_alias(
+    sessions: async_sessionmaker[AsyncSession], kind: _Kind, entity_id: int, alias: str
+) -> Any:
+    alias = " ".join(alias.split())
+    key = name_key(alias, kind.kind)
+    if not key:
+        raise InvalidInput(f"alias {alias!r} has no letters or digits")
+    async with sessions() as session, session.begin():
+        entity = await _get(session, kind, entity_id)
+        entity = await _canonical(session, kind, entity)
+        rivals = [other for other in await _owners_of(session, kind, key) if other.id != entity.id]
+        if rivals:
+            other = rivals[0]
+            raise Conflict(
+                f"alias {alias!r} already names {kind.label} {other.id} ({other.name}); "
+                f"merge the two if they are the same {kind.label}"
+            )
+        if key == entity.name_key:
+            raise InvalidInput(f"{alias!r} is already the name of {kind.label} {entity.id}")
+        row = await _ensure_alias(session, kind, entity, alias, "analyst")
+        row.origin = "analyst"
+        await session.flush()
+        return row
+
+
+async def _owners_of(session: AsyncSession, kind: _Kind, key: str) -> list[Any]:
+    """Every entity a key already names, by its own name or by an alias."""
+    owners = await _alias_owners(session, kind, key)
+    by_name = await _by_key(session, kind, key)
+    if by_name is not None and all(o.id != by_name.id for o in owners):
+        owners.append(by_name)
+    return owners
+
+
+async def _get(session: AsyncSession, kind: _Kind, entity_id: int) -> Any:
+    entity = await session.get(kind.model, entity_id)
+    if entity is None:
+        raise NotFound(f"no {kind.label} with id {entity_id}")
+    return entity
+
+
+async def merge_people(sessions: async_sessionmaker[AsyncSession], source_id: int, into_id: int) -> Person:
+    """Fold one person into another: events and aliases move, the source's name becomes an alias.
+
+    The source row stays, pointing at the target (old ids keep resolving). Returns the target.
+    Raises NotFound for unknown ids, InvalidInput for a merge into itself, into a merged person,
+    or of a person already merged.
+    """
+    result: Person = await _merge(sessions, PEOPLE, source_id, into_id)
+    return result
+
+
+async def merge_organizations(
+    sessions: async_sessionmaker[AsyncSession], source_id: int, into_id: int
+) -> Organization:
+    result: Organization = await _merge(sessions, ORGANIZATIONS, source_id, into_id)
+    return result
+
+
+async def _merge(
+    sessions: async_sessionmaker[AsyncSession], kind: _Kind, source_id: int, into_id: int
+) -> Any:
+    if source_id == into_id:
+        raise InvalidInput(f"cannot merge {kind.label} {source_id} into itself")
+    async with sessions() as session, session.begin():
+        source = await _get(session, kind, source_id)
+        target = await _get(session, kind, into_id)
+        if target.merged_into_id is not None:
+            raise InvalidInput(
+                f"{kind.label} {into_id} was itself merged into {target.merged_into_id}; "
+                f"merge into {target.merged_into_id} instead"
+            )
+        if source.merged_into_id is not None:
+            raise InvalidInput(f"{kind.label} {source_id} was already merged into {source.merged_into_id}")
+        await _move_aliases(session, kind, source.id, target)
+        await session.execute(
+            update(Event).where(kind.event_column == source.id).values({kind.event_column: target.id})
+        )
+        # Entities merged into the source earlier now point straight at the target.
+        await session.execute(
+            update(kind.model).where(kind.model.merged_into_id == source.id).values(merged_into_id=target.id)
+        )
+        source.merged_into_id = target.id
+        await session.flush()
+        await _ensure_alias(session, kind, target, source.name, "merged")
+        await session.flush()
+        return target
+
+
+async def _move_aliases(session: AsyncSession, kind: _Kind, source_id: int, target: Any) -> None:
+    owner_column = getattr(kind.alias_model, kind.owner)
+    target_keys = set(
+        (await session.execute(select(kind.alias_model.alias_key).where(owner_column == target.id))).scalars()
+    )
+    target_keys.add(target.name_key)
+    rows = (await session.execute(select(kind.alias_model).where(owner_column == source_id))).scalars()
+    for row in list(rows):
+        if row.alias_key in target_keys:
+            await session.delete(row)
+        else:
+            setattr(row, kind.owner, target.id)
+            target_keys.add(row.alias_key)
+    await session.flush()

@@ -1,0 +1,252 @@
+"""One fact, many articles: match an extracted event to the stored event stating the same fact.
+
+Two reports are the same fact when they have the same type, person and organization (after
+entity resolution), compatible roles (a CEO appointment and a board seat are two facts),
+agreeing details where a type has identifying ones (a Series A is not a Series B), and
+compatible dates: equal, one within the other's span at a coarser precision ("2025" holds
+"2025-10-20"), either undated, or day dates at most a day apart. The stored event then gains
+the source and keeps the more precise date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tenure.extractors import ExtractedEvent
+from tenure.models import UNDATED_SORT, Event, EventSource
+from tenure.webhooks.outbox import ChangeKind
+
+# Coarser precisions rank higher; undated ranks last.
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+# Two day-precision reports this far apart are one fact seen from two time zones or deadlines.
+DAY_WINDOW = dt.timedelta(days=1)
+
+# Details that identify a fact within a type: when both reports give one and they differ, the
+# reports are about different facts. Example: Kestrel's "Series A" and "Series B" rounds.
+IDENTIFYING_DETAILS: dict[str, tuple[str, ...]] = {
+    "funding_round": ("round",),
+    "award": ("award",),
+    "founding": ("company",),
+    "reporting_change": ("to_manager",),
+}
+
+# Role words folded to one canonical role, (pattern, role, example). A role matching none keeps
+# its own normalised text. Board roles fold to "board" whatever the wording.
+ROLE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (
+        re.compile(r"\b(?:chair(?:man|woman|person)?|board|director|trustee)\b"),
+        "board",
+        "independent director",
+    ),
+    (re.compile(r"\bchief executive(?: officer)?\b|\bceo\b"), "ceo", "Chief Executive Officer"),
+    (re.compile(r"\bchief technology officer\b|\bcto\b|\bchief technologist\b"), "cto", "CTO"),
+    (re.compile(r"\bchief financial officer\b|\bcfo\b|\bfinance chief\b"), "cfo", "chief financial officer"),
+    (re.compile(r"\bchief operating officer\b|\bcoo\b"), "coo", "COO"),
+    (re.compile(r"\bpresident\b"), "president", "president"),
+)
+# Executive-director titles are not board seats: "director of engineering".
+_EXECUTIVE_DIRECTOR = re.compile(r"\bdirector of\b|\bmanaging director\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """An extracted event with its people and organization resolved to stored ids."""
+
+    event: ExtractedEvent
+    person_id: int | None
+    organization_id: int | None
+
+
+def sort_date_for(date: str | None, precision: str | None) -> dt.date:
+    """The first day a date stands for: "2025" -> 2025-01-01, "2025-10" -> 2025-10-01.
+
+    A week is already given as its Monday. Undated (or unreadable) dates sort last.
+    """
+    span = date_span(date, precision)
+    return UNDATED_SORT if span is None else span[0]
+
+
+def date_span(date: str | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date stands for, or None when undated."""
+    if not date:
+        return None
+    try:
+        parts = [int(part) for part in date.split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        day = dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+    if precision == "week":
+        return day, day + dt.timedelta(days=6)
+    return day, day
+
+
+def dates_compatible(a: str | None, a_precision: str | None, b: str | None, b_precision: str | None) -> bool:
+    span_a, span_b = date_span(a, a_precision), date_span(b, b_precision)
+    if span_a is None or span_b is None:
+        return True
+    window = DAY_WINDOW if a_precision == b_precision == "day" else dt.timedelta(0)
+    return span_a[0] <= span_b[1] + window and span_b[0] <= span_a[1] + window
+
+
+def more_precise(
+    new: str | None, new_precision: str | None, old: str | None, old_precision: str | None
+) -> bool:
+    """Whether the new date narrows the stored one (ties keep the first report)."""
+    if not new:
+        return False
+    if not old:
+        return True
+    return PRECISION_RANK.get(new_precision, 4) < PRECISION_RANK.get(old_precision, 4)
+
+
+def role_key(role: str | None) -> str | None:
+    if not role or not role.strip():
+        return None
+    text = " ".join(re.sub(r"[^\w]+", " ", role.casefold()).split())
+    if _EXECUTIVE_DIRECTOR.search(text):
+        return text
+    for pattern, canonical, _ in ROLE_FORMS:
+        if pattern.search(text):
+            return canonical
+    return text
+
+
+def roles_compatible(event_type: str, a: str | None, b: str | None) -> bool:
+    """Appointments to different roles are different facts; a departure differs only board vs
+    executive (one report says "chief technology officer", another "technology chief")."""
+    key_a, key_b = role_key(a), role_key(b)
+    if key_a is None or key_b is None:
+        return True
+    if event_type == "appointment":
+        return key_a == key_b
+    if event_type == "departure":
+        return (key_a == "board") == (key_b == "board")
+    return True
+
+
+def details_compatible(event_type: str, a: dict[str, object], b: dict[str, object]) -> bool:
+    for name in IDENTIFYING_DETAILS.get(event_type, ()):
+        left, right = a.get(name), b.get(name)
+        if left and right and _fold(left) != _fold(right):
+            return False
+    return True
+
+
+def _fold(value: object) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", str(value).casefold()).split())
+
+
+def is_same_fact(stored: Event, new: Resolved) -> bool:
+    extracted = new.event
+    return (
+        stored.type == extracted.type
+        and stored.person_id == new.person_id
+        and stored.organization_id == new.organization_id
+        and roles_compatible(stored.type, stored.role, extracted.role)
+        and details_compatible(stored.type, stored.details or {}, extracted.details)
+        and dates_compatible(stored.date, stored.date_precision, extracted.date, extracted.date_precision)
+    )
+
+
+async def find_same_fact(session: AsyncSession, new: Resolved) -> Event | None:
+    """The stored event this extracted event restates, preferring the closest date."""
+    query = select(Event).where(
+        Event.type == new.event.type,
+        Event.person_id.is_(None) if new.person_id is None else Event.person_id == new.person_id,
+        Event.organization_id.is_(None)
+        if new.organization_id is None
+        else Event.organization_id == new.organization_id,
+    )
+    candidates = [event for event in (await session.execute(query)).scalars() if is_same_fact(event, new)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda event: (_date_distance(event, new.event), event.id))
+
+
+def _date_distance(stored: Event, extracted: ExtractedEvent) -> int:
+    if not stored.date or not extracted.date:
+        return 10**6
+    return abs((stored.sort_date - sort_date_for(extracted.date, extracted.date_precision)).days)
+
+
+def new_event(new: Resolved) -> Event:
+    extracted = new.event
+    return Event(
+        type=extracted.type,
+        person_id=new.person_id,
+        organization_id=new.organization_id,
+        role=_clip(extracted.role, 300),
+        date=extracted.date,
+        date_precision=extracted.date_precision if extracted.date else None,
+        sort_date=sort_date_for(extracted.date, extracted.date_precision),
+        status=_status(extracted),
+        details=dict(extracted.details),
+        confidence=extracted.confidence,
+        revision=1,
+    )
+
+
+def absorb(stored: Event, new: Resolved) -> ChangeKind:
+    """Fold another report of the same fact into the stored event; say what changed."""
+    extracted = new.event
+    kind: ChangeKind = "source_added"
+    if more_precise(extracted.date, extracted.date_precision, stored.date, stored.date_precision):
+        stored.date = extracted.date
+        stored.date_precision = extracted.date_precision
+        stored.sort_date = sort_date_for(extracted.date, extracted.date_precision)
+        kind = "date_refined"
+    if stored.role is None and extracted.role:
+        stored.role = _clip(extracted.role, 300)
+    if stored.status is None:
+        stored.status = _status(extracted)
+    # Details a report leaves empty are filled from a later one; nothing given is overwritten.
+    details = dict(stored.details or {})
+    for name, value in extracted.details.items():
+        if value not in (None, "", []) and details.get(name) in (None, "", []):
+            details[name] = value
+    stored.details = details
+    stored.confidence = max(stored.confidence, extracted.confidence)
+    stored.revision = (stored.revision or 1) + 1
+    return kind
+
+
+def source_row(event_id: int, article_id: int, extracted: ExtractedEvent) -> EventSource:
+    start, end = extracted.evidence_span
+    return EventSource(
+        event_id=event_id,
+        article_id=article_id,
+        evidence=extracted.evidence,
+        evidence_start=start,
+        evidence_end=end,
+        date=extracted.date,
+        date_precision=extracted.date_precision,
+        date_text=_clip(extracted.date_text, 200),
+        confidence=extracted.confidence,
+        rule_id=_clip(extracted.rule_id, 100),
+    )
+
+
+def _status(extracted: ExtractedEvent) -> str | None:
+    status = extracted.details.get("status") if extracted.type == "departure" else None
+    return status if isinstance(status, str) else None
+
+
+def _clip(value: str | None, limit: int) -> str | None:
+    return None if value is None else value[:limit]
+
+
+def ordered(events: Sequence[Event]) -> list[Event]:
+    """Events in timeline order: by date, undated last."""
+    return sorted(events, key=lambda event: (event.sort_date, event.id))

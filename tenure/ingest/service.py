@@ -1,0 +1,251 @@
+"""Ingestion: one article in, its events stored and merged with what other articles said.
+
+One transaction per article: the article row, the entities it names, new or merged events,
+their sources and the webhook outbox rows commit together or not at all. Idempotent on the
+article's URL and content hash, also under concurrency: the unique constraints decide which
+of two simultaneous ingests stores the article, and the other returns what the first stored.
+Extraction is pure and runs before the transaction opens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import or_, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tenure.errors import Conflict, InvalidInput, NotFound
+from tenure.extractors import ExtractedEvent, extract
+from tenure.extractors.markup import detect_format
+from tenure.ingest.entities import resolve_organization, resolve_person
+from tenure.ingest.merge import Resolved, absorb, find_same_fact, new_event, source_row
+from tenure.ingest.names import name_key
+from tenure.models import Article, Event, EventSource
+from tenure.webhooks import outbox
+from tenure.webhooks.outbox import ChangeKind, EventChange
+
+__all__ = [
+    "ARTICLE_FORMATS",
+    "ArticleInput",
+    "IngestResult",
+    "StoredArticle",
+    "content_hash",
+    "events_of_article",
+    "get_article",
+    "ingest_article",
+    "sources_of_events",
+]
+
+ARTICLE_FORMATS = ("auto", "text", "markdown", "html")
+_MAX_URL = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    text: str
+    published_at: datetime  # timezone-aware; relative dates resolve in its offset
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    format: str = "auto"  # auto, text, markdown or html
+
+
+@dataclass(slots=True)
+class StoredArticle:
+    article: Article
+    events: list[Event]  # the events this article is a source of, in the article's order
+
+
+@dataclass(slots=True)
+class IngestResult:
+    article: Article
+    events: list[Event]
+    created: bool  # False when the article (same URL or same text) was already stored
+    changes: list[EventChange] = field(default_factory=list)
+
+
+def content_hash(text_: str) -> str:
+    return hashlib.sha256(text_.encode("utf-8")).hexdigest()
+
+
+async def ingest_article(sessions: async_sessionmaker[AsyncSession], data: ArticleInput) -> IngestResult:
+    """Store an article and its events; an already known article changes nothing.
+
+    Raises InvalidInput (bad published_at, format or URL), ArticleTooLarge (from extraction).
+    """
+    _validate(data)
+    digest = content_hash(data.text)
+    known = await _known_article(sessions, data.url, digest)
+    if known is not None:
+        return known
+    extracted = extract(data.text, data.published_at, fmt=data.format)
+    try:
+        return await _store(sessions, data, digest, extracted)
+    except IntegrityError as exc:
+        # Another ingest of the same article committed first: return what it stored.
+        known = await _known_article(sessions, data.url, digest)
+        if known is not None:
+            return known
+        raise Conflict(f"the article could not be stored because of a concurrent change: {exc.orig}") from exc
+
+
+def _validate(data: ArticleInput) -> None:
+    if data.published_at.tzinfo is None or data.published_at.utcoffset() is None:
+        raise InvalidInput("published_at needs a UTC offset, e.g. 2025-03-04T09:30:00-05:00")
+    if data.format not in ARTICLE_FORMATS:
+        raise InvalidInput(f"format {data.format!r} is not one of {', '.join(ARTICLE_FORMATS)}")
+    if not data.text.strip():
+        raise InvalidInput("the article text is empty")
+    if data.url is not None and len(data.url) > _MAX_URL:
+        raise InvalidInput(f"url is longer than {_MAX_URL} characters")
+
+
+async def _known_article(
+    sessions: async_sessionmaker[AsyncSession], url: str | None, digest: str
+) -> IngestResult | None:
+    async with sessions() as session:
+        match = Article.content_hash == digest
+        if url:
+            match = or_(match, Article.url == url)
+        # Prefer the URL match: the same page re-fetched with edits is still that article.
+        rows = (await session.execute(select(Article).where(match).order_by(Article.id))).scalars().all()
+        if not rows:
+            return None
+        article = next((row for row in rows if url and row.url == url), rows[0])
+        events = await events_of_article(session, article.id)
+        return IngestResult(article=article, events=events, created=False, changes=[])
+
+
+async def _store(
+    sessions: async_sessionmaker[AsyncSession],
+    data: ArticleInput,
+    digest: str,
+    extracted: Sequence[ExtractedEvent],
+) -> IngestResult:
+    async with sessions() as session, session.begin():
+        # The article goes in first: its unique URL and hash serialise concurrent ingests of
+        # the same article (and, on SQLite, the first write takes the database's write lock).
+        article = _article_row(data, digest)
+        session.add(article)
+        await session.flush()
+        resolved = await _resolve_entities(session, extracted)
+        await _lock_facts(session, resolved)
+        events, changes = await _merge_events(session, article.id, resolved)
+        await outbox.enqueue_event_changes(session, changes)
+    return IngestResult(article=article, events=events, created=True, changes=changes)
+
+
+def _article_row(data: ArticleInput, digest: str) -> Article:
+    offset = data.published_at.utcoffset()
+    fmt = detect_format(data.text) if data.format == "auto" else data.format
+    return Article(
+        url=data.url or None,
+        title=(data.title or None) and data.title[:1000],
+        source=(data.source or None) and data.source[:300],
+        published_at=data.published_at,
+        published_utc_offset=int(offset.total_seconds() // 60) if offset else 0,
+        content_hash=digest,
+        text=data.text,
+        format=fmt,
+    )
+
+
+async def _resolve_entities(session: AsyncSession, extracted: Sequence[ExtractedEvent]) -> list[Resolved]:
+    # Names are resolved once each, in a stable order, so two concurrent ingests naming the
+    # same new people insert them in the same order (no lock-order deadlock on PostgreSQL).
+    people = sorted({e.person for e in extracted if e.person and name_key(e.person, "person")})
+    orgs = sorted(
+        {e.organization for e in extracted if e.organization and name_key(e.organization, "organization")}
+    )
+    person_ids = {name: (await resolve_person(session, name)).id for name in people}
+    org_ids = {name: (await resolve_organization(session, name)).id for name in orgs}
+    return [
+        Resolved(
+            event=e,
+            person_id=person_ids.get(e.person) if e.person else None,
+            organization_id=org_ids.get(e.organization) if e.organization else None,
+        )
+        for e in extracted
+    ]
+
+
+async def _lock_facts(session: AsyncSession, resolved: Sequence[Resolved]) -> None:
+    """On PostgreSQL, serialise ingests that may merge into the same facts.
+
+    Two articles reporting one departure at the same moment would otherwise both see no stored
+    event and create two. A transaction-scoped advisory lock per (type, person, organization),
+    taken in sorted order, makes the second wait for the first. SQLite already serialises writers.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    keys = sorted({_fact_lock_key(r) for r in resolved})
+    for key in keys:
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def _fact_lock_key(r: Resolved) -> int:
+    raw = f"tenure-fact:{r.event.type}:{r.person_id}:{r.organization_id}".encode()
+    return int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big", signed=True)
+
+
+async def _merge_events(
+    session: AsyncSession, article_id: int, resolved: Sequence[Resolved]
+) -> tuple[list[Event], list[EventChange]]:
+    touched: dict[int, Event] = {}
+    kinds: dict[int, ChangeKind] = {}
+    for item in resolved:
+        stored = await find_same_fact(session, item)
+        if stored is None:
+            stored = new_event(item)
+            session.add(stored)
+            await session.flush()
+            kinds[stored.id] = "created"
+        elif stored.id in touched:
+            # The article states one fact twice (the extractor saw two names for one entity):
+            # keep one source, but let the second mention refine the date.
+            revision = stored.revision
+            if absorb(stored, item) == "date_refined" and kinds[stored.id] == "source_added":
+                kinds[stored.id] = "date_refined"
+            stored.revision = revision
+            continue
+        else:
+            kinds[stored.id] = absorb(stored, item)
+        touched[stored.id] = stored
+        session.add(source_row(stored.id, article_id, item.event))
+    await session.flush()
+    events = list(touched.values())
+    return events, [EventChange(event_id=event.id, kind=kinds[event.id]) for event in events]
+
+
+async def events_of_article(session: AsyncSession, article_id: int) -> list[Event]:
+    """The events an article is a source of, in the order the article states them."""
+    query = (
+        select(Event)
+        .join(EventSource, EventSource.event_id == Event.id)
+        .where(EventSource.article_id == article_id)
+        .order_by(EventSource.evidence_start, EventSource.id)
+    )
+    return list((await session.execute(query)).scalars().unique())
+
+
+async def sources_of_events(session: AsyncSession, event_ids: Sequence[int]) -> dict[int, list[EventSource]]:
+    """Each event's sources, oldest first (for responses that list an event's articles)."""
+    found: dict[int, list[EventSource]] = {event_id: [] for event_id in event_ids}
+    if not event_ids:
+        return found
+    query = select(EventSource).where(EventSource.event_id.in_(list(event_ids))).order_by(EventSource.id)
+    for row in (await session.execute(query)).scalars():
+        found[row.event_id].append(row)
+    return found
+
+
+async def get_article(sessions: async_sessionmaker[AsyncSession], article_id: int) -> StoredArticle:
+    async with sessions() as session:
+        article = await session.get(Article, article_id)
+        if article is None:
+            raise NotFound(f"no article with id {article_id}")
+        return StoredArticle(article=article, events=await events_of_article(session, article_id))
