@@ -66,8 +66,8 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
     title, title_org = scene.title_of(person)
     named = scene.object_org(end, named_only=True)
     described = scene.object_org(end, named_only=False)
-    org = _name(named) or title_org or _name(described) or scene.entities.affiliations.get(person.name)
-    org = org or scene.main_org()
+    org = _name(named) or title_org or _name(described) or _name(scene.workplace_before(start))
+    org = org or scene.entities.affiliations.get(person.name) or scene.main_org()
     role = title or scene.title_after(end) or scene.entities.titles.get(person.name)
     destination = scene.destination(end)
     details = {"status": _status(scene, rule), "successor": None, "destination": _name(destination)}
@@ -122,7 +122,7 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         role = "board member"
     named_after = scene.object_org(end, named_only=True, skip_destination=False)
     if active:
-        subject_org = scene.org_before(start)
+        subject_org = scene.subject_org(start) or scene.org_before(start)
         org = _name(subject_org) or _name(named_after) or title_org
     else:
         org = _name(named_after) or title_org or _name(scene.org_before(start))
@@ -145,6 +145,8 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
     start, end = _abs(scene, match)
     successor = scene.person_before(start)
     predecessor = scene.person_after(end, limit=40)
+    if rule.person == "after":  # "A will be replaced by B": the order is reversed
+        successor, predecessor = predecessor, successor
     if successor is None or predecessor is None or successor.name == predecessor.name:
         return []
     _, predecessor_org = scene.title_of(predecessor)
@@ -252,6 +254,10 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     if award is None:
         return []
     award_name = award or None
+    if award_name and award_name.islower():
+        # "shares the prize with ...": the prize the article named before.
+        named = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
+        award_name = named[-1].name if named else award_name
     if rule.person == "list-after":
         winners = scene.persons_listed_after(end)
     elif rule.person == "list-before":
@@ -264,13 +270,16 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     names = [w.name for w in winners]
     cowinners = _cowinners(scene, end)
     drafts = []
-    for winner in winners:
-        others = [n for n in names if n != winner.name] + [n for n in cowinners if n not in names]
+    # "won the prize alongside / shares the prize with B": B won it too, a little less surely said.
+    shared = [m for m in scene.persons() if m.name in cowinners and m.name not in names]
+    everyone = names + [n for n in cowinners if n not in names]
+    for winner in winners + shared:
+        others = [n for n in everyone if n != winner.name]
         org = scene.entities.affiliations.get(winner.name)
         details = {"award": award_name, "co_recipients": others}
-        drafts.append(
-            _draft(scene, rule, (start, end), person=winner.name, organization=org, details=details)
-        )
+        confidence = rule.confidence - (0.15 if winner in shared else 0.0)
+        fields = {"person": winner.name, "organization": org, "details": details}
+        drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **fields))
     return drafts
 
 
@@ -306,11 +315,13 @@ def _cowinners(scene: Scene, at: int) -> list[str]:
 
 def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
-    org_before = scene.org_before(start, named_only=False)
+    org_before = scene.subject_org(start) or scene.org_before(start, named_only=False)
     person_before = scene.person_before(start)
     org: str | None = None
     person: str | None = None
-    if person_before is not None and (org_before is None or person_before.start > org_before.end):
+    if scene.subject_org(start) is not None:
+        org = org_before.name if org_before else None
+    elif person_before is not None and (org_before is None or person_before.start > org_before.end):
         company = _company_raised_for(scene, end)
         if company is not None:
             org = company.name
@@ -376,7 +387,10 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         company = scene.org_before(start)
         if company is None:
             return []
-        founder = scene.person_after(end, limit=12)
+        # "founded in 2020 by Jane Doe and Bo Chan": one founding per founder, or none named.
+        founders = scene.persons_listed_after(end)
+        if founders and founders[0].start - end > 12:
+            founders = []
         return [
             _draft(
                 scene,
@@ -386,6 +400,7 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
                 organization=company.name,
                 details={"company": company.name},
             )
+            for founder in (founders or [None])
         ]
     person = scene.person_before(start)
     if person is None:
@@ -405,7 +420,7 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
                 details={"company": company_name},
             )
         ]
-    company = scene.object_org(end, named_only=True)
+    company = scene.object_org(end, named_only=True) or scene.object_org(end, named_only=False)
     if company is None or company.start - end > 25:
         return []
     return [

@@ -16,7 +16,7 @@ from tenure.extractors import dating
 from tenure.extractors.builders import BUILDERS
 from tenure.extractors.contract import MAX_ARTICLE_CHARS, ExtractedEvent
 from tenure.extractors.dates import DateMention, find_dates
-from tenure.extractors.entities import Entities, Mention, analyse
+from tenure.extractors.entities import Entities, Mention, analyse, is_title_case
 from tenure.extractors.markup import Format, clean
 from tenure.extractors.merge import merge_drafts
 from tenure.extractors.rules import RULES, Rule, fragments_in
@@ -26,7 +26,7 @@ from tenure.extractors.sentences import Sentence, split_sentences
 # Hedges and denials before a trigger cancel it: "if he leaves", "denied he would step down",
 # "could be named", "rumours that she will resign". Example kept out: "Jane Doe may leave".
 _HEDGE_RE = re.compile(
-    r"\b(?:if|unless|whether|den(?:y|ies|ied|ying)|rejected|refuted|not|never|no plans?|n't|"
+    r"\b(?:if|unless|whether|den(?:y|ies|ied|ying)|rejected|refuted|not|never|no|n't|"
     r"could|might|should|rumou?r\w*|speculat\w*|consider\w*|weigh\w*|mull\w*|hypothetical\w*|"
     r"would\s+(?:consider|be\s+open))\b|n[’']t\b|(?-i:\bmay\b)",
     re.IGNORECASE,
@@ -99,6 +99,9 @@ def _drafts(
         )
         scene = Scene(body, sentence, index, entities, in_sentence, spans, subject)
         found = _sentence_drafts(scene, matches)
+        if found and is_title_case(sentence.text):
+            for draft in found:  # a headline states a fact loosely; the body says it better
+                draft.confidence -= 0.05
         _date_drafts(body, sentences, index, found, sentence_dates, dates)
         drafts.extend(found)
         subject = _subject(body, sentence, in_sentence) or subject

@@ -194,7 +194,7 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
         else:
             close()
     close()
-    headline = _is_title_case(body)
+    headline = is_title_case(body)
     for chunk in chunks:
         chunk.headline = headline
         lead = body[: chunk.start - sentence.start]
@@ -213,7 +213,7 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
     return chunks
 
 
-def _is_title_case(body: str) -> bool:
+def is_title_case(body: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", body) if len(w) >= 4]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
@@ -498,7 +498,7 @@ def _award_mention(text: str, chunk: _Chunk) -> Mention | None:
         return None
     start, end = tokens[0][0], tokens[-1][1]
     # "Nobel Prize in physics": the field often follows in lower case.
-    tail = re.match(r" (?:in|for) ([a-z]+(?: or [a-z]+)?)\b", text[end : end + 40])
+    tail = re.match(r" in ([a-z]+(?: or [a-z]+)?)\b", text[end : end + 40])
     if tail and tokens[-1][2].lower() in _AWARD_WORDS:
         end += tail.end()
     name = text[start:end]

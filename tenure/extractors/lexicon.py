@@ -179,7 +179,8 @@ PERSON_AFTER_CUES = re.compile(
 PERSON_BEFORE_CUES = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|prof|sir|dame)\.?\s*|\bled by\s+|\bby\s+(?:co-?founder|founder)\s+|"
     r"\b(?:named|appointed|elected|hired|tapped|promoted|fired|ousted|replaced?|replaces|replacing|"
-    r"succeed(?:s|ed|ing)?|report(?:s|ed|ing)?\s+(?:directly\s+)?to|under)\s+)$",
+    r"succeed(?:s|ed|ing)?|report(?:s|ed|ing)?\s+(?:directly\s+)?to|under|"
+    r"(?:prize|award|medal|honou?r)\s+(?:went|goes|was given|was awarded|was presented)\s+to)\s+)$",
     re.IGNORECASE,
 )
 

@@ -50,8 +50,36 @@ def same_fact(a: Draft, b: Draft) -> bool:
     if not _same(a.organization, b.organization):
         return False
     if a.type == "appointment":
-        return _compatible_text(a.role, b.role)
+        # Joining in 2019 and taking over as CEO in 2025 are two facts; one role told twice is one.
+        if a.role and b.role:
+            return _same_role(a.role, b.role)
+        return not _conflict(a, b, ())
     return True
+
+
+# Spelled-out titles and their acronyms name one role: "chief executive" is the CEO.
+_ROLE_ACRONYMS = {
+    "chief executive officer": "ceo",
+    "chief executive": "ceo",
+    "chief financial officer": "cfo",
+    "chief technology officer": "cto",
+    "chief operating officer": "coo",
+    "chief marketing officer": "cmo",
+    "chief information officer": "cio",
+    "chief product officer": "cpo",
+}
+
+
+def _role_key(role: str) -> str:
+    key = " ".join(role.casefold().replace("-", " ").split())
+    for spelled, acronym in _ROLE_ACRONYMS.items():
+        key = key.replace(spelled, acronym)
+    return key
+
+
+def _same_role(a: str, b: str) -> bool:
+    x, y = _role_key(a), _role_key(b)
+    return x in y or y in x
 
 
 def _conflict(a: Draft, b: Draft, keys: tuple[str, ...]) -> bool:
@@ -79,8 +107,20 @@ def _compatible_text(a: Any, b: Any) -> bool:
     return x in y or y in x
 
 
+def _precision_rank(draft: Draft) -> int:
+    precision = draft.date.precision if draft.date is not None else None
+    return {"day": 4, "week": 3, "month": 2, "year": 1}.get(precision or "", 0)
+
+
 def _combine(group: list[Draft]) -> Draft:
-    best = max(group, key=lambda d: (d.confidence, d.date is not None, -d.sentence))
+    best = max(group, key=lambda d: (d.confidence, _precision_rank(d), -d.sentence))
+    effective = [d.date for d in group if d.date is not None and d.date.tense == "future"]
+    if (
+        best.type in {"appointment", "departure"}
+        and effective
+        and (best.date is None or best.date.tense != "future")
+    ):
+        best.date = effective[0]  # "takes over on July 1": the move's own date beats the announcement
     for other in group:
         if other is best:
             continue

@@ -85,6 +85,16 @@ RULES: tuple[Rule, ...] = (
     ),
     # --- succession: one trigger, two events ---
     Rule(
+        "succession.replaced-by",
+        "appointment",
+        _rx(r"\b(?:be|been|is|was|being|are|were)\s+(?:replaced|succeeded)\s+by\b"),
+        "after",
+        0.9,
+        "Jane Doe will step down and be replaced by Bo Chan.",
+        status="announced",
+        pair=True,
+    ),
+    Rule(
         "succession.will-replace",
         "appointment",
         _rx(r"\b(?:will|to|would)\s+(?:replace|succeed)\b"),
@@ -295,7 +305,7 @@ RULES: tuple[Rule, ...] = (
         "funding.raised-amount",
         "funding_round",
         _rx(
-            r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+)?(?:US\s?)?[$€£]\s?\d"
+            r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?(?:US\s?)?[$€£]\s?\d"
         ),
         "none",
         0.9,
@@ -357,6 +367,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "reporting.will-report-to": ("report",),
     "reporting.join-under": ("under",),
     "reporting.unit-move": ("will move", "will be moved", "will shift", "will transfer"),
+    "succession.replaced-by": ("replaced by", "succeeded by"),
     "succession.will-replace": ("replace", "succeed"),
     "succession.replaces": ("replac", "succeed"),
     "departure.plans-to-leave": (" to ",),

@@ -177,6 +177,28 @@ class Scene:
             best = mention
         return best
 
+    def subject_org(self, at: int) -> Mention | None:
+        """The organization opening the sentence: "Acme Robotics, the startup backed by X, has hired"."""
+        for mention in self.orgs():
+            if mention.start >= at:
+                break
+            lead = self.text[self.sentence.start : mention.start]
+            if mention.via == "name" and not re.search(r"[^\W_]", lead):
+                return mention
+        return None
+
+    def workplace_before(self, at: int) -> Mention | None:
+        """ "spent years at Tesvo, where he led ... until he left": the workplace the clause is about."""
+        best = None
+        for mention in self.orgs():
+            if mention.end > at:
+                break
+            if mention.via == "name" and re.search(
+                r"\b(?:at|with)\s+$", self.text[max(0, mention.start - 8) : mention.start]
+            ):
+                best = mention
+        return best
+
     def title_of(self, person: Mention) -> tuple[str | None, str | None]:
         """Title and organization written next to this mention of the person."""
         index = self.entities.position(person)

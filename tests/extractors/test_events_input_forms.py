@@ -39,7 +39,13 @@ FORMS = [
                 "date": "2025-03-03",
                 "date_precision": "day",
                 "details": {"award": "Halden Medal", "co_recipients": ["Theo Marsh"]},
-            }
+            },
+            {
+                "type": "award",
+                "person": "Theo Marsh",
+                "date": "2025-03-03",
+                "details": {"co_recipients": ["Lena Sato"]},
+            },
         ],
         fmt="markdown",
         group="input_forms",

@@ -108,7 +108,17 @@ AWARDS = [
                 "type": "award",
                 "person": "Nathan Price",
                 "details": {"co_recipients": ["Grace Okoye", "Simon Tal"]},
-            }
+            },
+            {
+                "type": "award",
+                "person": "Grace Okoye",
+                "details": {"co_recipients": ["Nathan Price", "Simon Tal"]},
+            },
+            {
+                "type": "award",
+                "person": "Simon Tal",
+                "details": {"co_recipients": ["Nathan Price", "Grace Okoye"]},
+            },
         ],
     ),
     Case(
