@@ -388,8 +388,8 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         if company is None:
             return []
         # "founded in 2020 by Jane Doe and Bo Chan": one founding per founder, or none named.
-        founders = scene.persons_listed_after(end)
-        if founders and founders[0].start - end > 12:
+        founders: list[Mention | None] = list(scene.persons_listed_after(end))
+        if founders and founders[0] is not None and founders[0].start - end > 12:
             founders = []
         return [
             _draft(
