@@ -1,0 +1,148 @@
+"""`tenure ingest PATH...`: store article files (and their events) in the database.
+
+Files or folders (walked in sorted order); each file's front matter gives its publication time,
+`--published-at` stands in for files without one. A progress bar runs on stderr; a file that
+fails gets one error line and the batch goes on (exit code 1 at the end). An unreachable
+database stops the batch with one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from tenure.errors import DatabaseUnavailable, TenureError
+from tenure.ingest.documents import ArticleFile, article_paths, read_articles
+from tenure.ingest.service import ARTICLE_FORMATS, IngestResult, ingest_article
+from tenure.models.availability import UNREACHABLE, database_errors, unavailable
+from tenure.models.db import create_engine, session_factory
+from tenure.models.migrate import ensure_current
+from tenure.settings import Settings
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "ingest",
+        help="store article files and their events in the database",
+        description="Ingest article files (Markdown, text, HTML with front matter; .json/.jsonl records) "
+        "or folders of them into the database named by TENURE_DATABASE_URL.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
+    parser.add_argument(
+        "--published-at",
+        help="publication time (ISO 8601) for files whose front matter gives none",
+    )
+    parser.add_argument(
+        "--format",
+        choices=ARTICLE_FORMATS,
+        default="auto",
+        help="how to read text files (default: by suffix)",
+    )
+    parser.set_defaults(func=run)
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    known: int = 0
+    failed: int = 0
+    created: Counter[str] = field(default_factory=Counter)
+    merged: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: IngestResult) -> None:
+        if not result.created:
+            self.known += 1
+            return
+        self.new += 1
+        types = {event.id: event.type for event in result.events}
+        for change in result.changes:
+            bucket = self.created if change.kind == "created" else self.merged
+            bucket[types.get(change.event_id, "?")] += 1
+
+    def lines(self) -> list[str]:
+        total_created, total_merged = sum(self.created.values()), sum(self.merged.values())
+        lines = [
+            f"articles: {self.new} new, {self.known} already known, {self.failed} failed",
+            f"events: {total_created} created, {total_merged} merged into stored events",
+        ]
+        for event_type in sorted(set(self.created) | set(self.merged)):
+            lines.append(
+                f"  {event_type:<17} {self.created[event_type]:>4} created {self.merged[event_type]:>4} merged"
+            )
+        return lines
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from tenure.cli.extract import checked_published_at
+
+    fallback = checked_published_at(args.published_at, where="--published-at") if args.published_at else None
+    summary = asyncio.run(_ingest_all(args.paths, fallback, args.format, settings))
+    for line in summary.lines():
+        print(line)
+    return 1 if summary.failed else 0
+
+
+async def _ingest_all(paths: list[str], fallback: Any, fmt: str, settings: Settings) -> Summary:
+    url = settings.database_url
+    async with database_errors(url, connecting=True):
+        await ensure_current(url)
+    files = list(article_paths(paths))
+    engine = create_engine(url)
+    sessions = session_factory(engine)
+    summary = Summary()
+    console = Console(stderr=True)
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    try:
+        with progress:
+            task = progress.add_task("ingesting", total=len(files))
+            for path in files:
+                progress.update(task, description=f"ingesting {getattr(path, 'name', path)}")
+                items = read_articles(
+                    path, published_at=fallback, fmt=fmt, max_bytes=settings.max_article_bytes
+                )
+                for item in items:
+                    await _ingest_one(sessions, item, summary, url, _report(console))
+                progress.advance(task)
+    finally:
+        await engine.dispose()
+    return summary
+
+
+def _report(console: Console) -> Any:
+    def report(label: str, message: str) -> None:
+        # Through the progress bar's console, so the line is not drawn over; plain text, no markup.
+        console.print(f"tenure: {label}: {message}", markup=False, highlight=False, soft_wrap=True)
+
+    return report
+
+
+async def _ingest_one(sessions: Any, item: ArticleFile, summary: Summary, url: str, report: Any) -> None:
+    if item.article is None:
+        summary.failed += 1
+        report(item.label, item.error or "unreadable")
+        return
+    try:
+        result = await ingest_article(sessions, item.article)
+    except DatabaseUnavailable:
+        raise
+    except TenureError as exc:
+        summary.failed += 1
+        report(item.label, exc.detail)
+        return
+    except UNREACHABLE as exc:
+        raise unavailable(url, exc) from exc
+    summary.add(result)
