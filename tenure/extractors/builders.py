@@ -65,10 +65,14 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         return []
     title, title_org = scene.title_of(person)
     named = scene.object_org(end, named_only=True)
+    if rule.person == "after":  # "Acme has fired its CEO": the company is the subject
+        named = None if title_org else scene.subject_org(start) or scene.org_before(start) or named
     described = scene.object_org(end, named_only=False)
     org = _name(named) or title_org or _name(described) or _name(scene.workplace_before(start))
     org = org or scene.entities.affiliations.get(person.name) or scene.main_org()
-    role = title or scene.title_after(end) or scene.entities.titles.get(person.name)
+    # "is stepping down as CEO" names the role left, even when the person has other titles.
+    stated = scene.title_after(end) if re.match(r"\s+as\s", scene.text[end : end + 4]) else None
+    role = stated or title or scene.title_after(end) or scene.entities.titles.get(person.name)
     destination = scene.destination(end)
     details = {"status": _status(scene, rule), "successor": None, "destination": _name(destination)}
     if destination is not None and destination.name == org:
@@ -121,6 +125,8 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     if role is None and rule.rule_id == "appointment.join" and _BOARD_RE.match(after_trigger):
         role = "board member"
     named_after = scene.object_org(end, named_only=True, skip_destination=False)
+    if named_after is not None and _came_from(scene, named_after):
+        named_after = None
     if active:
         subject_org = scene.subject_org(start) or scene.org_before(start)
         org = _name(subject_org) or _name(named_after) or title_org
@@ -128,9 +134,10 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         org = _name(named_after) or title_org or _name(scene.org_before(start))
     if rule.rule_id == "appointment.key-hire":
         org = _name(scene.org_before(start)) or org
-    org = (
-        org or _name(scene.object_org(end, named_only=False)) or scene.entities.affiliations.get(person.name)
-    )
+    fallback = scene.object_org(end, named_only=False)
+    if fallback is not None and _came_from(scene, fallback):
+        fallback = None
+    org = org or _name(fallback) or scene.entities.affiliations.get(person.name)
     org = org or scene.main_org()
     if org is None:
         return []
@@ -138,6 +145,11 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     confidence = rule.confidence - _weakness(scene, person)
     fields = {"person": person.name, "organization": org, "role": role, "details": details}
     return [_draft(scene, rule, (start, end), confidence=confidence, **fields)]
+
+
+def _came_from(scene: Scene, org: Mention) -> bool:
+    """ "joined from Sable Networks": where the person came from, not where they went."""
+    return bool(re.search(r"\bfrom\s+$", scene.text[max(0, org.start - 6) : org.start]))
 
 
 def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
@@ -151,9 +163,11 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
         return []
     _, predecessor_org = scene.title_of(predecessor)
     after = scene.object_org(predecessor.end, named_only=False)
-    org = predecessor_org or _name(after) or scene.main_org()
+    org = predecessor_org or _name(after) or _name(scene.org_before(start)) or scene.main_org()
     pred_title, _ = scene.title_of(predecessor)
     role = scene.title_after(predecessor.end) or _role_given_up(scene, predecessor) or pred_title
+    # The successor takes the office, not the founder's title: "co-founder and CEO" -> "CEO".
+    taken = re.sub(r"^(?:co-?)?founder\s+(?:and|&)\s+", "", role, flags=re.IGNORECASE) if role else None
     appointment = _draft(
         scene,
         rule,
@@ -161,7 +175,7 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
         type="appointment",
         person=successor.name,
         organization=org,
-        role=role,
+        role=taken,
         details={"predecessor": predecessor.name},
     )
     departure = _draft(

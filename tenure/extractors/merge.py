@@ -93,7 +93,12 @@ def _conflict(a: Draft, b: Draft, keys: tuple[str, ...]) -> bool:
 
 
 def _same(a: str | None, b: str | None) -> bool:
-    return (a or "").casefold() == (b or "").casefold()
+    """One organization: equal, or one name's words start the other's ("Acme" / "Acme Pharma Inc")."""
+    x, y = (a or "").casefold().split(), (b or "").casefold().split()
+    if not x or not y:
+        return x == y
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return long[: len(short)] == short
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -174,8 +174,19 @@ class Scene:
                 break
             if named_only and mention.via == "description":
                 continue
+            if self._bracketed(mention) or self._in_relative_clause(mention):
+                continue  # "(NASDAQ: ACME)", ", who led Acme since 2018,": asides, not the subject
             best = mention
         return best
+
+    def _in_relative_clause(self, mention: Mention) -> bool:
+        segment = self.text[self.sentence.start : mention.start]
+        openers = list(_RELATIVE_RE.finditer(segment))
+        return bool(openers) and "," not in segment[openers[-1].end() :]
+
+    def _bracketed(self, mention: Mention) -> bool:
+        segment = self.text[self.sentence.start : mention.start]
+        return segment.count("(") > segment.count(")")
 
     def subject_org(self, at: int) -> Mention | None:
         """The organization opening the sentence: "Acme Robotics, the startup backed by X, has hired"."""
@@ -230,10 +241,16 @@ class Scene:
             as_role = re.search(r"\bas\s+(?:(?:the|its|a|an|new)\s+)?", window)
             if as_role and not re.search(r"[,;]", window[: as_role.start()]):
                 found = TITLE_RE.match(self.text, at + as_role.end())
+        if found is None and person is not None and person.start <= rest_at + 1:
+            # "elected Jane Doe, a former banker, as an independent director".
+            later = self.text[person.end : min(self.sentence.end, person.end + 80)]
+            as_role = re.search(r"^,[^,;]{1,50},\s*as\s+(?:(?:the|its|a|an|new)\s+)?", later)
+            if as_role:
+                found = TITLE_RE.match(self.text, person.end + as_role.end())
         if found and found.end() <= self.sentence.end:
             end = found.end()
             named_next = self.person_after(end, limit=50)
-            if named_next is not None and "," in self.text[end : named_next.start]:
+            if named_next is not None and _DESCRIPTOR_GAP_RE.match(self.text[end : named_next.start]):
                 return None  # "hired the co-founder of Acme, Jane Doe": a description, not the new role
             tail = re.match(r"\s+(?:and|&)\s+", self.text[end : end + 6])
             if tail:
@@ -246,6 +263,10 @@ class Scene:
     def main_org(self) -> str | None:
         return self.entities.main_org
 
+
+_RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
+# Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.
+_DESCRIPTOR_GAP_RE = re.compile(r"^\s+(?:of|at)\s+[^,;]{1,40},\s*$")
 
 _VERB_FIRST_RE = re.compile(
     r"^\W*(?:(?:most\s+)?recently|also|later|then|previously|formerly|\(?\d{4}\)?|"

@@ -1,0 +1,278 @@
+"""Whole articles in our own words (fictional companies): every event an analyst would want, no more.
+
+Each article mixes several event types, short-name and pronoun references, relative clauses that
+mention other companies, and sentences that must give nothing (hedges, commentary).
+"""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+PARCEL = (
+    "Fintech lender Parcel Bank names new CEO as founder steps aside\n"
+    "\n"
+    "LONDON, June 3 (Wire) - Parcel Bank said on Monday that co-founder and chief executive Imogen Hart will step down at the end of the month and be replaced by Rafael Quintero, currently the bank's chief operating officer.\n"
+    "\n"
+    "Quintero, 47, joined Parcel in 2019 from Castell Group, where he ran the retail lending business. He will take over as CEO on July 1, the company said in a statement.\n"
+    "\n"
+    'Hart, who founded the bank in 2014 with Samir Qureshi, will remain on the board as a non-executive director. "It has been a privilege," she said.\n'
+    "\n"
+    "The lender raised £150 million in a Series D round led by Granite Peak Partners last year, valuing it at £1.2 billion.\n"
+    "\n"
+    "Separately, Parcel said its chief risk officer, Beatrice Lowe, had resigned to join rival Monzel.\n"
+    "\n"
+    "Analysts said the leadership change could unsettle investors if growth slows.\n"
+)
+
+AXION = (
+    "Robotics startup Axion hires former Tesvo engineering chief\n"
+    "\n"
+    "By Staff Writer\n"
+    "\n"
+    "Axion Robotics, the warehouse-automation startup backed by Ridgeline Ventures, has hired Dmitri Volkov as its chief technology officer, the company announced Thursday.\n"
+    "\n"
+    "Volkov previously spent eight years at Tesvo, where he led the autonomy team until he left in March. He will report to Axion co-founder and CEO Hannah Lee.\n"
+    "\n"
+    "Axion, founded in 2020 by Lee and Marcus Webb, closed a $65 million Series B last month. The round was led by Ridgeline Ventures, with participation from Northfold Capital.\n"
+    "\n"
+    "Webb stepped down as president in January to focus on research and now serves as chief scientist.\n"
+    "\n"
+    "The company did not say whether it plans further hires.\n"
+)
+
+LINDELL = (
+    "Chemist Ana Ruiz wins 2025 Lindell Prize\n"
+    "\n"
+    "Ana Ruiz, a professor at Coastal State University, has won the 2025 Lindell Prize for her work on battery materials, the Lindell Foundation said on Wednesday.\n"
+    "\n"
+    "Ruiz shares the prize with Tomasz Wojcik of the Baltic Institute of Technology. The two will split the award of $500,000.\n"
+    "\n"
+    "Last year's prize went to Oluwaseun Adeyemi for research on solar cells.\n"
+    "\n"
+    "Ruiz said she had no plans to leave Coastal State.\n"
+)
+
+OAKRIDGE = (
+    "Oakridge Pharmaceuticals Announces Leadership Transition\n"
+    "\n"
+    "BOSTON, Feb. 10, 2025 /PRNewswire/ -- Oakridge Pharmaceuticals, Inc. (NASDAQ: OAKP) today announced that its Board of Directors has appointed Dr. Miriam Feld as President and Chief Executive Officer, effective March 1, 2025. Dr. Feld succeeds Gregory Tan, who is retiring after 12 years with the company.\n"
+    "\n"
+    "Dr. Feld most recently served as Chief Medical Officer of Halvorsen Bio. Prior to that, she held senior roles at Ardent Therapeutics.\n"
+    "\n"
+    '"I am honored to lead Oakridge," said Dr. Feld.\n'
+    "\n"
+    "The Board also elected Thomas Greer, a former Halvorsen executive, as an independent director.\n"
+)
+
+VANTAGE = (
+    "Cloud firm Vantage pulls plug on CEO after three months\n"
+    "\n"
+    "Vantage Cloud has ousted chief executive Kevin Marsh just three months into the job, two people familiar with the matter told the Herald on Friday.\n"
+    "\n"
+    "Marsh, who joined from Sable Networks in November, clashed with the board over spending, the people said. Chief financial officer Aisha Bello will run the company on an interim basis while the board searches for a permanent replacement.\n"
+    "\n"
+    "Vantage declined to comment. Marsh did not respond to requests for comment.\n"
+    "\n"
+    "The upheaval follows the departure last year of founder Leo Park, who left to start a venture fund.\n"
+    "\n"
+    "Vantage raised $200 million at a $3 billion valuation in 2023.\n"
+)
+
+ROUNDUP = (
+    "Who's moving: five executive changes this week\n"
+    "\n"
+    "1. Grace Hollis joins Pemberton Insurance as chief marketing officer. She previously led marketing at Caldwell Mutual.\n"
+    "\n"
+    "2. Arjun Mehta has been promoted to chief operating officer at Lyra Logistics, replacing Paul Okafor, who retired.\n"
+    "\n"
+    "3. Sofia Brandt left Kessler Media after a decade. Her next move was not disclosed.\n"
+    "\n"
+    "4. Nordlys Energy named Erik Halvorsen chairman.\n"
+    "\n"
+    "5. Mei Tanaka, co-founder of Sakura Labs, is stepping down as CEO but will remain chief scientist.\n"
+)
+
+ARTICLES = [
+    Case(
+        "wire-story-succession-funding-and-poaching",
+        PARCEL,
+        [
+            {
+                "type": "appointment",
+                "person": "Rafael Quintero",
+                "organization": "Parcel Bank",
+                "role": "chief executive",
+                "date": "2025-07-01",
+                "details": {"predecessor": "Imogen Hart"},
+            },
+            {
+                "type": "departure",
+                "person": "Imogen Hart",
+                "organization": "Parcel Bank",
+                "details": {"status": "announced", "successor": "Rafael Quintero"},
+            },
+            {"type": "appointment", "person": "Rafael Quintero", "organization": "Parcel", "date": "2019"},
+            {"type": "founding", "person": "Imogen Hart", "organization": "Parcel", "date": "2014"},
+            {
+                "type": "funding_round",
+                "organization": "Parcel",
+                "date": "2024",
+                "details": {
+                    "amount": 150000000,
+                    "currency": "GBP",
+                    "round": "Series D",
+                    "lead_investors": ["Granite Peak Partners"],
+                    "valuation": 1200000000,
+                },
+            },
+            {
+                "type": "departure",
+                "person": "Beatrice Lowe",
+                "organization": "Parcel",
+                "role": "chief risk officer",
+                "details": {"destination": "Monzel"},
+            },
+            {"type": "appointment", "person": "Beatrice Lowe", "organization": "Monzel"},
+        ],
+        published_at="2025-06-05",
+        group="articles",
+    ),
+    Case(
+        "startup-hire-with-relative-clauses",
+        AXION,
+        [
+            {
+                "type": "appointment",
+                "person": "Dmitri Volkov",
+                "organization": "Axion Robotics",
+                "role": "chief technology officer",
+                "date": "2025-06-05",
+            },
+            {"type": "departure", "person": "Dmitri Volkov", "organization": "Tesvo", "date": "2025-03"},
+            {"type": "reporting_change", "person": "Dmitri Volkov", "details": {"to_manager": "Hannah Lee"}},
+            {"type": "founding", "person": "Hannah Lee", "organization": "Axion", "date": "2020"},
+            {"type": "founding", "person": "Marcus Webb", "organization": "Axion", "date": "2020"},
+            {
+                "type": "funding_round",
+                "organization": "Axion",
+                "date": "2025-05",
+                "details": {"amount": 65000000, "round": "Series B"},
+            },
+            {
+                "type": "departure",
+                "person": "Marcus Webb",
+                "organization": "Axion",
+                "role": "president",
+                "date": "2025-01",
+            },
+        ],
+        published_at="2025-06-05",
+        group="articles",
+    ),
+    Case(
+        "prize-story-with-shared-prize-and-last-year",
+        LINDELL,
+        [
+            {
+                "type": "award",
+                "person": "Ana Ruiz",
+                "organization": "Coastal State University",
+                "date": "2025-06-04",
+                "details": {"award": "Lindell Prize", "co_recipients": ["Tomasz Wojcik"]},
+            },
+            {"type": "award", "person": "Tomasz Wojcik", "details": {"award": "Lindell Prize"}},
+            {"type": "award", "person": "Oluwaseun Adeyemi", "date": "2024", "date_precision": "year"},
+        ],
+        published_at="2025-06-05",
+        group="articles",
+    ),
+    Case(
+        "press-release-with-ticker-and-effective-date",
+        OAKRIDGE,
+        [
+            {
+                "type": "appointment",
+                "person": "Miriam Feld",
+                "role": "President and Chief Executive Officer",
+                "date": "2025-03-01",
+                "details": {"predecessor": "Gregory Tan"},
+            },
+            {"type": "departure", "person": "Gregory Tan", "details": {"successor": "Miriam Feld"}},
+            {"type": "appointment", "person": "Thomas Greer", "role": "independent director"},
+        ],
+        published_at="2025-02-14",
+        group="articles",
+    ),
+    Case(
+        "ouster-reported-by-a-newspaper",
+        VANTAGE,
+        [
+            {
+                "type": "departure",
+                "person": "Kevin Marsh",
+                "organization": "Vantage Cloud",
+                "role": "chief executive",
+                "details": {"status": "reported"},
+            },
+            {"type": "appointment", "person": "Kevin Marsh", "organization": "Vantage", "date": "2024-11"},
+            {"type": "appointment", "person": "Aisha Bello", "organization": "Vantage"},
+            {"type": "departure", "person": "Leo Park", "organization": "Vantage", "date": "2024"},
+            {"type": "founding", "person": "Leo Park", "organization": None},
+            {
+                "type": "funding_round",
+                "organization": "Vantage",
+                "date": "2023",
+                "details": {"amount": 200000000, "valuation": None},
+            },
+        ],
+        published_at="2025-02-14",
+        group="articles",
+    ),
+    Case(
+        "numbered-roundup-of-moves",
+        ROUNDUP,
+        [
+            {
+                "type": "appointment",
+                "person": "Grace Hollis",
+                "organization": "Pemberton Insurance",
+                "role": "chief marketing officer",
+            },
+            {
+                "type": "appointment",
+                "person": "Arjun Mehta",
+                "organization": "Lyra Logistics",
+                "role": "chief operating officer",
+                "details": {"predecessor": "Paul Okafor"},
+            },
+            {
+                "type": "departure",
+                "person": "Paul Okafor",
+                "organization": "Lyra Logistics",
+                "details": {"successor": "Arjun Mehta"},
+            },
+            {"type": "departure", "person": "Sofia Brandt", "organization": "Kessler Media"},
+            {
+                "type": "appointment",
+                "person": "Erik Halvorsen",
+                "organization": "Nordlys Energy",
+                "role": "chairman",
+            },
+            {
+                "type": "departure",
+                "person": "Mei Tanaka",
+                "organization": "Sakura Labs",
+                "role": "CEO",
+                "details": {"status": "announced"},
+            },
+        ],
+        published_at="2025-02-14",
+        group="articles",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(ARTICLES))
+def test_articles(case: Case) -> None:
+    run_case(case)
