@@ -8,9 +8,11 @@ from tenure.models.articles import Article
 from tenure.models.base import Base
 from tenure.models.entities import Organization, OrganizationAlias, Person, PersonAlias
 from tenure.models.events import UNDATED_SORT, Event, EventSource
+from tenure.models.keys import ApiKey
 
 __all__ = [
     "UNDATED_SORT",
+    "ApiKey",
     "Article",
     "Base",
     "Event",
