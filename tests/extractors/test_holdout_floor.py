@@ -1,0 +1,106 @@
+"""The hold-out set: event F1 over eval/holdout stays above a floor.
+
+The hold-out articles (fictional, written for this project) are never used to write rules, so
+this guards generalisation rather than memorised cases. The scorer is ../shared/eval/score.py,
+loaded through the `shared_dir` fixture (skipped where ../shared is absent). The floor sits a
+little below the figure measured when it was last raised, so it catches regressions without being
+flaky; raise it as the engine improves.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tenure.extractors import extract
+from tenure.extractors.dates import parse_published_at
+
+HOLDOUT = Path(__file__).resolve().parents[2] / "eval" / "holdout"
+F1_FLOOR = 0.50
+GOLD_KEYS = {
+    "id",
+    "source_url",
+    "published_at",
+    "published_at_source",
+    "published_at_notes",
+    "text",
+    "events",
+}
+EVENT_KEYS = {
+    "type",
+    "person",
+    "organization",
+    "role",
+    "date",
+    "date_precision",
+    "details",
+    "required",
+    "evidence",
+}
+
+
+def _load_scorer(shared_dir: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("shared_score_holdout", shared_dir / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _predict(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in extract(doc["text"], parse_published_at(doc["published_at"]))]
+
+
+def _docs() -> list[dict[str, Any]]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(HOLDOUT.glob("*.json"))]
+
+
+def test_holdout_gold_is_well_formed() -> None:
+    docs = _docs()
+    assert len(docs) >= 20
+    assert len({d["id"] for d in docs}) == len(docs)
+    for doc in docs:
+        assert doc.keys() >= GOLD_KEYS, doc["id"]
+        parse_published_at(doc["published_at"])
+        for event in doc["events"]:
+            assert event.keys() >= EVENT_KEYS, (doc["id"], event)
+            assert event["type"] in {
+                "departure",
+                "appointment",
+                "reporting_change",
+                "award",
+                "funding_round",
+                "founding",
+            }
+            assert (event["date"] is None) == (event["date_precision"] is None), (doc["id"], event)
+
+
+def test_holdout_scores_above_the_floor(shared_dir: Path) -> None:
+    scorer = _load_scorer(shared_dir)
+    docs = scorer.load_gold([HOLDOUT])
+    predictions = {doc["id"]: _predict(doc) for doc in docs}
+    result = scorer.score(docs, predictions, show_errors=False)
+    assert result["f1"] >= F1_FLOOR, {k: result[k] for k in ("f1", "precision", "recall", "tp", "fp", "fn")}
+
+
+@pytest.mark.parametrize(
+    "doc_id",
+    [
+        pytest.param(
+            "h8-09-noevent-earnings",
+            # Known miss when this test was written: "told analysts ... would exit its ... business"
+            # reads as the CEO's departure. Not strict, so fixing it never breaks the suite.
+            marks=pytest.mark.xfail(reason="a company exiting a business read as a departure", strict=False),
+        ),
+        "h8-10-noevent-product",
+    ],
+)
+def test_holdout_no_event_article_gives_no_event(doc_id: str) -> None:
+    doc = json.loads((HOLDOUT / f"{doc_id}.json").read_text(encoding="utf-8"))
+    assert doc["events"] == []
+    assert [(e["type"], e["evidence"]) for e in _predict(doc)] == []
