@@ -17,6 +17,10 @@ _NAMED_AS_COMPANY_RE = re.compile(
     r"\b(?:a|an|company|firm|startup|start-up|organi[sz]ation|group|team|lab|product|model|project|fund)\s+$",
     re.IGNORECASE,
 )
+# "join Acme's board", "was appointed to the board of directors": a board seat.
+_BOARD_SEAT_RE = re.compile(
+    r"^\s*(?:to\s+|on\s+)?(?:the\s+|its\s+)?(?:[\w'’&.-]+\s+){0,3}?board\b", re.IGNORECASE
+)
 _BOARD_RE = re.compile(r"^\s*(?:the\s+)?(?:[\w'’&.-]+\s+){0,3}?board\b", re.IGNORECASE)
 _AWARD_LOWER_RE = re.compile(r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}(?:prize|award|medal))\b", re.IGNORECASE)
 _COWINNER_CUE_RE = re.compile(r"\b(?:alongside|along with|together with|jointly with|with)\s", re.IGNORECASE)
@@ -122,7 +126,7 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     title, title_org = scene.title_of(person)
     role = scene.title_after(end)
     after_trigger = scene.text[end : end + 40]
-    if role is None and rule.rule_id == "appointment.join" and _BOARD_RE.match(after_trigger):
+    if role is None and _BOARD_SEAT_RE.match(after_trigger):
         role = "board member"
     named_after = scene.object_org(end, named_only=True, skip_destination=False)
     if named_after is not None and _came_from(scene, named_after):
@@ -318,7 +322,8 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
 
 
 def _cowinners(scene: Scene, at: int) -> list[str]:
-    cue = _COWINNER_CUE_RE.search(scene.text, at, scene.sentence.end)
+    # Only within the award's clause: "a 2018 prize winner, founded Acme with Bo" is not shared.
+    cue = _COWINNER_CUE_RE.search(scene.text, at, scene.clause_end(at))
     if not cue:
         return []
     return [m.name for m in scene.persons_listed_after(cue.end())]
@@ -416,7 +421,8 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
             )
             for founder in (founders or [None])
         ]
-    person = scene.person_before(start)
+    founders = scene.persons_listed_before(start)
+    person = founders[-1] if founders else None
     if person is None:
         return []
     if rule.rule_id in {"founding.own-company", "founding.launch-new-venture"}:
@@ -437,16 +443,25 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
     company = scene.object_org(end, named_only=True) or scene.object_org(end, named_only=False)
     if company is None or company.start - end > 25:
         return []
+    # "A and B founded Acme", "A founded Acme with B": every founder named.
+    partners = [m for m in scene.persons_listed_after(company.end) if _with_before(scene, company.end, m)]
     return [
         _draft(
             scene,
             rule,
             (start, end),
-            person=person.name,
+            person=founder.name,
             organization=company.name,
             details={"company": company.name},
+            confidence=rule.confidence - (0.1 if founder in partners else 0.0),
         )
+        for founder in founders + partners
     ]
+
+
+def _with_before(scene: Scene, after: int, person: Mention) -> bool:
+    gap = scene.text[after : person.start]
+    return bool(re.match(r"^\s+(?:in\s+\d{4}\s+)?(?:with|alongside|together with)\s+", gap))
 
 
 BUILDERS: dict[str, Builder] = {

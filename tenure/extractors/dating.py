@@ -59,9 +59,6 @@ def choose(
         effective = [d for d in usable_dates if is_effective(text, d)]
         if effective:
             return effective[0]
-    if event_type == "award":
-        real = [d for d in usable_dates if not is_edition(text, d)]
-        usable_dates = real or usable_dates
     own: list[tuple[int, DateMention]] = []
     for mention in usable_dates:
         distance = _distance(text, mention, trigger)
@@ -73,6 +70,10 @@ def choose(
             own.append((distance, mention))
     if not own:
         return None
+    if event_type == "award":
+        # "won the 2024 Acme Prize yesterday": the day it was won beats the edition year.
+        real = [pair for pair in own if not is_edition(text, pair[1])]
+        own = real or own
     own.sort(key=lambda pair: pair[0])
     return own[0][1]
 

@@ -133,7 +133,13 @@ def _sentence_drafts(scene: Scene, matches: list[tuple[Rule, list[re.Match[str]]
     return found
 
 
+# "followed the company since its seed round": background, not a new fact.
+_BACKGROUND_BEFORE_RE = re.compile(r"\bsince\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 def _hedged(text: str, at: int) -> bool:
+    if _BACKGROUND_BEFORE_RE.search(text[max(0, at - 30) : at]):
+        return True
     window = text[max(0, at - _HEDGE_WINDOW) : at]
     cuts = list(_CLAUSE_CUT_RE.finditer(window))
     if cuts:

@@ -79,7 +79,9 @@ _STRONG_ORG_CONTEXT_BEFORE = re.compile(
 )
 _ORG_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:at|join|joins|joined|joining|leave|leaves|left|leaving|quit|rival|for|of|from)\s+(?:the\s+)?|"
-    r"\b(?:firm|company|startup|start-up|venture|lab|unit|subsidiary|rival|maker)\s*[,—–-]\s*)$",
+    r"\b(?:firm|company|startup|start-up|venture|lab|unit|subsidiary|rival|maker)\s*[,—–-]\s*|"
+    r"\b(?:maker|startup|start-up|rival|retailer|lender|giant|firm|company|carrier|insurer|developer|"
+    r"founded|co-?founded|launched)\s+)$",
     re.IGNORECASE,
 )
 
@@ -473,6 +475,8 @@ def _classify(
     if name in org_aliases:
         name = org_aliases[name]
     initial = chunk.initial and body[0] == chunk.tokens[0]
+    if initial and name.isupper() and _DATELINE_AFTER_RE.match(text[body[-1][1] : body[-1][1] + 6]):
+        return None  # a dateline: "PITTSBURGH —", "LONDON, June 3"
     if (
         _is_org_shape(body)
         or len(body) == 1
@@ -484,9 +488,17 @@ def _classify(
     return None
 
 
+# "Kestrel Dynamics, a Boston company that builds drones": an aside that says what it is.
+_ORG_APPOSITIVE_RE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|maker|startup|start-up|group|lender|bank|"
+    r"retailer|developer|provider|manufacturer|supplier|operator|chain|subsidiary|unit|platform|agency)\b",
+    re.IGNORECASE,
+)
+
+
 def _org_context(text: str, start: int, end: int, possessive: bool) -> bool:
     """ "chief executive of Brindle Foods", "left Pexa Health", "Brindle Foods' board", "Quanta Grid said"."""
-    if possessive or _ORG_VERB_AFTER_RE.match(text[end:]):
+    if possessive or _ORG_VERB_AFTER_RE.match(text[end:]) or _ORG_APPOSITIVE_RE.match(text[end : end + 80]):
         return True
     return bool(_ORG_CONTEXT_BEFORE.search(text[max(0, start - 40) : start]))
 
@@ -521,6 +533,9 @@ def _is_org_shape(body: list[tuple[int, int, str]]) -> bool:
         any(_is_brand_camel(w) or (w.isupper() and 2 <= len(w) <= 6) for _, _, w in body) and len(body) <= 3
     )
 
+
+# After a capitalised place opening a story: "PITTSBURGH —", "LONDON, June 3 (Wire) -".
+_DATELINE_AFTER_RE = re.compile(r"^\W{0,3}\s*(?:[—–-]|,\s*[A-Z][a-z]{2,8}\.?\s+\d|\()")
 
 # "Acme has hired", "Acme said", "Acme raised": verbs that make an opening word a company.
 _ORG_VERB_AFTER_RE = re.compile(

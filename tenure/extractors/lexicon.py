@@ -90,7 +90,7 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     university institute college school academy foundation society association agency
     company companies industries enterprises motors airlines airways pharmaceuticals pharma
     therapeutics biosciences bio robotics ai media studios entertainment communications telecom
-    foods food beverages health healthcare logistics airlines shipping mining oil gas
+    dynamics aerospace automation analytics foods food beverages health healthcare logistics airlines shipping mining oil gas
     energy semiconductor semiconductors microsystems devices electronics brands stores
     markets exchange insurance securities investments management advisors associates council
     commission committee ministry department deepmind times journal post news press tribune

@@ -120,8 +120,10 @@ def _precision_rank(draft: Draft) -> int:
 def _combine(group: list[Draft]) -> Draft:
     best = max(group, key=lambda d: (d.confidence, _precision_rank(d), -d.sentence))
     effective = [d.date for d in group if d.date is not None and d.date.tense == "future"]
+    settled = best.type == "departure" and best.details.get("status") == "completed"
     if (
         best.type in {"appointment", "departure"}
+        and not settled
         and effective
         and (best.date is None or best.date.tense != "future")
     ):

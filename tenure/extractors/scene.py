@@ -244,7 +244,7 @@ class Scene:
         if found is None and person is not None and person.start <= rest_at + 1:
             # "elected Jane Doe, a former banker, as an independent director".
             later = self.text[person.end : min(self.sentence.end, person.end + 80)]
-            as_role = re.search(r"^,[^,;]{1,50},\s*as\s+(?:(?:the|its|a|an|new)\s+)?", later)
+            as_role = re.search(r"^,[^,;]{1,90},\s*as\s+(?:(?:the|its|a|an|new)\s+)?", later)
             if as_role:
                 found = TITLE_RE.match(self.text, person.end + as_role.end())
         if found and found.end() <= self.sentence.end:

@@ -114,6 +114,7 @@ ARTICLES = [
             },
             {"type": "appointment", "person": "Rafael Quintero", "organization": "Parcel", "date": "2019"},
             {"type": "founding", "person": "Imogen Hart", "organization": "Parcel", "date": "2014"},
+            {"type": "founding", "person": "Samir Qureshi", "organization": "Parcel", "date": "2014"},
             {
                 "type": "funding_round",
                 "organization": "Parcel",
