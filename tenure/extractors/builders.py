@@ -407,9 +407,9 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         if company is None:
             return []
         # "founded in 2020 by Jane Doe and Bo Chan": one founding per founder, or none named.
-        founders: list[Mention | None] = list(scene.persons_listed_after(end))
-        if founders and founders[0] is not None and founders[0].start - end > 12:
-            founders = []
+        named: list[Mention | None] = list(scene.persons_listed_after(end))
+        if named and named[0] is not None and named[0].start - end > 12:
+            named = []
         return [
             _draft(
                 scene,
@@ -419,7 +419,7 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
                 organization=company.name,
                 details={"company": company.name},
             )
-            for founder in (founders or [None])
+            for founder in (named or [None])
         ]
     founders = scene.persons_listed_before(start)
     person = founders[-1] if founders else None
