@@ -428,8 +428,8 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
     if rule.rule_id in {"founding.own-company", "founding.launch-new-venture"}:
         lead = re.match(r"\s*,?\s*(?:(?:named|called|dubbed)\s+)?", scene.text[end : end + 20])
         at = end + (lead.end() if lead else 0)
-        named = next((m for m in scene.orgs() if m.start == at and m.via == "name"), None)
-        company_name = named.name if named else None
+        own = next((m for m in scene.orgs() if m.start == at and m.via == "name"), None)
+        company_name = own.name if own else None
         return [
             _draft(
                 scene,
