@@ -97,11 +97,13 @@ COUNT_NOUNS: tuple[str, ...] = (
     "chips", "servers", "hours", "minutes", "seconds", "days", "weeks", "months", "years",
 )  # fmt: skip
 
-# Words before a four-digit number that make it an identifier ("Flight 2018", "No. 2018").
+# Words before a four-digit number that make it an identifier ("Flight 2018", "No. 2018") or a
+# notice, not an event's year ("Copyright 2023 The Associated Press").
 IDENTIFIER_WORDS: frozenset[str] = frozenset(
     ("no", "number", "nr", "room", "flight", "route", "page", "pp", "suite", "unit", "gate",
      "bus", "model", "version", "item", "case", "ticket", "order", "line", "apartment", "apt",
-     "code", "pin", "extension", "ext", "box", "highway", "interstate", "lot", "platform")
+     "code", "pin", "extension", "ext", "box", "highway", "interstate", "lot", "platform",
+     "copyright", "©", "(c)")
 )  # fmt: skip
 
 # Words before a span (same sentence, a few words back) that point it forward.

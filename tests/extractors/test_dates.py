@@ -502,6 +502,8 @@ no_date: list[Case] = [
     ("verb-fall", "Shares fall when rates rise.", WED_CN, []),
     ("verb-fall-before-count", "Shares fall 2019 points.", WED_CN, []),
     ("season-without-relative-word", "The deal closed in late winter.", WED_CN, []),
+    ("copyright-notice", "Photo caption. Copyright 2023 Harbor Wire.", WED_CN, []),
+    ("copyright-sign", "© 2024 Harbor Wire. All rights reserved.", WED_CN, []),
     ("after-another-event", "She joined two days after the vote.", WED_CN, []),
     ("invalid-day", "The memo is dated February 30.", WED_CN, []),
     ("empty", "", WED_CN, []),
