@@ -18,8 +18,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import Conflict, InvalidInput, NotFound
+from tenure.ingest.merge import fold_same_facts
 from tenure.ingest.names import EntityKind, name_key
 from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.webhooks import outbox
 
 __all__ = [
     "BUILTIN_ORGANIZATION_ALIASES",
@@ -341,6 +343,9 @@ async def _get(session: AsyncSession, kind: _Kind, entity_id: int) -> Any:
 async def merge_people(sessions: async_sessionmaker[AsyncSession], source_id: int, into_id: int) -> Person:
     """Fold one person into another: events and aliases move, the source's name becomes an alias.
 
+    Events of the two that state one fact are folded into the older one (its sources move and
+    its date refines); the changes go to the webhook outbox like an ingest's.
+
     The source row stays, pointing at the target (old ids keep resolving). Returns the target.
     Raises NotFound for unknown ids, InvalidInput for a merge into itself, into a merged person,
     or of a person already merged.
@@ -382,7 +387,10 @@ async def _merge(
         source.merged_into_id = target.id
         await session.flush()
         await _ensure_alias(session, kind, target, source.name, "merged")
+        events = (await session.execute(select(Event).where(kind.event_column == target.id))).scalars().all()
+        changes = await fold_same_facts(session, events)
         await session.flush()
+        await outbox.enqueue_event_changes(session, changes)
         return target
 
 

@@ -14,13 +14,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.extractors import ExtractedEvent
 from tenure.models import UNDATED_SORT, Event, EventSource
-from tenure.webhooks.outbox import ChangeKind
+from tenure.webhooks.outbox import ChangeKind, EventChange
 
 # Coarser precisions rank higher; undated ranks last.
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
@@ -154,9 +155,36 @@ def is_same_fact(stored: Event, new: Resolved) -> bool:
         stored.type == extracted.type
         and stored.person_id == new.person_id
         and stored.organization_id == new.organization_id
-        and roles_compatible(stored.type, stored.role, extracted.role)
-        and details_compatible(stored.type, stored.details or {}, extracted.details)
-        and dates_compatible(stored.date, stored.date_precision, extracted.date, extracted.date_precision)
+        and _facts_agree(
+            stored.type,
+            (stored.role, stored.details or {}, stored.date, stored.date_precision),
+            (extracted.role, extracted.details, extracted.date, extracted.date_precision),
+        )
+    )
+
+
+def is_same_stored_fact(kept: Event, other: Event) -> bool:
+    """Two stored events state one fact (after an analyst merged their people or companies)."""
+    return (
+        kept.type == other.type
+        and kept.person_id == other.person_id
+        and kept.organization_id == other.organization_id
+        and _facts_agree(
+            kept.type,
+            (kept.role, kept.details or {}, kept.date, kept.date_precision),
+            (other.role, other.details or {}, other.date, other.date_precision),
+        )
+    )
+
+
+_Fact = tuple[str | None, dict[str, Any], str | None, str | None]  # role, details, date, precision
+
+
+def _facts_agree(event_type: str, a: _Fact, b: _Fact) -> bool:
+    return (
+        roles_compatible(event_type, a[0], b[0])
+        and details_compatible(event_type, a[1], b[1])
+        and dates_compatible(a[2], a[3], b[2], b[3])
     )
 
 
@@ -201,24 +229,79 @@ def new_event(new: Resolved) -> Event:
 def absorb(stored: Event, new: Resolved) -> ChangeKind:
     """Fold another report of the same fact into the stored event; say what changed."""
     extracted = new.event
+    return _refine(
+        stored,
+        (_clip(extracted.role, 300), extracted.details, extracted.date, extracted.date_precision),
+        _status(extracted),
+        extracted.confidence,
+    )
+
+
+def _refine(stored: Event, other: _Fact, status: str | None, confidence: float) -> ChangeKind:
+    role, details_given, date, precision = other
     kind: ChangeKind = "source_added"
-    if more_precise(extracted.date, extracted.date_precision, stored.date, stored.date_precision):
-        stored.date = extracted.date
-        stored.date_precision = extracted.date_precision
-        stored.sort_date = sort_date_for(extracted.date, extracted.date_precision)
+    if more_precise(date, precision, stored.date, stored.date_precision):
+        stored.date = date
+        stored.date_precision = precision
+        stored.sort_date = sort_date_for(date, precision)
         kind = "date_refined"
-    if stored.role is None and extracted.role:
-        stored.role = _clip(extracted.role, 300)
+    if stored.role is None and role:
+        stored.role = role
     if stored.status is None:
-        stored.status = _status(extracted)
+        stored.status = status
     # Details a report leaves empty are filled from a later one; nothing given is overwritten.
     details = dict(stored.details or {})
-    for name, value in extracted.details.items():
+    for name, value in details_given.items():
         if value not in (None, "", []) and details.get(name) in (None, "", []):
             details[name] = value
     stored.details = details
-    stored.confidence = max(stored.confidence, extracted.confidence)
+    stored.confidence = max(stored.confidence, confidence)
     stored.revision = (stored.revision or 1) + 1
+    return kind
+
+
+async def fold_same_facts(session: AsyncSession, events: Sequence[Event]) -> list[EventChange]:
+    """Fold stored events that state one fact into the oldest of them (sources move, dates refine).
+
+    Used after an entity merge: two people found to be one may each have had the same departure.
+    """
+    kept: list[Event] = []
+    kinds: dict[int, ChangeKind] = {}
+    for event in sorted(events, key=lambda e: e.id):
+        into = next((k for k in kept if is_same_stored_fact(k, event)), None)
+        if into is None:
+            kept.append(event)
+            continue
+        kind = await _fold_event(session, event, into)
+        if kinds.get(into.id) != "date_refined":
+            kinds[into.id] = kind
+    return [EventChange(event_id=event_id, kind=kind) for event_id, kind in sorted(kinds.items())]
+
+
+async def _fold_event(session: AsyncSession, duplicate: Event, into: Event) -> ChangeKind:
+    sourced = set(
+        (
+            await session.execute(select(EventSource.article_id).where(EventSource.event_id == into.id))
+        ).scalars()
+    )
+    sources = (
+        await session.execute(select(EventSource).where(EventSource.event_id == duplicate.id))
+    ).scalars()
+    for source in list(sources):
+        if source.article_id in sourced:
+            await session.delete(source)
+        else:
+            source.event_id = into.id
+            sourced.add(source.article_id)
+    kind = _refine(
+        into,
+        (duplicate.role, duplicate.details or {}, duplicate.date, duplicate.date_precision),
+        duplicate.status,
+        duplicate.confidence,
+    )
+    await session.flush()
+    await session.delete(duplicate)
+    await session.flush()
     return kind
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -18,7 +21,11 @@ from tenure.ingest.entities import (
     resolve_organization,
     resolve_person,
 )
-from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.ingest.service import ArticleInput, ingest_article
+from tenure.models import Event, EventSource, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.webhooks.outbox import EventChange
+
+from .conftest import FakeExtractor, extracted
 
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -176,3 +183,37 @@ async def test_merge_refusals(sessions: Sessions) -> None:
         merged = await session.get(Organization, b)
         assert merged is not None and merged.merged_into_id == c
     assert await _in_tx(sessions, resolve_organization, "Brightwater Sys") == c
+
+
+async def test_merging_people_folds_events_that_state_one_fact(
+    sessions: Sessions, fake_extract: FakeExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    published = dt.datetime(2025, 10, 21, 9, 30, tzinfo=dt.UTC)
+    a = fake_extract.add(
+        "A", extracted(date="2025-10", precision="month"), extracted("award", date="2021", precision="year")
+    )
+    b = fake_extract.add("B", extracted(person="Dana Whitfeld", date="2025-10-20", precision="day"))
+    first = await ingest_article(sessions, ArticleInput(text=a, published_at=published))
+    second = await ingest_article(sessions, ArticleInput(text=b, published_at=published))
+    seen: list[EventChange] = []
+
+    async def spy(session: AsyncSession, changes: Sequence[EventChange]) -> int:
+        seen.extend(changes)
+        return 0
+
+    monkeypatch.setattr("tenure.webhooks.outbox.enqueue_event_changes", spy)
+    departure = first.events[0]
+    await merge_people(sessions, second.events[0].person_id, departure.person_id)  # type: ignore[arg-type]
+
+    async with sessions() as session:
+        events = (await session.execute(select(Event).order_by(Event.id))).scalars().all()
+        sources = (await session.execute(select(EventSource).order_by(EventSource.id))).scalars().all()
+    assert [(e.id, e.type, e.date, e.revision) for e in events] == [
+        (departure.id, "departure", "2025-10-20", 2),
+        (first.events[1].id, "award", "2021", 1),
+    ]
+    assert [(s.event_id, s.article_id) for s in sources if s.event_id == departure.id] == [
+        (departure.id, first.article.id),
+        (departure.id, second.article.id),
+    ]
+    assert seen == [EventChange(event_id=departure.id, kind="date_refined")]
