@@ -15,7 +15,11 @@ import re
 from tenure.extractors.dates import DateMention
 
 _SINCE_BEFORE_RE = re.compile(
-    r"\b(?:since|until|till|through|by|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE
+    r"\b(?:since|until|till|through|by|before)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE
+)
+# "..., the company said earlier this month": the date of the statement, which covers what it says.
+_ATTRIBUTION_BEFORE_RE = re.compile(
+    r"\b(?:said|says|announced|reported|told\s+\w+|stated|confirmed)\s+(?:on\s+|in\s+)?$", re.IGNORECASE
 )
 _EFFECTIVE_BEFORE_RE = re.compile(r"\b(?:effective|starting|beginning|as of)\s+(?:on\s+)?$", re.IGNORECASE)
 _VAGUE_EFFECTIVE_RE = re.compile(r"\b(?:immediately|that day|today)\b", re.IGNORECASE)
@@ -26,7 +30,9 @@ _OPENING_LIMIT = 24
 def usable(text: str, mention: DateMention) -> bool:
     """Tenure spans and deadlines ("since 2018", "until Sept. 9") do not date an event."""
     before = text[max(0, mention.start - 20) : mention.start]
-    return not _SINCE_BEFORE_RE.search(before) and not mention.text.lower().startswith(("since", "until"))
+    return not _SINCE_BEFORE_RE.search(before) and not mention.text.lower().startswith(
+        ("since", "until", "till", "before", "by ")
+    )
 
 
 def is_effective(text: str, mention: DateMention) -> bool:
@@ -66,6 +72,10 @@ def choose(
         opening = mention.start - sentence_start <= _OPENING_LIMIT and mention.end <= min(
             t[0] for t in triggers
         )
+        attribution = bool(_ATTRIBUTION_BEFORE_RE.search(text[max(0, mention.start - 30) : mention.start]))
+        first_before = [t for t in triggers if t[1] <= mention.start]
+        if attribution and first_before and trigger == first_before[0]:
+            opening = True  # the statement's date dates the move it reports first
         if distance <= nearest or opening:
             own.append((distance, mention))
     if not own:

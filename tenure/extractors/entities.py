@@ -640,7 +640,10 @@ def _resolve_references(
     extra: list[Mention] = []
     dropped: set[int] = set()
     # Photo credits and asides in brackets are not antecedents: "(Photo: Jane Doe)".
-    persons = [m for m in mentions if m.kind == "person" and not _in_brackets(text, m.start)]
+    # Possessives ("since Doe's exit") are rarely what a later "she" points to.
+    persons = [
+        m for m in mentions if m.kind == "person" and not m.possessive and not _in_brackets(text, m.start)
+    ]
     person_ends = [p.end for p in persons]
     starts = [m.start for m in mentions]
     for sentence in sentences:

@@ -199,7 +199,7 @@ RULES: tuple[Rule, ...] = (
         "departure.left",
         "departure",
         _rx(
-            r"\b(?:has |had |have )?(?:left|quit|resigned|retired|departed|stepped down|stepped away|exited|stood down)\b(?!\s+(?:behind|over|unchanged|open|out)\b)"
+            r"\b(?:has |had |have )?(?:left|quit|resigned|retired|departed|stepped down|stepped away|exited|stood down)\b(?!\s+(?:behind|over|unchanged|open|out|vacant|empty|intact|alone|unsaid|unanswered)\b)"
         ),
         "before",
         0.8,
@@ -231,7 +231,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.named",
         "appointment",
         _rx(
-            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached)\b"
+            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing)\b"
         ),
         "voice",
         0.85,
@@ -353,7 +353,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "founding.founded",
         "founding",
-        _rx(r"\b(?:founded|co-?founded|cofounded|debuted|launched|established|incorporated|started)\b"),
+        _rx(
+            r"\b(?:founded|co-?founded|cofounded|debuted|launched|established|incorporated|started)\b"
+            r"|\bto\s+(?:co-?)?found\b"
+        ),
         "before",
         0.8,
         "Jane Doe founded Acme Robotics in 2015.",
@@ -382,6 +385,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "departure.finish-out": ("finish",),
     "departure.possessive-departure-from": (" from",),
     "appointment.named": (
+        "naming",
+        "appointing",
+        "hiring",
+        "electing",
         "named",
         "appointed",
         "elected",

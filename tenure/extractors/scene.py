@@ -26,7 +26,8 @@ _SPEAKER_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _DESTINATION_BEFORE_RE = re.compile(
-    r"\b(?:for|to join|to|joining|join)\s+(?:rival\s+|the\s+)?$", re.IGNORECASE
+    r"\b(?:for|to join|to|joining|join|to (?:co-?)?found|to start|to launch)\s+(?:rival\s+|the\s+)?$",
+    re.IGNORECASE,
 )
 # Where an object stops: "left Acme, which ...", "quit in May to focus on his project, Foo".
 _CLAUSE_BREAK_RE = re.compile(r"[;:,–—]|\s-\s|\b(?:who|which|where|while|but|to focus|to spend|to pursue)\b")
@@ -226,6 +227,13 @@ class Scene:
         rest_at = at + (lead.end() if lead else 0)
         # "named Jane Doe chief executive": skip the person named first.
         person = self.person_after(at, limit=8)
+        if person is not None:
+            # "elected Jane Doe, a former banker, as an independent director".
+            later = self.text[person.end : min(self.sentence.end, person.end + 110)]
+            aside = re.search(r"^,[^,;]{1,90},\s*as\s+(?:(?:the|its|a|an|new)\s+)?", later)
+            titled = TITLE_RE.match(self.text, person.end + aside.end()) if aside else None
+            if titled:
+                return titled.group()
         if person is not None and person.start <= rest_at + 1:
             after = re.match(r",?\s*(?:(?:as|the|its|a|an)\s+)?", self.text[person.end : person.end + 12])
             rest_at = person.end + (after.end() if after else 0)
