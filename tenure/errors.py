@@ -85,3 +85,10 @@ class SchemaOutOfDate(TenureError):
     status_code = 503
     title = "Database schema out of date"
     exit_code = 69
+
+
+class InvalidQuery(TenureError):
+    """A query parameter the API cannot use: a bad cursor, since after until, an unknown type."""
+
+    status_code = 400
+    title = "Invalid query parameter"

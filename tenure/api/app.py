@@ -1,0 +1,103 @@
+"""The Litestar application: routes, dependencies, error mapping, database lifespan.
+
+Other areas plug in here with one line each: a controller goes in ROUTE_HANDLERS, a guard in
+GUARDS, a middleware in MIDDLEWARE. Nothing else in this module needs to change.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from litestar import Litestar
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.types import ControllerRouterHandler, Guard, Middleware
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from tenure import __version__
+from tenure.api.articles import ArticleController
+from tenure.api.deps import DEPENDENCIES
+from tenure.api.entities import CompanyController, PersonController
+from tenure.api.events import EventController
+from tenure.api.problems import EXCEPTION_HANDLERS
+from tenure.errors import DatabaseUnavailable, SchemaOutOfDate
+from tenure.models.db import create_engine, session_factory
+from tenure.models.migrate import ensure_current
+from tenure.settings import Settings
+
+__all__ = ["GUARDS", "MIDDLEWARE", "ROUTE_HANDLERS", "create_app"]
+
+_log = logging.getLogger("tenure.api")
+
+# Controllers and route handlers served by the app. Add yours here.
+ROUTE_HANDLERS: list[ControllerRouterHandler] = [
+    ArticleController,
+    PersonController,
+    CompanyController,
+    EventController,
+]
+# Guards run before every handler (API keys, for instance). Add yours here.
+GUARDS: list[Guard] = []
+# ASGI middleware, outermost first (rate limits, for instance). Add yours here.
+MIDDLEWARE: list[Middleware] = []
+
+
+def create_app(settings: Settings, *, check_schema: bool = True) -> Litestar:
+    """The app for these settings; it refuses to start on a database behind the migrations."""
+    app = Litestar(
+        route_handlers=list(ROUTE_HANDLERS),
+        dependencies=dict(DEPENDENCIES),
+        guards=list(GUARDS),
+        middleware=list(MIDDLEWARE),
+        exception_handlers=dict(EXCEPTION_HANDLERS),  # type: ignore[arg-type]
+        lifespan=[_database],
+        openapi_config=OpenAPIConfig(
+            title="tenure",
+            version=__version__,
+            description="Executive-movement events extracted from news articles, as timelines.",
+            path="/schema",
+            render_plugins=[SwaggerRenderPlugin()],
+        ),
+        request_max_body_size=settings.max_request_bytes,
+        debug=False,
+    )
+    app.state.settings = settings
+    app.state.check_schema = check_schema
+    return app
+
+
+@asynccontextmanager
+async def _database(app: Litestar) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    if app.state.check_schema:
+        await check_database(settings)
+    engine = create_engine(settings.database_url)
+    app.state.engine = engine
+    app.state.sessions = session_factory(engine)
+    try:
+        yield
+    finally:
+        await engine.dispose()
+
+
+async def check_database(settings: Settings) -> None:
+    """Raise SchemaOutOfDate (saying what to run) or DatabaseUnavailable, logging the one line."""
+    try:
+        await ensure_current(settings.database_url)
+    except SchemaOutOfDate as exc:
+        _log.error("%s", exc.detail)
+        raise
+    except (SQLAlchemyError, OSError) as exc:
+        where = make_url(settings.database_url).render_as_string(hide_password=True)
+        error = DatabaseUnavailable(f"cannot reach the database at {where}: {_first_line(exc)}")
+        _log.error("%s", error.detail)
+        raise error from exc
+
+
+def _first_line(exc: Any) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,42 @@
+"""POST /articles and GET /articles/{id}."""
+
+from __future__ import annotations
+
+from litestar import Controller, Response, get, post
+from litestar.params import FromPath, JSONBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from tenure.api.deps import SessionFactory, SettingsDep
+from tenure.api.schemas import ArticleIn, ArticleOut, article_out
+from tenure.ingest.submit import Submission, read_article, submit_article
+
+
+class ArticleController(Controller):
+    path = "/articles"
+    tags = ["articles"]
+
+    @post(
+        "/",
+        summary="Ingest an article",
+        description="Extracts and stores the article's events. 201 when new; 200 when the same URL "
+        "or text was already stored (nothing changes).",
+        responses={},
+    )
+    async def create(
+        self, data: JSONBody[ArticleIn], sessions: SessionFactory, settings: SettingsDep
+    ) -> Response[ArticleOut]:
+        submission = Submission(
+            text=data.text,
+            published_at=data.published_at,
+            format=data.format,
+            url=data.url,
+            title=data.title,
+            source=data.source,
+        )
+        submitted = await submit_article(sessions, settings, submission)
+        status = HTTP_201_CREATED if submitted.created else HTTP_200_OK
+        return Response(article_out(submitted), status_code=status)
+
+    @get("/{article_id:int}", summary="An article and the events it reports")
+    async def read(self, article_id: FromPath[int], sessions: SessionFactory) -> ArticleOut:
+        return article_out(await read_article(sessions, article_id))

@@ -1,0 +1,149 @@
+"""One exception handler: every error leaves the API as RFC 9457 problem details.
+
+Domain errors (TenureError) carry their own status, title and message. Litestar's own errors
+(validation, unknown route, wrong method) keep their status. Database outages become 503
+"database unavailable". Anything else is a 500 with a generic message; the traceback goes to
+the server log only, never into a body (it could hold a connection string or a secret).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import msgspec
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from sqlalchemy import exc as sa_exc
+
+from tenure.api.schemas import Problem
+from tenure.errors import DatabaseUnavailable, RateLimited, TenureError
+
+__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_MEDIA_TYPE", "problem_response"]
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+_log = logging.getLogger("tenure.api")
+# Errors that mean the database cannot be reached or answered, not that the request was bad.
+_DATABASE_DOWN = (
+    sa_exc.OperationalError,
+    sa_exc.InterfaceError,
+    sa_exc.DisconnectionError,
+    sa_exc.TimeoutError,
+    ConnectionError,
+    TimeoutError,
+)
+_HTTP_TITLES = {
+    400: "Bad request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    413: "Request too large",
+    415: "Unsupported media type",
+    429: "Too many requests",
+    500: "Internal server error",
+    503: "Service unavailable",
+}
+
+
+def problem_response(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
+    problem, headers = _problem(request, exc)
+    return Response(
+        content=msgspec.json.encode(problem),
+        status_code=problem.status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=headers,
+    )
+
+
+def _problem(request: Request[Any, Any, Any], exc: Exception) -> tuple[Problem, dict[str, str]]:
+    instance = request.url.path
+    if isinstance(exc, TenureError):
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else {}
+        return _from_domain(exc, instance), headers
+    if isinstance(exc, ValidationException):
+        return _from_validation(exc, instance), {}
+    if isinstance(exc, HTTPException):
+        return _from_http(exc, request), dict(exc.headers or {})
+    if isinstance(exc, _DATABASE_DOWN) or _is_connection_failure(exc):
+        _log.error("database unavailable on %s %s: %s", request.method, instance, type(exc).__name__)
+        down = DatabaseUnavailable("the database is unavailable; try again shortly")
+        return _from_domain(down, instance), {"Retry-After": "5"}
+    _log.exception("unhandled error on %s %s", request.method, instance)
+    return (
+        Problem(
+            type="about:blank",
+            title=_HTTP_TITLES[500],
+            status=500,
+            detail="an unexpected error occurred; it has been logged",
+            instance=instance,
+        ),
+        {},
+    )
+
+
+def _from_domain(exc: TenureError, instance: str) -> Problem:
+    return Problem(
+        type=f"urn:tenure:problem:{_slug(type(exc).__name__)}",
+        title=exc.title,
+        status=exc.status_code,
+        detail=exc.detail,
+        instance=instance,
+    )
+
+
+def _from_validation(exc: ValidationException, instance: str) -> Problem:
+    errors = [_field_error(item) for item in exc.extra or []] if isinstance(exc.extra, list) else []
+    messages = [f"{e['field']}: {e['message']}" if e.get("field") else e["message"] for e in errors]
+    detail = "; ".join(messages) or exc.detail
+    return Problem(
+        type="urn:tenure:problem:invalid-request",
+        title="Invalid request",
+        status=400,
+        detail=detail,
+        instance=instance,
+        errors=errors or None,
+    )
+
+
+def _field_error(item: Any) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        return {"message": str(item)}
+    found: dict[str, Any] = {"message": str(item.get("message", "invalid value"))}
+    if item.get("key"):
+        found["field"] = str(item["key"])
+    if item.get("source"):
+        found["in"] = str(item["source"])
+    return found
+
+
+def _from_http(exc: HTTPException, request: Request[Any, Any, Any]) -> Problem:
+    status = exc.status_code
+    detail = exc.detail
+    if status == 404:
+        detail = f"no such resource: {request.method} {request.url.path} (the API is described at /schema)"
+    elif status == 405:
+        detail = f"{request.method} is not allowed on {request.url.path}"
+    elif status >= 500:
+        _log.error("HTTP %s on %s %s: %s", status, request.method, request.url.path, exc.detail)
+        detail = "an unexpected error occurred; it has been logged"
+    return Problem(
+        type="about:blank",
+        title=_HTTP_TITLES.get(status, detail or "Error"),
+        status=status,
+        detail=detail or _HTTP_TITLES.get(status, "error"),
+        instance=request.url.path,
+    )
+
+
+def _is_connection_failure(exc: Exception) -> bool:
+    # asyncpg and aiosqlite raise their own classes when a connection dies mid-request.
+    return type(exc).__name__ in {"ConnectionDoesNotExistError", "CannotConnectNowError", "InterfaceError"}
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+EXCEPTION_HANDLERS = {Exception: problem_response}

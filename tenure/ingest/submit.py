@@ -1,0 +1,123 @@
+"""Articles submitted through the API: validate the request, fetch a URL if asked, ingest.
+
+The HTTP layer hands over the raw fields; this module decides what they mean (a URL without
+text is fetched, a fetched page without published_at is dated when it was fetched) and returns
+the stored article with views of its events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tenure.errors import ArticleTooLarge, InvalidInput
+from tenure.ingest.service import ARTICLE_FORMATS, ArticleInput, get_article, ingest_article
+from tenure.models import Article
+from tenure.settings import Settings
+from tenure.timelines.queries import EventView, event_views
+
+__all__ = ["Submission", "SubmittedArticle", "read_article", "submit_article"]
+
+# Media types of fetched pages and the article format each is read as.
+_FORMAT_BY_MEDIA_TYPE = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/rss+xml": "html",
+    "application/atom+xml": "html",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+    "text/plain": "text",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    text: str | None
+    published_at: str | None
+    format: str = "auto"
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+
+
+@dataclass(slots=True)
+class SubmittedArticle:
+    article: Article
+    events: list[EventView]
+    created: bool
+
+
+async def submit_article(
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, submission: Submission
+) -> SubmittedArticle:
+    if submission.format not in ARTICLE_FORMATS:
+        raise InvalidInput(f"format {submission.format!r} is not one of {', '.join(ARTICLE_FORMATS)}")
+    data = await _article_input(settings, submission)
+    if len(data.text.encode("utf-8")) > settings.max_article_bytes:
+        raise ArticleTooLarge(
+            f"the article is over {settings.max_article_bytes:,} bytes: send the article's main text only"
+        )
+    result = await ingest_article(sessions, data)
+    async with sessions() as session:
+        views = await event_views(session, result.events)
+    return SubmittedArticle(article=result.article, events=views, created=result.created)
+
+
+async def read_article(sessions: async_sessionmaker[AsyncSession], article_id: int) -> SubmittedArticle:
+    stored = await get_article(sessions, article_id)
+    async with sessions() as session:
+        views = await event_views(session, stored.events)
+    return SubmittedArticle(article=stored.article, events=views, created=False)
+
+
+async def _article_input(settings: Settings, submission: Submission) -> ArticleInput:
+    text, fmt, url, title = submission.text, submission.format, submission.url, submission.title
+    published_at = _published_at(submission.published_at)
+    if text is None or not text.strip():
+        if text is not None or not url:
+            raise InvalidInput("text is empty: give the article's text, or a url without text to fetch it")
+        page = await _fetch(url, settings)
+        text, url = page.text, page.final_url or url
+        title = title or page.title
+        if fmt == "auto":
+            fmt = _FORMAT_BY_MEDIA_TYPE.get(page.content_type.split(";")[0].strip().lower(), "auto")
+        if published_at is None:
+            # A fetched page carries no reliable publication time: date it when it was read.
+            published_at = dt.datetime.now(dt.UTC)
+    if published_at is None:
+        raise InvalidInput("published_at is required with text, e.g. 2025-11-12T09:30:00+08:00")
+    return ArticleInput(
+        text=text, published_at=published_at, url=url, title=title, source=submission.source, format=fmt
+    )
+
+
+def _published_at(value: str | None) -> dt.datetime | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise InvalidInput(
+            f"published_at {value!r} is not an ISO 8601 date-time: use e.g. 2025-11-12T09:30:00+08:00"
+        ) from exc
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise InvalidInput(
+            f"published_at {value!r} has no UTC offset: add one (e.g. +08:00 or Z) so relative "
+            "dates resolve in the article's time zone"
+        )
+    return parsed
+
+
+async def _fetch(url: str, settings: Settings) -> Any:
+    # The fetcher is optional at import time so this module works in builds without it.
+    try:
+        fetch_module = importlib.import_module("tenure.ingest.fetch")
+    except ModuleNotFoundError as exc:
+        if exc.name != "tenure.ingest.fetch":
+            raise
+        raise InvalidInput("this server cannot fetch URLs: give the article's text") from exc
+    return await fetch_module.fetch_article(url, settings)
