@@ -9,27 +9,26 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from litestar import Litestar
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.types import ControllerRouterHandler, Guard, Middleware
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
 
 from tenure import __version__
 from tenure.api.articles import ArticleController
+from tenure.api.auth import require_api_key
 from tenure.api.deps import DEPENDENCIES
 from tenure.api.entities import CompanyController, PersonController
 from tenure.api.events import EventController
 from tenure.api.problems import EXCEPTION_HANDLERS
 from tenure.errors import DatabaseUnavailable, SchemaOutOfDate
+from tenure.models.availability import database_errors
 from tenure.models.db import create_engine, session_factory
 from tenure.models.migrate import ensure_current
 from tenure.settings import Settings
 
-__all__ = ["GUARDS", "MIDDLEWARE", "ROUTE_HANDLERS", "create_app"]
+__all__ = ["GUARDS", "MIDDLEWARE", "ROUTE_HANDLERS", "check_database", "create_app"]
 
 _log = logging.getLogger("tenure.api")
 
@@ -41,13 +40,16 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     EventController,
 ]
 # Guards run before every handler (API keys, for instance). Add yours here.
-GUARDS: list[Guard] = []
+GUARDS: list[Guard] = [require_api_key]
 # ASGI middleware, outermost first (rate limits, for instance). Add yours here.
 MIDDLEWARE: list[Middleware] = []
 
 
-def create_app(settings: Settings, *, check_schema: bool = True) -> Litestar:
-    """The app for these settings; it refuses to start on a database behind the migrations."""
+def create_app(settings: Settings, *, check_schema: bool = True, require_keys: bool = True) -> Litestar:
+    """The app for these settings; it refuses to start on a database behind the migrations.
+
+    require_keys=False turns the API-key guard off: for tests of other areas only, never serving.
+    """
     app = Litestar(
         route_handlers=list(ROUTE_HANDLERS),
         dependencies=dict(DEPENDENCIES),
@@ -67,6 +69,7 @@ def create_app(settings: Settings, *, check_schema: bool = True) -> Litestar:
     )
     app.state.settings = settings
     app.state.check_schema = check_schema
+    app.state.require_keys = require_keys
     return app
 
 
@@ -87,17 +90,8 @@ async def _database(app: Litestar) -> AsyncIterator[None]:
 async def check_database(settings: Settings) -> None:
     """Raise SchemaOutOfDate (saying what to run) or DatabaseUnavailable, logging the one line."""
     try:
-        await ensure_current(settings.database_url)
-    except SchemaOutOfDate as exc:
+        async with database_errors(settings.database_url, connecting=True):
+            await ensure_current(settings.database_url)
+    except (SchemaOutOfDate, DatabaseUnavailable) as exc:
         _log.error("%s", exc.detail)
         raise
-    except (SQLAlchemyError, OSError) as exc:
-        where = make_url(settings.database_url).render_as_string(hide_password=True)
-        error = DatabaseUnavailable(f"cannot reach the database at {where}: {_first_line(exc)}")
-        _log.error("%s", error.detail)
-        raise error from exc
-
-
-def _first_line(exc: Any) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

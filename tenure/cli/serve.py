@@ -1,0 +1,148 @@
+"""`tenure serve`: the HTTP API under uvicorn, with the webhook delivery worker beside it.
+
+The schema check runs before uvicorn starts, so a database behind the migrations ends the
+command with one line saying what to run, not a start-up traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import dataclasses
+import importlib
+import logging
+from typing import Any
+
+from tenure.models.availability import database_errors
+from tenure.models.db import create_engine, session_factory
+from tenure.models.migrate import ensure_current
+from tenure.settings import Settings
+
+_log = logging.getLogger("tenure.serve")
+# How long the worker gets to finish its current delivery when the server stops.
+_WORKER_GRACE_SECONDS = 10.0
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the HTTP API (and deliver webhooks)",
+        description="Serve the HTTP API on the database named by TENURE_DATABASE_URL. "
+        "A webhook delivery worker runs in the same process unless --no-worker is given.",
+    )
+    parser.add_argument("--host", help="address to listen on (default: TENURE_HOST or 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port to listen on (default: TENURE_PORT or 8000)")
+    parser.add_argument(
+        "--no-worker", action="store_true", help="do not deliver webhooks here (run `tenure worker`)"
+    )
+    parser.add_argument(
+        "--demo-links",
+        action="store_true",
+        help="once serving, print the URL of the busiest person's timeline and of the API description",
+    )
+    parser.set_defaults(func=run_serve)
+
+
+def run_serve(args: argparse.Namespace, settings: Settings) -> int:
+    changes: dict[str, Any] = {}
+    if args.host:
+        changes["host"] = args.host
+    if args.port is not None:
+        changes["port"] = args.port
+    if args.no_worker:
+        changes["serve_worker"] = False
+    return asyncio.run(serve(dataclasses.replace(settings, **changes), demo_links=args.demo_links))
+
+
+async def serve(settings: Settings, *, demo_links: bool = False) -> int:
+    import uvicorn
+
+    from tenure.api.app import create_app
+
+    async with database_errors(settings.database_url, connecting=True):
+        await ensure_current(settings.database_url)
+    app = create_app(settings, check_schema=False)  # just checked, with a one-line error
+    config = uvicorn.Config(
+        app, host=settings.host, port=settings.port, log_level=settings.log_level.lower(), lifespan="on"
+    )
+    server = uvicorn.Server(config)
+    stop = asyncio.Event()
+    serving = asyncio.create_task(server.serve())
+    worker = start_worker(settings, stop) if settings.serve_worker else None
+    try:
+        if demo_links and await _wait_until_started(server, serving):
+            await print_demo_links(settings)
+        await serving
+    finally:
+        stop.set()
+        if worker is not None:
+            await _finish(worker)
+    return 0 if server.started else 1
+
+
+def start_worker(settings: Settings, stop: asyncio.Event) -> asyncio.Task[Any] | None:
+    """Run the webhook delivery worker as a task, when this build has one."""
+    try:
+        module = importlib.import_module("tenure.webhooks.worker")
+    except ModuleNotFoundError as exc:
+        if exc.name != "tenure.webhooks.worker":
+            raise
+        return None
+    run_worker = getattr(module, "run_worker", None)
+    if run_worker is None:
+        return None
+    task = asyncio.create_task(run_worker(settings, stop), name="tenure-webhook-worker")
+    task.add_done_callback(_report_worker_exit)
+    return task
+
+
+def _report_worker_exit(task: asyncio.Task[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        _log.error("the webhook worker stopped: %s", task.exception())
+
+
+async def _finish(worker: asyncio.Task[Any]) -> None:
+    try:
+        await asyncio.wait_for(asyncio.shield(worker), _WORKER_GRACE_SECONDS)
+    except TimeoutError:
+        worker.cancel()
+    except Exception:  # already reported by _report_worker_exit
+        return
+    with contextlib.suppress(asyncio.CancelledError, Exception):
+        await worker
+
+
+async def _wait_until_started(server: Any, serving: asyncio.Task[Any]) -> bool:
+    while not server.started:
+        if serving.done():
+            return False
+        await asyncio.sleep(0.05)
+    return True
+
+
+async def print_demo_links(settings: Settings) -> None:
+    from tenure.timelines.directory import busiest_person
+
+    base = _browser_base(settings)
+    engine = create_engine(settings.database_url)
+    try:
+        async with session_factory(engine)() as session:
+            person = await busiest_person(session)
+    finally:
+        await engine.dispose()
+    if person is None:
+        print(
+            f"No events stored yet: POST articles to {base}/articles (try `tenure ingest seeds/`)", flush=True
+        )
+    else:
+        print(f"Open {base}/people/{person.id}/timeline  ({person.name}'s timeline)", flush=True)
+    print(f"API description: {base}/schema", flush=True)
+
+
+def _browser_base(settings: Settings) -> str:
+    if settings.public_url:
+        return settings.base_url
+    # A wildcard listen address is not one a browser can open.
+    host = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}.get(settings.host, settings.host)
+    return f"http://{host}:{settings.port}"
