@@ -49,8 +49,10 @@ ROLE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\bchief technology officer\b|\bcto\b|\bchief technologist\b"), "cto", "CTO"),
     (re.compile(r"\bchief financial officer\b|\bcfo\b|\bfinance chief\b"), "cfo", "chief financial officer"),
     (re.compile(r"\bchief operating officer\b|\bcoo\b"), "coo", "COO"),
-    (re.compile(r"\bpresident\b"), "president", "president"),
+    (re.compile(r"(?<!vice )\bpresident\b"), "president", "president (not vice president)"),
 )
+# Roles too vague to tell facts apart count as unknown: "chief" (from "Northwind's chief, Dana ...").
+VAGUE_ROLES = frozenset({"chief", "executive", "head", "leader", "officer", "boss", "top executive"})
 # Executive-director titles are not board seats: "director of engineering".
 _EXECUTIVE_DIRECTOR = re.compile(r"\bdirector of\b|\bmanaging director\b")
 
@@ -116,6 +118,8 @@ def role_key(role: str | None) -> str | None:
     if not role or not role.strip():
         return None
     text = " ".join(re.sub(r"[^\w]+", " ", role.casefold()).split())
+    if not text or text in VAGUE_ROLES:
+        return None
     if _EXECUTIVE_DIRECTOR.search(text):
         return text
     for pattern, canonical, _ in ROLE_FORMS:

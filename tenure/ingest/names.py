@@ -61,15 +61,19 @@ def name_key(name: str, kind: EntityKind = "person") -> str:
     Organizations also lose legal-form suffixes and a leading "the"; "&" reads as "and" so
     "Procter & Gamble" and "Procter and Gamble" meet. An empty key means the name has no words.
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _POSSESSIVE.sub("", text).replace("&", " and ")
-    words = _NON_WORD.sub(" ", text).casefold().split()
+    text = _POSSESSIVE.sub("", name).replace("&", " and ")
+    # Twice: case folding can yield combining marks ("İ"), compatibility forms capitals ("㎒").
+    words = _NON_WORD.sub(" ", _fold_letters(_fold_letters(text))).split()
     if kind == "organization":
         words = _trim(words, _PREFIX_WORDS, _SUFFIX_WORDS)
     else:
         words = _trim(words, _HONORIFIC_WORDS, frozenset())
     return " ".join(words)
+
+
+def _fold_letters(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def _trim(words: list[str], leading: frozenset[str], trailing: frozenset[str]) -> list[str]:
