@@ -28,8 +28,19 @@ from tenure.extractors.sentences import Sentence
 
 Kind = Literal["person", "org", "award"]
 
-# A word: letters/digits with inner apostrophes, hyphens, ampersands. Example: "L'Huillier", "Fei-Fei".
-_TOKEN_RE = re.compile(r"[^\W_](?:[\w&]|['’\-](?=[^\W_]))*")
+# A word that may start a name: an upper-case letter (Latin scripts) or lower-case CamelCase ("xAI").
+_CAP_TOKEN_RE = re.compile(
+    r"(?<![\w'’-])(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|[a-z]+[A-Z])(?:[\w&]|['’\-](?=[^\W_]))*"
+)
+# Cheap test before the title regex runs: a sentence without these words has no title.
+_TITLE_HINT_RE = re.compile(
+    r"chief|presiden|chair|ceo|cto|cfo|coo|cmo|cio|ciso|cpo|cso|svp|evp|vp|founder|director|head of|"
+    r"leader|partner|counsel|manager|member|treasurer|secretary|professor|dean",
+    re.IGNORECASE,
+)
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+# Between two capitalised words of one name: "University of Toronto", "Prize for Engineering".
+_CONNECTOR_GAP_RE = re.compile(r" (of|for|in|de|van|von|der|del|la|le|du|bin|al) ")
 _POSSESSIVE_RE = re.compile(r"^(?:['’]s\b|['’](?![A-Za-z]))")
 _AWARD_WORDS = frozenset({"award", "prize", "medal", "nobel", "fellowship", "laureate", "trophy"})
 # Joins inside a name: "University of Toronto", "Queen Elizabeth Prize for Engineering".
@@ -155,11 +166,10 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
 def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
     """Runs of capitalised words in one sentence, split at titles and punctuation."""
     body = sentence.text
-    blocked = [(m.start(), m.end()) for m in TITLE_RE.finditer(body)]
+    blocked = [(m.start(), m.end()) for m in TITLE_RE.finditer(body)] if _TITLE_HINT_RE.search(body) else []
     block = 0  # index of the first title span that has not ended yet
     chunks: list[_Chunk] = []
     current: list[tuple[int, int, str]] = []
-    pending: list[tuple[int, int, str]] = []  # connector words waiting for a capitalised word
 
     def close() -> None:
         if current:
@@ -167,40 +177,40 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
             if chunk is not None:
                 chunks.append(chunk)
             current.clear()
-        pending.clear()
 
-    for match in _TOKEN_RE.finditer(body):
+    previous_end = -1
+    for match in _CAP_TOKEN_RE.finditer(body):
         word, start, end = match.group(), match.start(), match.end()
+        if not _is_capitalised(word):
+            continue
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             word, end = word[:-2], end - 2
         while block < len(blocked) and blocked[block][1] <= start:
             block += 1
-        in_title = block < len(blocked) and blocked[block][0] <= start
-        if not in_title and not current and not _is_capitalised(word):
-            continue  # the common case: a lower-case word outside any name
-        last = pending[-1] if pending else current[-1] if current else None
-        gap = body[last[1] : start] if last else ""
-        if current and gap != " ":
-            close()
-        if in_title:
-            close()
+        if block < len(blocked) and blocked[block][0] <= start:
+            close()  # a capitalised title word ("Chief Technology Officer") ends a name
             continue
-        if _is_capitalised(word):
-            current.extend(pending)
-            pending.clear()
-            current.append((start, end, word))
-            if _POSSESSIVE_RE.match(body[end:]):
+        if current:
+            gap = body[previous_end:start]
+            joiner = _CONNECTOR_GAP_RE.fullmatch(gap)
+            if gap == " ":
+                pass
+            elif joiner and _joinable(current):
+                current.append(
+                    (previous_end + joiner.start(1), previous_end + joiner.end(1), joiner.group(1))
+                )
+            else:
                 close()
-        elif current and word.lower() in _CONNECTORS and not pending and _joinable(current):
-            pending.append((start, end, word))
-        else:
+        current.append((start, end, word))
+        previous_end = end
+        if _POSSESSIVE_RE.match(body[end:]):
             close()
     close()
     headline = is_title_case(body)
     for chunk in chunks:
         chunk.headline = headline
         lead = body[: chunk.start - sentence.start]
-        chunk.initial = not re.search(r"[^\W_]", lead)
+        chunk.initial = not _WORD_CHAR_RE.search(lead)
         first = chunk.tokens[0][2].lower()
         if (
             chunk.initial
@@ -300,7 +310,8 @@ def _is_brand_camel(word: str) -> bool:
         return True
     if word.isupper():
         return False  # an acronym, not CamelCase
-    inner = any(c.isupper() for c in word[1:])
+    rest = word[1:]
+    inner = rest != rest.lower()
     return inner and not _SURNAME_CAMEL_RE.match(word) and "-" not in word and "'" not in word
 
 
