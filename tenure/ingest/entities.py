@@ -149,8 +149,10 @@ async def _resolve(session: AsyncSession, kind: _Kind, name: str) -> Any:
     found = await _find(session, kind, name)
     if found is not None:
         entity, how = found
-        if how in ("builtin", "short"):
-            await _ensure_alias(session, kind, entity, name, "builtin" if how == "builtin" else "extracted")
+        # A short form is not recorded as an alias: it stops standing for this entity as soon
+        # as a second one shares it, so it is worked out afresh each time.
+        if how == "builtin":
+            await _ensure_alias(session, kind, entity, name, "builtin")
         return entity
     builtin = _BUILTIN_BY_KEY.get(key) if kind is ORGANIZATIONS else None
     if builtin is not None:
