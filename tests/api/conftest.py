@@ -37,8 +37,10 @@ def app(settings: Settings) -> Litestar:
 
 
 @pytest.fixture
-async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+async def client(app: Litestar, api_key: str) -> AsyncIterator[AsyncTestClient[Litestar]]:
     async with AsyncTestClient(app=app) as test_client:
+        # Writes need a key (tenure.api.auth); tests of keys themselves override this header.
+        test_client.headers["Authorization"] = f"Bearer {api_key}"
         yield test_client
 
 
