@@ -145,4 +145,8 @@ async def _ingest_one(sessions: Any, item: ArticleFile, summary: Summary, url: s
         return
     except UNREACHABLE as exc:
         raise unavailable(url, exc) from exc
+    except Exception as exc:  # a bug on one article (say, in extraction) must not stop the batch
+        summary.failed += 1
+        report(item.label, f"unexpected error: {type(exc).__name__}: {exc}")
+        return
     summary.add(result)

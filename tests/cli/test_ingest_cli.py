@@ -114,6 +114,30 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(
     ]
 
 
+def test_an_extractor_crash_fails_only_that_file(
+    database_url: str,
+    articles: Path,
+    use_db,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    use_db(database_url)
+
+    def flaky(text: str, published_at: dt.datetime, *, fmt: str = "auto") -> list[ExtractedEvent]:
+        if "harbor" in text:
+            raise ValueError("engine bug")
+        return fake_extract(text, published_at, fmt=fmt)
+
+    monkeypatch.setattr("tenure.ingest.service.extract", flaky)
+    assert main(["ingest", str(articles)]) == 1
+    captured = capsys.readouterr()
+    assert f"tenure: {articles / '2-harbor.md'}: unexpected error: ValueError: engine bug" in captured.err
+    assert captured.out.splitlines()[:2] == [
+        "articles: 1 new, 0 already known, 1 failed",
+        "events: 1 created, 0 merged into stored events",
+    ]
+
+
 def test_real_engine_through_the_cli(
     database_url: str, tmp_path: Path, use_db, capsys: pytest.CaptureFixture[str]
 ) -> None:
