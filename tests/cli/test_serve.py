@@ -1,0 +1,69 @@
+"""`tenure serve` as a real process: one-line refusal on an old schema, demo link once serving."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+from tenure.models.migrate import upgrade
+
+ROOT = Path(__file__).resolve().parents[2]
+TENURE = [str(Path(sys.executable).parent / "tenure")]
+
+
+def env_for(url: str) -> dict[str, str]:
+    return {**os.environ, "TENURE_DATABASE_URL": url, "TENURE_SERVE_WORKER": "false"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_serve_refuses_an_unmigrated_database_with_one_line(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
+    done = subprocess.run(
+        [*TENURE, "serve", "--port", str(free_port())],
+        env=env_for(url),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert done.returncode == 69
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "run `tenure db upgrade`" in lines[0]
+
+
+def test_serve_prints_a_timeline_link_that_answers(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'demo.db'}"
+    upgrade(url)
+    port = free_port()
+    server = subprocess.Popen(
+        [*TENURE, "serve", "--port", str(port), "--demo-links", "--no-worker"],
+        env=env_for(url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        assert server.stdout is not None
+        first = server.stdout.readline()
+        # No events yet: the server points at POST /articles, then at the API description.
+        assert f"http://127.0.0.1:{port}/articles" in first
+        assert server.stdout.readline().strip() == f"API description: http://127.0.0.1:{port}/schema"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/people?q=anyone", timeout=10) as response:
+            assert json.load(response) == {"items": []}
+    finally:
+        server.send_signal(signal.SIGINT)
+        # uvicorn re-raises the captured Ctrl-C once it has shut down: the CLI exits 130.
+        assert server.wait(timeout=20) in (0, 130)
