@@ -92,3 +92,9 @@ class InvalidQuery(TenureError):
 
     status_code = 400
     title = "Invalid query parameter"
+
+
+class ApiKeyRequired(Unauthorized):
+    """No API key, or one that is not valid: the response tells the client how to send one."""
+
+    headers = {"WWW-Authenticate": 'Bearer realm="tenure"'}

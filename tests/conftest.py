@@ -143,3 +143,23 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+@pytest.fixture
+async def api_key(database_url: str) -> str:
+    """The plaintext of an active API key stored in this test's database (send it as a Bearer token)."""
+    from tenure.models.db import create_engine, session_factory
+    from tenure.security.keys import create_key
+
+    engine = create_engine(database_url)
+    try:
+        created = await create_key(session_factory(engine), "test suite")
+    finally:
+        await engine.dispose()
+    return created.plaintext
+
+
+@pytest.fixture
+def auth_headers(api_key: str) -> dict[str, str]:
+    """Headers that authenticate a request with `api_key`."""
+    return {"Authorization": f"Bearer {api_key}"}

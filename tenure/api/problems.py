@@ -60,7 +60,10 @@ def problem_response(request: Request[Any, Any, Any], exc: Exception) -> Respons
 def _problem(request: Request[Any, Any, Any], exc: Exception) -> tuple[Problem, dict[str, str]]:
     instance = request.url.path
     if isinstance(exc, TenureError):
-        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else {}
+        # Some domain errors carry response headers (WWW-Authenticate on ApiKeyRequired).
+        headers = dict(getattr(exc, "headers", None) or {})
+        if isinstance(exc, RateLimited):
+            headers["Retry-After"] = str(exc.retry_after)
         return _from_domain(exc, instance), headers
     if isinstance(exc, ValidationException):
         return _from_validation(exc, instance), {}

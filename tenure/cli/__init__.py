@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "tenure.cli.ingest",
     "tenure.cli.serve",
     "tenure.cli.db",
+    "tenure.cli.keys",
 )
 
 
@@ -62,7 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: one readable line, not a traceback
         if args.debug:
             raise
-        print(f"tenure: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        print(
+            f"tenure: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -1,0 +1,74 @@
+"""The API-key guard and the per-key rate limit, run before every handler.
+
+Writes (POST, PUT, PATCH, DELETE) always need a key; reads need one when
+Settings.require_read_key is on. A key is sent as `Authorization: Bearer tnr_...` or
+`X-API-Key: tnr_...`. The OpenAPI schema under /schema stays open so clients can discover the
+API. A key sent on a read that does not need one is still checked: a client with a wrong key
+should find out on its first request, not its first write.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.connection import ASGIConnection
+from litestar.handlers.base import BaseRouteHandler
+
+from tenure.errors import ApiKeyRequired, Forbidden, Unauthorized
+from tenure.security.keys import verify_key
+from tenure.security.ratelimit import TokenBuckets
+from tenure.settings import Settings
+
+__all__ = ["OPEN_PATH_PREFIX", "WRITE_METHODS", "presented_key", "require_api_key"]
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+OPEN_PATH_PREFIX = "/schema"
+
+
+def presented_key(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
+    """The key the client sent, or None; a malformed Authorization header is refused."""
+    authorization = connection.headers.get("authorization")
+    if authorization:
+        scheme, _, value = authorization.strip().partition(" ")
+        if scheme.lower() != "bearer" or not value.strip():
+            raise ApiKeyRequired("send the API key as 'Authorization: Bearer <key>' (or in X-API-Key)")
+        return value.strip()
+    header = connection.headers.get("x-api-key")
+    return header.strip() if header and header.strip() else None
+
+
+def _buckets(connection: ASGIConnection[Any, Any, Any, Any], settings: Settings) -> TokenBuckets:
+    state = connection.app.state
+    buckets: TokenBuckets | None = state.get("rate_limit_buckets")
+    if buckets is None:
+        buckets = state.rate_limit_buckets = TokenBuckets(settings.rate_limit_per_minute)
+    return buckets
+
+
+async def require_api_key(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    if connection.scope["path"].startswith(OPEN_PATH_PREFIX) or not connection.app.state.get(
+        "require_keys", True
+    ):
+        return
+    settings: Settings = connection.app.state.settings
+    method = connection.scope.get("method", "GET")
+    needed = method in WRITE_METHODS or settings.require_read_key
+    plaintext = presented_key(connection)
+    if plaintext is None:
+        if needed:
+            what = "this request changes data" if method in WRITE_METHODS else "this server requires keys"
+            raise ApiKeyRequired(
+                f"an API key is required ({what}): send 'Authorization: Bearer <key>'; "
+                "an operator creates keys with `tenure keys create NAME`"
+            )
+        client = connection.client.host if connection.client else "unknown"
+        _buckets(connection, settings).take(f"address:{client}")
+        return
+    try:
+        key = await verify_key(connection.app.state.sessions, plaintext)
+    except Forbidden:
+        raise
+    except Unauthorized as exc:
+        raise ApiKeyRequired(exc.detail) from exc
+    connection.state.api_key_id = key.id
+    _buckets(connection, settings).take(f"key:{key.id}")
