@@ -10,6 +10,7 @@ alias and merge services open their own transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,8 @@ __all__ = [
     "merge_people",
     "name_key",
     "resolve_organization",
+    "resolve_organizations",
+    "resolve_people",
     "resolve_person",
 ]
 
@@ -115,6 +118,36 @@ async def resolve_person(session: AsyncSession, name: str) -> Person:
 async def resolve_organization(session: AsyncSession, name: str) -> Organization:
     result: Organization = await _resolve(session, ORGANIZATIONS, name)
     return result
+
+
+async def resolve_people(session: AsyncSession, names: Iterable[str]) -> dict[str, Person]:
+    """`resolve_person` for several names: one query for the names already stored as they are.
+
+    Names without letters or digits are left out of the result.
+    """
+    return await _resolve_many(session, PEOPLE, names)
+
+
+async def resolve_organizations(session: AsyncSession, names: Iterable[str]) -> dict[str, Organization]:
+    return await _resolve_many(session, ORGANIZATIONS, names)
+
+
+async def _resolve_many(session: AsyncSession, kind: _Kind, names: Iterable[str]) -> dict[str, Any]:
+    keys = {name: key for name in names if (key := name_key(name, kind.kind))}
+    if not keys:
+        return {}
+    query = select(kind.model).where(kind.model.name_key.in_(set(keys.values())))
+    stored = {row.name_key: row for row in (await session.execute(query)).scalars()}
+    resolved: dict[str, Any] = {}
+    # Sorted, so concurrent ingests create new entities in one order (no lock-order deadlock).
+    for name in sorted(keys):
+        entity = stored.get(keys[name])
+        resolved[name] = (
+            await _canonical(session, kind, entity)
+            if entity is not None
+            else await _resolve(session, kind, name)
+        )
+    return resolved
 
 
 async def _find(session: AsyncSession, kind: _Kind, name: str) -> tuple[Any, str] | None:

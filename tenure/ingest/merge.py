@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.extractors import ExtractedEvent
@@ -192,19 +192,45 @@ def _facts_agree(event_type: str, a: _Fact, b: _Fact) -> bool:
     )
 
 
-async def find_same_fact(session: AsyncSession, new: Resolved) -> Event | None:
-    """The stored event this extracted event restates, preferring the closest date."""
-    query = select(Event).where(
-        Event.type == new.event.type,
-        Event.person_id.is_(None) if new.person_id is None else Event.person_id == new.person_id,
-        Event.organization_id.is_(None)
-        if new.organization_id is None
-        else Event.organization_id == new.organization_id,
-    )
-    candidates = [event for event in (await session.execute(query)).scalars() if is_same_fact(event, new)]
-    if not candidates:
+FactKey = tuple[str, int | None, int | None]  # type, person id, organization id
+
+
+def fact_key(new: Resolved) -> FactKey:
+    return (new.event.type, new.person_id, new.organization_id)
+
+
+async def load_candidates(session: AsyncSession, keys: Iterable[FactKey]) -> dict[FactKey, list[Event]]:
+    """Every stored event that shares a type, person and organization with one of the keys."""
+    wanted = sorted(set(keys), key=repr)
+    found: dict[FactKey, list[Event]] = {key: [] for key in wanted}
+    if not wanted:
+        return found
+    conditions = [
+        and_(
+            Event.type == event_type,
+            Event.person_id.is_(None) if person_id is None else Event.person_id == person_id,
+            Event.organization_id.is_(None) if org_id is None else Event.organization_id == org_id,
+        )
+        for event_type, person_id, org_id in wanted
+    ]
+    for event in (await session.execute(select(Event).where(or_(*conditions)).order_by(Event.id))).scalars():
+        found[(event.type, event.person_id, event.organization_id)].append(event)
+    return found
+
+
+def best_match(candidates: Sequence[Event], new: Resolved) -> Event | None:
+    """The candidate this extracted event restates, preferring the closest date, then the oldest."""
+    matches = [event for event in candidates if is_same_fact(event, new)]
+    if not matches:
         return None
-    return min(candidates, key=lambda event: (_date_distance(event, new.event), event.id))
+    # Events created by this ingest have no id until the flush: they rank after stored ones.
+    return min(matches, key=lambda e: (_date_distance(e, new.event), e.id if e.id is not None else 1 << 62))
+
+
+async def find_same_fact(session: AsyncSession, new: Resolved) -> Event | None:
+    """The stored event this extracted event restates, or None."""
+    candidates = await load_candidates(session, [fact_key(new)])
+    return best_match(candidates[fact_key(new)], new)
 
 
 def _date_distance(stored: Event, extracted: ExtractedEvent) -> int:

@@ -21,9 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.extractors import ExtractedEvent, extract
 from tenure.extractors.markup import detect_format
-from tenure.ingest.entities import resolve_organization, resolve_person
-from tenure.ingest.merge import Resolved, absorb, find_same_fact, new_event, source_row
-from tenure.ingest.names import name_key
+from tenure.ingest.entities import resolve_organizations, resolve_people
+from tenure.ingest.merge import Resolved, absorb, best_match, fact_key, load_candidates, new_event, source_row
 from tenure.models import Article, Event, EventSource
 from tenure.webhooks import outbox
 from tenure.webhooks.outbox import ChangeKind, EventChange
@@ -155,19 +154,13 @@ def _article_row(data: ArticleInput, digest: str) -> Article:
 
 
 async def _resolve_entities(session: AsyncSession, extracted: Sequence[ExtractedEvent]) -> list[Resolved]:
-    # Names are resolved once each, in a stable order, so two concurrent ingests naming the
-    # same new people insert them in the same order (no lock-order deadlock on PostgreSQL).
-    people = sorted({e.person for e in extracted if e.person and name_key(e.person, "person")})
-    orgs = sorted(
-        {e.organization for e in extracted if e.organization and name_key(e.organization, "organization")}
-    )
-    person_ids = {name: (await resolve_person(session, name)).id for name in people}
-    org_ids = {name: (await resolve_organization(session, name)).id for name in orgs}
+    people = await resolve_people(session, {e.person for e in extracted if e.person})
+    orgs = await resolve_organizations(session, {e.organization for e in extracted if e.organization})
     return [
         Resolved(
             event=e,
-            person_id=person_ids.get(e.person) if e.person else None,
-            organization_id=org_ids.get(e.organization) if e.organization else None,
+            person_id=people[e.person].id if e.person in people else None,
+            organization_id=orgs[e.organization].id if e.organization in orgs else None,
         )
         for e in extracted
     ]
@@ -183,8 +176,15 @@ async def _lock_facts(session: AsyncSession, resolved: Sequence[Resolved]) -> No
     if session.get_bind().dialect.name != "postgresql":
         return
     keys = sorted({_fact_lock_key(r) for r in resolved})
-    for key in keys:
-        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+    if keys:
+        # One round trip; the ordered subquery takes the locks in key order (no deadlocks).
+        await session.execute(
+            text(
+                "SELECT count(pg_advisory_xact_lock(k)) FROM "
+                "(SELECT unnest(CAST(:keys AS bigint[])) AS k ORDER BY k) AS ordered_keys"
+            ),
+            {"keys": keys},
+        )
 
 
 def _fact_lock_key(r: Resolved) -> int:
@@ -195,30 +195,35 @@ def _fact_lock_key(r: Resolved) -> int:
 async def _merge_events(
     session: AsyncSession, article_id: int, resolved: Sequence[Resolved]
 ) -> tuple[list[Event], list[EventChange]]:
-    touched: dict[int, Event] = {}
-    kinds: dict[int, ChangeKind] = {}
+    # One query for every candidate; events created here join the pool, so a fact the article
+    # states twice (the extractor saw two names for one company) becomes one event.
+    pools = await load_candidates(session, [fact_key(item) for item in resolved])
+    touched: list[tuple[Event, ChangeKind, Resolved]] = []
     for item in resolved:
-        stored = await find_same_fact(session, item)
+        pool = pools[fact_key(item)]
+        stored = best_match(pool, item)
+        seen = next((n for n, entry in enumerate(touched) if entry[0] is stored), None)
         if stored is None:
             stored = new_event(item)
             session.add(stored)
-            await session.flush()
-            kinds[stored.id] = "created"
-        elif stored.id in touched:
-            # The article states one fact twice (the extractor saw two names for one entity):
-            # keep one source, but let the second mention refine the date.
-            revision = stored.revision
-            if absorb(stored, item) == "date_refined" and kinds[stored.id] == "source_added":
-                kinds[stored.id] = "date_refined"
-            stored.revision = revision
-            continue
+            pool.append(stored)
+            touched.append((stored, "created", item))
+        elif seen is not None:
+            # Already sourced by this article: keep its first evidence, let this one refine.
+            event, kind, first = touched[seen]
+            revision = event.revision
+            if absorb(event, item) == "date_refined" and kind == "source_added":
+                touched[seen] = (event, "date_refined", first)
+            event.revision = revision
         else:
-            kinds[stored.id] = absorb(stored, item)
-        touched[stored.id] = stored
-        session.add(source_row(stored.id, article_id, item.event))
+            touched.append((stored, absorb(stored, item), item))
+    await session.flush()  # ids for the new events
+    session.add_all(source_row(event.id, article_id, item.event) for event, _, item in touched)
     await session.flush()
-    events = list(touched.values())
-    return events, [EventChange(event_id=event.id, kind=kinds[event.id]) for event in events]
+    return (
+        [event for event, _, _ in touched],
+        [EventChange(event_id=event.id, kind=kind) for event, kind, _ in touched],
+    )
 
 
 async def events_of_article(session: AsyncSession, article_id: int) -> list[Event]:
