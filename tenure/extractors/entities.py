@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from tenure.extractors.given_names import gender_of, is_given_name
@@ -33,12 +34,34 @@ _CAP_TOKEN_RE = re.compile(
     r"(?<![\w'’-])(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|[a-z]+[A-Z])(?:[\w&]|['’\-](?=[^\W_]))*"
 )
 # Cheap test before the title regex runs: a sentence without these words has no title.
-_TITLE_HINT_RE = re.compile(
-    r"chief|presiden|chair|ceo|cto|cfo|coo|cmo|cio|ciso|cpo|cso|svp|evp|vp|founder|director|head of|"
-    r"leader|partner|counsel|manager|member|treasurer|secretary|professor|dean",
-    re.IGNORECASE,
+_TITLE_HINTS = (
+    "chief",
+    "presiden",
+    "chair",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "cio",
+    "cpo",
+    "cso",
+    "vp",
+    "founder",
+    "director",
+    "head of",
+    "leader",
+    "partner",
+    "counsel",
+    "manager",
+    "member",
+    "treasurer",
+    "secretary",
+    "professor",
+    "dean",
 )
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
+_LONG_WORD_RE = re.compile(r"[A-Za-z][\w'’-]{3,}")
 # Between two capitalised words of one name: "University of Toronto", "Prize for Engineering".
 _CONNECTOR_GAP_RE = re.compile(r" (of|for|in|de|van|von|der|del|la|le|du|bin|al) ")
 _POSSESSIVE_RE = re.compile(r"^(?:['’]s\b|['’](?![A-Za-z]))")
@@ -130,6 +153,8 @@ class Entities:
     affiliations: dict[str, str] = field(default_factory=dict)
     org_aliases: dict[str, str] = field(default_factory=dict)
     _positions: dict[int, int] = field(default_factory=dict)
+    # title_near() of each named person mention, by index in `mentions`.
+    near_titles: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def position(self, mention: Mention) -> int:
         """Index of this mention in `mentions`, or -1."""
@@ -166,7 +191,9 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
 def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
     """Runs of capitalised words in one sentence, split at titles and punctuation."""
     body = sentence.text
-    blocked = [(m.start(), m.end()) for m in TITLE_RE.finditer(body)] if _TITLE_HINT_RE.search(body) else []
+    lowered = body.lower()
+    hinted = any(hint in lowered for hint in _TITLE_HINTS)
+    blocked = [(m.start(), m.end()) for m in TITLE_RE.finditer(body)] if hinted else []
     block = 0  # index of the first title span that has not ended yet
     chunks: list[_Chunk] = []
     current: list[tuple[int, int, str]] = []
@@ -225,8 +252,9 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
     return chunks
 
 
+@lru_cache(maxsize=4096)
 def is_title_case(body: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", body) if len(w) >= 4]
+    words = [w for w in _LONG_WORD_RE.findall(body) if len(w) >= 4]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
@@ -711,6 +739,7 @@ def _collect_titles_and_affiliations(text: str, entities: Entities) -> None:
         if mention.kind != "person" or mention.via == "pronoun":
             continue
         title, org = title_near(text, mentions, index)
+        entities.near_titles[index] = (title, org)
         if title and mention.name not in entities.titles:
             entities.titles[mention.name] = title
         org = org or _workplace_after(text, mentions, index)

@@ -216,7 +216,8 @@ class Scene:
         index = self.entities.position(person)
         if index < 0 or person.via == "pronoun":
             return None, None
-        return title_near(self.text, self.entities.mentions, index)
+        known = self.entities.near_titles.get(index)
+        return known if known is not None else title_near(self.text, self.entities.mentions, index)
 
     def title_after(self, at: int, limit: int = 60) -> str | None:
         """A title stated right after the trigger: "as interim CEO", "named chief executive"."""

@@ -71,7 +71,7 @@ def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
 def _is_abbreviation(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
-    found = _WORD_BEFORE_RE.search(line[:dot])
+    found = _WORD_BEFORE_RE.search(line[max(0, dot - 24) : dot])
     if not found:
         return False
     word = found.group(1)
