@@ -84,7 +84,10 @@ async def _article_input(settings: Settings, submission: Submission) -> ArticleI
         text, url = page.text, page.final_url or url
         title = title or page.title
         if fmt == "auto":
-            fmt = _FORMAT_BY_MEDIA_TYPE.get(page.content_type.split(";")[0].strip().lower(), "auto")
+            # The fetcher says how its text reads (HTML comes back as its cleaned main text).
+            fmt = getattr(page, "format", None) or _FORMAT_BY_MEDIA_TYPE.get(
+                page.content_type.split(";")[0].strip().lower(), "auto"
+            )
         if published_at is None:
             # A fetched page carries no reliable publication time: date it when it was read.
             published_at = dt.datetime.now(dt.UTC)

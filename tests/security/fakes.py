@@ -7,9 +7,9 @@ tiny HTTP server on 127.0.0.1, the only place a guard test may send traffic.
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
-from dataclasses import dataclass, field
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
@@ -36,24 +36,45 @@ class FailingTransport(httpx.AsyncBaseTransport):
         pytest.fail(f"the guard let a request through to {request.url}")
 
 
-@dataclass
 class LoopbackServer:
-    """Answers each request with the next canned (status, headers, body); records what it saw."""
+    """Answers each request with the next canned (status, headers, body); records request heads.
 
-    responses: list[tuple[int, dict[str, str], bytes]]
-    seen: list[bytes] = field(default_factory=list)
-    port: int = 0
+    A stdlib server in its own thread, so it answers whichever event loop (or thread) the client
+    runs in: Litestar's test client runs the app in a portal thread.
+    """
+
+    def __init__(self, responses: list[tuple[int, dict[str, str], bytes]]) -> None:
+        self.responses = responses
+        self.seen: list[bytes] = []
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                owner.seen.append(self.requestline.encode() + b"\r\n" + bytes(self.headers))
+                status, headers, body = owner.responses.pop(0) if owner.responses else (404, {}, b"")
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
+                return
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        head = await reader.readuntil(b"\r\n\r\n")
-        self.seen.append(head)
-        status, headers, body = self.responses.pop(0) if self.responses else (404, {}, b"")
-        lines = [f"HTTP/1.1 {status} X", f"Content-Length: {len(body)}", "Connection: close"]
-        lines += [f"{k}: {v}" for k, v in headers.items()]
-        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
-        await writer.drain()
-        writer.close()
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
