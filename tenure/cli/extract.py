@@ -94,7 +94,11 @@ def checked_published_at(value: object, *, where: str) -> datetime:
 
 
 def run_batch(source: IO[str], sink: IO[str], input_format: str) -> int:
-    """One output line per input line; the first bad line stops the batch with its line number."""
+    """One output line per input line; the first bad line stops the batch with its line number.
+
+    A defect in the engine on one article (not bad input) must not sink a batch of thousands: that
+    article gets no events and one line on stderr, and the batch goes on.
+    """
     for number, line in enumerate(source, start=1):
         if not line.strip():
             continue
@@ -104,6 +108,12 @@ def run_batch(source: IO[str], sink: IO[str], input_format: str) -> int:
             events = extract(article["text"], published_at, fmt=input_format)
         except TenureError as exc:  # e.g. ArticleTooLarge: say which line
             raise type(exc)(f"line {number}: {exc.detail}") from exc
+        except Exception as exc:  # an engine defect: report it, keep the batch going
+            print(
+                f"tenure: line {number}: extraction failed ({type(exc).__name__}: {exc}); no events",
+                file=sys.stderr,
+            )
+            events = []
         record = {"id": article["id"], "events": [event.to_dict() for event in events]}
         sink.write(json.dumps(record, ensure_ascii=False) + "\n")
         sink.flush()

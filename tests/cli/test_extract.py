@@ -110,3 +110,28 @@ def test_article_too_large_reports_the_line_in_batch_mode() -> None:
     done = run("extract", "--jsonl", stdin=big + "\n")
     assert done.returncode != 0
     assert "line 1" in done.stderr and "limit" in done.stderr
+
+
+def test_an_engine_defect_on_one_article_does_not_sink_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from tenure.cli import extract as command
+
+    calls = iter([RuntimeError("boom"), None])
+
+    def flaky(text: str, published_at: object, *, fmt: str = "auto") -> list[object]:
+        failure = next(calls)
+        if failure is not None:
+            raise failure
+        return []
+
+    monkeypatch.setattr(command, "extract", flaky)
+    lines = "".join(
+        json.dumps({"id": name, "text": "x", "published_at": "2025-03-14"}) + "\n" for name in ("a", "b")
+    )
+    sink = io.StringIO()
+    assert command.run_batch(io.StringIO(lines), sink, "auto") == 0
+    assert [json.loads(line) for line in sink.getvalue().splitlines()] == [
+        {"id": "a", "events": []},
+        {"id": "b", "events": []},
+    ]

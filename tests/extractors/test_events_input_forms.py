@@ -147,6 +147,8 @@ PATHOLOGICAL = {
     "repeated-dates": "on March 3, 2024 " * 10_000,
     "capitalised-run": "Acme " * 40_000,
     "possessives": "Acme's " * 28_000,
+    "capitalised-sentences": "THE BOARD OF ORBIT LABS SAID ON FRIDAY THAT JANE ROE WILL STEP DOWN IN JUNE. "
+    * 2_700,
 }
 
 
