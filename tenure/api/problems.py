@@ -128,6 +128,8 @@ def _from_http(exc: HTTPException, request: Request[Any, Any, Any]) -> Problem:
         detail = f"no such resource: {request.method} {request.url.path} (the API is described at /schema)"
     elif status == 405:
         detail = f"{request.method} is not allowed on {request.url.path}"
+    elif status == 413:
+        detail = _too_large(request)
     elif status >= 500:
         _log.error("HTTP %s on %s %s: %s", status, request.method, request.url.path, exc.detail)
         detail = "an unexpected error occurred; it has been logged"
@@ -137,6 +139,16 @@ def _from_http(exc: HTTPException, request: Request[Any, Any, Any]) -> Problem:
         status=status,
         detail=detail or _HTTP_TITLES.get(status, "error"),
         instance=request.url.path,
+    )
+
+
+def _too_large(request: Request[Any, Any, Any]) -> str:
+    settings = request.app.state.get("settings")
+    if settings is None:
+        return "the request body is too large"
+    return (
+        f"the request body is over the limit of {settings.max_request_bytes:,} bytes "
+        f"(an article's text may be up to {settings.max_article_bytes:,} bytes): send less"
     )
 
 
