@@ -306,3 +306,30 @@ async def test_real_engine_end_to_end(sessions: Sessions) -> None:
     assert person is not None and person.name == "Ingrid Solberg"
     assert org is not None and org.name == "Halvorsen Freight"
     assert departures[0].date == "2025-03-31"
+
+
+async def test_concurrent_articles_naming_the_same_new_people_in_any_order(
+    sessions: Sessions, fake_extract: FakeExtractor
+) -> None:
+    # Each article names the same three new people and two new companies, in a different order:
+    # creation must not deadlock or duplicate anyone on either back end.
+    cast = [
+        ("Aino Varis", "Saltmarsh Energy"),
+        ("Bram Osei", "Pinecrest Media"),
+        ("Cleo Duarte", "Saltmarsh Energy"),
+    ]
+    texts = []
+    for n in range(8):
+        order = cast[n % 3 :] + cast[: n % 3]
+        events = [
+            extracted(
+                "appointment", person, org, role="CEO", date=f"20{10 + n}", precision="year", evidence=f"{n}"
+            )
+            for person, org in (order if n % 2 else reversed(order))
+        ]
+        texts.append(fake_extract.add(f"P{n}", *events))
+    results = await asyncio.gather(*(ingest_article(sessions, article(t)) for t in texts))
+    assert all(r.created for r in results)
+    assert await count(sessions, Person) == 3
+    assert await count(sessions, Organization) == 2
+    assert await count(sessions, Event) == 24  # different years: no two reports are one fact
