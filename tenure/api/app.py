@@ -26,6 +26,7 @@ from tenure.errors import DatabaseUnavailable, SchemaOutOfDate
 from tenure.models.availability import database_errors
 from tenure.models.db import create_engine, session_factory
 from tenure.models.migrate import ensure_current
+from tenure.security.redact import install_log_redaction
 from tenure.settings import Settings
 
 __all__ = ["GUARDS", "MIDDLEWARE", "ROUTE_HANDLERS", "check_database", "create_app"]
@@ -70,6 +71,8 @@ def create_app(settings: Settings, *, check_schema: bool = True, require_keys: b
     app.state.settings = settings
     app.state.check_schema = check_schema
     app.state.require_keys = require_keys
+    # Secrets never reach a log line, whatever logs them (tenure.security.redact).
+    install_log_redaction()
     return app
 
 

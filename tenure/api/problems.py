@@ -19,6 +19,7 @@ from sqlalchemy import exc as sa_exc
 
 from tenure.api.schemas import Problem
 from tenure.errors import DatabaseUnavailable, RateLimited, TenureError
+from tenure.security.redact import redact
 
 __all__ = ["EXCEPTION_HANDLERS", "PROBLEM_MEDIA_TYPE", "problem_response"]
 
@@ -49,6 +50,7 @@ _HTTP_TITLES = {
 
 def problem_response(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
     problem, headers = _problem(request, exc)
+    problem = _without_secrets(problem)
     return Response(
         content=msgspec.json.encode(problem),
         status_code=problem.status,
@@ -140,6 +142,12 @@ def _from_http(exc: HTTPException, request: Request[Any, Any, Any]) -> Problem:
         detail=detail or _HTTP_TITLES.get(status, "error"),
         instance=request.url.path,
     )
+
+
+def _without_secrets(problem: Problem) -> Problem:
+    # A detail may quote the request (a URL with a password, a header): mask secrets in it.
+    errors = [{**e, "message": redact(str(e.get("message", "")))} for e in problem.errors or []]
+    return msgspec.structs.replace(problem, detail=redact(problem.detail), errors=errors or problem.errors)
 
 
 def _too_large(request: Request[Any, Any, Any]) -> str:

@@ -47,7 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
+    from tenure.security.redact import install_log_redaction
     from tenure.settings import load_settings
+
+    install_log_redaction()  # secrets never reach a log line (webhook secrets, keys, passwords)
 
     try:
         settings = load_settings()
