@@ -20,7 +20,6 @@ class ArticleController(Controller):
         summary="Ingest an article",
         description="Extracts and stores the article's events. 201 when new; 200 when the same URL "
         "or text was already stored (nothing changes).",
-        responses={},
     )
     async def create(
         self, data: JSONBody[ArticleIn], sessions: SessionFactory, settings: SettingsDep
