@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from tenure.extractors.entities import Mention
+from tenure.extractors.given_names import gender_of
 from tenure.extractors.lexicon import TITLE_RE
 from tenure.extractors.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
 from tenure.extractors.rules import Rule
@@ -13,8 +14,10 @@ from tenure.extractors.scene import Draft, Scene
 
 Builder = Callable[[Scene, Rule, re.Match[str]], list[Draft]]
 
+# "a startup named Quarry", "an app called Foo": a name given to a thing, not an appointment.
 _NAMED_AS_COMPANY_RE = re.compile(
-    r"\b(?:a|an|company|firm|startup|start-up|organi[sz]ation|group|team|lab|product|model|project|fund)\s+$",
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:company|firm|startup|start-up|organi[sz]ation|group|team|lab|"
+    r"product|model|project|fund|app|tool|platform|robot|device|chatbot|service)?\s*$",
     re.IGNORECASE,
 )
 # "join Acme's board", "was appointed to the board of directors": a board seat.
@@ -151,6 +154,25 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     return [_draft(scene, rule, (start, end), confidence=confidence, **fields)]
 
 
+def _object_pronoun(scene: Scene, at: int, subject: Mention | None) -> Mention | None:
+    """ "named Bo Chan to succeed her": the last other person of that gender before."""
+    found = re.match(r"\s+(him|her)\b", scene.text[at : at + 6])
+    if not found:
+        return None
+    wanted = "female" if found.group(1) == "her" else "male"
+    for mention in reversed(
+        scene.entities.mentions[: max(0, scene.entities.position(subject))] if subject else []
+    ):
+        if (
+            mention.kind == "person"
+            and mention.via != "pronoun"
+            and mention.name != (subject.name if subject else None)
+        ):
+            if gender_of(mention.name) in (wanted, "either"):
+                return mention
+    return None
+
+
 def _came_from(scene: Scene, org: Mention) -> bool:
     """ "joined from Sable Networks": where the person came from, not where they went."""
     return bool(re.search(r"\bfrom\s+$", scene.text[max(0, org.start - 6) : org.start]))
@@ -160,7 +182,7 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
     """ "A will replace B" / "A succeeds B" / "named CEO, succeeding B": both moves."""
     start, end = _abs(scene, match)
     successor = scene.person_before(start)
-    predecessor = scene.person_after(end, limit=40)
+    predecessor = scene.person_after(end, limit=40) or _object_pronoun(scene, end, successor)
     if rule.person == "after":  # "A will be replaced by B": the order is reversed
         successor, predecessor = predecessor, successor
     if successor is None or predecessor is None or successor.name == predecessor.name:
@@ -199,7 +221,12 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
 def _role_given_up(scene: Scene, predecessor: Mention) -> str | None:
     """ "B, who is stepping down as chief executive": the role that changes hands."""
     window = scene.text[predecessor.end : min(scene.sentence.end, predecessor.end + 90)]
-    found = re.search(r"\bas\s+(?:the\s+|its\s+)?", window)
+    # Only a role being left: "stepping down as CEO", not "will continue as executive chairman".
+    found = re.search(
+        r"\b(?:step(?:s|ping|ped)?\s+down|leav(?:es|ing)|retir(?:es|ing|ed)|resign(?:s|ing|ed)?|departs?|"
+        r"departing|exit(?:s|ing)?|quit(?:s|ting)?)\s+as\s+(?:the\s+|its\s+)?",
+        window,
+    )
     if not found:
         return None
     title = TITLE_RE.match(window, found.end())

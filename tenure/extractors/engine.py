@@ -53,7 +53,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
         return []
     entities = analyse(body, sentences)
     dates = find_dates(body, published_at)
-    drafts = merge_drafts(_drafts(body, sentences, entities, dates))
+    drafts = merge_drafts(_drafts(body, sentences, entities, dates), news_year=f"{published_at.year:04d}")
     _date_from_story(body, sentences, drafts, dates)
     events = []
     for draft in drafts:

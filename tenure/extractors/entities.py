@@ -347,8 +347,15 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
     """True when this occurrence shows it names a person, False when it cannot, None if unsure."""
     if chunk.quoted:
         return False
-    if is_given_name(tokens[0][2]):
+    if tokens[0][2].lower() in FIRST_NAMES:
         return True
+    if is_given_name(tokens[0][2]):
+        # The large name list also holds words that name companies ("Arcadia", "Meta"): a
+        # company's context outweighs it there.
+        end = tokens[-1][1]
+        return not (
+            _ORG_ONLY_AFTER_RE.match(text[end : end + 40]) or _ORG_APPOSITIVE_RE.match(text[end : end + 80])
+        )
     if chunk.headline:
         return False  # Title Case lines capitalise everything; names there must show a given name
     if _STRONG_ORG_CONTEXT_BEFORE.search(text[max(0, tokens[0][0] - 40) : tokens[0][0]]):
@@ -514,6 +521,8 @@ def _classify(
     if name in org_aliases:
         name = org_aliases[name]
     initial = chunk.initial and body[0] == chunk.tokens[0]
+    if len(body) == 1 and _UNIT_AFTER_RE.match(text[body[0][1] : body[0][1] + 16]):
+        return None  # "its Stockholm studio": a place naming a unit, not a company
     if initial and name.isupper() and _DATELINE_AFTER_RE.match(text[body[-1][1] : body[-1][1] + 6]):
         return None  # a dateline: "PITTSBURGH —", "LONDON, June 3"
     if (
@@ -575,6 +584,17 @@ def _is_org_shape(body: list[tuple[int, int, str]]) -> bool:
 
 # After a capitalised place opening a story: "PITTSBURGH —", "LONDON, June 3 (Wire) -".
 _DATELINE_AFTER_RE = re.compile(r"^\W{0,3}\s*(?:[—–-]|,\s*[A-Z][a-z]{2,8}\.?\s+\d|\()")
+
+_UNIT_AFTER_RE = re.compile(
+    r"^\s+(?:studio|office|offices|plant|factory|campus|unit|division|branch|hub|headquarters|site|"
+    r"bureau|store|warehouse)\b"
+)
+
+# What companies do and people seldom do: "Acme has appointed", "Acme raised", "Acme acquired".
+_ORG_ONLY_AFTER_RE = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+)?(?:appointed|named|hired|raised|acquired|filed|reported|posted|"
+    r"closed|secured|laid off|cut)\b"
+)
 
 # "Acme has hired", "Acme said", "Acme raised": verbs that make an opening word a company.
 _ORG_VERB_AFTER_RE = re.compile(

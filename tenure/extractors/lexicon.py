@@ -55,7 +55,7 @@ TITLE_CORES: tuple[str, ...] = (
     r"co-?founder",
     r"founder",
     r"director",
-    r"head of [a-z&]+(?: (?:and|&) [a-z]+)?",
+    r"head of (?!(?:its|the|their|his|her|a|an)\b)[a-z&]+(?: (?:and|&) [a-z]+)?",
     r"(?:team |research )?co-?leader",
     r"research leader",
     r"team leader",
@@ -90,6 +90,8 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     university institute college school academy foundation society association agency
     company companies industries enterprises motors airlines airways pharmaceuticals pharma
     therapeutics biosciences bio robotics ai media studios entertainment communications telecom
+    games gaming interactive studio pictures records books publishing resources services
+    products materials minerals metals chemicals apps works motors brands
     dynamics aerospace automation analytics foods food beverages health healthcare logistics airlines shipping mining oil gas
     energy semiconductor semiconductors microsystems devices electronics brands stores
     markets exchange insurance securities investments management advisors associates council

@@ -14,12 +14,13 @@ from typing import Any
 from tenure.extractors.scene import Draft
 
 
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+def merge_drafts(drafts: list[Draft], news_year: str | None = None) -> list[Draft]:
+    """Group drafts by fact. `news_year` (the publication year) tells background from news."""
     groups: list[list[Draft]] = []
     for draft in drafts:
         for group in groups:
             # Every member must agree: a role-less draft must not bridge a CEO and a President.
-            if all(same_fact(draft, other) for other in group):
+            if all(same_fact(draft, other, news_year) for other in group):
                 group.append(draft)
                 break
         else:
@@ -29,7 +30,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
-def same_fact(a: Draft, b: Draft) -> bool:
+def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
     if a.type != b.type:
         return False
     if a.type == "funding_round":
@@ -53,7 +54,11 @@ def same_fact(a: Draft, b: Draft) -> bool:
         # Joining in 2019 and taking over as CEO in 2025 are two facts; one role told twice is one.
         if a.role and b.role:
             return _same_role(a.role, b.role)
-        return not _conflict(a, b, ())
+        # A role-less mention is the same appointment only when told close by, and "joined in
+        # 2016" (background from another year) is not this year's news.
+        if abs(a.sentence - b.sentence) > 2 or _conflict(a, b, ()):
+            return False
+        return not any(_background(d, news_year) for d in (a, b))
     return True
 
 
@@ -90,6 +95,11 @@ def _conflict(a: Draft, b: Draft, keys: tuple[str, ...]) -> bool:
             return True
     da, db = a.date, b.date
     return bool(da and db and da.date and db.date and da.date[:7] != db.date[:7])
+
+
+def _background(draft: Draft, news_year: str | None) -> bool:
+    date = draft.date.date if draft.date is not None else None
+    return bool(news_year and date and date[:4] < news_year and not draft.role)
 
 
 def _same(a: str | None, b: str | None) -> bool:

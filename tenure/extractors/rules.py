@@ -321,6 +321,14 @@ RULES: tuple[Rule, ...] = (
         0.75,
         "Acme is in talks to raise a new funding round at a $2 billion valuation.",
     ),
+    Rule(
+        "funding.values-at",
+        "funding_round",
+        _rx(r"\b(?:round|raise|deal|investment|financing|funding)\s+(?:values|valued|valuing|would value)\b"),
+        "none",
+        0.6,
+        "The round values Acme at about $250 million.",
+    ),
     # --- foundings ---
     Rule(
         "founding.own-company",
@@ -443,6 +451,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "award.winner": ("winner", "laureate", "recipient"),
     "funding.raised-amount": ("$", "€", "£"),
     "funding.round": ("round", "fund", "financing"),
+    "funding.values-at": ("valu",),
     "founding.own-company": ("company", "startup", "start-up", "firm", "venture", "business", "lab"),
     "founding.launch-new-venture": ("launch",),
     "founding.founded-by": ("founded", "started", "established", "launched", "created", "set up"),

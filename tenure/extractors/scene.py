@@ -238,6 +238,10 @@ class Scene:
         if person is not None and person.start <= rest_at + 1:
             after = re.match(r",?\s*(?:(?:as|the|its|a|an)\s+)?", self.text[person.end : person.end + 12])
             rest_at = person.end + (after.end() if after else 0)
+            if self.text[person.end : person.end + 1] == "," and not (
+                after and "as" in after.group().split()
+            ):
+                return None  # "named Bo Chan, its treasurer, to ...": the aside is the old title
         for org in self.orgs():
             if org.start == rest_at and org.possessive:
                 rest_at = org.end + 2

@@ -93,6 +93,56 @@ ROUNDUP = (
     "5. Mei Tanaka, co-founder of Sakura Labs, is stepping down as CEO but will remain chief scientist.\n"
 )
 
+MERIDIAN = (
+    "Meridian Health shakes up leadership as CFO exits\n"
+    "\n"
+    "Meridian Health Inc. said Thursday that Chief Financial Officer Laura Chen would leave the hospital operator on March 31 to pursue other opportunities.\n"
+    "\n"
+    "The company named Derek Osei, its treasurer, to succeed her. Osei, 44, joined Meridian in 2016 from Bayfield Capital.\n"
+    "\n"
+    "Meridian also said Jonathan Price, president of its outpatient division, had been promoted to chief operating officer, a post that had been vacant since Angela Ruiz retired in October.\n"
+    "\n"
+    "Shares of Meridian fell 3% after the announcement. Analysts at Corbin & Hale said they did not expect the changes to affect the company's guidance.\n"
+    "\n"
+    'Chief Executive Robert Tully, who has led Meridian since 2018, said in a statement that Chen "leaves the company in excellent financial shape."\n'
+    "\n"
+    "Chen joined Meridian in 2012 after a decade at Ernst & Young.\n"
+)
+
+HELIO = (
+    "Solar startup Helio raises €40 million\n"
+    "\n"
+    "Paris-based Helio, which makes perovskite solar panels, has raised €40 million in a Series A funding round led by Atlas Partners and Nordic Climate Fund, the company said on Wednesday.\n"
+    "\n"
+    "The round values Helio at about €250 million, according to a person familiar with the matter.\n"
+    "\n"
+    "Helio was co-founded in 2021 by physicist Claire Dubois and engineer Yusuf Demir, who previously worked together at the French national energy lab.\n"
+    "\n"
+    "Dubois, Helio's chief executive, said the money would fund a pilot factory near Lyon. The company plans to hire 80 people next year.\n"
+    "\n"
+    "Helio had previously raised €6 million in seed funding from angel investors.\n"
+    "\n"
+    "The startup is not the only European solar company attracting investors: rival Sunvale closed a $30 million round last month.\n"
+)
+
+ARCADIA_HTML = (
+    "<!DOCTYPE html>\n"
+    "<html><head><title>Arcadia Games names new studio head | GameWire</title>\n"
+    '<meta property="article:published_time" content="2024-05-02T09:00:00Z"></head>\n'
+    "<body>\n"
+    '<header><nav><a href="/">Home</a> <a href="/jobs">Jobs</a> Subscribe to GameWire</nav></header>\n'
+    "<main><article>\n"
+    "<h1>Arcadia Games names new studio head</h1>\n"
+    '<p class="byline">By Sam Reed, May 2, 2024</p>\n'
+    "<p>Arcadia Games has appointed <strong>Nora Lindahl</strong> as head of its Stockholm studio, the publisher said on Wednesday.</p>\n"
+    '<p>Lindahl replaces <a href="/people/ola-berg">Ola Berg</a>, who left Arcadia in March to start his own studio.</p>\n'
+    "<p>Lindahl previously ran production at Frostbyte Interactive for seven years.</p>\n"
+    "</article></main>\n"
+    "<aside>Related: Arcadia denies reports that its CEO will step down</aside>\n"
+    "<footer>© 2024 GameWire. All rights reserved.</footer>\n"
+    "</body></html>\n"
+)
+
 ARTICLES = [
     Case(
         "wire-story-succession-funding-and-poaching",
@@ -269,6 +319,88 @@ ARTICLES = [
             },
         ],
         published_at="2025-02-14",
+        group="articles",
+    ),
+    Case(
+        "cfo-exit-with-pronoun-successor-and-background-joins",
+        MERIDIAN,
+        [
+            {
+                "type": "departure",
+                "person": "Laura Chen",
+                "organization": "Meridian",
+                "role": "Chief Financial Officer",
+                "date": "2024-03-31",
+                "details": {"successor": "Derek Osei"},
+            },
+            {
+                "type": "appointment",
+                "person": "Derek Osei",
+                "role": "Chief Financial Officer",
+                "details": {"predecessor": "Laura Chen"},
+            },
+            {"type": "appointment", "person": "Derek Osei", "date": "2016", "role": None},
+            {"type": "appointment", "person": "Jonathan Price", "role": "chief operating officer"},
+            {"type": "departure", "person": "Angela Ruiz", "date": "2023-10"},
+            {"type": "appointment", "person": "Laura Chen", "date": "2012"},
+        ],
+        published_at="2024-05-02",
+        group="articles",
+    ),
+    Case(
+        "euro-round-with-valuation-in-the-next-sentence",
+        HELIO,
+        [
+            {
+                "type": "funding_round",
+                "organization": "Helio",
+                "date": "2024-05-01",
+                "details": {
+                    "amount": 40000000,
+                    "currency": "EUR",
+                    "round": "Series A",
+                    "valuation": 250000000,
+                    "lead_investors": ["Atlas Partners", "Nordic Climate Fund"],
+                },
+            },
+            {"type": "founding", "person": "Claire Dubois", "organization": "Helio", "date": "2021"},
+            {"type": "founding", "person": "Yusuf Demir", "organization": "Helio", "date": "2021"},
+            {
+                "type": "funding_round",
+                "organization": "Helio",
+                "details": {"amount": 6000000, "round": "seed"},
+            },
+            {
+                "type": "funding_round",
+                "organization": "Sunvale",
+                "date": "2024-04",
+                "details": {"amount": 30000000, "currency": "USD"},
+            },
+        ],
+        published_at="2024-05-02",
+        group="articles",
+    ),
+    Case(
+        "html-page-with-navigation-and-aside",
+        ARCADIA_HTML,
+        [
+            {
+                "type": "appointment",
+                "person": "Nora Lindahl",
+                "organization": "Arcadia Games",
+                "date": "2024-05-01",
+                "details": {"predecessor": "Ola Berg"},
+            },
+            {
+                "type": "departure",
+                "person": "Ola Berg",
+                "organization": "Arcadia",
+                "date": "2024-03",
+                "details": {"successor": "Nora Lindahl"},
+            },
+        ],
+        published_at="2024-05-02",
+        fmt="html",
         group="articles",
     ),
 ]
