@@ -160,16 +160,13 @@ def _object_pronoun(scene: Scene, at: int, subject: Mention | None) -> Mention |
     if not found:
         return None
     wanted = "female" if found.group(1) == "her" else "male"
-    for mention in reversed(
-        scene.entities.mentions[: max(0, scene.entities.position(subject))] if subject else []
-    ):
-        if (
-            mention.kind == "person"
-            and mention.via != "pronoun"
-            and mention.name != (subject.name if subject else None)
-        ):
-            if gender_of(mention.name) in (wanted, "either"):
-                return mention
+    if subject is None:
+        return None
+    earlier = scene.entities.mentions[: max(0, scene.entities.position(subject))]
+    for mention in reversed(earlier):
+        named = mention.kind == "person" and mention.via != "pronoun" and mention.name != subject.name
+        if named and gender_of(mention.name) in (wanted, "either"):
+            return mention
     return None
 
 
