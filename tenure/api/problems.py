@@ -161,6 +161,10 @@ def _too_large(request: Request[Any, Any, Any]) -> str:
 
 
 def _is_connection_failure(exc: Exception) -> bool:
+    # SQLAlchemy marks a driver error that lost the connection (e.g. the server was killed
+    # mid-commit: "connection was closed in the middle of operation") as invalidated.
+    if isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated:
+        return True
     # asyncpg and aiosqlite raise their own classes when a connection dies mid-request.
     return type(exc).__name__ in {"ConnectionDoesNotExistError", "CannotConnectNowError", "InterfaceError"}
 
