@@ -9,16 +9,20 @@ from tenure.models.base import Base
 from tenure.models.entities import Organization, OrganizationAlias, Person, PersonAlias
 from tenure.models.events import UNDATED_SORT, Event, EventSource
 from tenure.models.keys import ApiKey
+from tenure.models.webhooks import Delivery, DeliveryAttempt, Subscription
 
 __all__ = [
     "UNDATED_SORT",
     "ApiKey",
     "Article",
     "Base",
+    "Delivery",
+    "DeliveryAttempt",
     "Event",
     "EventSource",
     "Organization",
     "OrganizationAlias",
     "Person",
     "PersonAlias",
+    "Subscription",
 ]
