@@ -112,6 +112,13 @@ FUTURE_CUE = re.compile(
     r"due\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|upcoming|should)\b|'ll\b",
     re.IGNORECASE,
 )
+# A present-tense move with a date is scheduled ("She starts at Parallax on June 1", "Olander
+# starts in September"): a forward cue too. Reported speech is still guarded (REPORTED_SPEECH_DAYS).
+SCHEDULE_CUE = re.compile(
+    r"\b(?:starts|begins|joins|rejoins|takes\s+(?:over|charge|up|the\s+helm|the\s+reins)|becomes|assumes|"
+    r"retires|steps\s+(?:down|aside)|hands\s+over|moves|returns|succeeds|replaces|leaves|departs|exits)\b",
+    re.IGNORECASE,
+)
 # Words between a future cue and the span that end its reach ("He will leave, the company said
 # Tuesday": the saying was on Tuesday, in the past).
 CUE_BREAK = re.compile(
@@ -357,12 +364,22 @@ def resolve_ago(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution 
     return _year(base.year - years, "past") if _year_in_range(base.year - years) else None
 
 
+def _year_part(year: int, bound: str | None, tense: Tense) -> Resolution:
+    """A year, or its December / January when the text says its end / start ("at the end of 2022")."""
+    edge = (bound or "").lower()
+    if edge == "end":
+        return _month(year, 12, tense)
+    if edge in ("start", "beginning"):
+        return _month(year, 1, tense)
+    return _year(year, tense)
+
+
 def resolve_period_end(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
-    """The end of the current year or month: "by the end of the year", "year-end"."""
+    """The end of the current year (its December) or month: "by the end of the year", "year-end"."""
     tense: Tense = "future" if anchor.forward_cue else "past"
     if (groups["unit"] or groups["unit2"] or "").lower() == "month":
         return _month(anchor.base.year, anchor.base.month, tense)
-    return _year(anchor.base.year, tense)
+    return _month(anchor.base.year, 12, tense)
 
 
 def resolve_season(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
@@ -423,7 +440,7 @@ def resolve_relative_month(groups: Mapping[str, str | None], anchor: Anchor) -> 
 def resolve_relative_year(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
     shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[(groups["rel"] or "").lower()]
     forward = shift > 0 or (groups["edge"] or "").lower() == "later" or anchor.forward_cue
-    return _year(anchor.base.year + shift, "future" if forward else "past")
+    return _year_part(anchor.base.year + shift, groups["bound"], "future" if forward else "past")
 
 
 def resolve_quarter(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
@@ -444,7 +461,9 @@ def resolve_quarter(groups: Mapping[str, str | None], anchor: Anchor) -> Resolut
 
 def resolve_year(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
     year = int(groups["y"] or 0)
-    return _year(year, "future" if anchor.forward_cue or year > anchor.base.year else "past")
+    return _year_part(
+        year, groups["bound"], "future" if anchor.forward_cue or year > anchor.base.year else "past"
+    )
 
 
 # --- the rule table ---------------------------------------------------------------------------------
@@ -457,7 +476,11 @@ def resolve_year(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution
 # forms come first ("Nov. 6, 2023" before "2023"); rules sharing a core are tried in order.
 
 _ON_DAY_PREFIX = r"(?:" + _TIME + r")?(?:\bon\s+)?(?:" + _WEEKDAY + r",?\s+)?"
-_EFFECTIVE_PREFIX = r"\b(?:effective|starting|beginning|as\s+of)\s+(?:on\s+)?(?:" + _WEEKDAY + r",?\s+)?"
+_EFFECTIVE_PREFIX = (
+    r"\b(?:(?:with\s+)?effect(?:ive)?(?:\s+from)?|starting|beginning|as\s+of|from)\s+(?:on\s+)?(?:"
+    + _WEEKDAY
+    + r",?\s+)?"
+)
 _IN_PREFIX = r"(?:\b(?:in|since|from|during|until|by|of|before|after)\s+)?(?:" + _EDGE + r")?"
 _MONTH_DAY_CORE = r"(?P<mon>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")(?:,?\s+(?P<y>" + _YEAR + r"))?"
 
@@ -593,7 +616,7 @@ DATE_RULES: tuple[DateRule, ...] = (
     ),
     DateRule(
         "date.relative-year",
-        r"(?:\b(?P<edge>earlier|later|early|late)\s+)?(?:\b(?:by\s+)?the\s+end\s+of\s+)?",
+        r"(?:\b(?P<edge>earlier|later|early|late)\s+)?(?:\b(?:by\s+|at\s+)?the\s+(?P<bound>end|start|beginning)\s+of\s+)?",
         r"\b(?P<rel>last|this|next|previous)\s+year\b",
         "The unit will be spun off next year.",
         resolve_relative_year,
@@ -624,7 +647,8 @@ DATE_RULES: tuple[DateRule, ...] = (
     ),
     DateRule(
         "date.year",
-        r"(?:\b(?:in|since|from|during|until|by|of|circa|around|before|after|at)\s+)?(?:\b" + _EDGE + r")?",
+        r"(?:\b(?:in|since|from|during|until|by|of|circa|around|before|after|at)\s+)?"
+        r"(?:\b(?:early|mid|late|the\s+(?P<bound>end|start|beginning|middle)\s+of)[\s-]+)?",
         r"(?P<y>" + _YEAR_ALONE + r")",
         "She founded the studio in 2013.",
         resolve_year,
@@ -727,8 +751,11 @@ def _forward_cue(text: str, start: int) -> bool:
     breaks = list(SENTENCE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
-    cues = list(FUTURE_CUE.finditer(window))
-    return bool(cues) and not CUE_BREAK.search(window, cues[-1].end())
+    cues = [*FUTURE_CUE.finditer(window), *SCHEDULE_CUE.finditer(window)]
+    if not cues:
+        return False
+    last = max(cue.end() for cue in cues)
+    return not CUE_BREAK.search(window, last)
 
 
 @lru_cache(maxsize=8192)
