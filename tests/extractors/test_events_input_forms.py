@@ -155,6 +155,7 @@ PATHOLOGICAL = {
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
 def test_pathological_input_finishes_quickly(name: str) -> None:
     text = PATHOLOGICAL[name][:200_000]
-    started = time.perf_counter()
+    # CPU time, not wall time: the test machine is shared, and what we bound is our own work.
+    started = time.process_time()
     extract(text, parse_published_at("2025-03-14"))
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
