@@ -382,6 +382,14 @@ def resolve_period_end(groups: Mapping[str, str | None], anchor: Anchor) -> Reso
     return _month(anchor.base.year, 12, tense)
 
 
+def resolve_period_rest(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
+    """What remains of the current month or year: "finish out the month", "through the year"."""
+    tense: Tense = "future" if anchor.forward_cue else "past"
+    if (groups["unit"] or "").lower() == "month":
+        return _month(anchor.base.year, anchor.base.month, tense)
+    return _year(anchor.base.year, tense)
+
+
 def resolve_season(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
     """A season, at year precision (northern hemisphere; winter is dated by its January)."""
     if groups.get("y"):
@@ -574,6 +582,14 @@ DATE_RULES: tuple[DateRule, ...] = (
         resolve_period_end,
     ),
     DateRule(
+        "date.period-rest",
+        r"\b(?:out|through|until|till|throughout|(?:the\s+)?(?:rest|remainder)\s+of)\s+",
+        r"\bthe\s+(?P<unit>month|year)\b(?!\s+(?:of|before|after|earlier|later|when)\b)",
+        "He will finish out the month at the bank.",
+        resolve_period_rest,
+        prefix_required=True,
+    ),
+    DateRule(
         "date.relative-day",
         r"\b(?P<edge>earlier|later)\s+",
         r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
@@ -673,6 +689,7 @@ CONTEXTUAL_RULES: frozenset[str] = frozenset(
         "date.period-end",
         "date.season",
         "date.season-year",
+        "date.period-rest",
     )
 )
 

@@ -398,6 +398,18 @@ examples: list[Case] = [
     ),
     ("year-ago", "A year ago the company had no CFO.", WED_CN, [("A year ago", "2024", "year", "past")]),
     (
+        "rest-of-the-month",
+        "He'll finish out the month at the bank.",
+        WED_CN,
+        [("out the month", "2025-11", "month", "future")],
+    ),
+    (
+        "through-the-year",
+        "She stays on through the year.",
+        WED_CN,
+        [("through the year", "2025", "year", "past")],
+    ),
+    (
         "year-start-of",
         "The unit was sold at the beginning of 2023.",
         WED_CN,
@@ -551,6 +563,7 @@ no_date: list[Case] = [
     ("season-without-relative-word", "The deal closed in late winter.", WED_CN, []),
     ("copyright-notice", "Photo caption. Copyright 2023 Harbor Wire.", WED_CN, []),
     ("copyright-sign", "© 2024 Harbor Wire. All rights reserved.", WED_CN, []),
+    ("the-month-of-another-event", "Sales fell through the month before the merger.", WED_CN, []),
     ("after-another-event", "She joined two days after the vote.", WED_CN, []),
     ("invalid-day", "The memo is dated February 30.", WED_CN, []),
     ("empty", "", WED_CN, []),
