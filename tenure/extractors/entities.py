@@ -386,7 +386,7 @@ _BORN_BEFORE_RE = re.compile(
 # Verbs whose subject is a person: "Jane Doe will step down", "Doe was named", "Doe has led sales".
 _PERSON_VERB_AFTER_RE = re.compile(
     r"^,?\s+(?:(?:will|has|had|have|is|was|would)\s+)?(?:[a-z]+ly\s+|also\s+)?(?:"
-    r"step(?:s|ped|ping)?\s+(?:down|away)|resign\w*|retir\w*|quit|quits|"
+    r"step(?:s|ped|ping)?\s+(?:down|away)|resign\w*|retir\w*|quit|quits|(?<=is )out\s+as|(?<=was )out\s+as|"
     r"(?<=was )(?:named|appointed|elected|hired|fired|ousted|promoted)|"
     r"(?<=been )(?:named|appointed|elected|hired|fired|ousted|promoted)|co-?founded|founded|"
     r"led|leads|runs|ran|heads|headed|oversees|oversaw|joined|joins)\b",

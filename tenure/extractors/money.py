@@ -40,6 +40,8 @@ VALUATION_BEFORE_RE = re.compile(
     r"(?:valu(?:e|es|ed|ing|ation)|market (?:cap|capitali[sz]ation)|worth)\b[^$€£.;]{0,40}$", re.IGNORECASE
 )
 # Example: "in a Series B round", "early-stage fundraising", "seed funding".
+# "at a $3 billion valuation": the valuation word follows.
+VALUATION_AFTER_RE = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.IGNORECASE)
 ROUND_RE = re.compile(
     r"\b(series\s+[a-h](?:\d|-\d)?|pre-seed|seed|early-stage|early stage|late-stage|angel|growth|bridge|mezzanine)\b",
     re.IGNORECASE,
@@ -72,6 +74,7 @@ def find_money(text: str) -> list[Money]:
             value = float(number.replace(",", ""))
         value *= _SCALE.get(scale, 1.0)
         valuation = bool(VALUATION_BEFORE_RE.search(text[max(0, match.start() - 60) : match.start()]))
+        valuation = valuation or bool(VALUATION_AFTER_RE.match(text[match.end() : match.end() + 24]))
         found.append(Money(match.start(), match.end(), value, currency, valuation))
     return found
 

@@ -207,6 +207,18 @@ RULES: tuple[Rule, ...] = (
         status="completed",
     ),
     Rule(
+        "departure.announced-resignation",
+        "departure",
+        _rx(
+            r"\b(?:announced|tendered|submitted|handed in|offered)\s+(?:his|her|their)\s+"
+            r"(?:resignation|retirement|departure|exit)\b|\b(?:is|are|was)\s+out\s+as\b"
+        ),
+        "before",
+        0.8,
+        "Jane Doe announced her resignation on Friday.",
+        status="announced",
+    ),
+    Rule(
         "departure.finish-out",
         "departure",
         _rx(
@@ -259,7 +271,8 @@ RULES: tuple[Rule, ...] = (
         "appointment.become",
         "appointment",
         _rx(
-            r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
+            r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
+            r"takes?\s+over\s+as|took\s+over\s+as|returns?\s+as|returned\s+as|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
         ),
         "before",
         0.75,
@@ -404,6 +417,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "departure.fired-active": ("fired", "ousted", "dismissed", "sacked", " out"),
     "departure.left": ("left", "quit", "resigned", "retired", "departed", "stepped", "exited", "stood down"),
     "departure.finish-out": ("finish",),
+    "departure.announced-resignation": ("resignation", "retirement", "departure", "exit", "out as"),
     "departure.possessive-departure-from": (
         "departure",
         "exit",
@@ -435,6 +449,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "appointment.serve-as": ("serve", "serving", "act as", "take over", "step in", "stay on", "signed on"),
     "appointment.join": ("join",),
     "appointment.become": (
+        "over as",
+        "return",
         "becom",
         "became",
         "the new",

@@ -274,7 +274,7 @@ ARTICLES = [
                 "type": "funding_round",
                 "organization": "Vantage",
                 "date": "2023",
-                "details": {"amount": 200000000, "valuation": None},
+                "details": {"amount": 200000000, "valuation": 3000000000},
             },
         ],
         published_at="2025-02-14",

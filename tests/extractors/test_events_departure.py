@@ -197,6 +197,53 @@ CASES = [
     ),
 ]
 
+MORE_PHRASINGS = [
+    Case(
+        "departure-announced-her-resignation",
+        "Jane Roe announced her resignation on Friday, Corvo said.",
+        [
+            {
+                "type": "departure",
+                "person": "Jane Roe",
+                "organization": "Corvo",
+                "date": "2025-03-14",
+                "details": {"status": "announced"},
+            }
+        ],
+    ),
+    Case(
+        "departure-is-out-as",
+        "Bo Chan is out as chief executive of Pellam.",
+        [{"type": "departure", "person": "Bo Chan", "organization": "Pellam", "role": "chief executive"}],
+    ),
+    Case(
+        "appointment-takes-over-as",
+        "Ann Lee takes over as CEO of Marlo Foods on Monday.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ann Lee",
+                "organization": "Marlo Foods",
+                "role": "CEO",
+                "date": "2025-03-17",
+            }
+        ],
+    ),
+    Case(
+        "appointment-returned-as",
+        "Tom Fisk returned as chief executive of Orrin in January.",
+        [
+            {
+                "type": "appointment",
+                "person": "Tom Fisk",
+                "organization": "Orrin",
+                "role": "chief executive",
+                "date": "2025-01",
+            }
+        ],
+    ),
+]
+
 BUGS_CAUGHT = [
     Case(
         "photo-credit-is-not-an-antecedent",
@@ -215,6 +262,6 @@ BUGS_CAUGHT = [
 ]
 
 
-@pytest.mark.parametrize("case", params(CASES + BUGS_CAUGHT))
+@pytest.mark.parametrize("case", params(CASES + MORE_PHRASINGS + BUGS_CAUGHT))
 def test_departures(case: Case) -> None:
     run_case(case)
