@@ -47,15 +47,7 @@ def test_repeated_dates_are_each_found() -> None:
     assert {m.date for m in mentions} == {"2025-11-06"}
 
 
-# A known quadratic spot in the engine (sentences._is_abbreviation searches the whole line before
-# every period), reported with a fix in /work/notes/H2-to-H1.md; drop the mark when it is fixed.
-_ENGINE_QUADRATIC = pytest.mark.xfail(reason="sentence splitter quadratic on one 200 KB line", strict=False)
-ENGINE_CASES = [
-    pytest.param(name, marks=_ENGINE_QUADRATIC) if name == "200kb-all-capitals" else name for name in INPUTS
-]
-
-
-@pytest.mark.parametrize("name", ENGINE_CASES)
+@pytest.mark.parametrize("name", list(INPUTS))
 def test_extract_is_fast(name: str) -> None:
     text = INPUTS[name]
     started = time.perf_counter()
