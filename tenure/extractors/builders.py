@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from tenure.extractors.entities import Mention
 from tenure.extractors.given_names import gender_of
-from tenure.extractors.lexicon import TITLE_RE
+from tenure.extractors.lexicon import DESCRIPTION_HEADS, TITLE_RE
 from tenure.extractors.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
 from tenure.extractors.rules import Rule
 from tenure.extractors.scene import Draft, Scene
@@ -70,6 +70,8 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         person = scene.person_before(start)
     if person is None:
         return []
+    if rule.rule_id == "departure.left" and _ordinary_object(scene, end):
+        return []  # "left the meeting", "quit smoking"
     title, title_org = scene.title_of(person)
     named = scene.object_org(end, named_only=True)
     if rule.person == "after":  # "Acme has fired its CEO": the company is the subject
@@ -119,6 +121,10 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         scene.text[max(0, start - 20) : start]
     ):
         return []
+    if rule.rule_id == "appointment.named" and _NOT_AN_APPOINTMENT_AFTER_RE.match(scene.text[end : end + 30]):
+        return []  # "named after", "named in a lawsuit", "named one of the best"
+    if rule.rule_id == "appointment.join" and _ordinary_object(scene, end):
+        return []  # "joined the call", "joined forces"
     active = rule.person == "voice" and not scene.passive(start)
     person = scene.person_after(end, limit=80) if active else scene.person_before(start)
     if person is None and active:
@@ -168,6 +174,70 @@ def _object_pronoun(scene: Scene, at: int, subject: Mention | None) -> Mention |
         if named and gender_of(mention.name) in (wanted, "either"):
             return mention
     return None
+
+
+# What follows "named" when nobody is being appointed.
+_NOT_AN_APPOINTMENT_AFTER_RE = re.compile(
+    r"^\s+(?:after|in\s+(?:a|the)\s+(?:lawsuit|suit|complaint|report|case)|one\s+of|among|to\s+(?:a|the|its)\s+"
+    r"(?:list|ranking))\b",
+    re.IGNORECASE,
+)
+# An object that is a plain thing: "the meeting", "smoking", "forces", "a call".
+_OBJECT_AFTER_RE = re.compile(r"^\s+(?:(?:the|a|an|his|her|their|its)\s+([a-z][\w-]*)|([a-z]+ing)\b)")
+_MOVE_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "for",
+        "to",
+        "from",
+        "as",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "early",
+        "recently",
+        "abruptly",
+        "amid",
+        "over",
+        "following",
+        "because",
+        "with",
+        "without",
+        "board",
+        "company",
+        "firm",
+        "group",
+        "bank",
+        "team",
+        "post",
+        "role",
+        "job",
+        "position",
+        "office",
+        "seat",
+        "startup",
+        "business",
+        "lab",
+        "unit",
+        "division",
+    ]
+)
+
+
+def _ordinary_object(scene: Scene, at: int) -> bool:
+    """ "left the meeting" / "joined the call": a lower-case object that no company or role is."""
+    found = _OBJECT_AFTER_RE.match(scene.text[at : at + 40])
+    word = (found.group(1) or found.group(2)) if found else None
+    if word is None or word in _MOVE_WORDS:
+        return False
+    if any(m.start >= at and m.start <= at + found.end() + 1 for m in scene.mentions):
+        return False  # an organization or person comes right after: "left the Acme board"
+    return word not in DESCRIPTION_HEADS
 
 
 def _came_from(scene: Scene, org: Mention) -> bool:

@@ -272,7 +272,7 @@ RULES: tuple[Rule, ...] = (
         "appointment",
         _rx(
             r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
-            r"takes?\s+over\s+as|took\s+over\s+as|returns?\s+as|returned\s+as|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
+            r"takes?\s+over\s+as|took\s+over\s+as|returns?\s+as|returned\s+as|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
         ),
         "before",
         0.75,

@@ -76,6 +76,11 @@ NO_EVENT = [
         "high on Thursday.",
         [],
     ),
+    Case("left-a-meeting", "Jane Roe left the meeting early, Corvo staff said.", []),
+    Case("joined-a-call", "Bo Chan joined the call from Paris on behalf of Pellam.", []),
+    Case("named-after", "The startup was named after a river, Ann Lee of Marlo Foods said.", []),
+    Case("head-to-a-place", "Tom Fisk will head to Orrin's headquarters on Monday.", []),
+    Case("quit-a-habit", "Mia Holt quit smoking last year.", []),
     Case(
         "headline-title-case-without-names",
         "Breaking News: Big Changes Ahead At The Top Of The Industry",
