@@ -232,10 +232,12 @@ _MOVE_WORDS = frozenset(
 def _ordinary_object(scene: Scene, at: int) -> bool:
     """ "left the meeting" / "joined the call": a lower-case object that no company or role is."""
     found = _OBJECT_AFTER_RE.match(scene.text[at : at + 40])
-    word = (found.group(1) or found.group(2)) if found else None
-    if word is None or word in _MOVE_WORDS:
+    if found is None:
         return False
-    if any(m.start >= at and m.start <= at + found.end() + 1 for m in scene.mentions):
+    word = found.group(1) or found.group(2)
+    if word in _MOVE_WORDS:
+        return False
+    if any(at <= m.start <= at + found.end() + 1 for m in scene.mentions):
         return False  # an organization or person comes right after: "left the Acme board"
     return word not in DESCRIPTION_HEADS
 
