@@ -21,6 +21,7 @@ from tenure.api.auth import require_api_key
 from tenure.api.deps import DEPENDENCIES
 from tenure.api.entities import CompanyController, PersonController
 from tenure.api.events import EventController
+from tenure.api.openapi_docs import document_problems_and_keys
 from tenure.api.problems import EXCEPTION_HANDLERS
 from tenure.errors import DatabaseUnavailable, SchemaOutOfDate
 from tenure.models.availability import database_errors
@@ -73,6 +74,8 @@ def create_app(settings: Settings, *, check_schema: bool = True, require_keys: b
     app.state.require_keys = require_keys
     # Secrets never reach a log line, whatever logs them (tenure.security.redact).
     install_log_redaction()
+    # Errors are documented as the problem details they are, with the API-key schemes.
+    document_problems_and_keys(app, keys_on_reads=require_keys and settings.require_read_key)
     return app
 
 

@@ -1,0 +1,102 @@
+"""Make the OpenAPI document say what the API really sends on errors and how it authenticates.
+
+Litestar documents error responses as `application/json` with its own `{status_code, detail}`
+body, but every error leaves tenure as RFC 9457 problem details (`application/problem+json`,
+tenure.api.problems). This rewrites each documented error response to the Problem schema, adds
+the errors every operation can give (401/403 for keys, 429 for the rate limit, 503 when the
+database is down; 413 for writes), and declares the API-key schemes. Clients and schemathesis
+then validate against what is actually sent.
+"""
+
+from __future__ import annotations
+
+from litestar import Litestar
+from litestar.openapi.spec import (
+    Components,
+    OpenAPI,
+    OpenAPIMediaType,
+    OpenAPIResponse,
+    OpenAPIType,
+    Operation,
+    Reference,
+    Schema,
+    SecurityScheme,
+)
+
+from tenure.api.auth import WRITE_METHODS
+from tenure.api.problems import PROBLEM_MEDIA_TYPE
+
+__all__ = ["document_problems_and_keys"]
+
+PROBLEM_SCHEMA = Schema(
+    type=OpenAPIType.OBJECT,
+    required=["type", "title", "status", "detail"],
+    properties={
+        "type": Schema(type=OpenAPIType.STRING, description="a URI naming the kind of problem"),
+        "title": Schema(type=OpenAPIType.STRING),
+        "status": Schema(type=OpenAPIType.INTEGER),
+        "detail": Schema(type=OpenAPIType.STRING, description="what went wrong and what to do about it"),
+        "instance": Schema(type=OpenAPIType.STRING),
+        "errors": Schema(
+            type=OpenAPIType.ARRAY,
+            items=Schema(type=OpenAPIType.OBJECT, additional_properties=Schema()),
+            description="field-level messages for an invalid request",
+        ),
+    },
+    description="RFC 9457 problem details",
+)
+# Status -> description of the errors any operation may answer with.
+EVERY_OPERATION = {
+    "401": "No API key, or one that is not valid (see WWW-Authenticate)",
+    "403": "The API key was revoked",
+    "429": "Rate limit reached (see Retry-After)",
+    "503": "The database is unavailable; try again (see Retry-After)",
+}
+WRITES_ONLY = {"413": "The request body or the article is over the size limit"}
+SECURITY_SCHEMES = {
+    "bearer": SecurityScheme(type="http", scheme="bearer", description="Authorization: Bearer tnr_..."),
+    "apiKey": SecurityScheme(
+        type="apiKey", name="X-API-Key", security_scheme_in="header", description="X-API-Key: tnr_..."
+    ),
+}
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def _problem_response(description: str) -> OpenAPIResponse:
+    reference = Reference(ref="#/components/schemas/Problem")
+    return OpenAPIResponse(
+        description=description, content={PROBLEM_MEDIA_TYPE: OpenAPIMediaType(schema=reference)}
+    )
+
+
+def _document_operation(method: str, operation: Operation, keys_on_reads: bool) -> None:
+    responses = operation.responses if operation.responses is not None else {}
+    for status, response in list(responses.items()):
+        if status[:1] in "45" and isinstance(response, OpenAPIResponse):
+            responses[status] = _problem_response(response.description)
+    is_write = method.upper() in WRITE_METHODS
+    extra = {**EVERY_OPERATION, **(WRITES_ONLY if is_write else {})}
+    for status, description in extra.items():
+        responses.setdefault(status, _problem_response(description))
+    operation.responses = responses
+    if is_write or keys_on_reads:
+        operation.security = [{"bearer": []}, {"apiKey": []}]
+
+
+def _document(openapi: OpenAPI, keys_on_reads: bool) -> None:
+    components = openapi.components if isinstance(openapi.components, Components) else Components()
+    components.schemas = {**(components.schemas or {}), "Problem": PROBLEM_SCHEMA}
+    components.security_schemes = {**(components.security_schemes or {}), **SECURITY_SCHEMES}
+    openapi.components = components
+    for path, item in (openapi.paths or {}).items():
+        if path.startswith("/schema"):
+            continue
+        for method in _METHODS:
+            operation = getattr(item, method, None)
+            if isinstance(operation, Operation):
+                _document_operation(method, operation, keys_on_reads)
+
+
+def document_problems_and_keys(app: Litestar, *, keys_on_reads: bool) -> None:
+    """Rewrite the app's (cached) OpenAPI document in place; call once, after all routes exist."""
+    _document(app.openapi_schema, keys_on_reads)
