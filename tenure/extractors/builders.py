@@ -258,7 +258,8 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
         return []
     _, predecessor_org = scene.title_of(predecessor)
     after = scene.object_org(predecessor.end, named_only=False)
-    org = predecessor_org or _name(after) or _name(scene.org_before(start)) or scene.main_org()
+    org = predecessor_org or _name(after) or _name(scene.org_before(start))
+    org = org or scene.entities.affiliations.get(predecessor.name) or scene.main_org()
     pred_title, _ = scene.title_of(predecessor)
     role = scene.title_after(predecessor.end) or _role_given_up(scene, predecessor) or pred_title
     # The successor takes the office, not the founder's title: "co-founder and CEO" -> "CEO".

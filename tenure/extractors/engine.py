@@ -134,7 +134,11 @@ def _sentence_drafts(scene: Scene, matches: list[tuple[Rule, list[re.Match[str]]
 
 
 # "followed the company since its seed round": background, not a new fact.
-_BACKGROUND_BEFORE_RE = re.compile(r"\bsince\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_BACKGROUND_BEFORE_RE = re.compile(
+    r"\b(?:since|after|before|than)\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?$|"
+    r"\b(?:led|co-led|backed|joined|participated\s+in)\s+(?:its|the|their|this|that)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _hedged(text: str, at: int) -> bool:

@@ -178,7 +178,8 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
             mentions.append(mention)
             _register_expansion(text, chunks, index, mention, org_aliases)
     mentions.sort(key=lambda m: m.start)
-    main_org = _main_org(mentions)
+    lead_end = sentences[min(2, len(sentences)) - 1].end if sentences else 0
+    main_org = _main_org(mentions, lead_end)
     mentions = _resolve_references(text, sentences, mentions, main_org)
     entities = Entities(mentions, persons, main_org, org_aliases=org_aliases)
     _collect_titles_and_affiliations(text, entities)
@@ -642,9 +643,13 @@ def _acronym_of(short: str, long: str) -> bool:
     return letters == initials.upper()
 
 
-def _main_org(mentions: list[Mention]) -> str | None:
-    """The organization the article is about: the one it names most ("Acme AI" counts for Acme)."""
+def _main_org(mentions: list[Mention], lead_end: int = 0) -> str | None:
+    """The organization the article is about: the one it names most ("Acme AI" counts for Acme),
+    a mention in the headline or first sentence counting three times."""
     counts = Counter(m.name for m in mentions if m.kind == "org")
+    for m in mentions:
+        if m.kind == "org" and m.end <= lead_end:
+            counts[m.name] += 2
     for name in list(counts):
         head = name.split()[0]
         if head != name and head in counts:
@@ -823,7 +828,10 @@ def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | No
         if re.fullmatch(r"\s*,?\s*(?:and\s+(?:[a-z-]+\s+){1,3})?", gap):
             start = _extend_title_left(window, last.start())
             title = window[start : last.end()]
-            return title.strip(), _org_before(mentions, index, person.start - len(window) + start)
+            owner = _org_before(mentions, index, person.start - len(window) + start)
+            if owner is None and re.search(r"\bits\s+$", window[:start]):
+                owner = _subject_org_before(text, mentions, index)  # "Acme said its CFO, Jane Doe, ..."
+            return title.strip(), owner
     after = text[person.end : person.end + 120]
     appositive = re.match(r"(?:,\s*|\s*\()(?:the\s+|a\s+|an\s+|its\s+|previously\s+the\s+)?", after)
     if appositive:
@@ -858,6 +866,18 @@ def _extend_title_left(window: str, start: int) -> int:
 def _extend_title_right(text: str, end: int) -> int:
     joined = TITLE_RE.match(text, end + 5) if text[end : end + 5].lower() == " and " else None
     return joined.end() if joined else end
+
+
+def _subject_org_before(text: str, mentions: list[Mention], index: int) -> str | None:
+    """The organization named earlier on the same line, which "its" refers to."""
+    line_start = text.rfind("\n", 0, mentions[index].start) + 1
+    for back in range(index - 1, -1, -1):
+        mention = mentions[back]
+        if mention.start < line_start:
+            break
+        if mention.kind == "org" and mention.via == "name":
+            return mention.name
+    return None
 
 
 def _org_before(mentions: list[Mention], index: int, title_start: int) -> str | None:

@@ -40,7 +40,7 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
         same_party = _same(a.organization, b.organization) and a.person == b.person
         # A round without an amount is the same round as a nearby one with an amount
         # ("raised $20 million ... The round was led by ..."), not one told paragraphs apart.
-        near = amount_a == amount_b or abs(a.sentence - b.sentence) <= 2
+        near = amount_a == amount_b or abs(a.sentence - b.sentence) <= 3
         return same_party and near and not _conflict(a, b, ("amount", "valuation", "round"))
     if a.person != b.person:
         return False
