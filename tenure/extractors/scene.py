@@ -76,10 +76,16 @@ class Scene:
                 mention, at
             ):
                 continue
+            if best is not None and self._object_then_and(mention, at):
+                continue  # "A succeeds B and will report to C": A, not B, reports to C
             best = mention
         if best is None and self.fragment(at):
             return self.subject if self.subject and self.subject.kind == "person" else None
         return best
+
+    def _object_then_and(self, mention: Mention, at: int) -> bool:
+        before = self.text[max(self.sentence.start, mention.start - 14) : mention.start]
+        return bool(_OBJECT_VERB_BEFORE_RE.search(before) and _AND_THEN_RE.match(self.text[mention.end : at]))
 
     def _speaker_is_subject(self, mention: Mention, at: int) -> bool:
         # "Jane Doe said she is leaving": the pronoun resolves to the speaker anyway.
@@ -277,6 +283,12 @@ class Scene:
         return self.entities.main_org
 
 
+# "succeeds B and will ...": B is the object of the first verb, not the subject of the second.
+_OBJECT_VERB_BEFORE_RE = re.compile(
+    r"\b(?:succeeds?|succeeded|replaces?|replaced|named|hired|appointed|fired|ousted|thanked|met)\s+$",
+    re.IGNORECASE,
+)
+_AND_THEN_RE = re.compile(r"^\s+and\s+(?:(?:will|would|also|has|had|is|was)\s+)*$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
 # Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.
 _DESCRIPTOR_GAP_RE = re.compile(r"^\s+(?:of|at)\s+[^,;]{1,40},\s*$")

@@ -50,6 +50,20 @@ REPORTING = [
     ),
 ]
 
+REPORTING.append(
+    Case(
+        "reporting-subject-of-coordinated-verbs",
+        "Sofia Berg has run the lab at Corvane since 2022. She succeeds Dana Holm and will report to "
+        "president Omar Tal.",
+        [
+            {"type": "reporting_change", "person": "Sofia Berg", "details": {"to_manager": "Omar Tal"}},
+            {"type": "appointment", "person": "Sofia Berg", "details": {"predecessor": "Dana Holm"}},
+            {"type": "departure", "person": "Dana Holm", "details": {"successor": "Sofia Berg"}},
+        ],
+        exact=False,
+    )
+)
+
 AWARDS = [
     Case(
         "award-won-with-day",
