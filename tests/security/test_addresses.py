@@ -55,6 +55,14 @@ REFUSED_URLS = [
     ("credentials", "http://admin:hunter2@news.example/", "password"),
     ("unresolvable", "http://nowhere.example/", "could not be resolved"),
     ("no-host", "http:///path", "no host"),
+    ("loopback-octal-form", "http://0177.0.0.1/", "not a valid URL"),
+    ("loopback-trailing-dot", "http://127.0.0.1./", "loopback"),
+    ("loopback-mapped-hex", "http://[::ffff:7f00:1]/", "carries 127.0.0.1"),
+    ("link-local-with-zone", "http://[fe80::1%25eth0]/", "link-local"),
+    ("backslash-userinfo-confusion", "http://news.example\\@127.0.0.1/", "user name or password"),
+    ("port-userinfo-confusion", "http://127.0.0.1:80@news.example/", "user name or password"),
+    ("percent-encoded-host", "http://%31%32%37.0.0.1/", "could not be resolved"),
+    ("uppercase-scheme", "HTTP://127.0.0.1/", "loopback"),
 ]
 
 
@@ -201,3 +209,12 @@ async def test_https_connects_to_the_address_and_keeps_the_name_for_tls() -> Non
     assert (request.url.host, request.url.port) == ("93.184.216.34", 8443)
     assert request.headers["host"] == "news.example:8443"
     assert request.extensions["sni_hostname"] == "news.example"
+
+
+async def test_a_compressed_bomb_stops_at_the_cap(loopback) -> None:  # type: ignore[no-untyped-def]
+    import gzip
+
+    bomb = gzip.compress(b"\0" * 5_000_000)  # ~5 KB on the wire, 5 MB decoded
+    server = await loopback((200, {"Content-Encoding": "gzip", "Content-Type": "text/html"}, bomb))
+    got = await fetch(server.url, _settings(RESOLVER, None, ("127.0.0.1",)), max_bytes=10_000)
+    assert (len(got.body), got.truncated) == (10_000, True)
