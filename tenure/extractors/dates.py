@@ -183,6 +183,9 @@ class Anchor:
 
     base: datetime
     forward_cue: bool  # a future cue precedes the span in its sentence
+    # The date and precision of the mention just before, for forms counted from it ("two years
+    # later"); None for the other forms, and when there is no mention close enough.
+    previous: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +377,43 @@ def _year_part(year: int, bound: str | None, tense: Tense) -> Resolution:
     return _year(year, tense)
 
 
+def resolve_comes_after(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
+    """ "The shake-up comes 11 months after X left": X was 11 months before publication."""
+    if (groups["dir"] or "").lower() != "after":
+        return None
+    return resolve_ago(groups, anchor)
+
+
+def resolve_offset_from_previous(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
+    """Counted from the previous mention: "two years later" adds, "three years after X" (right
+    after a date) and "two years earlier" subtract. The precision is the coarser of the unit's and
+    the previous date's; a unit finer than the previous date's precision gives no date."""
+    if anchor.previous is None:
+        return None
+    value, precision = anchor.previous
+    direction = (groups["dir"] or "").lower()
+    sign = 1 if direction in ("later", "before") else -1
+    raw = re.sub(r"\s+", " ", (groups["n"] or "").lower())
+    count = (int(raw) if raw.isdigit() else NUMBER_WORDS[raw]) * sign
+    unit = (groups["unit"] or "").lower()
+    year = int(value[:4])
+    if unit in ("year", "decade"):
+        shifted = year + count * (10 if unit == "decade" else 1)
+        return _year(shifted, "future" if shifted > anchor.base.year else "past")
+    if unit == "month" and precision in ("month", "day", "week"):
+        shifted_year, month = add_months(year, int(value[5:7]), count)
+        later = (shifted_year, month) > (anchor.base.year, anchor.base.month)
+        return _month(shifted_year, month, "future" if later else "past")
+    if unit in ("day", "week") and precision in ("day", "week"):
+        days = count * (7 if unit == "week" else 1)
+        shifted_day = date.fromisoformat(value) + timedelta(days=days)
+        tense: Tense = "future" if shifted_day > anchor.base.date() else "past"
+        if unit == "week":
+            return Resolution(week_monday(shifted_day).isoformat(), "week", tense)
+        return _day(shifted_day, tense)
+    return None
+
+
 def resolve_period_end(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
     """The end of the current year (its December) or month: "by the end of the year", "year-end"."""
     tense: Tense = "future" if anchor.forward_cue else "past"
@@ -490,6 +530,11 @@ _EFFECTIVE_PREFIX = (
     + r",?\s+)?"
 )
 _IN_PREFIX = r"(?:\b(?:in|since|from|during|until|by|of|before|after)\s+)?(?:" + _EDGE + r")?"
+_OFFSET_CORE = (
+    r"\b(?P<n>"
+    + _NUMBER
+    + r")\s+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\s+(?P<dir>after|before)\b"
+)
 _MONTH_DAY_CORE = r"(?P<mon>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")(?:,?\s+(?P<y>" + _YEAR + r"))?"
 
 DATE_RULES: tuple[DateRule, ...] = (
@@ -569,10 +614,26 @@ DATE_RULES: tuple[DateRule, ...] = (
         "date.relative-comes-after",
         r"\b(?:comes?|arrives?|follows?)\s+(?:(?:just|only|nearly|almost|about|roughly|some|less\s+than|"
         r"more\s+than)\s+)?",
-        r"\b(?P<n>" + _NUMBER + r")\s+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\s+after\b",
+        _OFFSET_CORE,
         "The shake-up comes 11 months after the founder left.",
-        resolve_ago,
+        resolve_comes_after,
         prefix_required=True,
+    ),
+    DateRule(
+        "date.offset-from-previous",
+        # Only right after a date ("In 2014, three years after he was pushed out"): the date is the
+        # main clause's, the offset dates the clause that follows. find_dates checks adjacency.
+        "",
+        _OFFSET_CORE,
+        "She returned in 2014, three years after she was pushed out.",
+        resolve_offset_from_previous,
+    ),
+    DateRule(
+        "date.later-than-previous",
+        "",
+        r"\b(?P<n>" + _NUMBER + r")\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)\b",
+        "She joined Quay in 2011. Two years later she left.",
+        resolve_offset_from_previous,
     ),
     DateRule(
         "date.period-end",
@@ -693,6 +754,13 @@ CONTEXTUAL_RULES: frozenset[str] = frozenset(
     )
 )
 
+# Rules counted from the mention before them, and how far back that mention may be.
+PREVIOUS_RULES: frozenset[str] = frozenset(("date.offset-from-previous", "date.later-than-previous"))
+# "In 2014, three years after": only a comma and spaces between the date and the offset.
+_ADJACENT_RULES: frozenset[str] = frozenset(("date.offset-from-previous",))
+_ADJACENT_GAP = re.compile(r"\s*,?\s*")
+PREVIOUS_REACH_CHARS = 400
+
 _FLAGS = re.IGNORECASE
 
 
@@ -776,14 +844,16 @@ def _forward_cue(text: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def resolve_span(rule_id: str, span: str, base: datetime, forward_cue: bool) -> Resolution | None:
+def resolve_span(
+    rule_id: str, span: str, base: datetime, forward_cue: bool, previous: tuple[str, str] | None = None
+) -> Resolution | None:
     """Resolve one matched span; pure, so repeated spans in one article resolve once."""
     match = _RULE_PATTERNS[rule_id].fullmatch(span)
     if match is None:
         return None
     rule = _RULES_BY_ID[rule_id]
     try:
-        return rule.resolve(match.groupdict(), Anchor(base, forward_cue))
+        return rule.resolve(match.groupdict(), Anchor(base, forward_cue, previous))
     except (ValueError, OverflowError, KeyError):
         # Out-of-calendar arithmetic (year 0, a day past the month's end): no date rather than
         # a wrong one.
@@ -815,6 +885,20 @@ def _rejected(rule: DateRule, text: str, start: int, end: int) -> bool:
     )
 
 
+def _previous_date(
+    rule: DateRule, text: str, start: int, mentions: list[DateMention]
+) -> tuple[str, str] | None:
+    """The date a rule counted from the previous mention starts from, when there is one in reach."""
+    if rule.rule_id not in PREVIOUS_RULES or not mentions:
+        return None
+    last = mentions[-1]
+    if last.date is None or last.precision is None or start - last.end > PREVIOUS_REACH_CHARS:
+        return None
+    if rule.rule_id in _ADJACENT_RULES and not _ADJACENT_GAP.fullmatch(text, last.end, start):
+        return None
+    return last.date, last.precision
+
+
 def find_dates(text: str, published_at: datetime) -> list[DateMention]:
     """All time expressions in `text`, in order, resolved against `published_at`.
 
@@ -831,7 +915,10 @@ def find_dates(text: str, published_at: datetime) -> list[DateMention]:
                 continue
             span = text[start:end]
             cue = rule.rule_id in CONTEXTUAL_RULES and _forward_cue(text, start)
-            resolved = resolve_span(rule.rule_id, span, base, cue)
+            previous = _previous_date(rule, text, start, mentions)
+            if rule.rule_id in PREVIOUS_RULES and previous is None:
+                continue
+            resolved = resolve_span(rule.rule_id, span, base, cue, previous)
             if resolved is None:
                 continue
             mentions.append(

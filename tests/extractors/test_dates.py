@@ -38,6 +38,34 @@ Expected = list[tuple[str, str | None, str | None, str]]
 Case = tuple[str, str, str, Expected]
 
 examples: list[Case] = [
+    # counted from the mention before
+    (
+        "offset-after-adjacent-year",
+        "Quay rehired its founder in 2014, three years after he was ousted.",
+        WED_CN,
+        [("in 2014", "2014", "year", "past"), ("three years after", "2011", "year", "past")],
+    ),
+    (
+        "later-than-previous-year",
+        "She joined Quay in 2011. Two years later she left.",
+        WED_CN,
+        [("in 2011", "2011", "year", "past"), ("Two years later", "2013", "year", "past")],
+    ),
+    (
+        "later-than-previous-month",
+        "In May 2019 he joined; six months later he left.",
+        WED_CN,
+        [("In May 2019", "2019-05", "month", "past"), ("six months later", "2019-11", "month", "past")],
+    ),
+    (
+        "earlier-than-previous-day",
+        "He quit on March 17, 2020, four days earlier than planned.",
+        WED_CN,
+        [
+            ("on March 17, 2020", "2020-03-17", "day", "past"),
+            ("four days earlier", "2020-03-13", "day", "past"),
+        ],
+    ),
     # relative to the moment
     (
         "ago-hours-crosses-midnight",
@@ -564,6 +592,19 @@ no_date: list[Case] = [
     ("copyright-notice", "Photo caption. Copyright 2023 Harbor Wire.", WED_CN, []),
     ("copyright-sign", "© 2024 Harbor Wire. All rights reserved.", WED_CN, []),
     ("the-month-of-another-event", "Sales fell through the month before the merger.", WED_CN, []),
+    ("later-without-a-date-before", "Two years later she left.", WED_CN, []),
+    (
+        "later-finer-than-previous",
+        "In 2019 he joined; six months later he left.",
+        WED_CN,
+        [("In 2019", "2019", "year", "past")],
+    ),
+    (
+        "offset-after-not-adjacent",
+        "In 2014 the firm grew. She left three years after the merger.",
+        WED_CN,
+        [("In 2014", "2014", "year", "past")],
+    ),
     ("after-another-event", "She joined two days after the vote.", WED_CN, []),
     ("invalid-day", "The memo is dated February 30.", WED_CN, []),
     ("empty", "", WED_CN, []),
