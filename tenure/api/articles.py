@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from litestar import Controller, Response, get, post
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from tenure.api.deps import SessionFactory, SettingsDep
+from tenure.api.deps import IdPath, SessionFactory, SettingsDep
 from tenure.api.schemas import ArticleIn, ArticleOut, article_out
 from tenure.ingest.submit import Submission, read_article, submit_article
 
@@ -37,5 +37,5 @@ class ArticleController(Controller):
         return Response(article_out(submitted), status_code=status)
 
     @get("/{article_id:int}", summary="An article and the events it reports")
-    async def read(self, article_id: FromPath[int], sessions: SessionFactory) -> ArticleOut:
+    async def read(self, article_id: IdPath, sessions: SessionFactory) -> ArticleOut:
         return article_out(await read_article(sessions, article_id))

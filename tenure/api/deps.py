@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Annotated
 
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
+from litestar.params import PathParameter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.settings import Settings
+from tenure.timelines.queries import MAX_ID
 
 __all__ = [
     "DEPENDENCIES",
+    "IdPath",
     "ReadSession",
     "SessionFactory",
     "SettingsDep",
@@ -48,3 +52,5 @@ DEPENDENCIES = {
 SettingsDep = NamedDependency[Settings]
 SessionFactory = NamedDependency[async_sessionmaker[AsyncSession]]
 ReadSession = NamedDependency[AsyncSession]
+# A row id in a path: positive and within BIGINT, so no driver ever sees an id it cannot bind.
+IdPath = Annotated[int, PathParameter(ge=1, le=MAX_ID)]

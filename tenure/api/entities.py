@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Annotated, ClassVar
 
 from litestar import Controller, get, post
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from tenure.api.deps import ReadSession, SessionFactory, SettingsDep
+from tenure.api.deps import IdPath, ReadSession, SessionFactory, SettingsDep
 from tenure.api.schemas import (
     AliasIn,
     EntityListOut,
@@ -65,13 +65,13 @@ class _EntityController(Controller):
         return EntityListOut(items=[entity_out(v, self.collection) for v in found])
 
     @get("/{entity_id:int}", summary="One entity with its aliases")
-    async def read(self, entity_id: FromPath[int], session: ReadSession) -> EntityOut:
+    async def read(self, entity_id: IdPath, session: ReadSession) -> EntityOut:
         return entity_out(await get_entity(session, self.kind, entity_id), self.collection)
 
     @get("/{entity_id:int}/timeline", summary="Events in date order, undated last, with their sources")
     async def timeline(
         self,
-        entity_id: FromPath[int],
+        entity_id: IdPath,
         session: ReadSession,
         settings: SettingsDep,
         event_type: TypeParam = None,
@@ -89,7 +89,7 @@ class _EntityController(Controller):
 
     @post("/{entity_id:int}/aliases", status_code=HTTP_201_CREATED, summary="Add another name")
     async def add_alias(
-        self, entity_id: FromPath[int], data: JSONBody[AliasIn], sessions: SessionFactory
+        self, entity_id: IdPath, data: JSONBody[AliasIn], sessions: SessionFactory
     ) -> EntityOut:
         if self.kind == "person":
             alias = await add_person_alias(sessions, entity_id, data.alias)
@@ -101,9 +101,7 @@ class _EntityController(Controller):
             return entity_out(await get_entity(session, self.kind, owner), self.collection)
 
     @post("/{entity_id:int}/merge", status_code=HTTP_200_OK, summary="Merge into another (same entity)")
-    async def merge(
-        self, entity_id: FromPath[int], data: JSONBody[MergeIn], sessions: SessionFactory
-    ) -> EntityOut:
+    async def merge(self, entity_id: IdPath, data: JSONBody[MergeIn], sessions: SessionFactory) -> EntityOut:
         merge = merge_people if self.kind == "person" else merge_organizations
         survivor = await merge(sessions, entity_id, data.into)
         async with sessions() as session:

@@ -7,13 +7,13 @@ live beside the types they build.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
 from tenure.ingest.submit import SubmittedArticle
 from tenure.timelines.directory import EntityView
-from tenure.timelines.queries import EventPage, EventView, Named, SourceView, TimelinePage, local_time
+from tenure.timelines.queries import MAX_ID, EventPage, EventView, Named, SourceView, TimelinePage, local_time
 
 __all__ = [
     "AliasIn",
@@ -126,7 +126,7 @@ class AliasIn(msgspec.Struct, forbid_unknown_fields=True):
 class MergeIn(msgspec.Struct, forbid_unknown_fields=True):
     """Merge the entity in the path into `into`; the path's id then resolves to `into`."""
 
-    into: int
+    into: Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)]
 
 
 class Problem(msgspec.Struct, omit_defaults=True):

@@ -15,6 +15,8 @@ from tenure.errors import InvalidQuery
 
 __all__ = ["Cursor", "decode_cursor", "encode_cursor"]
 
+_MAX_ID = 2**63 - 1  # ids are BIGINT
+
 
 @dataclass(frozen=True, slots=True)
 class Cursor:
@@ -33,6 +35,8 @@ def decode_cursor(token: str) -> Cursor:
         day, event_id = json.loads(raw)
         if not isinstance(event_id, int) or isinstance(event_id, bool) or not isinstance(day, str):
             raise ValueError("wrong shape")
+        if not 0 <= event_id <= _MAX_ID:
+            raise ValueError("id out of range")
         return Cursor(sort_date=dt.date.fromisoformat(day), id=event_id)
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as exc:
         raise InvalidQuery(

@@ -26,6 +26,7 @@ __all__ = [
     "EventPage",
     "EventQuery",
     "EventView",
+    "MAX_ID",
     "Named",
     "SourceView",
     "TimelinePage",
@@ -41,6 +42,8 @@ EntityKind = Literal["person", "organization"]
 _MODELS: dict[str, Any] = {"person": Person, "organization": Organization}
 _LABELS = {"person": "person", "organization": "company"}
 _MAX_MERGE_HOPS = 32
+# Largest id either back end stores (BIGINT; SQLite's INTEGER): larger ones name nothing.
+MAX_ID = 2**63 - 1
 # An event with its person's and organization's ids and names (null when absent).
 EventSelect = Select[Event, int, str, int, str]
 
@@ -99,7 +102,7 @@ def local_time(moment: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
 async def canonical_entity(session: AsyncSession, kind: EntityKind, entity_id: int) -> Person | Organization:
     """The entity an id stands for, following merges to the survivor."""
     model = _MODELS[kind]
-    entity: Any = await session.get(model, entity_id)
+    entity: Any = await session.get(model, entity_id) if 0 < entity_id <= MAX_ID else None
     if entity is None:
         raise NotFound(f"no {_LABELS[kind]} with id {entity_id}")
     for _ in range(_MAX_MERGE_HOPS):
@@ -182,7 +185,7 @@ async def _event_select(session: AsyncSession, query: EventQuery) -> EventSelect
 async def _subject(session: AsyncSession, kind: EntityKind, value: str) -> Person | Organization:
     """A filter value that is an id ("42") or a name or alias ("Dana Whitfield", "Facebook")."""
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return await canonical_entity(session, kind, int(value))
     found = await (find_person(session, value) if kind == "person" else find_organization(session, value))
     if found is None:
