@@ -1,17 +1,31 @@
 """The transactional outbox: deliveries written in the same transaction as the event change.
 
-Placeholder with the final interface; the webhooks work replaces the body.
+The ingest service (and entity merges) call `enqueue_event_changes` after flushing their events
+and before committing, so an event and the deliveries it owes commit together or not at all: a
+crash can lose neither. The worker (tenure.webhooks.worker) sends them afterwards.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tenure.models import Article, Delivery, Event, EventSource, Organization, Person, Subscription
+from tenure.models.base import utcnow
+from tenure.webhooks.payload import build_payload
+from tenure.webhooks.signing import new_webhook_id
+
+__all__ = ["ChangeKind", "EventChange", "enqueue_event_changes", "matches"]
+
 ChangeKind = Literal["created", "source_added", "date_refined"]
+# Subscriptions in these states still collect deliveries (a paused one sends them on resume).
+COLLECTING = ("active", "paused")
+T = TypeVar("T", Person, Organization)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +36,95 @@ class EventChange:
     kind: ChangeKind
 
 
+def matches(subscription: Subscription, event: Event, kind: str) -> bool:
+    """Whether this subscription wants to hear about this change of this event."""
+    if kind != "created" and not subscription.notify_updates:
+        return False
+    if event.type not in (subscription.event_types or []):
+        return False
+    if subscription.organization_ids and event.organization_id not in subscription.organization_ids:
+        return False
+    return not (subscription.person_ids and event.person_id not in subscription.person_ids)
+
+
 async def enqueue_event_changes(session: AsyncSession, changes: Sequence[EventChange]) -> int:
     """Write a delivery row per matching subscription, in the caller's transaction.
 
     Called by the ingest service after it flushed the events, before it commits. Returns the
     number of deliveries written. Must not commit.
     """
-    return 0
+    if not changes:
+        return 0
+    subscriptions = list(
+        (await session.execute(select(Subscription).where(Subscription.status.in_(COLLECTING)))).scalars()
+    )
+    if not subscriptions:  # the common case for a plain ingest: one cheap query
+        return 0
+    events = {
+        e.id: e
+        for e in (
+            await session.execute(select(Event).where(Event.id.in_({c.event_id for c in changes})))
+        ).scalars()
+    }
+    wanted = [
+        (change, events[change.event_id], sub)
+        for change in changes
+        if change.event_id in events
+        for sub in subscriptions
+        if matches(sub, events[change.event_id], change.kind)
+    ]
+    if not wanted:
+        return 0
+    payloads = await _payloads(session, {(change.event_id, change.kind) for change, _, _ in wanted}, events)
+    session.add_all(
+        Delivery(
+            subscription_id=sub.id,
+            event_id=event.id,
+            webhook_id=new_webhook_id(),
+            kind=change.kind,
+            payload=payloads[(change.event_id, change.kind)],
+            status="pending",
+            attempt_count=0,
+            next_attempt_at=utcnow(),
+        )
+        for change, event, sub in wanted
+    )
+    await session.flush()
+    return len(wanted)
+
+
+async def _payloads(
+    session: AsyncSession, keys: set[tuple[int, str]], events: dict[int, Event]
+) -> dict[tuple[int, str], dict[str, object]]:
+    """One payload per (event, change), built with three queries whatever the number of events."""
+    event_ids = {event_id for event_id, _ in keys}
+    chosen = [events[i] for i in event_ids]
+    people = await _by_id(session, Person, {e.person_id for e in chosen if e.person_id})
+    orgs = await _by_id(session, Organization, {e.organization_id for e in chosen if e.organization_id})
+    rows = await session.execute(
+        select(EventSource, Article)
+        .join(Article, Article.id == EventSource.article_id, isouter=True)
+        .where(EventSource.event_id.in_(event_ids))
+        .order_by(EventSource.id)
+    )
+    sources: dict[int, list[tuple[EventSource, Article | None]]] = defaultdict(list)
+    for source, article in rows:
+        sources[source.event_id].append((source, article))
+    now = utcnow()
+    return {
+        (event_id, kind): build_payload(
+            events[event_id],
+            kind,
+            people.get(events[event_id].person_id or 0),
+            orgs.get(events[event_id].organization_id or 0),
+            sources[event_id],
+            now,
+        )
+        for event_id, kind in keys
+    }
+
+
+async def _by_id(session: AsyncSession, model: type[T], ids: set[int]) -> dict[int, T]:
+    if not ids:
+        return {}
+    return {row.id: row for row in (await session.execute(select(model).where(model.id.in_(ids)))).scalars()}

@@ -1,0 +1,301 @@
+"""The delivery worker: claim due deliveries, POST them signed, record every attempt.
+
+Claiming sets a lease (claimed_until) in one short transaction: on PostgreSQL the candidate rows
+are picked with FOR UPDATE SKIP LOCKED, so any number of workers on any number of machines share
+the table without sending a delivery twice; on SQLite the single UPDATE runs under the
+database's one write lock, which gives the same guarantee. A worker killed mid-attempt leaves
+its rows leased; once the lease runs out another worker (or the same one, restarted) claims them
+again and sends them with the same webhook-id, so receivers can drop the duplicate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tenure import __version__
+from tenure.errors import AddressRefused, FetchFailed
+from tenure.models import Delivery, DeliveryAttempt, Subscription
+from tenure.models.base import utcnow
+from tenure.models.db import create_engine, session_factory
+from tenure.security.addresses import resolver_from
+from tenure.security.http import guarded_request, transport_from
+from tenure.settings import Settings
+from tenure.webhooks.payload import encode_body
+from tenure.webhooks.retry import Outcome, decide, failure_reason, parse_retry_after, should_disable
+from tenure.webhooks.signing import signed_headers
+
+__all__ = ["ClaimedDelivery", "claim_due_deliveries", "deliver_due", "run_worker", "send_one", "worker_name"]
+
+_log = logging.getLogger("tenure.webhooks")
+# Deliveries claimed (and sent concurrently) per round.
+BATCH_SIZE = 32
+# A lease outlives the slowest attempt (bounded by http_timeout) by this much.
+LEASE_MARGIN_SECONDS = 30.0
+# Response bytes read per attempt; the log keeps the first EXCERPT_CHARS characters.
+RESPONSE_BYTES = 4096
+EXCERPT_CHARS = 500
+# After an unexpected error (database down), wait this many poll intervals before trying again.
+ERROR_BACKOFF_POLLS = 10
+USER_AGENT = f"tenure-webhooks/{__version__}"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedDelivery:
+    id: int
+    subscription_id: int
+    webhook_id: str
+    payload: dict[str, Any]
+    attempt_count: int
+    created_at: datetime
+    url: str
+    secret: str
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{os.urandom(3).hex()}"
+
+
+def _due(now: datetime) -> Any:
+    active = select(Subscription.id).where(Subscription.status == "active")
+    return and_(
+        Delivery.status == "pending",
+        Delivery.next_attempt_at <= now,
+        or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now),
+        Delivery.subscription_id.in_(active),
+    )
+
+
+async def claim_due_deliveries(
+    session: AsyncSession,
+    worker: str,
+    *,
+    limit: int = BATCH_SIZE,
+    lease_seconds: float,
+    now: datetime | None = None,
+) -> list[ClaimedDelivery]:
+    """Lease up to limit due deliveries to this worker, in the caller's transaction.
+
+    The caller commits at once, so the lease is visible to other workers before any send starts.
+    """
+    now = now or utcnow()
+    candidates = (
+        select(Delivery.id).where(_due(now)).order_by(Delivery.next_attempt_at, Delivery.id).limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        candidates = candidates.with_for_update(skip_locked=True, of=Delivery)
+    claimed_ids = list(
+        (
+            await session.execute(
+                update(Delivery)
+                .where(Delivery.id.in_(candidates.scalar_subquery()))
+                .values(claimed_until=now + timedelta(seconds=lease_seconds), claimed_by=worker)
+                .returning(Delivery.id)
+                .execution_options(synchronize_session=False)
+            )
+        ).scalars()
+    )
+    if not claimed_ids:
+        return []
+    rows = await session.execute(
+        select(Delivery, Subscription.url, Subscription.secret)
+        .join(Subscription, Subscription.id == Delivery.subscription_id)
+        .where(Delivery.id.in_(claimed_ids))
+        .order_by(Delivery.next_attempt_at, Delivery.id)
+    )
+    return [
+        ClaimedDelivery(
+            d.id, d.subscription_id, d.webhook_id, d.payload, d.attempt_count, d.created_at, url, secret
+        )
+        for d, url, secret in rows
+    ]
+
+
+async def send_one(delivery: ClaimedDelivery, settings: Settings) -> Outcome:
+    """POST the delivery once, through the address guard, never following a redirect."""
+    body = encode_body(delivery.payload, settings.base_url)
+    headers = {
+        **signed_headers(delivery.secret, delivery.webhook_id, body),
+        "content-type": "application/json",
+        "user-agent": USER_AGENT,
+    }
+    started = time.perf_counter()
+    try:
+        response = await guarded_request(
+            "POST",
+            delivery.url,
+            allow=settings.webhook_allow_hosts,
+            deadline=settings.http_timeout,
+            max_bytes=RESPONSE_BYTES,
+            headers=headers,
+            content=body,
+            resolver=resolver_from(settings),
+            transport=transport_from(settings),
+        )
+    except (AddressRefused, FetchFailed) as exc:
+        return Outcome(None, _ms_since(started), error=exc.detail)
+    return Outcome(
+        response.status_code,
+        _ms_since(started),
+        excerpt=response.body.decode("utf-8", "replace")[:EXCERPT_CHARS],
+        retry_after=parse_retry_after(response.headers.get("retry-after")),
+    )
+
+
+def _ms_since(started: float) -> int:
+    return int((time.perf_counter() - started) * 1000)
+
+
+async def record_attempt(
+    sessions: async_sessionmaker[AsyncSession],
+    delivery: ClaimedDelivery,
+    outcome: Outcome,
+    settings: Settings,
+    worker: str,
+    started_at: datetime,
+) -> str:
+    """Store the attempt and the delivery's next state; update the subscription's health.
+
+    Returns the delivery's new status.
+    """
+    schedule = tuple(float(s) for s in settings.webhook_retry_schedule)
+    async with sessions() as session, session.begin():
+        now = utcnow()
+        attempts = delivery.attempt_count + 1
+        decision = decide(outcome, attempts, schedule, now)
+        session.add(
+            DeliveryAttempt(
+                delivery_id=delivery.id,
+                started_at=started_at,
+                status_code=outcome.status_code,
+                latency_ms=outcome.latency_ms,
+                error=None if outcome.succeeded else failure_reason(outcome),
+                response_excerpt=outcome.excerpt,
+                worker=worker,
+            )
+        )
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id == delivery.id)
+            .values(
+                status=decision.status,
+                attempt_count=attempts,
+                next_attempt_at=decision.next_attempt_at or now,
+                claimed_until=None,
+                claimed_by=None,
+                delivered_at=now if decision.status == "succeeded" else None,
+                last_error=None if outcome.succeeded else failure_reason(outcome),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        await _update_subscription(
+            session, delivery, outcome, decision.status, decision.disable_reason, schedule, now
+        )
+    return decision.status
+
+
+async def _update_subscription(
+    session: AsyncSession,
+    delivery: ClaimedDelivery,
+    outcome: Outcome,
+    status: str,
+    disable_reason: str | None,
+    schedule: tuple[float, ...],
+    now: datetime,
+) -> None:
+    sub = Subscription
+    if outcome.succeeded:
+        await session.execute(
+            update(sub)
+            .where(sub.id == delivery.subscription_id, sub.failing_since.is_not(None))
+            .values(failing_since=None)
+        )
+        return
+    await session.execute(
+        update(sub)
+        .where(sub.id == delivery.subscription_id, sub.failing_since.is_(None))
+        .values(failing_since=now)
+    )
+    if disable_reason is None and status == "failed":
+        failing_since = (
+            await session.execute(select(sub.failing_since).where(sub.id == delivery.subscription_id))
+        ).scalar_one_or_none()
+        if should_disable(failing_since, schedule, now):
+            hours = sum(schedule) / 3600
+            disable_reason = (
+                f"every delivery failed for the whole retry schedule ({hours:.1f} h); "
+                f"last: {failure_reason(outcome)}"
+            )
+    if disable_reason is not None:
+        await session.execute(
+            update(sub)
+            .where(sub.id == delivery.subscription_id, sub.status != "disabled")
+            .values(status="disabled", disabled_reason=disable_reason, updated_at=now)
+        )
+        _log.warning("webhook subscription %s disabled: %s", delivery.subscription_id, disable_reason)
+
+
+async def _attempt(
+    sessions: async_sessionmaker[AsyncSession], delivery: ClaimedDelivery, settings: Settings, worker: str
+) -> str:
+    started_at = utcnow()
+    outcome = await send_one(delivery, settings)
+    return await record_attempt(sessions, delivery, outcome, settings, worker, started_at)
+
+
+async def deliver_due(
+    sessions: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    worker: str,
+    *,
+    lease_seconds: float | None = None,
+    limit: int = BATCH_SIZE,
+) -> int:
+    """One round: claim a batch, send it concurrently, record the outcomes. Returns how many."""
+    lease = settings.http_timeout + LEASE_MARGIN_SECONDS if lease_seconds is None else lease_seconds
+    async with sessions() as session, session.begin():
+        claimed = await claim_due_deliveries(session, worker, limit=limit, lease_seconds=lease)
+    if claimed:
+        await asyncio.gather(*(_attempt(sessions, d, settings, worker) for d in claimed))
+    return len(claimed)
+
+
+async def run_worker(settings: Settings, stop: asyncio.Event, *, lease_seconds: float | None = None) -> None:
+    """Deliver until stop is set; the round in progress finishes first (graceful stop).
+
+    Polls every Settings.worker_poll_interval seconds when idle and goes straight on while
+    there is work. Database errors are logged and retried after a pause, never fatal.
+    """
+    worker = worker_name()
+    engine = create_engine(settings.database_url)
+    sessions = session_factory(engine)
+    _log.info("webhook worker %s started", worker)
+    try:
+        while not stop.is_set():
+            try:
+                sent = await deliver_due(sessions, settings, worker, lease_seconds=lease_seconds)
+            except Exception:  # a database outage must not end the worker
+                _log.exception("webhook worker round failed; retrying shortly")
+                sent = 0
+                await _wait(stop, settings.worker_poll_interval * ERROR_BACKOFF_POLLS)
+                continue
+            if sent == 0:
+                await _wait(stop, settings.worker_poll_interval)
+    finally:
+        await engine.dispose()
+        _log.info("webhook worker %s stopped", worker)
+
+
+async def _wait(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
