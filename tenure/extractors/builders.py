@@ -28,7 +28,7 @@ _BOARD_RE = re.compile(r"^\s*(?:the\s+)?(?:[\w'’&.-]+\s+){0,3}?board\b", re.IG
 _AWARD_LOWER_RE = re.compile(r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}(?:prize|award|medal))\b", re.IGNORECASE)
 _COWINNER_CUE_RE = re.compile(r"\b(?:alongside|along with|together with|jointly with|with)\s", re.IGNORECASE)
 _INVESTOR_STOP_RE = re.compile(
-    r"[.;:]|,\s+(?:which|who|reaching|bringing|giving|valuing|the)\b|\s(?:to|in|at)\s"
+    r"[.;:]|,\s+(?:which|who|reaching|bringing|giving|valuing|the|with|including|alongside)\b|\s(?:to|in|at|with)\s"
 )
 _HIRE_TRIGGER_RE = re.compile(r"hire", re.IGNORECASE)
 
@@ -445,6 +445,8 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
             person = person_before.name
     elif org_before is not None:
         org = org_before.name
+    elif rule.rule_id == "funding.led-by":
+        org = scene.main_org()  # "The round was led by X": X invests; the round is the story's company's
     else:
         after = scene.object_org(end, named_only=False)
         reporter = after is not None and re.match(
@@ -462,7 +464,7 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         "amount": int(amounts[0].amount) if amounts else None,
         "currency": (amounts or valuations)[0].currency if (amounts or valuations) else None,
         "round": round_name(body),
-        "lead_investors": _investors(scene, end),
+        "lead_investors": _investors(scene, start if rule.rule_id == "funding.led-by" else end),
         "valuation": int(valuations[0].amount) if valuations else None,
     }
     return [_draft(scene, rule, (start, end), person=person, organization=org, details=details)]

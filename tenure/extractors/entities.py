@@ -779,7 +779,7 @@ _WORKPLACE_GAP_RE = re.compile(
 )
 _WORK_WORDS_RE = re.compile(
     r"\b(?:works?|worked|working|professor|research\w*|scientist|engineer|fellow|employed|ceo|chief|head|"
-    r"director|lecturer|chair\w*|president|founder|executive|partner)\b",
+    r"director|lecturer|chair\w*|president|founder|executive|partner|leads|led|runs|lab|laboratory)\b",
     re.IGNORECASE,
 )
 # "Acme Labs, where Jane Doe, 39, also works": the workplace comes first.

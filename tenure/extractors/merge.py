@@ -38,6 +38,9 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
         if amount_a is not None and amount_a == amount_b:
             return True
         same_party = _same(a.organization, b.organization) and a.person == b.person
+        if a.rule_id in _ROUND_DETAIL_RULES or b.rule_id in _ROUND_DETAIL_RULES:
+            # "The round was led by X" / "it was valued at $Y": a detail of the round told before.
+            return same_party and not _conflict(a, b, ("amount", "valuation", "round"))
         # A round without an amount is the same round as a nearby one with an amount
         # ("raised $20 million ... The round was led by ..."), not one told paragraphs apart.
         near = amount_a == amount_b or abs(a.sentence - b.sentence) <= 3
@@ -85,6 +88,9 @@ def _role_key(role: str) -> str:
 def _same_role(a: str, b: str) -> bool:
     x, y = _role_key(a), _role_key(b)
     return x in y or y in x
+
+
+_ROUND_DETAIL_RULES = frozenset({"funding.led-by", "funding.values-at"})
 
 
 def _conflict(a: Draft, b: Draft, keys: tuple[str, ...]) -> bool:

@@ -335,9 +335,20 @@ RULES: tuple[Rule, ...] = (
         "Acme is in talks to raise a new funding round at a $2 billion valuation.",
     ),
     Rule(
+        "funding.led-by",
+        "funding_round",
+        _rx(r"\b(?:round|raise|financing|investment|funding)\s+(?:was|is|has been)\s+(?:co-)?led\s+by\b"),
+        "none",
+        0.6,
+        "The round was led by Bay Capital.",
+    ),
+    Rule(
         "funding.values-at",
         "funding_round",
-        _rx(r"\b(?:round|raise|deal|investment|financing|funding)\s+(?:values|valued|valuing|would value)\b"),
+        _rx(
+            r"\b(?:round|raise|deal|investment|financing|funding)\s+(?:values|valued|valuing|would value)\b|"
+            r"\b(?:it|the company|the startup|the firm)\s+(?:was|is|is now)\s+valued\s+at\b"
+        ),
         "none",
         0.6,
         "The round values Acme at about $250 million.",
@@ -468,6 +479,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "funding.raised-amount": ("$", "€", "£"),
     "funding.round": ("round", "fund", "financing"),
     "funding.values-at": ("valu",),
+    "funding.led-by": ("led by",),
     "founding.own-company": ("company", "startup", "start-up", "firm", "venture", "business", "lab"),
     "founding.launch-new-venture": ("launch",),
     "founding.founded-by": ("founded", "started", "established", "launched", "created", "set up"),

@@ -143,6 +143,36 @@ ARCADIA_HTML = (
     "</body></html>\n"
 )
 
+LEDGERLY = (
+    "Fintech startup Ledgerly lands $35M to automate bookkeeping for small businesses\n"
+    "\n"
+    "Ledgerly, a New York-based startup that uses AI to automate bookkeeping, has raised $35 million in a Series B funding round, the company told TechPulse exclusively.\n"
+    "\n"
+    "The round was led by Foxglove Capital, with participation from existing investors Birch Ventures and Quay Partners. The new funding brings Ledgerly's total raised to $52 million.\n"
+    "\n"
+    "Ledgerly was founded in 2020 by CEO Amara Okonkwo and CTO Felix Brandt, who met while working at payments company Stripeline.\n"
+    "\n"
+    '"Small businesses spend hours every week on bookkeeping," Okonkwo told TechPulse. "We want to make that zero."\n'
+    "\n"
+    "The company declined to disclose its valuation, but a source familiar with the deal said it was valued at around $300 million.\n"
+    "\n"
+    "Ledgerly plans to use the funding to double its 60-person team and expand into Canada.\n"
+)
+
+KEPLER = (
+    "Three scientists share Kepler Prize for work on quantum sensors\n"
+    "\n"
+    "STOCKHOLM (Newswire) — Physicists Helena Varga, Marco Bellini and Sun-hee Park won the Kepler Prize on Thursday for developing sensors that can detect tiny changes in gravity.\n"
+    "\n"
+    "The prize committee said the trio's work \"opened a new window onto the Earth's interior.\"\n"
+    "\n"
+    "Varga, 58, is a professor at Lund Technical University. Bellini works at the Turin Institute of Physics, and Park leads a lab at Seoul National University.\n"
+    "\n"
+    "Last year's prize was awarded to British chemist Oliver Grant.\n"
+    "\n"
+    "The prize, worth 5 million kronor, will be presented at a ceremony in December.\n"
+)
+
 ARTICLES = [
     Case(
         "wire-story-succession-funding-and-poaching",
@@ -401,6 +431,44 @@ ARTICLES = [
         ],
         published_at="2024-05-02",
         fmt="html",
+        group="articles",
+    ),
+    Case(
+        "funding-story-with-details-in-later-sentences",
+        LEDGERLY,
+        [
+            {
+                "type": "funding_round",
+                "organization": "Ledgerly",
+                "details": {
+                    "amount": 35000000,
+                    "round": "Series B",
+                    "lead_investors": ["Foxglove Capital"],
+                    "valuation": 300000000,
+                },
+            },
+            {"type": "founding", "person": "Amara Okonkwo", "organization": "Ledgerly", "date": "2020"},
+            {"type": "founding", "person": "Felix Brandt", "organization": "Ledgerly", "date": "2020"},
+        ],
+        published_at="2025-10-10",
+        group="articles",
+    ),
+    Case(
+        "prize-shared-by-three-with-workplaces",
+        KEPLER,
+        [
+            {
+                "type": "award",
+                "person": "Helena Varga",
+                "organization": "Lund Technical University",
+                "date": "2025-10-09",
+                "details": {"award": "Kepler Prize", "co_recipients": ["Marco Bellini", "Sun-hee Park"]},
+            },
+            {"type": "award", "person": "Marco Bellini", "organization": "Turin Institute of Physics"},
+            {"type": "award", "person": "Sun-hee Park", "organization": "Seoul National University"},
+            {"type": "award", "person": "Oliver Grant", "date": "2024", "date_precision": "year"},
+        ],
+        published_at="2025-10-10",
         group="articles",
     ),
 ]
