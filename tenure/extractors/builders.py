@@ -60,6 +60,8 @@ def _name(mention: Mention | None) -> str | None:
 
 def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
+    if rule.rule_id == "departure.unnamed-group-then-names":
+        return _group_then_names(scene, rule, (start, end))
     if rule.person == "possessive":
         person = scene.person_before(start, allow_possessive=True)
         if person is None or not person.possessive or start - person.end > 4:
@@ -96,6 +98,21 @@ def _weakness(scene: Scene, person: Mention) -> float:
     if person.via == "pronoun" or not (scene.sentence.start <= person.start < scene.sentence.end):
         return 0.1
     return 0.0
+
+
+def _group_then_names(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "Two other executives are leaving." + "... Chief Research Officer Ann Lee and researcher Bo
+    Chan ...": the people the next sentence names with a title."""
+    drafts = []
+    for person in scene.persons_following():
+        title, title_org = scene.title_of(person)
+        if title is None:
+            continue
+        org = title_org or scene.entities.affiliations.get(person.name) or scene.main_org()
+        details = {"status": rule.status or "announced", "successor": None, "destination": None}
+        fields = {"person": person.name, "organization": org, "role": title, "details": details}
+        drafts.append(_draft(scene, rule, span, **fields))
+    return drafts
 
 
 _REPORTED_RE = re.compile(

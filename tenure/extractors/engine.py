@@ -97,7 +97,10 @@ def _drafts(
         spans = sorted(
             (sentence.start + m.start(), sentence.start + m.end()) for found in matches for m in found[1]
         )
-        scene = Scene(body, sentence, index, entities, in_sentence, spans, subject)
+        following = (
+            (sentences[index + 1].start, sentences[index + 1].end) if index + 1 < len(sentences) else None
+        )
+        scene = Scene(body, sentence, index, entities, in_sentence, spans, subject, following)
         found = _sentence_drafts(scene, matches)
         if found and is_title_case(sentence.text):
             for draft in found:  # a headline states a fact loosely; the body says it better

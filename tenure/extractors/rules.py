@@ -219,6 +219,19 @@ RULES: tuple[Rule, ...] = (
         status="announced",
     ),
     Rule(
+        "departure.unnamed-group-then-names",
+        "departure",
+        _rx(
+            r"\b(?:two|three|four|five|several|other)\s+(?:[a-z-]+\s+){0,3}?(?:executives|leaders|officials|"
+            r"researchers|managers|engineers|founders)\s+(?:are|were|will\s+be|have\s+been)\s+(?:also\s+)?"
+            r"(?:on\s+their\s+way\s+out|leaving|departing|stepping\s+down|resigning|quitting|out)\b"
+        ),
+        "none",
+        0.6,
+        "Two other executives are also leaving. The decisions by Bo Chan and CFO Ann Lee were made ...",
+        status="announced",
+    ),
+    Rule(
         "departure.finish-out",
         "departure",
         _rx(
@@ -428,6 +441,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "departure.fired-active": ("fired", "ousted", "dismissed", "sacked", " out"),
     "departure.left": ("left", "quit", "resigned", "retired", "departed", "stepped", "exited", "stood down"),
     "departure.finish-out": ("finish",),
+    "departure.unnamed-group-then-names": ("executives", "leaders", "officials", "researchers", "managers"),
     "departure.announced-resignation": ("resignation", "retirement", "departure", "exit", "out as"),
     "departure.possessive-departure-from": (
         "departure",

@@ -59,8 +59,20 @@ class Scene:
     mentions: list[Mention]
     triggers: list[tuple[int, int]]
     subject: Mention | None  # carried from the previous sentence for verb-first fragments
+    following: tuple[int, int] | None = None  # the next sentence's span, for "Two others ...: A and B"
 
     # --- people ---
+
+    def persons_following(self) -> list[Mention]:
+        """Named people in the next sentence (not pronouns), in order."""
+        if self.following is None:
+            return []
+        start, end = self.following
+        return [
+            m
+            for m in self.entities.mentions
+            if start <= m.start < end and m.kind == "person" and m.via != "pronoun"
+        ]
 
     def persons(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "person"]

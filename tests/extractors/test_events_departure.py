@@ -199,6 +199,26 @@ CASES = [
 
 MORE_PHRASINGS = [
     Case(
+        "departure-unnamed-group-named-in-next-sentence",
+        "Two other senior executives are also leaving Halden Group, the company said on Monday. The "
+        "exits of chief financial officer Marta Ruiz and product chief Jonas Berg surprised investors.",
+        [
+            {
+                "type": "departure",
+                "person": "Marta Ruiz",
+                "organization": "Halden Group",
+                "role": "chief financial officer",
+                "date": "2025-03-10",
+            },
+            {
+                "type": "departure",
+                "person": "Jonas Berg",
+                "organization": "Halden Group",
+                "date": "2025-03-10",
+            },
+        ],
+    ),
+    Case(
         "departure-announced-her-resignation",
         "Jane Roe announced her resignation on Friday, Corvo said.",
         [
