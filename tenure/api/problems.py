@@ -119,7 +119,7 @@ def _field_error(item: Any) -> dict[str, Any]:
     if item.get("key"):
         found["field"] = str(item["key"])
     if item.get("source"):
-        found["in"] = str(item["source"])
+        found["in"] = str(getattr(item["source"], "value", item["source"]))
     return found
 
 

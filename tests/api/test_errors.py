@@ -46,6 +46,7 @@ async def test_parameters_of_the_wrong_type_are_4xx_problems(
 async def test_validation_problem_lists_each_field(client: Client) -> None:
     body = assert_problem(await client.post("/people/1/aliases", json={"alias": 7}), 400, "alias")
     assert body["errors"][0]["field"] == "alias"
+    assert body["errors"][0]["in"] == "body"
 
 
 async def test_unexpected_error_is_a_generic_500_without_details(
