@@ -755,7 +755,7 @@ def test_local_base_is_naive_wall_clock() -> None:
 
 
 # --- dateparser as the reference -------------------------------------------------------------------
-# The resolvers are arithmetic (see tenure/extractors/dates.py); dateparser, configured as
+# The resolvers are arithmetic (see tenure/extractors/date_calendar.py); dateparser, configured as
 # DESIGN.md says, must agree with them on the forms where its answer is the contract's, and the
 # traps it falls into are pinned so an upgrade that changes them is noticed.
 
