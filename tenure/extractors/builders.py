@@ -95,8 +95,12 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
 
 def _weakness(scene: Scene, person: Mention) -> float:
     """Pronouns and subjects carried from an earlier line are weaker evidence than a name."""
-    if person.via == "pronoun" or not (scene.sentence.start <= person.start < scene.sentence.end):
+    if not (scene.sentence.start <= person.start < scene.sentence.end):
         return 0.1
+    if person.via == "pronoun" and not any(
+        m.name == person.name and m.via != "pronoun" for m in scene.persons()
+    ):
+        return 0.1  # "she" with no name in the sentence; "Jane Doe said she ..." is as good as the name
     return 0.0
 
 

@@ -100,7 +100,9 @@ def _conflict(a: Draft, b: Draft, keys: tuple[str, ...]) -> bool:
         if x not in (None, "", []) and y not in (None, "", []) and x != y:
             return True
     da, db = a.date, b.date
-    return bool(da and db and da.date and db.date and da.date[:7] != db.date[:7])
+    if da is None or db is None or not da.date or not db.date or da.tense != db.tense:
+        return False  # an announcement (past) and the date it takes effect (future) agree
+    return da.date[:7] != db.date[:7]
 
 
 def _background(draft: Draft, news_year: str | None) -> bool:
@@ -144,7 +146,8 @@ def _combine(group: list[Draft]) -> Draft:
         and (best.date is None or best.date.tense != "future")
     ):
         best.date = effective[0]  # "takes over on July 1": the move's own date beats the announcement
-    for other in group:
+    # Fill gaps from the strongest, most precise drafts first.
+    for other in sorted(group, key=lambda d: (d.confidence, _precision_rank(d)), reverse=True):
         if other is best:
             continue
         if best.date is None and other.date is not None:
