@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tenure.extractors.dates import DateMention
 from tenure.extractors.scene import Draft
 
 
@@ -99,7 +100,8 @@ def _conflict(a: Draft, b: Draft, keys: tuple[str, ...]) -> bool:
         x, y = a.details.get(key), b.details.get(key)
         if x not in (None, "", []) and y not in (None, "", []) and x != y:
             return True
-    da, db = a.date, b.date
+    da: DateMention | None = a.date
+    db: DateMention | None = b.date
     if da is None or db is None or not da.date or not db.date or da.tense != db.tense:
         return False  # an announcement (past) and the date it takes effect (future) agree
     return da.date[:7] != db.date[:7]
