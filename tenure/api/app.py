@@ -75,7 +75,7 @@ def create_app(settings: Settings, *, check_schema: bool = True, require_keys: b
     # Secrets never reach a log line, whatever logs them (tenure.security.redact).
     install_log_redaction()
     # Errors are documented as the problem details they are, with the API-key schemes.
-    document_problems_and_keys(app, keys_on_reads=require_keys and settings.require_read_key)
+    document_problems_and_keys(app)
     return app
 
 

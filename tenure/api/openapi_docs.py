@@ -11,6 +11,7 @@ then validate against what is actually sent.
 from __future__ import annotations
 
 from litestar import Litestar
+from litestar._openapi.plugin import OpenAPIPlugin
 from litestar.openapi.spec import (
     Components,
     OpenAPI,
@@ -97,6 +98,26 @@ def _document(openapi: OpenAPI, keys_on_reads: bool) -> None:
                 _document_operation(method, operation, keys_on_reads)
 
 
-def document_problems_and_keys(app: Litestar, *, keys_on_reads: bool) -> None:
-    """Rewrite the app's (cached) OpenAPI document in place; call once, after all routes exist."""
-    _document(app.openapi_schema, keys_on_reads)
+class _DocumentingOpenAPIPlugin(OpenAPIPlugin):
+    """Litestar's OpenAPI plugin, with our rewrite applied whenever it (re)builds the document.
+
+    The document is built lazily, on the first request for /schema, so apps made and thrown away
+    by tests pay nothing for it.
+    """
+
+    __slots__ = ()
+
+    def _build_openapi(self) -> OpenAPI:
+        openapi = super()._build_openapi()
+        state = self.app.state
+        settings = state.get("settings")
+        keys_on_reads = bool(state.get("require_keys", True) and getattr(settings, "require_read_key", False))
+        _document(openapi, keys_on_reads)
+        return openapi
+
+
+def document_problems_and_keys(app: Litestar) -> None:
+    """Make the app's OpenAPI document describe problem details and API keys (see module doc)."""
+    plugin = app.plugins.get(OpenAPIPlugin)
+    # Same slots, one overridden method: swapping the class keeps Litestar's own instance and wiring.
+    plugin.__class__ = _DocumentingOpenAPIPlugin
