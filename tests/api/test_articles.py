@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from dataclasses import dataclass
 from datetime import datetime
@@ -166,3 +167,11 @@ async def test_url_alone_without_a_fetcher_asks_for_text(
     monkeypatch.setitem(sys.modules, "tenure.ingest.fetch", None)  # type: ignore[arg-type]
     response = await client.post("/articles", json={"url": "https://ledger.example.com/a"})
     assert_problem(response, 422, "give the article's text")
+
+
+async def test_same_article_posted_ten_times_at_once_is_stored_once(client: Client) -> None:
+    responses = await asyncio.gather(*(client.post("/articles", json=body()) for _ in range(10)))
+
+    assert sorted(r.status_code for r in responses) == [200] * 9 + [201], [r.text for r in responses]
+    assert len({r.json()["id"] for r in responses}) == 1
+    assert len({tuple(e["id"] for e in r.json()["events"]) for r in responses}) == 1
