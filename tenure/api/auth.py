@@ -19,10 +19,14 @@ from tenure.security.keys import verify_key
 from tenure.security.ratelimit import TokenBuckets
 from tenure.settings import Settings
 
-__all__ = ["OPEN_PATH_PREFIX", "WRITE_METHODS", "presented_key", "require_api_key"]
+__all__ = ["ALWAYS_KEYED", "OPEN_PATH_PREFIX", "WRITE_METHODS", "presented_key", "require_api_key"]
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 OPEN_PATH_PREFIX = "/schema"
+# Route opt that makes reads need a key too, whatever Settings.require_read_key says: for data that
+# is the operator's, not the public's (webhook subscriptions and their delivery logs). Set it on a
+# controller or handler: `opt = ALWAYS_KEYED` / `@get(..., opt=ALWAYS_KEYED)`.
+ALWAYS_KEYED = {"api_key": "always"}
 
 
 def presented_key(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
@@ -37,6 +41,12 @@ def presented_key(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
     return header.strip() if header and header.strip() else None
 
 
+def _why_needed(method: str, always: bool) -> str:
+    if method in WRITE_METHODS:
+        return "this request changes data"
+    return "this resource is the operator's" if always else "this server requires keys"
+
+
 def _buckets(connection: ASGIConnection[Any, Any, Any, Any], settings: Settings) -> TokenBuckets:
     state = connection.app.state
     buckets: TokenBuckets | None = state.get("rate_limit_buckets")
@@ -45,20 +55,20 @@ def _buckets(connection: ASGIConnection[Any, Any, Any, Any], settings: Settings)
     return buckets
 
 
-async def require_api_key(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+async def require_api_key(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
     if connection.scope["path"].startswith(OPEN_PATH_PREFIX) or not connection.app.state.get(
         "require_keys", True
     ):
         return
     settings: Settings = connection.app.state.settings
     method = connection.scope.get("method", "GET")
-    needed = method in WRITE_METHODS or settings.require_read_key
+    always = (handler.opt or {}).get("api_key") == ALWAYS_KEYED["api_key"]
+    needed = method in WRITE_METHODS or settings.require_read_key or always
     plaintext = presented_key(connection)
     if plaintext is None:
         if needed:
-            what = "this request changes data" if method in WRITE_METHODS else "this server requires keys"
             raise ApiKeyRequired(
-                f"an API key is required ({what}): send 'Authorization: Bearer <key>'; "
+                f"an API key is required ({_why_needed(method, always)}): send 'Authorization: Bearer <key>'; "
                 "an operator creates keys with `tenure keys create NAME`"
             )
         client = connection.client.host if connection.client else "unknown"

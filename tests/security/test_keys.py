@@ -193,3 +193,22 @@ def test_cli_create_list_revoke(
     assert "revoked" in capsys.readouterr()[0]
     assert main(["keys", "revoke", "999"]) == 3
     assert "no API key" in capsys.readouterr()[1]
+
+
+async def test_always_keyed_reads_need_a_key_even_when_reads_are_open(
+    database_url: str, api_key: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from litestar import get
+
+    from tenure.api import app as app_module
+    from tenure.api.auth import ALWAYS_KEYED
+
+    @get("/operator-only", opt=ALWAYS_KEYED, sync_to_thread=False)
+    def operator_only() -> dict[str, str]:
+        return {"ok": "yes"}
+
+    monkeypatch.setattr(app_module, "ROUTE_HANDLERS", [*app_module.ROUTE_HANDLERS, operator_only])
+    async for client in client_for(Settings(database_url=database_url)):
+        problem(await client.get("/operator-only"), 401, "operator's")
+        assert (await client.get("/operator-only", headers={"X-API-Key": api_key})).json() == {"ok": "yes"}
+        assert (await client.get("/events")).status_code == 200  # ordinary reads stay open
