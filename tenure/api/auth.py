@@ -61,7 +61,7 @@ async def require_api_key(connection: ASGIConnection[Any, Any, Any, Any], handle
     ):
         return
     settings: Settings = connection.app.state.settings
-    method = connection.scope.get("method", "GET")
+    method = str(connection.scope.get("method", "GET"))
     always = (handler.opt or {}).get("api_key") == ALWAYS_KEYED["api_key"]
     needed = method in WRITE_METHODS or settings.require_read_key or always
     plaintext = presented_key(connection)
