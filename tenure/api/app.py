@@ -30,7 +30,7 @@ from tenure.models.migrate import ensure_current
 from tenure.security.redact import install_log_redaction
 from tenure.settings import Settings
 
-__all__ = ["GUARDS", "MIDDLEWARE", "ROUTE_HANDLERS", "check_database", "create_app"]
+__all__ = ["GUARDS", "MIDDLEWARE", "ROUTE_HANDLERS", "app_from_environment", "check_database", "create_app"]
 
 _log = logging.getLogger("tenure.api")
 
@@ -77,6 +77,16 @@ def create_app(settings: Settings, *, check_schema: bool = True, require_keys: b
     # Errors are documented as the problem details they are, with the API-key schemes.
     document_problems_and_keys(app)
     return app
+
+
+def app_from_environment() -> Litestar:
+    """An entry point for other ASGI servers: `uvicorn --factory tenure.api.app:app_from_environment`.
+
+    Settings come from TENURE_* variables, as for `tenure serve`; no delivery worker runs here.
+    """
+    from tenure.settings import load_settings
+
+    return create_app(load_settings())
 
 
 @asynccontextmanager
