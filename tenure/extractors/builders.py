@@ -411,7 +411,7 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     everyone = names + [n for n in cowinners if n not in names]
     for winner in winners + shared:
         others = [n for n in everyone if n != winner.name]
-        org = scene.entities.affiliations.get(winner.name)
+        org = _org_right_after(scene, winner) or scene.entities.affiliations.get(winner.name)
         details = {"award": award_name, "co_recipients": others}
         confidence = rule.confidence - (0.15 if winner in shared else 0.0)
         fields = {"person": winner.name, "organization": org, "details": details}
@@ -420,6 +420,10 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
 
 
 def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
+    if rule.rule_id == "award.named-honour":
+        # "named CFO of the Year", "appointed OBE": the honour is the words after the verb.
+        honour = re.sub(r"^\w+\s+(?:an?\s+|the\s+)?", "", scene.text[start:end])
+        return honour or None
     awards = [m for m in scene.mentions if m.kind == "award"]
     if rule.rule_id == "award.won":
         after = [a for a in awards if a.start >= end and a.start - end <= 40]
@@ -437,6 +441,15 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     # "The 2021 prize went to ...": the prize the article named before, else an unnamed prize.
     article_awards = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
     return article_awards[0].name if article_awards else ""
+
+
+def _org_right_after(scene: Scene, person: Mention) -> str | None:
+    """ "Jane Doe of Northlake University": the institution named with the winner."""
+    for mention in scene.orgs():
+        if mention.start > person.end:
+            gap = scene.text[person.end : mention.start]
+            return mention.name if re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?", gap) else None
+    return None
 
 
 def _cowinners(scene: Scene, at: int) -> list[str]:
@@ -522,14 +535,25 @@ def _investors(scene: Scene, at: int) -> list[str]:
 
 def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
-    if rule.rule_id == "founding.founded-by":
-        company = scene.org_before(start)
-        if company is None:
+    if rule.rule_id == "founding.spun-out":
+        # "spun out its team as a separate company, Gridline": a company, no founder named.
+        spun = scene.object_org(end, named_only=True) or next(
+            (m for m in scene.orgs() if m.start > end and m.via == "name"), None
+        )
+        if spun is None:
             return []
+        return [_draft(scene, rule, (start, end), organization=spun.name, details={"company": spun.name})]
+    if rule.rule_id == "founding.founded-by":
         # "founded in 2020 by Jane Doe and Bo Chan": one founding per founder, or none named.
         named: list[Mention | None] = list(scene.persons_listed_after(end))
-        if named and named[0] is not None and named[0].start - end > 12:
+        if named and named[0] is not None and not _FEW_WORDS_RE.match(scene.text[end : named[0].start]):
             named = []
+        company = scene.org_before(start) or scene.org_before(start, named_only=False)
+        if company is None and named and named[-1] is not None:
+            # "Founded in 2025 by Jane Doe and Bo Chan, Acme said ...": the company follows.
+            company = next((m for m in scene.orgs() if m.start > named[-1].end and m.via == "name"), None)
+        if company is None:
+            return []
         return [
             _draft(
                 scene,
@@ -561,6 +585,10 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
             )
         ]
     company = scene.object_org(end, named_only=True) or scene.object_org(end, named_only=False)
+    if company is None and re.match(r"\s+it\b", scene.text[end : end + 4]) and scene.main_org():
+        # "co-founded it with his brother", "since she started it in 2014": the company talked about.
+        it = end + 1
+        company = Mention(it, it + 2, "org", scene.main_org() or "", False, "description")
     if company is None or company.start - end > 25:
         return []
     # "A and B founded Acme", "A founded Acme with B": every founder named.
@@ -581,7 +609,13 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
 
 def _with_before(scene: Scene, after: int, person: Mention) -> bool:
     gap = scene.text[after : person.start]
-    return bool(re.match(r"^\s+(?:in\s+\d{4}\s+)?(?:with|alongside|together with)\s+", gap))
+    return bool(
+        re.match(r"^\s+(?:in\s+\d{4}\s+)?(?:with|alongside|together with)\s+(?:[a-z][\w-]*\s+){0,4}$", gap)
+    )
+
+
+# Up to five lower-case words between "by" and a founder: "by former university roommates Jane Doe".
+_FEW_WORDS_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,5}$")
 
 
 BUILDERS: dict[str, Builder] = {

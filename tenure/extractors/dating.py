@@ -40,6 +40,8 @@ def is_effective(text: str, mention: DateMention) -> bool:
     spoken = mention.text.lower()
     if _VAGUE_EFFECTIVE_RE.search(spoken):
         return False
+    if mention.rule_id == "date.effective":
+        return True
     return bool(_EFFECTIVE_BEFORE_RE.search(before)) or spoken.startswith(("effective", "starting"))
 
 

@@ -43,7 +43,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # One adverb between auxiliary and verb: "is reportedly stepping down", "will soon leave".
 _ADVERB = r"(?:[a-z]+ly|also|now|soon|still)"
-_LEAVE = r"(?:leave|step down|step away|stand down|resign|retire|depart|exit|quit|part ways)"
+_LEAVE = r"(?:leave|step down|step away|step aside|stand down|resign|retire|depart|exit|quit|part ways)"
 
 RULES: tuple[Rule, ...] = (
     # --- reporting lines (before departures/appointments so "move to report to" is claimed) ---
@@ -91,6 +91,26 @@ RULES: tuple[Rule, ...] = (
         "after",
         0.9,
         "Jane Doe will step down and be replaced by Bo Chan.",
+        status="announced",
+        pair=True,
+    ),
+    Rule(
+        "succession.hands-reins",
+        "appointment",
+        _rx(r"\bhand(?:s|ed|ing)?\s+(?:over\s+)?the\s+(?:reins|baton|helm)\s+to\b"),
+        "after",
+        0.85,
+        "Bo Chan will hand the reins to Jane Doe at the end of the year.",
+        status="announced",
+        pair=True,
+    ),
+    Rule(
+        "succession.take-over-from",
+        "appointment",
+        _rx(r"\b(?:take|takes|took|taking|taken)\s+over\s+from\b"),
+        "before",
+        0.85,
+        "Jane Doe will take over from Bo Chan on April 1.",
         status="announced",
         pair=True,
     ),
@@ -148,7 +168,7 @@ RULES: tuple[Rule, ...] = (
         "departure.is-leaving",
         "departure",
         _rx(
-            rf"\b(?:is|are|'s|’s|am|'m|’m)\s+(?:{_ADVERB}\s+)?(?:leaving|departing|stepping down|stepping away|exiting|retiring|resigning|quitting)\b"
+            rf"\b(?:is|are|'s|’s|am|'m|’m)\s+(?:{_ADVERB}\s+)?(?:leaving|departing|stepping down|stepping away|stepping aside|exiting|retiring|resigning|quitting)\b"
         ),
         "before",
         0.85,
@@ -199,7 +219,7 @@ RULES: tuple[Rule, ...] = (
         "departure.left",
         "departure",
         _rx(
-            r"\b(?:has |had |have )?(?:left|quit|resigned|retired|departed|stepped down|stepped away|exited|stood down)\b(?!\s+(?:behind|over|unchanged|open|out|vacant|empty|intact|alone|unsaid|unanswered)\b)"
+            r"\b(?:has |had |have )?(?:left|quit|resigned|retired|departed|stepped down|stepped away|stepped aside|exited|exits|stood down)\b(?!\s+(?:behind|over|unchanged|open|out|vacant|empty|intact|alone|unsaid|unanswered)\b)"
         ),
         "before",
         0.8,
@@ -285,7 +305,8 @@ RULES: tuple[Rule, ...] = (
         "appointment",
         _rx(
             r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
-            r"takes?\s+over\s+as|took\s+over\s+as|returns?\s+as|returned\s+as|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
+            r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
+            r"(?<=was )made|(?<=been )made|(?:will\s+be|was|has\s+been)\s+filled\s+by|starts?\s+(?:at|as)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
         ),
         "before",
         0.75,
@@ -300,6 +321,28 @@ RULES: tuple[Rule, ...] = (
         "When the lab opened, Jane Doe was its first key hire.",
     ),
     # --- awards ---
+    Rule(
+        "award.named-honour",
+        "award",
+        _rx(
+            r"\b(?:named|appointed|made|voted)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w&-]*\s+){1,4}of\s+the\s+Year\b|"
+            r"\b(?:appointed|made)\s+(?:an?\s+)?(?:OBE|MBE|CBE|KBE|DBE)\b|"
+            r"\b(?:elected|named|made)\s+(?:an?\s+)?(?:Fellow|Member)\s+of\s+the\s+Royal\b"
+        ),
+        "before",
+        0.8,
+        "Jane Doe was named Banker of the Year in 2023.",
+    ),
+    Rule(
+        "award.shared-by",
+        "award",
+        _rx(
+            r"\b(?:will\s+be|was|were|is|are|has\s+been)\s+(?:shared|won|awarded|given|presented)\s+(?:by|to)\b"
+        ),
+        "list-after",
+        0.85,
+        "The 2025 Acme Prize will be shared by Jane Doe of Foo University and Bo Chan.",
+    ),
     Rule(
         "award.went-to",
         "award",
@@ -389,11 +432,20 @@ RULES: tuple[Rule, ...] = (
         "founding.founded-by",
         "founding",
         _rx(
-            r"\b(?:founded|co-?founded|started|established|launched|created|set up)\s+(?:in\s+\d{4}\s+)?by\b"
+            r"\b(?:founded|co-?founded|started|established|launched|created|set up)\s+"
+            r"(?:in\s+(?:the\s+\w+\s+of\s+)?(?:\w+\s+)?\d{4}\s+)?by\b"
         ),
         "after",
         0.85,
         "Acme, founded in 2015 by Jane Doe, makes robots.",
+    ),
+    Rule(
+        "founding.spun-out",
+        "founding",
+        _rx(r"\bspun\s+(?:out|off)\b"),
+        "none",
+        0.7,
+        "Acme spun out its mapping team as a separate company, Gridline, in 2024.",
     ),
     Rule(
         "founding.founded",
@@ -422,13 +474,15 @@ _LEAVE_WORDS = (
     "quit",
     "part ways",
 )
-_LEAVING_WORDS = ("leaving", "departing", "stepping", "exiting", "retiring", "resigning", "quitting")
+_LEAVING_WORDS = ("leaving", "departing", "stepping", "aside", "exiting", "retiring", "resigning", "quitting")
 _NEEDS: dict[str, tuple[str, ...]] = {
     "reporting.from-to": ("from reporting",),
     "reporting.will-report-to": ("report",),
     "reporting.join-under": ("under",),
     "reporting.unit-move": ("will move", "will be moved", "will shift", "will transfer"),
     "succession.replaced-by": ("replaced by", "succeeded by"),
+    "succession.hands-reins": ("the reins", "the baton", "the helm"),
+    "succession.take-over-from": ("over from",),
     "succession.will-replace": ("replace", "succeed"),
     "succession.replaces": ("replac", "succeed"),
     "departure.plans-to-leave": _LEAVE_WORDS,
@@ -439,7 +493,17 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "departure.headline-to-leave": _LEAVE_WORDS,
     "departure.fired-passive": ("fired", "ousted", "dismissed", "sacked", "removed", " out", "let go"),
     "departure.fired-active": ("fired", "ousted", "dismissed", "sacked", " out"),
-    "departure.left": ("left", "quit", "resigned", "retired", "departed", "stepped", "exited", "stood down"),
+    "departure.left": (
+        "left",
+        "quit",
+        "resigned",
+        "retired",
+        "departed",
+        "stepped",
+        "exited",
+        "exits",
+        "stood down",
+    ),
     "departure.finish-out": ("finish",),
     "departure.unnamed-group-then-names": ("executives", "leaders", "officials", "researchers", "managers"),
     "departure.announced-resignation": ("resignation", "retirement", "departure", "exit", "out as"),
@@ -476,6 +540,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "appointment.become": (
         "over as",
         "return",
+        "made",
+        "filled by",
+        "start",
         "becom",
         "became",
         "the new",
@@ -490,12 +557,15 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "award.went-to": ("went", "goes", "given", "awarded"),
     "award.won": ("won", "win", "awarded", "receiv", "shar", "earned", "collected", "honor", "honour"),
     "award.winner": ("winner", "laureate", "recipient"),
+    "award.named-honour": ("of the year", "obe", "mbe", "cbe", "kbe", "dbe", "royal"),
+    "award.shared-by": ("shared by", "won by", "awarded to", "given to", "presented to", "awarded by"),
     "funding.raised-amount": ("$", "€", "£"),
     "funding.round": ("round", "fund", "financing"),
     "funding.values-at": ("valu",),
     "funding.led-by": ("led by",),
     "founding.own-company": ("company", "startup", "start-up", "firm", "venture", "business", "lab"),
     "founding.launch-new-venture": ("launch",),
+    "founding.spun-out": ("spun",),
     "founding.founded-by": ("founded", "started", "established", "launched", "created", "set up"),
     "founding.founded": ("found", "debuted", "launched", "established", "incorporated", "started"),
 }

@@ -16,7 +16,9 @@ from tenure.extractors.lexicon import TITLE_RE
 from tenure.extractors.sentences import Sentence
 
 # The gap between two people in a list: "A and B", "A, B, and C", "A, French scientist B".
-_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[\w'’-]+\s+){0,3}$")
+_LIST_GAP_RE = re.compile(
+    r"^(?:\s+(?:of|at|from)\s+(?:the\s+)?[^,;.]{1,50}?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[\w'’-]+\s+){0,3}$"
+)
 _PASSIVE_BEFORE_RE = re.compile(
     r"\b(?:was|were|been|be|is|are|being|'s|’s)\s+(?:\w+ly\s+)?(?:also\s+)?$", re.IGNORECASE
 )
