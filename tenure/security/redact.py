@@ -22,7 +22,7 @@ SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
     ("api-key", re.compile(r"tnr_[A-Za-z0-9_-]+"), "tnr_***", "tnr_64IFVaRDtOuHIvNa4pPo"),
     (
         "bearer-token",
-        re.compile(r"(?i)\b(bearer\s+)(?!\*\*\*)[^\s\"',;]+"),
+        re.compile(r"(?i)\b(bearer\s+)(?!\*\*\*)[A-Za-z0-9._~+/-]+=*"),
         r"\1***",
         "Authorization: Bearer abc.def.ghi",
     ),
@@ -48,13 +48,30 @@ def redact(text: str) -> str:
     return text
 
 
+def _redact_value(value: Any) -> Any:
+    """A log argument with secrets masked; its type is kept unless it had a secret to mask."""
+    if isinstance(value, str):
+        return redact(value)
+    if value is None or isinstance(value, int | float | bool):
+        return value
+    text = str(value)
+    masked = redact(text)
+    # Objects whose text holds a secret (a URL, an exception) become that masked text; others stay
+    # as they are, so formatters that read arguments by position or type keep working.
+    return masked if masked != text else value
+
+
 def _redact_record(record: logging.LogRecord) -> None:
-    try:
-        message = record.getMessage()
-    except Exception:  # a malformed call; leave it for logging's own error report
-        return
-    record.msg = redact(message)
-    record.args = None
+    # msg and args are masked separately, never merged: some formatters (uvicorn's access log)
+    # read record.args themselves.
+    if isinstance(record.msg, str):
+        record.msg = redact(record.msg)
+    elif record.msg is not None:
+        record.msg = _redact_value(record.msg)
+    if isinstance(record.args, tuple):
+        record.args = tuple(_redact_value(arg) for arg in record.args)
+    elif isinstance(record.args, dict):
+        record.args = {key: _redact_value(arg) for key, arg in record.args.items()}
     if record.exc_info and record.exc_info[0] is not None and not record.exc_text:
         record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
     if record.stack_info:

@@ -111,3 +111,28 @@ async def test_a_failing_request_leaks_no_secret(capfd: pytest.CaptureFixture[st
     everything = logged + response.text + "".join(capfd.readouterr())
     for secret in (password, key, key[4:]):
         assert secret not in everything
+
+
+def test_uvicorns_access_log_still_formats_and_is_masked() -> None:
+    # uvicorn's AccessFormatter unpacks record.args itself: masking must keep their shape.
+    from uvicorn.logging import AccessFormatter
+
+    install_log_redaction()
+    record = logging.getLogger("uvicorn.access").makeRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/events?key=tnr_SecretSecretSecret", "1.1", 200),
+        None,
+    )
+    line = AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s', use_colors=False).format(
+        record
+    )
+    assert line == '127.0.0.1:5000 - "GET /events?key=tnr_*** HTTP/1.1" 200 OK'
+
+
+def test_help_text_about_bearer_is_left_alone() -> None:
+    text = "send 'Authorization: Bearer <key>' (or X-API-Key)"
+    assert redact(text) == text
