@@ -258,18 +258,46 @@ def resolve_comes_after(groups: Mapping[str, str | None], anchor: Anchor) -> Res
     return resolve_ago(groups, anchor)
 
 
+def resolve_relative_to_previous(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
+    """ "the following year" is the previous mention's year plus one; "that same day", "that
+    month" is the previous mention's own day or month."""
+    shift = 1 if groups["rel"] or groups["rel2"] else 0
+    return _shift_previous(anchor, shift, (groups["unit"] or "").lower())
+
+
+def resolve_weekend(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
+    """A weekend, as its week (the Monday before it): the latest one begun by publication, or the
+    coming one for "next", for "this" on a weekday, and when forward words point at it."""
+    today = anchor.base.date()
+    this_monday = week_monday(today)
+    in_weekend = today.weekday() >= 5
+    modifier = re.sub(r"\s+", " ", (groups["mod"] or "").lower())
+    if modifier == "next":
+        monday = this_monday + timedelta(weeks=1 if in_weekend else 0)
+        return Resolution(monday.isoformat(), "week", "future")
+    if modifier == "this" or (modifier == "the" and anchor.forward_cue):
+        tense: Tense = "future" if anchor.forward_cue or not in_weekend else "past"
+        return Resolution(this_monday.isoformat(), "week", tense)
+    monday = this_monday if in_weekend else this_monday - timedelta(weeks=1)
+    return Resolution(monday.isoformat(), "week", "past")
+
+
 def resolve_offset_from_previous(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
     """Counted from the previous mention: "two years later" adds, "three years after X" (right
     after a date) and "two years earlier" subtract. The precision is the coarser of the unit's and
     the previous date's; a unit finer than the previous date's precision gives no date."""
-    if anchor.previous is None:
-        return None
-    value, precision = anchor.previous
     direction = (groups["dir"] or "").lower()
     sign = 1 if direction in ("later", "before") else -1
     raw = re.sub(r"\s+", " ", (groups["n"] or "").lower())
     count = (int(raw) if raw.isdigit() else NUMBER_WORDS[raw]) * sign
-    unit = (groups["unit"] or "").lower()
+    return _shift_previous(anchor, count, (groups["unit"] or "").lower())
+
+
+def _shift_previous(anchor: Anchor, count: int, unit: str) -> Resolution | None:
+    """The previous mention's date moved by `count` units, at the coarser of the two precisions."""
+    if anchor.previous is None:
+        return None
+    value, precision = anchor.previous
     year = int(value[:4])
     if unit in ("year", "decade"):
         shifted = year + count * (10 if unit == "decade" else 1)
@@ -278,7 +306,7 @@ def resolve_offset_from_previous(groups: Mapping[str, str | None], anchor: Ancho
         shifted_year, month = add_months(year, int(value[5:7]), count)
         later = (shifted_year, month) > (anchor.base.year, anchor.base.month)
         return _month(shifted_year, month, "future" if later else "past")
-    if unit in ("day", "week") and precision in ("day", "week"):
+    if (unit == "day" and precision == "day") or (unit == "week" and precision in ("day", "week")):
         days = count * (7 if unit == "week" else 1)
         shifted_day = date.fromisoformat(value) + timedelta(days=days)
         tense: Tense = "future" if shifted_day > anchor.base.date() else "past"

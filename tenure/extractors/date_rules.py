@@ -26,10 +26,12 @@ from tenure.extractors.date_calendar import (
     resolve_quarter,
     resolve_relative_day,
     resolve_relative_month,
+    resolve_relative_to_previous,
     resolve_relative_week,
     resolve_relative_year,
     resolve_season,
     resolve_weekday,
+    resolve_weekend,
     resolve_year,
     resolve_ymd,
 )
@@ -75,7 +77,8 @@ _COUNT_NOUN = r"(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in COU
 # A year stands alone: not inside an amount ($2018), a number (12,2018 or 2018.5), a path or an
 # identifier (/2018/, ID-2018), a decade (1990s), a count (2018 employees) or a run of numbers.
 _YEAR_ALONE = (
-    r"(?<![\w$€£¥#/.,:+@&])(?<!\d-)(?<!(?-i:[A-Z])-)(?<!\d\s)"
+    # after a dash only when a year comes before it: "2015-2019" is two years, "555-2019" none.
+    r"(?<![\w$€£¥#/.,:+@&])(?:(?<=(?:19|20)\d\d-)|(?<!\d-))(?<!(?-i:[A-Z])-)(?<!\d\s)"
     r"(?:19\d\d|20\d\d|2100)"
     r"(?![\d%]|[.,/:]\d|-(?!(?:19|20)\d\d(?!\d))\w|s\b|\s+" + _COUNT_NOUN + r")"
 )
@@ -221,6 +224,23 @@ DATE_RULES: tuple[DateRule, ...] = (
         resolve_offset_from_previous,
     ),
     DateRule(
+        "date.relative-to-previous",
+        "",
+        # "next month" alone counts from publication (date.relative-month); "the next month" from the mention before.
+        r"\b(?:the\s+(?P<rel>following|next)|(?P<rel2>following)|(?:that|the)\s+(?P<same>same)|(?P<that>that))\s+"
+        r"(?P<unit>day|week|month|year)\b",
+        "She joined Quay in 2011 and left the following year.",
+        resolve_relative_to_previous,
+    ),
+    DateRule(
+        "date.weekend",
+        r"\b(?:(?:over|during|on|at)\s+)?(?P<mod>this\s+past|the|this|last|past|next)\s+",
+        r"\bweekend\b",
+        "The founder resigned over the weekend.",
+        resolve_weekend,
+        prefix_required=True,
+    ),
+    DateRule(
         "date.period-end",
         r"\b(?:(?:by|before|until|at|from|after)\s+)?(?:the\s+)?",
         r"\b(?:(?:end|close)\s+of\s+the\s+(?P<unit>year|month)\b|(?P<unit2>year|month)[-\s]end\b)",
@@ -271,7 +291,7 @@ DATE_RULES: tuple[DateRule, ...] = (
     ),
     DateRule(
         "date.relative-month",
-        r"\b(?P<edge>earlier|later)\s+",
+        r"\b(?:(?P<edge>earlier|later|early|late|mid)[\s-]+|(?:by\s+|at\s+)?the\s+(?:end|start|beginning|middle)\s+of\s+)",
         r"\b(?P<rel>last|this|next|previous)\s+month\b",
         "She announced it earlier this month.",
         resolve_relative_month,
@@ -336,8 +356,11 @@ CONTEXTUAL_RULES: frozenset[str] = frozenset(
         "date.season",
         "date.season-year",
         "date.period-rest",
+        "date.weekend",
     )
 )
 
 # Rules counted from the mention before them, and how far back that mention may be.
-PREVIOUS_RULES: frozenset[str] = frozenset(("date.offset-from-previous", "date.later-than-previous"))
+PREVIOUS_RULES: frozenset[str] = frozenset(
+    ("date.offset-from-previous", "date.later-than-previous", "date.relative-to-previous")
+)

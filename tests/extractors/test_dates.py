@@ -38,6 +38,48 @@ Expected = list[tuple[str, str | None, str | None, str]]
 Case = tuple[str, str, str, Expected]
 
 examples: list[Case] = [
+    (
+        "following-year",
+        "In 2011 he joined Quay. The following year he left.",
+        WED_CN,
+        [("In 2011", "2011", "year", "past"), ("The following year", "2012", "year", "past")],
+    ),
+    (
+        "that-same-day",
+        "The board met on Tuesday. That same day, Smith resigned.",
+        FRI_NY,
+        [("on Tuesday", "2025-02-04", "day", "past"), ("That same day", "2025-02-04", "day", "past")],
+    ),
+    (
+        "that-month",
+        "She joined in May 2019; that month the firm listed.",
+        WED_CN,
+        [("in May 2019", "2019-05", "month", "past"), ("that month", "2019-05", "month", "past")],
+    ),
+    (
+        "weekend-over-the",
+        "The founder resigned over the weekend.",
+        "2025-11-10",
+        [("over the weekend", "2025-11-03", "week", "past")],
+    ),
+    (
+        "weekend-this-future",
+        "The vote is this weekend.",
+        "2025-11-12",
+        [("this weekend", "2025-11-10", "week", "future")],
+    ),
+    (
+        "year-range-dash",
+        "He ran Quay (2015-2019).",
+        WED_CN,
+        [("2015", "2015", "year", "past"), ("2019", "2019", "year", "past")],
+    ),
+    (
+        "month-early-next",
+        "The unit opens early next month.",
+        WED_CN,
+        [("early next month", "2025-12", "month", "future")],
+    ),
     # counted from the mention before
     (
         "offset-after-adjacent-year",
@@ -605,6 +647,14 @@ no_date: list[Case] = [
         WED_CN,
         [("In 2014", "2014", "year", "past")],
     ),
+    ("phone-number-dash", "Call 555-2019 for details.", WED_CN, []),
+    (
+        "that-day-after-a-week",
+        "Last week the CFO quit; that day shares fell.",
+        WED_CN,
+        [("Last week", "2025-11-03", "week", "past")],
+    ),
+    ("the-next-year-without-a-date-before", "Hiring will continue over the next year.", WED_CN, []),
     ("after-another-event", "She joined two days after the vote.", WED_CN, []),
     ("invalid-day", "The memo is dated February 30.", WED_CN, []),
     ("empty", "", WED_CN, []),
