@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import threading
 
@@ -136,7 +137,7 @@ async def test_the_retry_schedule_spaces_attempts(
     sessions: Sessions, settings: Settings, receiver: Receiver
 ) -> None:
     receiver.script = [(503, {})]
-    slow = Settings(**{**settings.__dict__, "webhook_retry_schedule": (1, 1)})
+    slow = dataclasses.replace(settings, webhook_retry_schedule=(1, 1))
     await subscribe(sessions, slow, receiver)
     await ingest(sessions, DEPARTURE)
     await drain(sessions, slow)
