@@ -479,8 +479,13 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
             person = person_before.name
     elif org_before is not None:
         org = org_before.name
-    elif rule.rule_id == "funding.led-by":
-        org = scene.main_org()  # "The round was led by X": X invests; the round is the story's company's
+    elif rule.rule_id == "funding.led-by" or re.search(
+        r"\b(?:it|they|the company|the startup)\s+(?:\w+\s+){0,2}$",
+        scene.text[max(scene.sentence.start, start - 40) : start],
+        re.IGNORECASE,
+    ):
+        # "The round was led by X" / "It raised ... led by X": the round is the story's company's.
+        org = scene.main_org()
     else:
         after = scene.object_org(end, named_only=False)
         reporter = after is not None and re.match(

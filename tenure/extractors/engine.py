@@ -28,6 +28,7 @@ from tenure.extractors.sentences import Sentence, split_sentences
 _HEDGE_RE = re.compile(
     r"\b(?:if|unless|whether|den(?:y|ies|ied|ying)|rejected|refuted|not|never|no|n't|"
     r"could|might|should|rumou?r\w*|speculat\w*|consider\w*|weigh\w*|mull\w*|hypothetical\w*|"
+    r"sounded\s+out|sounding\s+out|a\s+sign|being\s+prepared|said\s+nothing|"
     r"would\s+(?:consider|be\s+open))\b|n[’']t\b|(?-i:\bmay\b)",
     re.IGNORECASE,
 )

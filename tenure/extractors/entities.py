@@ -359,6 +359,9 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
         )
     if chunk.headline:
         return False  # Title Case lines capitalise everything; names there must show a given name
+    after_chunk = text[tokens[-1][1] : tokens[-1][1] + 80]
+    if _ORG_APPOSITIVE_RE.match(after_chunk) or after_chunk.startswith(":"):
+        return False  # "Groupe Caradec, the French packaging maker", "Ledgerline: ..."
     if _STRONG_ORG_CONTEXT_BEFORE.search(text[max(0, tokens[0][0] - 40) : tokens[0][0]]):
         return False
     if has_person_cue(text, tokens[0][0], tokens[-1][1]):
@@ -522,6 +525,10 @@ def _classify(
     if name in org_aliases:
         name = org_aliases[name]
     initial = chunk.initial and body[0] == chunk.tokens[0]
+    if chunk.initial and re.match(r":\s+[A-Z]", text[body[-1][1] : body[-1][1] + 3]) and not chunk.quoted:
+        return Mention(
+            body[0][0], body[-1][1], "org", name, False, "name"
+        )  # a roundup label: "Acme Pay: ..."
     if len(body) == 1 and _UNIT_AFTER_RE.match(text[body[0][1] : body[0][1] + 16]):
         return None  # "its Stockholm studio": a place naming a unit, not a company
     if initial and name.isupper() and _DATELINE_AFTER_RE.match(text[body[-1][1] : body[-1][1] + 6]):
@@ -588,19 +595,22 @@ _DATELINE_AFTER_RE = re.compile(r"^\W{0,3}\s*(?:[—–-]|,\s*[A-Z][a-z]{2,8}\.?
 
 _UNIT_AFTER_RE = re.compile(
     r"^\s+(?:studio|office|offices|plant|factory|campus|unit|division|branch|hub|headquarters|site|"
-    r"bureau|store|warehouse)\b"
+    r"bureau|store|warehouse|hotel|restaurant|shop|mine|port|airport|base|clinic|hospital)\b"
 )
+
+# Words that put a title in the past: "former chief executive of Acme", "previously CFO at Acme".
+_FORMER_RE = re.compile(r"\b(?:former|formerly|previously|ex-|onetime|one-time|erstwhile)", re.IGNORECASE)
 
 # What companies do and people seldom do: "Acme has appointed", "Acme raised", "Acme acquired".
 _ORG_ONLY_AFTER_RE = re.compile(
     r"^\s+(?:has\s+|have\s+|had\s+)?(?:appointed|named|hired|raised|acquired|filed|reported|posted|"
-    r"closed|secured|laid off|cut)\b"
+    r"closed|secured|laid off|cut|promoted)\b"
 )
 
 # "Acme has hired", "Acme said", "Acme raised": verbs that make an opening word a company.
 _ORG_VERB_AFTER_RE = re.compile(
     r"^\s+(?:has|have|had|is|was|said|says|announced|named|hired|appointed|raised|will|reported|plans|"
-    r"agreed|acquired|launched|elected|filed)\b"
+    r"agreed|acquired|launched|elected|filed|closed|closes|secured|secures|landed|lands|raises|promoted)\b"
 )
 
 
@@ -733,9 +743,34 @@ def _resolve_references(
                 continue
             dropped.update(inside)
             possessive = bool(_POSSESSIVE_RE.match(text[end:]))
-            extra.append(Mention(start, end, "org", main_org, possessive, "description"))
+            referent = _earlier_org(text, mentions, starts, sentence.start, start) or main_org
+            extra.append(Mention(start, end, "org", referent, possessive, "description"))
     kept = [m for i, m in enumerate(mentions) if i not in dropped]
     return sorted(kept + extra, key=lambda m: m.start)
+
+
+_RELATIVE_OPEN_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
+
+
+def _earlier_org(text: str, mentions: list[Mention], starts: list[int], begin: int, at: int) -> str | None:
+    """ "Stellaro Pay: Jane Doe joined the payments processor": the company named earlier in the
+    sentence, unless it sits in a relative clause or brackets ("who's led Acme since 2018")."""
+    for index in range(bisect_left(starts, at) - 1, -1, -1):
+        mention = mentions[index]
+        if mention.start < begin:
+            break
+        if mention.kind != "org" or mention.via != "name":
+            continue
+        segment = text[begin : mention.start]
+        openers = list(_RELATIVE_OPEN_RE.finditer(segment))
+        if openers and "," not in segment[openers[-1].end() :]:
+            continue
+        if segment.count("(") > segment.count(")") or _FORMER_RE.search(
+            text[max(begin, mention.start - 40) : mention.start]
+        ):
+            continue
+        return mention.name
+    return None
 
 
 def _last_person(persons: list[Mention], before: int, wanted: str) -> Mention | None:
@@ -829,6 +864,8 @@ def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | No
             start = _extend_title_left(window, last.start())
             title = window[start : last.end()]
             owner = _org_before(mentions, index, person.start - len(window) + start)
+            if _FORMER_RE.search(window[max(0, start - 12) : last.end()]):
+                return title.strip(), None  # "former CFO of Acme": not where the person is now
             if owner is None and re.search(r"\bits\s+$", window[:start]):
                 owner = _subject_org_before(text, mentions, index)  # "Acme said its CFO, Jane Doe, ..."
             return title.strip(), owner
@@ -851,6 +888,8 @@ def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | No
                 of = re.match(r"\s+(?:of|at)\s+(?:the\s+)?", text[end : end + 12])
                 if of:
                     tied = _org_at(mentions, end + of.end())
+            if _FORMER_RE.search(text[rest_at - 14 : end]):
+                return title.strip(), None
             return title.strip(), tied.name if tied else None
     return None, None
 

@@ -92,6 +92,7 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     therapeutics biosciences bio robotics ai media studios entertainment communications telecom
     games gaming interactive studio pictures records books publishing resources services
     products materials minerals metals chemicals apps works motors brands
+    groupe grupo gruppe spa sas bv ab asa oy kk nv trust
     dynamics aerospace automation analytics foods food beverages health healthcare logistics airlines shipping mining oil gas
     energy semiconductor semiconductors microsystems devices electronics brands stores
     markets exchange insurance securities investments management advisors associates council
@@ -104,6 +105,12 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
 DESCRIPTION_HEADS: tuple[str, ...] = (
     "company",
     "firm",
+    "provider",
+    "processor",
+    "publisher",
+    "manufacturer",
+    "supplier",
+    "owner",
     "startup",
     "start-up",
     "giant",
@@ -165,7 +172,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     independent recommended original wechat twitter
     inc corp ltd llc co plc
     scientists scientist physicist engineer engineers executive executives
-    former chief vc pe ipo series round funding seed directors trustees shareholders stockholders
+    former chief vc pe ipo gc leadership series round funding seed directors trustees shareholders stockholders
     nasdaq nyse lse prnewswire businesswire globenewswire
     retailer automaker carmaker chipmaker startup company firm rival lender insurer regulator
     analysts investors shares stock markets market economy government officials

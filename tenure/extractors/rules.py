@@ -374,7 +374,8 @@ RULES: tuple[Rule, ...] = (
         "funding.raised-amount",
         "funding_round",
         _rx(
-            r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?(?:US\s?)?[$€£]\s?\d"
+            r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed|pulled\s+in|"
+            r"brought\s+in|took\s+in|picked\s+up)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?(?:US\s?)?[$€£]\s?\d"
         ),
         "none",
         0.9,

@@ -93,6 +93,8 @@ class Scene:
             if best is not None and self._object_then_and(mention, at):
                 continue  # "A succeeds B and will report to C": A, not B, reports to C
             best = mention
+        if best is not None and _COMPANY_CLAUSE_RE.search(self.text[best.end : at]):
+            return None  # "Jane Doe told analysts that the company would exit ...": the company acts
         if best is None and self.fragment(at):
             return self.subject if self.subject and self.subject.kind == "person" else None
         return best
@@ -303,6 +305,8 @@ _OBJECT_VERB_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _AND_THEN_RE = re.compile(r"^\s+and\s+(?:(?:will|would|also|has|had|is|was)\s+)*$", re.IGNORECASE)
+# A clause whose subject is a company, between a speaker and the trigger.
+_COMPANY_CLAUSE_RE = re.compile(r"\bthat\s+(?:the\s+(?:company|firm|group|bank|business)|it|we)\s+\w+\s*$")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
 # Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.
 _DESCRIPTOR_GAP_RE = re.compile(r"^\s+(?:of|at)\s+[^,;]{1,40},\s*$")

@@ -358,7 +358,7 @@ ARTICLES = [
             {
                 "type": "departure",
                 "person": "Laura Chen",
-                "organization": "Meridian",
+                "organization": "Meridian Health Inc",
                 "role": "Chief Financial Officer",
                 "date": "2024-03-31",
                 "details": {"successor": "Derek Osei"},
