@@ -117,26 +117,32 @@ def unwrap(ip: IpAddress) -> IpAddress:
     return ip
 
 
-def refusal_reason(ip: IpAddress) -> str | None:
-    """Why tenure will not connect to this address, or None when it is a global unicast one."""
+def _refusal(ip: IpAddress) -> tuple[str, str] | None:
+    """(the address as shown, what kind it is) when tenure will not connect to it, else None."""
     inner = unwrap(ip)
     shown = str(ip) if inner == ip else f"{ip} (which carries {inner})"
     for candidate in {ip, inner}:
         if candidate in METADATA_ADDRESSES:
-            return f"{shown} is {METADATA_ADDRESSES[candidate]}"
+            return shown, METADATA_ADDRESSES[candidate]
     if inner.is_unspecified:
-        return f"{shown} is the unspecified address (it means this machine)"
+        return shown, "the unspecified address (it means this machine)"
     if inner.is_loopback:
-        return f"{shown} is a loopback address (this machine)"
+        return shown, "a loopback address (this machine)"
     if inner.is_link_local:
-        return f"{shown} is a link-local address"
+        return shown, "a link-local address"
     if inner.is_multicast:
-        return f"{shown} is a multicast address"
+        return shown, "a multicast address"
     if inner.is_private:
-        return f"{shown} is a private-network address"
+        return shown, "a private-network address"
     if not inner.is_global:
-        return f"{shown} is not a public internet address (reserved or shared range)"
+        return shown, "not a public internet address (reserved or shared range)"
     return None
+
+
+def refusal_reason(ip: IpAddress) -> str | None:
+    """Why tenure will not connect to this address, or None when it is a global unicast one."""
+    refusal = _refusal(ip)
+    return None if refusal is None else f"{refusal[0]} is {refusal[1]}"
 
 
 def check_ip(
@@ -146,15 +152,17 @@ def check_ip(
     allowed = AllowList.parse(allow)
     if allowed.allows_ip(ip) or allowed.allows_ip(unwrap(ip)):
         return
-    reason = refusal_reason(ip)
-    if reason is None:
+    refusal = _refusal(ip)
+    if refusal is None:
         return
+    shown, kind = refusal
     is_metadata = ip in METADATA_ADDRESSES or unwrap(ip) in METADATA_ADDRESSES
     if host is not None and allowed.allows_host(host) and not is_metadata:
         return
-    via = f"{host} resolves to " if host is not None and _normal_host(host) != str(ip) else ""
+    named = host is not None and _normal_host(host) != str(ip)
+    reason = f"{host} resolves to {shown}, which is {kind}" if named else f"{shown} is {kind}"
     raise AddressRefused(
-        f"refused to connect: {via}{reason}; tenure only sends requests to public addresses "
+        f"refused to connect: {reason}; tenure only sends requests to public addresses "
         "(an operator can allow a host or network with TENURE_WEBHOOK_ALLOW_HOSTS)"
     )
 
