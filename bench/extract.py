@@ -242,12 +242,13 @@ def pathological_inputs() -> dict[str, str]:
     }
 
 
-def time_pathological(published_at: datetime) -> list[tuple[str, float, int]]:
+def time_pathological(published_at: datetime) -> list[tuple[str, float, float, int]]:
+    """Per input: wall seconds, CPU seconds of this process, events found."""
     results = []
     for name, text in pathological_inputs().items():
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         events = extract(text, published_at)
-        results.append((name, time.perf_counter() - started, len(events)))
+        results.append((name, time.perf_counter() - started, time.process_time() - cpu_started, len(events)))
     return results
 
 
@@ -302,11 +303,11 @@ def main(argv: list[str] | None = None) -> int:
 
     worst = 0.0
     if not args.skip_pathological:
-        print("pathological inputs (target < 2 s each):")
-        for name, seconds, count in time_pathological(datetime(2025, 11, 12, tzinfo=UTC)):
-            worst = max(worst, seconds)
-            flag = "ok" if seconds < PATHOLOGICAL_TARGET_SECONDS else "SLOW"
-            print(f"  {name:<28} {seconds:6.3f} s  {count:>5} events  {flag}")
+        print("pathological inputs (target < 2 s each, judged on CPU time):")
+        for name, seconds, cpu_seconds, count in time_pathological(datetime(2025, 11, 12, tzinfo=UTC)):
+            worst = max(worst, cpu_seconds)
+            flag = "ok" if cpu_seconds < PATHOLOGICAL_TARGET_SECONDS else "SLOW"
+            print(f"  {name:<28} {seconds:6.3f} s wall {cpu_seconds:6.3f} s CPU  {count:>5} events  {flag}")
     return 0 if rate >= 100 and worst < PATHOLOGICAL_TARGET_SECONDS else 1
 
 
