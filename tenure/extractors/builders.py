@@ -412,6 +412,8 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     for winner in winners + shared:
         others = [n for n in everyone if n != winner.name]
         org = _org_right_after(scene, winner) or scene.entities.affiliations.get(winner.name)
+        if org is None and winner.name in scene.entities.titles:
+            org = scene.main_org()  # a winner with a job in the story works, most likely, where it is set
         details = {"award": award_name, "co_recipients": others}
         confidence = rule.confidence - (0.15 if winner in shared else 0.0)
         fields = {"person": winner.name, "organization": org, "details": details}

@@ -525,6 +525,8 @@ def _classify(
     if name in org_aliases:
         name = org_aliases[name]
     initial = chunk.initial and body[0] == chunk.tokens[0]
+    if all(_ADJECTIVE_SUFFIX_RE.search(w) for _, _, w in body):
+        return None  # "a Lisbon-based startup": an adjective
     if chunk.initial and re.match(r":\s+[A-Z]", text[body[-1][1] : body[-1][1] + 3]) and not chunk.quoted:
         return Mention(
             body[0][0], body[-1][1], "org", name, False, "name"

@@ -172,7 +172,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     independent recommended original wechat twitter
     inc corp ltd llc co plc
     scientists scientist physicist engineer engineers executive executives
-    former chief vc pe ipo gc leadership series round funding seed directors trustees shareholders stockholders
+    former chief vc pe ipo gc leadership issue edition volume newsletter digest briefing series round funding seed directors trustees shareholders stockholders
     nasdaq nyse lse prnewswire businesswire globenewswire
     retailer automaker carmaker chipmaker startup company firm rival lender insurer regulator
     analysts investors shares stock markets market economy government officials

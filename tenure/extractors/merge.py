@@ -60,7 +60,7 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
             return _same_role(a.role, b.role)
         # A role-less mention is the same appointment only when told close by, and "joined in
         # 2016" (background from another year) is not this year's news.
-        if abs(a.sentence - b.sentence) > 2 or _conflict(a, b, ()):
+        if abs(a.sentence - b.sentence) > 3 or _conflict(a, b, ()):
             return False
         return not any(_background(d, news_year) for d in (a, b))
     return True

@@ -271,6 +271,18 @@ RULES: tuple[Rule, ...] = (
         "It recalls Jane Doe's departure from Acme (1999).",
         status="completed",
     ),
+    Rule(
+        "award.named-honour",
+        "award",
+        _rx(
+            r"\b(?:named|appointed|made|voted)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w&-]*\s+){1,4}of\s+the\s+Year\b|"
+            r"\b(?:appointed|made)\s+(?:an?\s+)?(?:OBE|MBE|CBE|KBE|DBE)\b|"
+            r"\b(?:elected|named|made)\s+(?:an?\s+)?(?:Fellow|Member)\s+of\s+the\s+Royal\b"
+        ),
+        "before",
+        0.8,
+        "Jane Doe was named Banker of the Year in 2023.",
+    ),
     # --- appointments ---
     Rule(
         "appointment.named",
@@ -321,18 +333,6 @@ RULES: tuple[Rule, ...] = (
         "When the lab opened, Jane Doe was its first key hire.",
     ),
     # --- awards ---
-    Rule(
-        "award.named-honour",
-        "award",
-        _rx(
-            r"\b(?:named|appointed|made|voted)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w&-]*\s+){1,4}of\s+the\s+Year\b|"
-            r"\b(?:appointed|made)\s+(?:an?\s+)?(?:OBE|MBE|CBE|KBE|DBE)\b|"
-            r"\b(?:elected|named|made)\s+(?:an?\s+)?(?:Fellow|Member)\s+of\s+the\s+Royal\b"
-        ),
-        "before",
-        0.8,
-        "Jane Doe was named Banker of the Year in 2023.",
-    ),
     Rule(
         "award.shared-by",
         "award",

@@ -199,6 +199,10 @@ class Scene:
                 continue
             if self._bracketed(mention) or self._in_relative_clause(mention):
                 continue  # "(NASDAQ: ACME)", ", who led Acme since 2018,": asides, not the subject
+            if _FORMER_BEFORE_RE.search(
+                self.text[max(self.sentence.start, mention.start - 45) : mention.start]
+            ):
+                continue  # "former chief data officer of Acme": a past employer
             best = mention
         return best
 
@@ -307,6 +311,7 @@ _OBJECT_VERB_BEFORE_RE = re.compile(
 _AND_THEN_RE = re.compile(r"^\s+and\s+(?:(?:will|would|also|has|had|is|was)\s+)*$", re.IGNORECASE)
 # A clause whose subject is a company, between a speaker and the trigger.
 _COMPANY_CLAUSE_RE = re.compile(r"\bthat\s+(?:the\s+(?:company|firm|group|bank|business)|it|we)\s+\w+\s*$")
+_FORMER_BEFORE_RE = re.compile(r"\b(?:former|formerly|previously|ex-)\b[^,;]*$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
 # Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.
 _DESCRIPTOR_GAP_RE = re.compile(r"^\s+(?:of|at)\s+[^,;]{1,40},\s*$")
