@@ -23,6 +23,7 @@ from tenure.api.entities import CompanyController, PersonController
 from tenure.api.events import EventController
 from tenure.api.openapi_docs import document_problems_and_keys
 from tenure.api.problems import EXCEPTION_HANDLERS
+from tenure.api.webhooks import DeliveryController, SubscriptionController
 from tenure.errors import DatabaseUnavailable, SchemaOutOfDate
 from tenure.models.availability import database_errors
 from tenure.models.db import create_engine, session_factory
@@ -40,6 +41,8 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     PersonController,
     CompanyController,
     EventController,
+    SubscriptionController,
+    DeliveryController,
 ]
 # Guards run before every handler (API keys, for instance). Add yours here.
 GUARDS: list[Guard] = [require_api_key]
