@@ -265,7 +265,7 @@ def _ordinary_object(scene: Scene, at: int) -> bool:
 
 def _came_from(scene: Scene, org: Mention) -> bool:
     """ "joined from Sable Networks": where the person came from, not where they went."""
-    return bool(re.search(r"\bfrom\s+$", scene.text[max(0, org.start - 6) : org.start]))
+    return bool(re.search(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", scene.text[max(0, org.start - 40) : org.start]))
 
 
 def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:

@@ -527,7 +527,8 @@ def _classify(
     initial = chunk.initial and body[0] == chunk.tokens[0]
     if all(_ADJECTIVE_SUFFIX_RE.search(w) for _, _, w in body):
         return None  # "a Lisbon-based startup": an adjective
-    if chunk.initial and re.match(r":\s+[A-Z]", text[body[-1][1] : body[-1][1] + 3]) and not chunk.quoted:
+    label = re.match(r":\s+[A-Z]", text[body[-1][1] : body[-1][1] + 3])
+    if chunk.initial and label and not chunk.quoted and not name.isupper():
         return Mention(
             body[0][0], body[-1][1], "org", name, False, "name"
         )  # a roundup label: "Acme Pay: ..."

@@ -27,8 +27,36 @@ def merge_drafts(drafts: list[Draft], news_year: str | None = None) -> list[Draf
         else:
             groups.append([draft])
     merged = [_combine(group) for group in groups]
+    _share_handover_dates(merged)
     merged.sort(key=lambda d: (d.sentence, d.trigger[0]))
     return merged
+
+
+def _share_handover_dates(events: list[Draft]) -> None:
+    """A hand-over happens on one day: "B steps aside; A takes over, effective April 1" dates both.
+
+    The successor's appointment and the predecessor's departure share the effective (future) date
+    either of them states, when the other has none of its own that is also forward-looking.
+    """
+    appointments = {
+        (e.person, (e.organization or "").casefold()): e for e in events if e.type == "appointment"
+    }
+    for departure in (e for e in events if e.type == "departure" and e.details.get("successor")):
+        key = (departure.details["successor"], (departure.organization or "").casefold())
+        appointment = appointments.get(key) or next(
+            (
+                a
+                for (p, _), a in appointments.items()
+                if p == key[0] and _same(a.organization, departure.organization)
+            ),
+            None,
+        )
+        if appointment is None or departure.details.get("status") == "completed":
+            continue
+        for giver, taker in ((appointment, departure), (departure, appointment)):
+            if giver.date is not None and giver.date.rule_id == "date.effective":
+                if taker.date is None or taker.date.tense != "future":
+                    taker.date = giver.date
 
 
 def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
@@ -140,6 +168,7 @@ def _precision_rank(draft: Draft) -> int:
 def _combine(group: list[Draft]) -> Draft:
     best = max(group, key=lambda d: (d.confidence, _precision_rank(d), -d.sentence))
     effective = [d.date for d in group if d.date is not None and d.date.tense == "future"]
+    effective.sort(key=lambda m: {"day": 0, "week": 1, "month": 2, "year": 3}.get(m.precision or "", 4))
     settled = best.type == "departure" and best.details.get("status") == "completed"
     if (
         best.type in {"appointment", "departure"}

@@ -252,6 +252,15 @@ RULES: tuple[Rule, ...] = (
         status="announced",
     ),
     Rule(
+        "departure.present-tense",
+        "departure",
+        _rx(r"\b(?:retires|resigns|quits|departs|steps\s+down|steps\s+aside|leaves)\b"),
+        "before",
+        0.7,
+        "Jane Doe retires in May, when her successor takes over.",
+        status="announced",
+    ),
+    Rule(
         "departure.finish-out",
         "departure",
         _rx(
@@ -317,7 +326,7 @@ RULES: tuple[Rule, ...] = (
         "appointment",
         _rx(
             r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
-            r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
+            r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|(?:take|takes|took|taking)\s+charge\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
             r"(?<=was )made|(?<=been )made|(?:will\s+be|was|has\s+been)\s+filled\s+by|starts?\s+(?:at|as)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
         ),
         "before",
@@ -506,6 +515,15 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "stood down",
     ),
     "departure.finish-out": ("finish",),
+    "departure.present-tense": (
+        "retires",
+        "resigns",
+        "quits",
+        "departs",
+        "steps down",
+        "steps aside",
+        "leaves",
+    ),
     "departure.unnamed-group-then-names": ("executives", "leaders", "officials", "researchers", "managers"),
     "departure.announced-resignation": ("resignation", "retirement", "departure", "exit", "out as"),
     "departure.possessive-departure-from": (
@@ -540,6 +558,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "appointment.join": ("join",),
     "appointment.become": (
         "over as",
+        "charge as",
         "return",
         "made",
         "filled by",

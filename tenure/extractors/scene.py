@@ -221,6 +221,7 @@ class Scene:
             if mention.start >= at:
                 break
             lead = self.text[self.sentence.start : mention.start]
+            lead = _DATELINE_LEAD_RE.sub("", lead)  # "BENGALURU: Acme ..." / "PARIS — Acme ..."
             if mention.via == "name" and not re.search(r"[^\W_]", lead):
                 return mention
         return None
@@ -312,6 +313,7 @@ _AND_THEN_RE = re.compile(r"^\s+and\s+(?:(?:will|would|also|has|had|is|was)\s+)*
 # A clause whose subject is a company, between a speaker and the trigger.
 _COMPANY_CLAUSE_RE = re.compile(r"\bthat\s+(?:the\s+(?:company|firm|group|bank|business)|it|we)\s+\w+\s*$")
 _FORMER_BEFORE_RE = re.compile(r"\b(?:former|formerly|previously|ex-)\b[^,;]*$", re.IGNORECASE)
+_DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[:—–-]+\s*")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
 # Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.
 _DESCRIPTOR_GAP_RE = re.compile(r"^\s+(?:of|at)\s+[^,;]{1,40},\s*$")
