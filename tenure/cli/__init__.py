@@ -22,6 +22,8 @@ COMMAND_MODULES = (
     "tenure.cli.serve",
     "tenure.cli.db",
     "tenure.cli.keys",
+    "tenure.cli.worker",
+    "tenure.cli.webhooks",
 )
 
 

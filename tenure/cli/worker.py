@@ -1,0 +1,45 @@
+"""`tenure worker`: deliver webhooks until SIGINT or SIGTERM, finishing the round in progress."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+from typing import Any
+
+from tenure.models.availability import database_errors
+from tenure.models.migrate import ensure_current
+from tenure.settings import Settings
+from tenure.webhooks.worker import run_worker
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "worker",
+        help="deliver webhooks (run any number, on any machine, against one PostgreSQL)",
+        description="Claims due webhook deliveries from the database named by TENURE_DATABASE_URL, "
+        "sends them signed and records every attempt. Stops on SIGINT or SIGTERM after the "
+        "deliveries in flight are recorded.",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    return asyncio.run(work(settings))
+
+
+async def work(settings: Settings) -> int:
+    async with database_errors(settings.database_url, connecting=True):
+        await ensure_current(settings.database_url)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    print("tenure: delivering webhooks; Ctrl-C (or SIGTERM) stops after the deliveries in flight", flush=True)
+    await run_worker(settings, stop)
+    print("tenure: worker stopped", flush=True)
+    return 0
