@@ -54,9 +54,9 @@ def _share_handover_dates(events: list[Draft]) -> None:
         if appointment is None or departure.details.get("status") == "completed":
             continue
         for giver, taker in ((appointment, departure), (departure, appointment)):
-            if giver.date is not None and giver.date.rule_id == "date.effective":
-                if taker.date is None or taker.date.tense != "future":
-                    taker.date = giver.date
+            effective = giver.date is not None and giver.date.rule_id == "date.effective"
+            if effective and (taker.date is None or taker.date.tense != "future"):
+                taker.date = giver.date
 
 
 def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
