@@ -32,14 +32,12 @@ from typing import Any
 
 import asyncpg
 import httpx
-from sqlalchemy import tuple_
 from sqlalchemy.dialects import postgresql
 
 from tenure.ingest.merge import sort_date_for
-from tenure.models import Event
 from tenure.models.migrate import upgrade
 from tenure.timelines.filters import parse_filter
-from tenure.timelines.queries import _filtered  # the exact statement the API runs, for EXPLAIN
+from tenure.timelines.queries import EntityKind, filtered_statement, paged, timeline_statement
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENT_TYPES = ("departure", "appointment", "reporting_change", "award", "funding_round", "founding")
@@ -257,12 +255,14 @@ async def explain(url: str, cases: Sequence[tuple[str, Any]]) -> list[tuple[str,
     return found
 
 
-def deep_statement(where: Any, filter_args: dict[str, Any], cursor: tuple[dt.date, int], limit: int) -> Any:
-    statement = _filtered(parse_filter(**filter_args))
-    if where is not None:
-        statement = statement.where(where)
-    statement = statement.where(tuple_(Event.sort_date, Event.id) > tuple_(*cursor))
-    return statement.order_by(Event.sort_date, Event.id).limit(limit + 1)
+def deep_statement(
+    kind: EntityKind | None, entity_id: int, filter_args: dict[str, Any], cursor: str, limit: int
+) -> Any:
+    """The statement the API runs for this page (the same functions build it)."""
+    event_filter = parse_filter(**filter_args)
+    if kind is None:
+        return paged(filtered_statement(event_filter), cursor, limit)
+    return paged(timeline_statement(kind, entity_id, event_filter), cursor, limit)
 
 
 # --- serving and timing -------------------------------------------------------------------------
@@ -403,27 +403,19 @@ async def main() -> int:
             )
     print(f"worst deep/first p50 ratio: {worst:.2f}x (target <= 2x): {'OK' if worst <= 2 else 'OVER'}")
 
-    from tenure.timelines.cursor import decode_cursor
-
-    def at(name: str) -> tuple[dt.date, int]:
-        cursor = decode_cursor(deep_cursors[name])
-        return cursor.sort_date, cursor.id
-
+    deep = deep_cursors
     plans = await explain(
         url,
         [
             (
                 "company timeline",
-                deep_statement(Event.organization_id == company_id, {}, at(cases[0].name), args.limit),
+                deep_statement("organization", company_id, {}, deep[cases[0].name], args.limit),
             ),
-            (
-                "person timeline",
-                deep_statement(Event.person_id == person_id, {}, at(cases[1].name), args.limit),
-            ),
+            ("person timeline", deep_statement("person", person_id, {}, deep[cases[1].name], args.limit)),
             (
                 "/events type+since",
                 deep_statement(
-                    None, {"types": ["departure"], "since": "2000"}, at(cases[2].name), args.limit
+                    None, 0, {"types": ["departure"], "since": "2000"}, deep[cases[2].name], args.limit
                 ),
             ),
         ],

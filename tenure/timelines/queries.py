@@ -33,9 +33,12 @@ __all__ = [
     "canonical_entity",
     "event_views",
     "events_page",
+    "filtered_statement",
     "iter_events",
     "local_time",
+    "paged",
     "timeline",
+    "timeline_statement",
 ]
 
 EntityKind = Literal["person", "organization"]
@@ -123,10 +126,25 @@ async def timeline(
 ) -> TimelinePage:
     """One page of a person's or a company's events; a merged id reads the survivor's timeline."""
     entity = await canonical_entity(session, kind, entity_id)
-    column = Event.person_id if kind == "person" else Event.organization_id
-    query = _filtered(event_filter).where(column == entity.id)
-    page = await _page(session, query, cursor, limit)
+    page = await _page(session, timeline_statement(kind, entity.id, event_filter), cursor, limit)
     return TimelinePage(items=page.items, next_cursor=page.next_cursor, subject=Named(entity.id, entity.name))
+
+
+def timeline_statement(kind: EntityKind, entity_id: int, event_filter: EventFilter) -> EventSelect:
+    """The unpaged timeline query of one stored entity (pages add the keyset, order and limit)."""
+    column = Event.person_id if kind == "person" else Event.organization_id
+    return filtered_statement(event_filter).where(column == entity_id)
+
+
+def paged(statement: EventSelect, cursor: str | None, limit: int) -> EventSelect:
+    """The statement one page runs: rows after the cursor in (sort_date, id) order, limit + 1 of them.
+
+    The extra row tells whether there is a next page.
+    """
+    if cursor is not None:
+        after = decode_cursor(cursor)
+        statement = statement.where(tuple_(Event.sort_date, Event.id) > tuple_(after.sort_date, after.id))
+    return statement.order_by(Event.sort_date, Event.id).limit(limit + 1)
 
 
 async def events_page(session: AsyncSession, query: EventQuery, cursor: str | None, limit: int) -> EventPage:
@@ -172,7 +190,7 @@ async def event_views(session: AsyncSession, events: Sequence[Event]) -> list[Ev
 
 
 async def _event_select(session: AsyncSession, query: EventQuery) -> EventSelect:
-    statement = _filtered(query.filter)
+    statement = filtered_statement(query.filter)
     if query.person:
         person = await _subject(session, "person", query.person)
         statement = statement.where(Event.person_id == person.id)
@@ -203,7 +221,7 @@ def _base_select() -> EventSelect:
     return statement
 
 
-def _filtered(event_filter: EventFilter) -> EventSelect:
+def filtered_statement(event_filter: EventFilter) -> EventSelect:
     statement = _base_select()
     if event_filter.types:
         statement = statement.where(Event.type.in_(event_filter.types))
@@ -221,11 +239,7 @@ def _filtered(event_filter: EventFilter) -> EventSelect:
 
 
 async def _page(session: AsyncSession, statement: EventSelect, cursor: str | None, limit: int) -> EventPage:
-    if cursor is not None:
-        after = decode_cursor(cursor)
-        statement = statement.where(tuple_(Event.sort_date, Event.id) > tuple_(after.sort_date, after.id))
-    statement = statement.order_by(Event.sort_date, Event.id).limit(limit + 1)
-    rows = (await session.execute(statement)).all()
+    rows = (await session.execute(paged(statement, cursor, limit))).all()
     more = len(rows) > limit
     views = await _views(session, rows[:limit])
     next_cursor = None
