@@ -7,17 +7,19 @@ resolve to an internal address (DNS rebinding); the delivery must then be refuse
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 from collections.abc import AsyncIterator
 
 import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from tenure.api.app import create_app
 from tenure.errors import AddressRefused
 from tenure.models.db import create_engine, session_factory
 from tenure.settings import Settings
 from tenure.webhooks.subscriptions import NewSubscription, create_subscription, list_subscriptions
-from tenure.webhooks.worker import ClaimedDelivery, send_one
+from tenure.webhooks.worker import ClaimedDelivery, Transports, send_one
 
 from .fakes import FailingTransport, FakeResolver
 
@@ -74,16 +76,6 @@ async def test_the_operator_can_allow_an_internal_receiver(
     assert row.url == "http://10.0.0.1/hook"
 
 
-def _transports() -> tuple[object, ...]:
-    # The worker lends send_one its connection pools (when this build's worker has them); the
-    # injected failing transport stands in for every pool.
-    if "transports" not in inspect.signature(send_one).parameters:
-        return ()
-    from tenure.webhooks import worker
-
-    return (worker.Transports(FailingTransport()),)  # type: ignore[attr-defined]
-
-
 @pytest.mark.parametrize(("url", "words"), [r[1:] for r in REFUSED], ids=[r[0] for r in REFUSED])
 async def test_a_delivery_to_a_target_that_turned_internal_is_never_sent(url: str, words: str) -> None:
     delivery = ClaimedDelivery(
@@ -97,6 +89,44 @@ async def test_a_delivery_to_a_target_that_turned_internal_is_never_sent(url: st
         secret="whsec_" + "A" * 32,
     )
     settings = Settings(extra={"resolver": RESOLVER, "http_transport": FailingTransport()})
-    outcome = await send_one(delivery, settings, *_transports())
+    # The failing transport stands in for every connection pool the worker would lend.
+    outcome = await send_one(delivery, settings, Transports(FailingTransport()))
     assert outcome.status_code is None
     assert outcome.error is not None and words in outcome.error
+
+
+# --- through the API --------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def client(database_url: str, api_key: str) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    async with AsyncTestClient(app=create_app(_settings(database_url))) as test_client:
+        test_client.headers["Authorization"] = f"Bearer {api_key}"
+        yield test_client
+
+
+@pytest.mark.parametrize(("url", "words"), [r[1:] for r in REFUSED], ids=[r[0] for r in REFUSED])
+async def test_the_api_refuses_internal_webhook_targets(
+    client: AsyncTestClient[Litestar], url: str, words: str
+) -> None:
+    response = await client.post("/webhooks/subscriptions", json={"url": url})
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert words in response.json()["detail"]
+    listing = await client.get("/webhooks/subscriptions")
+    assert listing.status_code == 200
+    assert listing.json()["items"] == []
+
+
+async def test_webhook_management_needs_a_key_even_to_read(client: AsyncTestClient[Litestar]) -> None:
+    created = await client.post("/webhooks/subscriptions", json={"url": "https://hooks.example/tenure"})
+    assert created.status_code == 201, created.text
+    assert created.json()["secret"].startswith("whsec_")
+    del client.headers["Authorization"]
+    for path in ("/webhooks/subscriptions", "/webhooks/subscriptions/1"):
+        response = await client.get(path)
+        assert response.status_code == 401, (path, response.text)
+        assert "whsec_" not in response.text
+    assert (
+        await client.post("/webhooks/subscriptions", json={"url": "https://hooks.example/x"})
+    ).status_code == 401
