@@ -92,7 +92,10 @@ def choose(
 
 # A clause boundary between a date and a trigger makes them unlikely to belong together:
 # "was named President in March 2014 after serving as ..." dates the naming, not the serving.
-_BOUNDARY_RE = re.compile(r"\b(?:after|before|while|when|whereas|but|who|which)\b|[,;—–()]")
+_BOUNDARY_RE = re.compile(
+    r"\b(?:after|before|while|when|whereas|but|who|which)\b|[,;—–()]|"
+    r"\band\s+(?:was|were|has|had|is|will|became|later|then)\b"
+)
 _BOUNDARY_COST = 60
 
 

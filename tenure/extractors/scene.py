@@ -199,10 +199,9 @@ class Scene:
                 continue
             if self._bracketed(mention) or self._in_relative_clause(mention):
                 continue  # "(NASDAQ: ACME)", ", who led Acme since 2018,": asides, not the subject
-            if _FORMER_BEFORE_RE.search(
-                self.text[max(self.sentence.start, mention.start - 45) : mention.start]
-            ):
-                continue  # "former chief data officer of Acme": a past employer
+            lead = self.text[max(self.sentence.start, mention.start - 45) : mention.start]
+            if _FORMER_BEFORE_RE.search(lead) or _FROM_BEFORE_RE.search(lead):
+                continue  # "former chief data officer of Acme", "joined X from Acme": past employers
             best = mention
         return best
 
@@ -313,6 +312,8 @@ _AND_THEN_RE = re.compile(r"^\s+and\s+(?:(?:will|would|also|has|had|is|was)\s+)*
 # A clause whose subject is a company, between a speaker and the trigger.
 _COMPANY_CLAUSE_RE = re.compile(r"\bthat\s+(?:the\s+(?:company|firm|group|bank|business)|it|we)\s+\w+\s*$")
 _FORMER_BEFORE_RE = re.compile(r"\b(?:former|formerly|previously|ex-)\b[^,;]*$", re.IGNORECASE)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[:—–-]+\s*")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
 # Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.

@@ -194,6 +194,29 @@ CASES = [
 
 BUGS_CAUGHT = [
     Case(
+        "joined-from-a-previous-employer-then-promoted",
+        "Harbourview Bancorp named Sofia Kallas chief executive. Kallas, 49, joined Harbourview from "
+        "Meridian Trust in 2021 and was made president last year.",
+        [
+            {
+                "type": "appointment",
+                "person": "Sofia Kallas",
+                "organization": "Harbourview Bancorp",
+                "role": "chief executive",
+            },
+            {"type": "appointment", "person": "Sofia Kallas", "organization": "Harbourview", "date": "2021"},
+            {
+                "type": "appointment",
+                "person": "Sofia Kallas",
+                "organization": "Harbourview",
+                "role": "president",
+                "date": "2025",
+            },
+        ],
+        published_at="2026-01-27",
+        group="bugs_caught",
+    ),
+    Case(
         "company-named-is-not-an-appointment",
         "Jorge Alves founded a startup named Quarry in Lisbon.",
         [{"type": "founding", "person": "Jorge Alves", "organization": "Quarry"}],
