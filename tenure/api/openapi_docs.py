@@ -24,7 +24,7 @@ from litestar.openapi.spec import (
     SecurityScheme,
 )
 
-from tenure.api.auth import WRITE_METHODS
+from tenure.api.auth import ALWAYS_KEYED, WRITE_METHODS
 from tenure.api.problems import PROBLEM_MEDIA_TYPE
 
 __all__ = ["document_problems_and_keys"]
@@ -71,6 +71,7 @@ def _problem_response(description: str) -> OpenAPIResponse:
 
 
 def _document_operation(method: str, operation: Operation, keys_on_reads: bool) -> None:
+    """keys_on_reads: whether this operation needs a key for reads (settings or ALWAYS_KEYED)."""
     responses = operation.responses if operation.responses is not None else {}
     for status, response in list(responses.items()):
         if status[:1] in "45" and isinstance(response, OpenAPIResponse):
@@ -84,7 +85,9 @@ def _document_operation(method: str, operation: Operation, keys_on_reads: bool) 
         operation.security = [{"bearer": []}, {"apiKey": []}]
 
 
-def _document(openapi: OpenAPI, keys_on_reads: bool) -> None:
+def _document(
+    openapi: OpenAPI, keys_on_reads: bool, always_keyed: frozenset[tuple[str, str]] = frozenset()
+) -> None:
     components = openapi.components if isinstance(openapi.components, Components) else Components()
     components.schemas = {**(components.schemas or {}), "Problem": PROBLEM_SCHEMA}
     components.security_schemes = {**(components.security_schemes or {}), **SECURITY_SCHEMES}
@@ -95,7 +98,7 @@ def _document(openapi: OpenAPI, keys_on_reads: bool) -> None:
         for method in _METHODS:
             operation = getattr(item, method, None)
             if isinstance(operation, Operation):
-                _document_operation(method, operation, keys_on_reads)
+                _document_operation(method, operation, keys_on_reads or (path, method) in always_keyed)
 
 
 class _DocumentingOpenAPIPlugin(OpenAPIPlugin):
@@ -112,8 +115,17 @@ class _DocumentingOpenAPIPlugin(OpenAPIPlugin):
         state = self.app.state
         settings = state.get("settings")
         keys_on_reads = bool(state.get("require_keys", True) and getattr(settings, "require_read_key", False))
-        _document(openapi, keys_on_reads)
+        _document(openapi, keys_on_reads, self._always_keyed())
         return openapi
+
+    def _always_keyed(self) -> frozenset[tuple[str, str]]:
+        """(path, method) of the operations whose handler says reads need a key (ALWAYS_KEYED)."""
+        return frozenset(
+            (route.path_format or "/", str(method).lower())
+            for route in self.included_routes.values()
+            for method, (handler, _) in route.route_handler_map.items()
+            if (handler.opt or {}).get("api_key") == ALWAYS_KEYED["api_key"]
+        )
 
 
 def document_problems_and_keys(app: Litestar) -> None:

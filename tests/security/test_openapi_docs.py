@@ -40,3 +40,8 @@ def test_writes_declare_the_key_schemes_and_reads_only_when_locked() -> None:
     assert "413" in open_reads["paths"]["/articles"]["post"]["responses"]
     locked = _document(require_read_key=True)
     assert locked["paths"]["/events"]["get"]["security"] == [{"bearer": []}, {"apiKey": []}]
+
+
+def test_operator_reads_declare_the_key_schemes_even_with_open_reads() -> None:
+    document = _document()
+    assert document["paths"]["/webhooks/subscriptions"]["get"]["security"] == [{"bearer": []}, {"apiKey": []}]
