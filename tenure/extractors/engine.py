@@ -213,8 +213,8 @@ _STATEMENT_TENSE_RE = re.compile(
 )
 
 
-def _story_date(sentences: list[Sentence], dates: list[DateMention]) -> DateMention | None:
-    for sentence in sentences:
+def _story_date(sentences: list[Sentence], dates: list[DateMention]) -> tuple[DateMention, int] | None:
+    for index, sentence in enumerate(sentences):
         speech = _SPEECH_RE.search(sentence.text)
         if not speech:
             continue
@@ -228,18 +228,27 @@ def _story_date(sentences: list[Sentence], dates: list[DateMention]) -> DateMent
             and d.tense == "past"
         ]
         if inside:
-            return min(inside, key=lambda d: abs(d.start - at))
+            return min(inside, key=lambda d: abs(d.start - at)), index
     return None
 
 
 def _date_from_story(
     body: str, sentences: list[Sentence], drafts: list[Draft], dates: list[DateMention]
 ) -> None:
-    story = _story_date(sentences, dates)
-    if story is None:
+    found = _story_date(sentences, dates)
+    if found is None:
         return
+    story, story_index = found
     for draft in drafts:
-        if draft.date is None and _STATEMENT_TENSE_RE.search(sentences[draft.sentence].text):
+        if draft.date is not None:
+            continue
+        # Moves told in the story's own account ("The board named X chairman while it searches")
+        # happened when the story reports; background facts (foundings, prizes, rounds) need a
+        # statement's tense to take it.
+        news = (
+            draft.type in {"appointment", "departure", "reporting_change"} and draft.sentence >= story_index
+        )
+        if news or _STATEMENT_TENSE_RE.search(sentences[draft.sentence].text):
             draft.date = story
 
 
