@@ -171,8 +171,8 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     fallback = scene.object_org(end, named_only=False)
     if fallback is not None and _came_from(scene, fallback):
         fallback = None
-    org = org or _name(fallback) or scene.entities.affiliations.get(person.name)
-    org = org or scene.main_org()
+    org = org or _name(fallback) or _name(scene.org_before(start, named_only=False))
+    org = org or scene.entities.affiliations.get(person.name) or scene.main_org()
     if org is None:
         return []
     details = {"predecessor": None}

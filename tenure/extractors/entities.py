@@ -723,8 +723,14 @@ def _resolve_references(
     ]
     person_ends = [p.end for p in persons]
     starts = [m.start for m in mentions]
+    label: str | None = None  # the company a roundup item opens with ("Kiteflyer: ...")
     for sentence in sentences:
         body = sentence.text
+        opening = _opening_org(text, mentions, starts, sentence)
+        if opening is not None and text[opening.end : opening.end + 1] == ":":
+            label = opening.name
+        elif sentence.line_start:
+            label = None  # a new line without a label ends the item
         for match in _PRONOUN_RE.finditer(body):
             at = sentence.start + match.start()
             wanted = "female" if match.group().lower() == "she" else "male"
@@ -746,7 +752,7 @@ def _resolve_references(
                 continue
             dropped.update(inside)
             possessive = bool(_POSSESSIVE_RE.match(text[end:]))
-            referent = _earlier_org(text, mentions, starts, sentence.start, start) or main_org
+            referent = _earlier_org(text, mentions, starts, sentence.start, start) or label or main_org
             extra.append(Mention(start, end, "org", referent, possessive, "description"))
     kept = [m for i, m in enumerate(mentions) if i not in dropped]
     return sorted(kept + extra, key=lambda m: m.start)
@@ -773,6 +779,15 @@ def _earlier_org(text: str, mentions: list[Mention], starts: list[int], begin: i
         ):
             continue
         return mention.name
+    return None
+
+
+def _opening_org(text: str, mentions: list[Mention], starts: list[int], sentence: Sentence) -> Mention | None:
+    index = bisect_left(starts, sentence.start)
+    if index < len(mentions):
+        mention = mentions[index]
+        if mention.kind == "org" and mention.via == "name" and mention.start == sentence.start:
+            return mention
     return None
 
 
