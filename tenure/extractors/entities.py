@@ -255,6 +255,9 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
 
 @lru_cache(maxsize=4096)
 def is_title_case(body: str) -> bool:
+    """A headline in Title Case. Sentences ending in a full stop are prose, however many names."""
+    if body.rstrip(" *_\"'”’)").endswith((".", "!", "?")):
+        return False
     words = [w for w in _LONG_WORD_RE.findall(body) if len(w) >= 4]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
