@@ -146,7 +146,7 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         return []  # "named after", "named in a lawsuit", "named one of the best"
     if rule.rule_id == "appointment.join" and _ordinary_object(scene, end):
         return []  # "joined the call", "joined forces"
-    active = rule.person == "voice" and not scene.passive(start)
+    active = (rule.person == "voice" and not scene.passive(start)) or rule.person == "after"
     person = scene.person_after(end, limit=80) if active else scene.person_before(start)
     if person is None and active:
         person = scene.person_before(start)

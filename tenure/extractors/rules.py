@@ -327,11 +327,19 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
             r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|(?:take|takes|took|taking)\s+charge\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
-            r"(?<=was )made|(?<=been )made|(?:will\s+be|was|has\s+been)\s+filled\s+by|starts?\s+(?:at|as)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
+            r"(?<=was )made|(?<=been )made|starts?\s+(?:at|as)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
         ),
         "before",
         0.75,
         "Jane Doe will become the company's chief technologist.",
+    ),
+    Rule(
+        "appointment.filled-by",
+        "appointment",
+        _rx(r"\b(?:will\s+be|was|has\s+been|is\s+to\s+be)\s+(?:filled|taken)\s+(?:over\s+)?by\b"),
+        "after",
+        0.75,
+        "Her role will be filled by Bo Chan from January 1.",
     ),
     Rule(
         "appointment.key-hire",
@@ -574,6 +582,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "in to ",
     ),
     "appointment.key-hire": ("hire",),
+    "appointment.filled-by": ("filled by", "taken by", "taken over by"),
     "award.went-to": ("went", "goes", "given", "awarded"),
     "award.won": ("won", "win", "awarded", "receiv", "shar", "earned", "collected", "honor", "honour"),
     "award.winner": ("winner", "laureate", "recipient"),
