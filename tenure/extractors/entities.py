@@ -755,7 +755,12 @@ def _resolve_references(
                 continue
             dropped.update(inside)
             possessive = bool(_POSSESSIVE_RE.match(text[end:]))
-            referent = _earlier_org(text, mentions, starts, sentence.start, start) or label or main_org
+            referent = (
+                _named_like(mentions, starts, start, match.group())
+                or _earlier_org(text, mentions, starts, sentence.start, start)
+                or label
+                or main_org
+            )
             extra.append(Mention(start, end, "org", referent, possessive, "description"))
     kept = [m for i, m in enumerate(mentions) if i not in dropped]
     return sorted(kept + extra, key=lambda m: m.start)
@@ -782,6 +787,16 @@ def _earlier_org(text: str, mentions: list[Mention], starts: list[int], begin: i
         ):
             continue
         return mention.name
+    return None
+
+
+def _named_like(mentions: list[Mention], starts: list[int], at: int, description: str) -> str | None:
+    """ "the foundation" after "the Baltic Science Foundation": the last organization so named."""
+    head = description.split()[-1].lower()
+    for index in range(bisect_left(starts, at) - 1, -1, -1):
+        mention = mentions[index]
+        if mention.kind == "org" and mention.via == "name" and mention.name.split()[-1].lower() == head:
+            return mention.name
     return None
 
 

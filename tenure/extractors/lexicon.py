@@ -92,7 +92,7 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     therapeutics biosciences bio robotics ai media studios entertainment communications telecom
     games gaming interactive studio pictures records books publishing resources services
     products materials minerals metals chemicals apps works motors brands
-    groupe grupo gruppe spa sas bv ab asa oy kk nv trust re
+    groupe grupo gruppe spa sas bv ab asa oy kk nv trust re payments pay cloud marine apparel
     dynamics aerospace automation analytics foods food beverages health healthcare logistics airlines shipping mining oil gas
     energy semiconductor semiconductors microsystems devices electronics brands stores
     markets exchange insurance securities investments management advisors associates council
@@ -106,6 +106,11 @@ DESCRIPTION_HEADS: tuple[str, ...] = (
     "company",
     "firm",
     "provider",
+    "foundation",
+    "institute",
+    "university",
+    "museum",
+    "trust",
     "processor",
     "publisher",
     "manufacturer",

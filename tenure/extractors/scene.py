@@ -275,6 +275,14 @@ class Scene:
                     self.text[rest_at : rest_at + 3].lstrip()
                 )
         found = TITLE_RE.match(self.text, rest_at)
+        if found is not None:
+            described = self.person_after(found.end(), limit=2)
+            if described is not None:
+                # "named director Jane Doe executive chairman": the first title describes her.
+                later = re.match(
+                    r"\s+(?:(?:as|the|its|a|an)\s+)?", self.text[described.end : described.end + 12]
+                )
+                found = TITLE_RE.match(self.text, described.end + (later.end() if later else 0))
         if found is None:
             # "joined Acme Health as chief medical officer": the role follows "as" in the clause.
             as_role = re.search(r"\bas\s+(?:(?:the|its|a|an|new)\s+)?", window)
@@ -310,7 +318,9 @@ _OBJECT_VERB_BEFORE_RE = re.compile(
 )
 _AND_THEN_RE = re.compile(r"^\s+and\s+(?:(?:will|would|also|has|had|is|was)\s+)*$", re.IGNORECASE)
 # A clause whose subject is a company, between a speaker and the trigger.
-_COMPANY_CLAUSE_RE = re.compile(r"\bthat\s+(?:the\s+(?:company|firm|group|bank|business)|it|we)\s+\w+\s*$")
+_COMPANY_CLAUSE_RE = re.compile(
+    r"\bthat\s+(?:the\s+(?:company|firm|group|bank|business)|it|we)(?:\s+\w+)?\s*$"
+)
 _FORMER_BEFORE_RE = re.compile(r"\b(?:former|formerly|previously|ex-)\b[^,;]*$", re.IGNORECASE)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)

@@ -193,8 +193,8 @@ ARTICLES = [
                 "details": {"status": "announced", "successor": "Rafael Quintero"},
             },
             {"type": "appointment", "person": "Rafael Quintero", "organization": "Parcel", "date": "2019"},
-            {"type": "founding", "person": "Imogen Hart", "organization": "Parcel", "date": "2014"},
-            {"type": "founding", "person": "Samir Qureshi", "organization": "Parcel", "date": "2014"},
+            {"type": "founding", "person": "Imogen Hart", "organization": "Parcel Bank", "date": "2014"},
+            {"type": "founding", "person": "Samir Qureshi", "organization": "Parcel Bank", "date": "2014"},
             {
                 "type": "funding_round",
                 "organization": "Parcel",
