@@ -279,10 +279,10 @@ class Scene:
             described = self.person_after(found.end(), limit=2)
             if described is not None:
                 # "named director Jane Doe executive chairman": the first title describes her.
-                later = re.match(
+                gap = re.match(
                     r"\s+(?:(?:as|the|its|a|an)\s+)?", self.text[described.end : described.end + 12]
                 )
-                found = TITLE_RE.match(self.text, described.end + (later.end() if later else 0))
+                found = TITLE_RE.match(self.text, described.end + (gap.end() if gap else 0))
         if found is None:
             # "joined Acme Health as chief medical officer": the role follows "as" in the clause.
             as_role = re.search(r"\bas\s+(?:(?:the|its|a|an|new)\s+)?", window)
