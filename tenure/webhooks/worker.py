@@ -16,6 +16,7 @@ import logging
 import os
 import socket
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -33,7 +34,7 @@ from tenure.security.addresses import resolver_from
 from tenure.security.http import guarded_request, transport_from
 from tenure.settings import Settings
 from tenure.webhooks.payload import encode_body
-from tenure.webhooks.retry import Outcome, decide, failure_reason, parse_retry_after, should_disable
+from tenure.webhooks.retry import Decision, Outcome, decide, failure_reason, parse_retry_after, should_disable
 from tenure.webhooks.signing import signed_headers
 
 __all__ = [
@@ -90,7 +91,9 @@ class Transports:
         parsed = httpx.URL(url)
         key = (parsed.scheme, parsed.host, parsed.port)
         if key not in self.pools:
-            self.pools[key] = httpx.AsyncHTTPTransport(trust_env=False, retries=0)
+            # At most a round's worth of connections per host: the round's concurrency.
+            limits = httpx.Limits(max_connections=BATCH_SIZE, max_keepalive_connections=BATCH_SIZE)
+            self.pools[key] = httpx.AsyncHTTPTransport(trust_env=False, retries=0, limits=limits)
         return _KeepOpen(self.pools[key])
 
     async def aclose(self) -> None:
@@ -205,105 +208,106 @@ def _ms_since(started: float) -> int:
     return int((time.perf_counter() - started) * 1000)
 
 
-async def record_attempt(
+@dataclass(frozen=True, slots=True)
+class Attempted:
+    delivery: ClaimedDelivery
+    outcome: Outcome
+    started_at: datetime
+
+
+async def record_round(
     sessions: async_sessionmaker[AsyncSession],
-    delivery: ClaimedDelivery,
-    outcome: Outcome,
+    attempted: Sequence[Attempted],
     settings: Settings,
     worker: str,
-    started_at: datetime,
-) -> str:
-    """Store the attempt and the delivery's next state; update the subscription's health.
+) -> None:
+    """Store a round's attempts, each delivery's next state and each subscription's health.
 
-    Returns the delivery's new status.
+    One transaction for the whole round: a commit per delivery would cap a worker at the
+    database's commit rate. A worker killed before this commits sends the round again
+    (at-least-once; receivers drop duplicates by webhook-id).
     """
     schedule = tuple(float(s) for s in settings.webhook_retry_schedule)
     async with sessions() as session, session.begin():
         now = utcnow()
-        attempts = delivery.attempt_count + 1
-        decision = decide(outcome, attempts, schedule, now)
-        session.add(
-            DeliveryAttempt(
-                delivery_id=delivery.id,
-                started_at=started_at,
-                status_code=outcome.status_code,
-                latency_ms=outcome.latency_ms,
-                error=None if outcome.succeeded else failure_reason(outcome),
-                response_excerpt=outcome.excerpt,
-                worker=worker,
-            )
-        )
+        decisions = [decide(a.outcome, a.delivery.attempt_count + 1, schedule, now) for a in attempted]
+        session.add_all(_attempt_row(a, worker) for a in attempted)
         await session.execute(
-            update(Delivery)
-            .where(Delivery.id == delivery.id)
-            .values(
-                status=decision.status,
-                attempt_count=attempts,
-                next_attempt_at=decision.next_attempt_at or now,
-                claimed_until=None,
-                claimed_by=None,
-                delivered_at=now if decision.status == "succeeded" else None,
-                last_error=None if outcome.succeeded else failure_reason(outcome),
-            )
-            .execution_options(synchronize_session=False)
+            update(Delivery),
+            [_delivery_changes(a, d, now) for a, d in zip(attempted, decisions, strict=True)],
         )
-        await _update_subscription(
-            session, delivery, outcome, decision.status, decision.disable_reason, schedule, now
-        )
-    return decision.status
+        await _update_subscriptions(session, attempted, decisions, schedule, now)
 
 
-async def _update_subscription(
+def _attempt_row(a: Attempted, worker: str) -> DeliveryAttempt:
+    return DeliveryAttempt(
+        delivery_id=a.delivery.id,
+        started_at=a.started_at,
+        status_code=a.outcome.status_code,
+        latency_ms=a.outcome.latency_ms,
+        error=None if a.outcome.succeeded else failure_reason(a.outcome),
+        response_excerpt=a.outcome.excerpt,
+        worker=worker,
+    )
+
+
+def _delivery_changes(a: Attempted, decision: Decision, now: datetime) -> dict[str, Any]:
+    return {
+        "id": a.delivery.id,
+        "status": decision.status,
+        "attempt_count": a.delivery.attempt_count + 1,
+        "next_attempt_at": decision.next_attempt_at or now,
+        "claimed_until": None,
+        "claimed_by": None,
+        "delivered_at": now if decision.status == "succeeded" else None,
+        "last_error": None if a.outcome.succeeded else failure_reason(a.outcome),
+    }
+
+
+async def _update_subscriptions(
     session: AsyncSession,
-    delivery: ClaimedDelivery,
-    outcome: Outcome,
-    status: str,
-    disable_reason: str | None,
+    attempted: Sequence[Attempted],
+    decisions: Sequence[Decision],
     schedule: tuple[float, ...],
     now: datetime,
 ) -> None:
-    sub = Subscription
-    if outcome.succeeded:
-        await session.execute(
-            update(sub)
-            .where(sub.id == delivery.subscription_id, sub.failing_since.is_not(None))
-            .values(failing_since=None)
-        )
-        return
-    await session.execute(
-        update(sub)
-        .where(sub.id == delivery.subscription_id, sub.failing_since.is_(None))
-        .values(failing_since=now)
-    )
-    if disable_reason is None and status == "failed":
-        failing_since = (
-            await session.execute(select(sub.failing_since).where(sub.id == delivery.subscription_id))
-        ).scalar_one_or_none()
-        if should_disable(failing_since, schedule, now):
+    """Clear failing_since on a success, set it on a first failure, disable when it is time.
+
+    A healthy round changes no subscription row, so it costs one SELECT here.
+    """
+    ids = {a.delivery.subscription_id for a in attempted}
+    rows = await session.execute(select(Subscription).where(Subscription.id.in_(ids)))
+    subs = {sub.id: sub for sub in rows.scalars()}
+    for a, decision in zip(attempted, decisions, strict=True):
+        sub = subs.get(a.delivery.subscription_id)
+        if sub is None:
+            continue  # deleted while the round was in flight
+        if a.outcome.succeeded:
+            if sub.failing_since is not None:
+                sub.failing_since = None
+            continue
+        if sub.failing_since is None:
+            sub.failing_since = now
+        reason = decision.disable_reason
+        if (
+            reason is None
+            and decision.status == "failed"
+            and should_disable(sub.failing_since, schedule, now)
+        ):
             hours = sum(schedule) / 3600
-            disable_reason = (
+            reason = (
                 f"every delivery failed for the whole retry schedule ({hours:.1f} h); "
-                f"last: {failure_reason(outcome)}"
+                f"last: {failure_reason(a.outcome)}"
             )
-    if disable_reason is not None:
-        await session.execute(
-            update(sub)
-            .where(sub.id == delivery.subscription_id, sub.status != "disabled")
-            .values(status="disabled", disabled_reason=disable_reason, updated_at=now)
-        )
-        _log.warning("webhook subscription %s disabled: %s", delivery.subscription_id, disable_reason)
+        if reason is not None and sub.status != "disabled":
+            sub.status = "disabled"
+            sub.disabled_reason = reason
+            _log.warning("webhook subscription %s disabled: %s", sub.id, reason)
 
 
-async def _attempt(
-    sessions: async_sessionmaker[AsyncSession],
-    delivery: ClaimedDelivery,
-    settings: Settings,
-    worker: str,
-    transports: Transports,
-) -> str:
+async def _attempt(delivery: ClaimedDelivery, settings: Settings, transports: Transports) -> Attempted:
     started_at = utcnow()
-    outcome = await send_one(delivery, settings, transports)
-    return await record_attempt(sessions, delivery, outcome, settings, worker, started_at)
+    return Attempted(delivery, await send_one(delivery, settings, transports), started_at)
 
 
 async def deliver_due(
@@ -326,10 +330,11 @@ async def deliver_due(
         return 0
     pools = transports or Transports(transport_from(settings))
     try:
-        await asyncio.gather(*(_attempt(sessions, d, settings, worker, pools) for d in claimed))
+        attempted = await asyncio.gather(*(_attempt(d, settings, pools) for d in claimed))
     finally:
         if transports is None:
             await pools.aclose()
+    await record_round(sessions, attempted, settings, worker)
     return len(claimed)
 
 
