@@ -30,15 +30,21 @@ ALWAYS_KEYED = {"api_key": "always"}
 
 
 def presented_key(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
-    """The key the client sent, or None; a malformed Authorization header is refused."""
-    authorization = connection.headers.get("authorization")
-    if authorization:
-        scheme, _, value = authorization.strip().partition(" ")
-        if scheme.lower() != "bearer" or not value.strip():
-            raise ApiKeyRequired("send the API key as 'Authorization: Bearer <key>' (or in X-API-Key)")
+    """The key the client sent, or None; an Authorization header that is not a Bearer key is refused.
+
+    X-API-Key wins over a non-Bearer Authorization header, which a proxy in front may have added
+    for itself (Basic credentials for an outer gate).
+    """
+    authorization = (connection.headers.get("authorization") or "").strip()
+    scheme, _, value = authorization.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
         return value.strip()
-    header = connection.headers.get("x-api-key")
-    return header.strip() if header and header.strip() else None
+    header = (connection.headers.get("x-api-key") or "").strip()
+    if header:
+        return header
+    if authorization:
+        raise ApiKeyRequired("send the API key as 'Authorization: Bearer <key>' (or in X-API-Key)")
+    return None
 
 
 def _why_needed(method: str, always: bool) -> str:

@@ -144,12 +144,14 @@ async def test_a_revoked_key_is_403(client: Client, sessions: async_sessionmaker
     assert created.plaintext not in response.text
 
 
-@pytest.mark.parametrize("style", ["bearer", "bearer-lowercase", "x-api-key"])
+@pytest.mark.parametrize("style", ["bearer", "bearer-lowercase", "x-api-key", "x-api-key-beside-basic"])
 async def test_a_valid_key_reaches_the_handler(client: Client, api_key: str, style: str) -> None:
     headers = {
         "bearer": {"Authorization": f"Bearer {api_key}"},
         "bearer-lowercase": {"authorization": f"bearer {api_key}"},
         "x-api-key": {"X-API-Key": api_key},
+        # A proxy's own Basic credentials beside our key: the key is used.
+        "x-api-key-beside-basic": {"Authorization": "Basic dXNlcjpwYXNz", "X-API-Key": api_key},
     }[style]
     response = await client.post("/articles", json=INVALID_ARTICLE, headers=headers)
     problem(response, 422 if response.status_code == 422 else 400)
