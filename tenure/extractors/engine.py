@@ -224,11 +224,12 @@ def _story_date(sentences: list[Sentence], dates: list[DateMention]) -> tuple[Da
             for d in dates
             if sentence.start <= d.start
             and d.end <= sentence.end
-            and d.precision == "day"
+            and d.precision in {"day", "week"}
             and d.tense == "past"
         ]
         if inside:
-            return min(inside, key=lambda d: abs(d.start - at)), index
+            # The day the statement was made; "earlier this week" when no day is given.
+            return min(inside, key=lambda d: (d.precision != "day", abs(d.start - at))), index
     return None
 
 

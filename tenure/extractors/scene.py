@@ -322,7 +322,10 @@ _COMPANY_CLAUSE_RE = re.compile(
     r"\bthat\s+(?:the\s+(?:company|firm|group|bank|business)|it|we)(?:\s+\w+)?\s*$"
 )
 _FORMER_BEFORE_RE = re.compile(r"\b(?:former|formerly|previously|ex-)\b[^,;]*$", re.IGNORECASE)
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# "joined X from Beta Trust", "backed by Beta Capital": a company that is not the subject.
+_FROM_BEFORE_RE = re.compile(
+    r"\b(?:from|backed\s+by|funded\s+by|owned\s+by|led\s+by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[:—–-]+\s*")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
