@@ -74,6 +74,9 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
         # ("raised $20 million ... The round was led by ..."), not one told paragraphs apart.
         near = amount_a == amount_b or abs(a.sentence - b.sentence) <= 3
         return same_party and near and not _conflict(a, b, ("amount", "valuation", "round"))
+    if a.type == "founding" and (a.person is None or b.person is None):
+        # "spun out a company, Veridian" and "founded by A and B": the founders' event says it all.
+        return a.organization is not None and _same(a.organization, b.organization)
     if a.person != b.person:
         return False
     if a.type == "founding":
