@@ -194,11 +194,12 @@ class _Segments:
         # Malformed markup the parser kept as text ("9a</"): the common start maps exactly.
         if self._cursor < len(self._segments):
             segment = self._segments[self._cursor]
-            common = _common_prefix(segment.text, text)
+            skip = len(segment.text) - len(segment.text.lstrip())  # the parser drops leading space
+            common = _common_prefix(segment.text[skip:], text)
             if common:
                 self._cursor += 1
-                self._last = segment.offsets[common - 1]
-                return segment.offsets[:common] + (self._last,) * (len(text) - common)
+                self._last = segment.offsets[skip + common - 1]
+                return segment.offsets[skip : skip + common] + (self._last,) * (len(text) - common)
         # No match at all (the parser repaired or re-ordered the markup): stay coarse.
         if self._cursor < len(self._segments) and self._segments[self._cursor].offsets:
             anchor = max(self._last, self._segments[self._cursor].offsets[0])
