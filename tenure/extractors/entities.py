@@ -597,7 +597,7 @@ def _is_org_shape(body: list[tuple[int, int, str]]) -> bool:
 
 
 # After a capitalised place opening a story: "PITTSBURGH —", "LONDON, June 3 (Wire) -".
-_DATELINE_AFTER_RE = re.compile(r"^\W{0,3}\s*(?:[—–-]|,\s*[A-Z][a-z]{2,8}\.?\s+\d|\()")
+_DATELINE_AFTER_RE = re.compile(r"^\W{0,3}\s*(?:[—–:-]|,\s*[A-Z][a-z]{2,8}\.?\s+\d|\()")
 
 _UNIT_AFTER_RE = re.compile(
     r"^\s+(?:studio|office|offices|plant|factory|campus|unit|division|branch|hub|headquarters|site|"

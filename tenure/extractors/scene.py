@@ -326,7 +326,6 @@ _FORMER_BEFORE_RE = re.compile(r"\b(?:former|formerly|previously|ex-)\b[^,;]*$",
 _FROM_BEFORE_RE = re.compile(
     r"\b(?:from|backed\s+by|funded\s+by|owned\s+by|led\s+by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[:—–-]+\s*")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
 # Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.
