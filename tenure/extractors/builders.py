@@ -168,6 +168,9 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         org = _name(named_after) or title_org or _name(scene.org_before(start))
     if rule.rule_id == "appointment.key-hire":
         org = _name(scene.org_before(start)) or org
+    if re.match(r"\s+its\s+(?:[\w-]+\s+)?board\b", after_trigger):
+        # "Acme partner Jane Doe has joined its board": "its" is the company the sentence is about.
+        org = _name(scene.subject_org(start)) or scene.main_org() or org
     fallback = scene.object_org(end, named_only=False)
     if fallback is not None and _came_from(scene, fallback):
         fallback = None
@@ -284,7 +287,8 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
     pred_title, _ = scene.title_of(predecessor)
     role = scene.title_after(predecessor.end) or _role_given_up(scene, predecessor) or pred_title
     # The successor takes the office, not the founder's title: "co-founder and CEO" -> "CEO".
-    taken = re.sub(r"^(?:co-?)?founder\s+(?:and|&)\s+", "", role, flags=re.IGNORECASE) if role else None
+    taken = re.sub(r"^(?:co-?)?founder(?:\s+(?:and|&)\s+|$)", "", role, flags=re.IGNORECASE) if role else None
+    taken = taken or None
     appointment = _draft(
         scene,
         rule,

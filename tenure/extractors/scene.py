@@ -249,7 +249,9 @@ class Scene:
         """A title stated right after the trigger: "as interim CEO", "named chief executive"."""
         window = self.text[at : min(self.sentence.end, at + limit)]
         lead = re.match(
-            r"\s*(?:(?:as|to|be|the|its|his|her|a|an|new|permanent|company's|company’s)\s+){0,3}", window
+            r"\s*(?:(?:as|to|be|the|its|his|her|a|an|new|permanent|company's|company’s)\s+){0,3}"
+            r"(?:(?:newly\s+)?(?:created\s+)?(?:post|role|position|job)\s+of\s+)?",
+            window,
         )
         rest_at = at + (lead.end() if lead else 0)
         # "named Jane Doe chief executive": skip the person named first.
@@ -257,7 +259,11 @@ class Scene:
         if person is not None:
             # "elected Jane Doe, a former banker, as an independent director".
             later = self.text[person.end : min(self.sentence.end, person.end + 110)]
-            aside = re.search(r"^,[^,;]{1,90},\s*as\s+(?:(?:the|its|a|an|new)\s+)?", later)
+            aside = re.search(
+                r"^,[^,;]{1,90},\s*(?:as|to)\s+(?:(?:the|its|a|an|new)\s+)?"
+                r"(?:(?:newly\s+)?(?:created\s+)?(?:post|role|position|job)\s+of\s+)?",
+                later,
+            )
             titled = TITLE_RE.match(self.text, person.end + aside.end()) if aside else None
             if titled:
                 return titled.group()

@@ -143,6 +143,38 @@ PHRASINGS = [
         exact=False,
     ),
     Case(
+        "investor-partner-joins-its-board",
+        "Tidemark has hired Ana Lopes as chief operating officer, and Corvel partner Rui Matos has joined "
+        "its board.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ana Lopes",
+                "organization": "Tidemark",
+                "role": "chief operating officer",
+            },
+            {
+                "type": "appointment",
+                "person": "Rui Matos",
+                "organization": "Tidemark",
+                "role": "board member",
+            },
+        ],
+    ),
+    Case(
+        "promoted-to-newly-created-post",
+        "Clearbrook Media has promoted Mara Osei, president of its news division, to the newly created post "
+        "of chief content officer.",
+        [
+            {
+                "type": "appointment",
+                "person": "Mara Osei",
+                "organization": "Clearbrook Media",
+                "role": "chief content officer",
+            }
+        ],
+    ),
+    Case(
         "backed-by-investor-is-not-the-employer",
         "BENGALURU: Saranda Freight, the logistics company backed by Tamarin Capital, said Vik Rao will "
         "become chief executive.",
