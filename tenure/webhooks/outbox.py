@@ -19,6 +19,7 @@ from tenure.models import Article, Delivery, Event, EventSource, Organization, P
 from tenure.models.base import utcnow
 from tenure.webhooks.payload import build_payload
 from tenure.webhooks.signing import new_webhook_id
+from tenure.webhooks.wakeup import announce_deliveries
 
 __all__ = ["ChangeKind", "EventChange", "enqueue_event_changes", "matches"]
 
@@ -90,6 +91,7 @@ async def enqueue_event_changes(session: AsyncSession, changes: Sequence[EventCh
         for change, event, sub in wanted
     )
     await session.flush()
+    await announce_deliveries(session)
     return len(wanted)
 
 

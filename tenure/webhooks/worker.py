@@ -11,7 +11,6 @@ again and sends them with the same webhook-id, so receivers can drop the duplica
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import socket
@@ -36,6 +35,7 @@ from tenure.settings import Settings
 from tenure.webhooks.payload import encode_body
 from tenure.webhooks.retry import Decision, Outcome, decide, failure_reason, parse_retry_after, should_disable
 from tenure.webhooks.signing import signed_headers
+from tenure.webhooks.wakeup import Waker
 
 __all__ = [
     "ClaimedDelivery",
@@ -48,6 +48,8 @@ __all__ = [
 ]
 
 _log = logging.getLogger("tenure.webhooks")
+# Rounds a worker runs at once.
+LANES = 2
 # Deliveries claimed (and sent concurrently) per round.
 BATCH_SIZE = 32
 # A lease outlives the slowest attempt (bounded by http_timeout) by this much.
@@ -339,17 +341,22 @@ async def deliver_due(
 
 
 async def run_worker(settings: Settings, stop: asyncio.Event, *, lease_seconds: float | None = None) -> None:
-    """Deliver until stop is set; the round in progress finishes first (graceful stop).
+    """Deliver until stop is set; the rounds in progress finish first (graceful stop).
 
-    Polls every Settings.worker_poll_interval seconds when idle and goes straight on while
-    there is work. Database errors are logged and retried after a pause, never fatal.
+    LANES rounds run at once, so deliveries that commit while one round waits on a slow
+    receiver go out on another. Idle lanes wake on a new delivery's commit (tenure.webhooks.wakeup)
+    or after Settings.worker_poll_interval. Database errors are logged and retried after a pause,
+    never fatal.
     """
     worker = worker_name()
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
     transports = Transports(transport_from(settings))
+    waker = Waker(settings.database_url)
+    await waker.start()
     _log.info("webhook worker %s started", worker)
-    try:
+
+    async def lane() -> None:
         while not stop.is_set():
             try:
                 sent = await deliver_due(
@@ -357,17 +364,15 @@ async def run_worker(settings: Settings, stop: asyncio.Event, *, lease_seconds: 
                 )
             except Exception:  # a database outage must not end the worker
                 _log.exception("webhook worker round failed; retrying shortly")
-                sent = 0
-                await _wait(stop, settings.worker_poll_interval * ERROR_BACKOFF_POLLS)
+                await waker.wait(stop, settings.worker_poll_interval * ERROR_BACKOFF_POLLS)
                 continue
             if sent == 0:
-                await _wait(stop, settings.worker_poll_interval)
+                await waker.wait(stop, settings.worker_poll_interval)
+
+    try:
+        await asyncio.gather(*(lane() for _ in range(LANES)))
     finally:
+        await waker.close()
         await transports.aclose()
         await engine.dispose()
         _log.info("webhook worker %s stopped", worker)
-
-
-async def _wait(stop: asyncio.Event, seconds: float) -> None:
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(stop.wait(), timeout=seconds)

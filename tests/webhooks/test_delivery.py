@@ -265,3 +265,24 @@ async def test_a_non_public_target_is_refused_at_creation(
         await create_subscription(sessions, guarded, NewSubscription(url=url))
     async with sessions() as session:
         assert (await session.execute(select(Subscription))).first() is None
+
+
+async def test_an_idle_worker_wakes_on_commit_not_at_its_next_poll(
+    sessions: Sessions, settings: Settings, receiver: Receiver
+) -> None:
+    # PostgreSQL: NOTIFY at commit; SQLite: the in-process after-commit hook (worker in this process).
+    sleepy = dataclasses.replace(settings, worker_poll_interval=60.0)
+    await subscribe(sessions, sleepy, receiver)
+    stop = asyncio.Event()
+    worker = asyncio.create_task(run_worker(sleepy, stop))
+    try:
+        await asyncio.sleep(0.5)  # the worker's first round found nothing: it now waits up to 60 s
+        await ingest(sessions, DEPARTURE)
+        for _ in range(250):
+            if receiver.received:
+                break
+            await asyncio.sleep(0.02)
+        assert len(receiver.received) == 1, "the worker slept through the commit"
+    finally:
+        stop.set()
+        await worker
