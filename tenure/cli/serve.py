@@ -22,6 +22,8 @@ from tenure.settings import Settings
 _log = logging.getLogger("tenure.serve")
 # How long the worker gets to finish its current delivery when the server stops.
 _WORKER_GRACE_SECONDS = 10.0
+# How many timelines --demo-links offers: the busiest people, enough to show more than one story.
+_DEMO_PEOPLE = 3
 
 
 def register(subparsers: Any) -> None:
@@ -39,7 +41,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--demo-links",
         action="store_true",
-        help="once serving, print the URL of the busiest person's timeline and of the API description",
+        help="once serving, print the timeline URLs of the busiest people and the API description URL",
     )
     parser.set_defaults(func=run_serve)
 
@@ -122,21 +124,21 @@ async def _wait_until_started(server: Any, serving: asyncio.Task[Any]) -> bool:
 
 
 async def print_demo_links(settings: Settings) -> None:
-    from tenure.timelines.directory import busiest_person
+    from tenure.timelines.directory import busiest_people
 
     base = _browser_base(settings)
     engine = create_engine(settings.database_url)
     try:
         async with session_factory(engine)() as session:
-            person = await busiest_person(session)
+            people = await busiest_people(session, _DEMO_PEOPLE)
     finally:
         await engine.dispose()
-    if person is None:
+    if not people:
         print(
             f"No events stored yet: POST articles to {base}/articles (try `tenure ingest seeds/`)", flush=True
         )
-    else:
-        print(f"Open {base}/people/{person.id}/timeline  ({person.name}'s timeline)", flush=True)
+    for person, events in people:
+        print(f"Open {base}/people/{person.id}/timeline  ({person.name}, {events} events)", flush=True)
     print(f"API description: {base}/schema", flush=True)
 
 

@@ -17,7 +17,7 @@ from tenure.ingest.names import name_key
 from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
 from tenure.timelines.queries import EntityKind, Named, canonical_entity
 
-__all__ = ["Alias", "EntityView", "busiest_person", "get_entity", "search_entities"]
+__all__ = ["Alias", "EntityView", "busiest_people", "busiest_person", "get_entity", "search_entities"]
 
 # Candidates read per search before ranking; far above any page a person reads.
 _SEARCH_SCAN = 500
@@ -93,17 +93,27 @@ async def search_entities(
 
 
 async def busiest_person(session: AsyncSession) -> Named | None:
-    """The person with the most events (the demo link `tenure serve --demo-links` prints)."""
+    """The person with the most events."""
+    top = await busiest_people(session, 1)
+    return top[0][0] if top else None
+
+
+async def busiest_people(session: AsyncSession, limit: int) -> list[tuple[Named, int]]:
+    """The `limit` people with the most events, with their counts, most first.
+
+    Ties go to the person stored first, so the demo links `tenure serve --demo-links` prints
+    do not change between runs on the same data.
+    """
     count = func.count(Event.id)
     query = (
-        select(Person.id, Person.name)
+        select(Person.id, Person.name, count)
         .join(Event, Event.person_id == Person.id)
         .group_by(Person.id, Person.name)
         .order_by(count.desc(), Person.id)
-        .limit(1)
+        .limit(limit)
     )
-    row = (await session.execute(query)).first()
-    return Named(row[0], row[1]) if row else None
+    rows = (await session.execute(query)).all()
+    return [(Named(person_id, name), events) for person_id, name, events in rows]
 
 
 async def _first_by_name(session: AsyncSession, kind: EntityKind, limit: int) -> list[EntityView]:

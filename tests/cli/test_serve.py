@@ -1,9 +1,10 @@
-"""`tenure serve` as a real process: one-line refusal on an old schema, demo link once serving."""
+"""`tenure serve` as a real process: one-line refusal on an old schema, demo links once serving."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -66,4 +67,41 @@ def test_serve_prints_a_timeline_link_that_answers(tmp_path: Path) -> None:
     finally:
         server.send_signal(signal.SIGINT)
         # uvicorn re-raises the captured Ctrl-C once it has shut down: the CLI exits 130.
+        assert server.wait(timeout=20) in (0, 130)
+
+
+def test_demo_links_on_the_seeds_open_the_busiest_timelines_lecun_first(tmp_path: Path) -> None:
+    """What `make run` prints: the busiest people's timelines, Yann LeCun's first, in date order."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'seeded.db'}"
+    upgrade(url)
+    subprocess.run([*TENURE, "ingest", "seeds/"], env=env_for(url), check=True, capture_output=True, cwd=ROOT)
+    port = free_port()
+    server = subprocess.Popen(
+        [*TENURE, "serve", "--port", str(port), "--demo-links", "--no-worker"],
+        env=env_for(url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        assert server.stdout is not None
+        lines = [server.stdout.readline().strip() for _ in range(4)]
+        link = re.compile(rf"Open (http://127\.0\.0\.1:{port}/people/\d+/timeline)  \((.+), (\d+) events\)")
+        links = [link.fullmatch(line) for line in lines[:3]]
+        assert all(links), lines
+        names = [m.group(2) for m in links if m]
+        counts = [int(m.group(3)) for m in links if m]
+        assert names[0] == "Yann LeCun" and "Dana Whitfield" in names
+        assert counts == sorted(counts, reverse=True) and counts[0] > counts[1]
+        assert lines[3] == f"API description: http://127.0.0.1:{port}/schema"
+        assert links[0] is not None
+        with urllib.request.urlopen(links[0].group(1), timeout=10) as response:
+            timeline = json.load(response)
+        assert timeline["subject"]["name"] == "Yann LeCun"
+        dates = [event["date"] for event in timeline["items"] if event["date"] is not None]
+        assert len(timeline["items"]) == counts[0]
+        assert dates == sorted(dates) and dates[0] == "1987" and "2013-12-09" in dates
+    finally:
+        server.send_signal(signal.SIGINT)
         assert server.wait(timeout=20) in (0, 130)
