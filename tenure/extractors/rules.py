@@ -599,14 +599,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "founding.founded": ("found", "debuted", "launched", "established", "incorporated", "started"),
 }
 RULES = tuple(replace(rule, needs=_NEEDS.get(rule.rule_id, ())) for rule in RULES)
-_FRAGMENTS_RE = re.compile(
-    "|".join(sorted({re.escape(f) for rule in RULES for f in rule.needs}, key=len, reverse=True))
-)
 _FRAGMENTS = sorted({f for rule in RULES for f in rule.needs}, key=len, reverse=True)
 
 
 def fragments_in(lowered: str) -> frozenset[str]:
     """Which pre-test fragments occur in a lower-cased sentence (overlapping ones included)."""
-    if not _FRAGMENTS_RE.search(lowered):
-        return frozenset()
-    return frozenset(f for f in _FRAGMENTS if f in lowered)
+    # Substring tests run in C and beat one big alternation regex on sentences of news length.
+    return frozenset([f for f in _FRAGMENTS if f in lowered])
