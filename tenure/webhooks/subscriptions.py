@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tenure.errors import InvalidInput, NotFound
+from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.models import Delivery, DeliveryAttempt, Subscription
 from tenure.models.base import utcnow
 from tenure.security.addresses import resolve_and_check, resolver_from
@@ -187,6 +187,9 @@ async def redeliver(sessions: async_sessionmaker[AsyncSession], delivery_id: int
         delivery = await session.get(Delivery, delivery_id)
         if delivery is None:
             raise NotFound(f"no webhook delivery with id {delivery_id}")
+        if delivery.status == "pending" and delivery.claimed_until and delivery.claimed_until > utcnow():
+            # Releasing the claim now would let a second worker send it beside the first.
+            raise Conflict(f"delivery {delivery_id} is being sent right now; try again in a moment")
         await session.execute(
             update(Delivery)
             .where(Delivery.id == delivery_id)

@@ -18,10 +18,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import httpx
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import Table, and_, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure import __version__
@@ -231,11 +231,19 @@ async def record_round(
     """
     schedule = tuple(float(s) for s in settings.webhook_retry_schedule)
     async with sessions() as session, session.begin():
+        # Deliveries deleted with their subscription while the round was in flight are skipped.
+        ids = [a.delivery.id for a in attempted]
+        alive = set((await session.execute(select(Delivery.id).where(Delivery.id.in_(ids)))).scalars())
+        attempted = [a for a in attempted if a.delivery.id in alive]
+        if not attempted:
+            return
         now = utcnow()
         decisions = [decide(a.outcome, a.delivery.attempt_count + 1, schedule, now) for a in attempted]
         session.add_all(_attempt_row(a, worker) for a in attempted)
+        # Core executemany: one statement for the round, no per-row match check.
+        table = cast(Table, Delivery.__table__)
         await session.execute(
-            update(Delivery),
+            update(table).where(table.c.id == bindparam("delivery_id")),
             [_delivery_changes(a, d, now) for a, d in zip(attempted, decisions, strict=True)],
         )
         await _update_subscriptions(session, attempted, decisions, schedule, now)
@@ -255,7 +263,7 @@ def _attempt_row(a: Attempted, worker: str) -> DeliveryAttempt:
 
 def _delivery_changes(a: Attempted, decision: Decision, now: datetime) -> dict[str, Any]:
     return {
-        "id": a.delivery.id,
+        "delivery_id": a.delivery.id,
         "status": decision.status,
         "attempt_count": a.delivery.attempt_count + 1,
         "next_attempt_at": decision.next_attempt_at or now,

@@ -10,13 +10,19 @@ import threading
 import pytest
 from sqlalchemy import select
 
-from tenure.errors import AddressRefused
+from tenure.errors import AddressRefused, Conflict
 from tenure.ingest.names import name_key
 from tenure.ingest.service import ArticleInput, ingest_article
 from tenure.models import Delivery, DeliveryAttempt, Organization, Subscription
 from tenure.settings import Settings
-from tenure.webhooks.subscriptions import NewSubscription, create_subscription, list_deliveries
-from tenure.webhooks.worker import run_worker
+from tenure.webhooks.subscriptions import (
+    NewSubscription,
+    create_subscription,
+    delete_subscription,
+    list_deliveries,
+    redeliver,
+)
+from tenure.webhooks.worker import deliver_due, run_worker
 
 from .conftest import PUBLISHED, FailingTransport, FakeResolver, Sessions, drain, independent_verify
 from .receiver import Receiver
@@ -286,3 +292,23 @@ async def test_an_idle_worker_wakes_on_commit_not_at_its_next_poll(
     finally:
         stop.set()
         await worker
+
+
+async def test_a_subscription_deleted_mid_send_ends_the_round_cleanly(
+    sessions: Sessions, settings: Settings, receiver: Receiver
+) -> None:
+    receiver.stall = threading.Event()
+    sub = await subscribe(sessions, settings, receiver)
+    await ingest(sessions, DEPARTURE)
+    round_ = asyncio.create_task(deliver_due(sessions, settings, "test-worker"))
+    for _ in range(200):
+        if receiver.received:
+            break
+        await asyncio.sleep(0.02)
+    (delivery,) = [log.delivery for log in await list_deliveries(sessions, sub.id)]
+    with pytest.raises(Conflict, match="being sent right now"):
+        await redeliver(sessions, delivery.id)
+    await delete_subscription(sessions, sub.id)
+    receiver.stall.set()
+    assert await round_ == 1
+    assert await attempts_of(sessions) == []
