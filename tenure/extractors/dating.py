@@ -97,13 +97,18 @@ _BOUNDARY_RE = re.compile(
     r"\band\s+(?:was|were|has|had|is|will|became|later|then)\b"
 )
 _BOUNDARY_COST = 60
+_PRECEDING_COST = 12
 
 
 def _distance(text: str, mention: DateMention, span: tuple[int, int]) -> int:
+    # A date usually follows its verb ("will leave at the end of March to join X"): a date that
+    # precedes a trigger belongs to it less than one that follows.
+    before_trigger = 0
     if mention.end <= span[0]:
         gap = text[mention.end : span[0]]
+        before_trigger = _PRECEDING_COST
     elif mention.start >= span[1]:
         gap = text[span[1] : mention.start]
     else:
         return 0
-    return len(gap) + (_BOUNDARY_COST if _BOUNDARY_RE.search(gap) else 0)
+    return len(gap) + before_trigger + (_BOUNDARY_COST if _BOUNDARY_RE.search(gap) else 0)
