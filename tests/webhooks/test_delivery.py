@@ -312,3 +312,21 @@ async def test_a_subscription_deleted_mid_send_ends_the_round_cleanly(
     receiver.stall.set()
     assert await round_ == 1
     assert await attempts_of(sessions) == []
+
+
+async def test_every_send_checks_the_address_again(
+    sessions: Sessions, settings: Settings, receiver: Receiver
+) -> None:
+    await subscribe(sessions, settings, receiver)  # allowed when created
+    await ingest(sessions, DEPARTURE)
+    # The operator then withdraws the allowance: the worker must refuse before connecting.
+    strict = dataclasses.replace(
+        settings,
+        webhook_allow_hosts=(),
+        extra={"http_transport": FailingTransport(), "resolver": FakeResolver({})},
+    )
+    await deliver_due(sessions, strict, "test-worker")
+    (attempt,) = await attempts_of(sessions)
+    assert attempt.status_code is None
+    assert "loopback" in (attempt.error or "")
+    assert receiver.received == []
