@@ -12,10 +12,13 @@ import itertools
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tenure.models.db import create_engine, session_factory
 
 PG_ADMIN_URL = os.environ.get("TENURE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -163,3 +166,13 @@ async def api_key(database_url: str) -> str:
 def auth_headers(api_key: str) -> dict[str, str]:
     """Headers that authenticate a request with `api_key`."""
     return {"Authorization": f"Bearer {api_key}"}
+
+
+@pytest.fixture
+async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """A session factory on the test's private database; services open their own transactions."""
+    engine = create_engine(database_url)
+    try:
+        yield session_factory(engine)
+    finally:
+        await engine.dispose()

@@ -20,7 +20,6 @@ from tenure.api.app import create_app
 from tenure.ingest.merge import sort_date_for
 from tenure.ingest.names import name_key
 from tenure.models import Article, Event, EventSource, Organization, Person
-from tenure.models.db import create_engine, session_factory
 from tenure.settings import Settings
 
 PUBLISHED = dt.datetime(2025, 10, 21, 9, 30, tzinfo=dt.UTC)
@@ -42,15 +41,6 @@ async def client(app: Litestar, api_key: str) -> AsyncIterator[AsyncTestClient[L
         # Writes need a key (tenure.api.auth); tests of keys themselves override this header.
         test_client.headers["Authorization"] = f"Bearer {api_key}"
         yield test_client
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(database_url)
-    try:
-        yield session_factory(engine)
-    finally:
-        await engine.dispose()
 
 
 @dataclass

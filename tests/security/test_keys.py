@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenure.api.app import create_app
 from tenure.cli import main
 from tenure.errors import Forbidden, NotFound, Unauthorized
-from tenure.models.db import create_engine, session_factory
 from tenure.models.keys import ApiKey
 from tenure.security.keys import create_key, list_keys, revoke_key, verify_key
 from tenure.settings import Settings
@@ -23,15 +22,6 @@ from tenure.settings import Settings
 Client = AsyncTestClient[Litestar]
 # A body the handler rejects with 400: reaching 400 proves the guard let the request through.
 INVALID_ARTICLE = {"text": "", "published_at": "2025-10-21T09:30:00Z"}
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(database_url)
-    try:
-        yield session_factory(engine)
-    finally:
-        await engine.dispose()
 
 
 async def client_for(settings: Settings) -> AsyncIterator[Client]:

@@ -16,7 +16,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.api.app import create_app
 from tenure.errors import AddressRefused
-from tenure.models.db import create_engine, session_factory
 from tenure.settings import Settings
 from tenure.webhooks.subscriptions import NewSubscription, create_subscription, list_subscriptions
 from tenure.webhooks.worker import ClaimedDelivery, Transports, send_one
@@ -41,15 +40,6 @@ REFUSED = [
     ("one-private-address-of-two", "https://half.example/hook", "10.0.0.1"),
     ("ftp-scheme", "ftp://hooks.example/hook", "scheme"),
 ]
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(database_url)
-    try:
-        yield session_factory(engine)
-    finally:
-        await engine.dispose()
 
 
 def _settings(database_url: str, resolver: FakeResolver = RESOLVER) -> Settings:
