@@ -1,4 +1,4 @@
-"""`tenure webhooks create|list|pause|resume|delete|deliveries`: manage webhook subscriptions."""
+"""`tenure webhooks create|list|pause|resume|delete|deliveries|redeliver`: manage webhook subscriptions."""
 
 from __future__ import annotations
 
@@ -54,6 +54,13 @@ def register(subparsers: Any) -> None:
         action = actions.add_parser(name, help=text)
         action.add_argument("id", type=int, help="the id `tenure webhooks list` shows")
         action.set_defaults(func=func)
+    log = actions.add_parser("deliveries", help="a subscription's recent deliveries and their attempts")
+    log.add_argument("id", type=int, help="the subscription id")
+    log.add_argument("--limit", type=int, default=20)
+    log.set_defaults(func=run_deliveries)
+    again = actions.add_parser("redeliver", help="send a delivery again now (same webhook-id)")
+    again.add_argument("delivery", type=int, help="the delivery id `tenure webhooks deliveries` shows")
+    again.set_defaults(func=run_redeliver)
 
 
 def run_create(args: argparse.Namespace, settings: Settings) -> int:
@@ -100,6 +107,27 @@ def run_resume(args: argparse.Namespace, settings: Settings) -> int:
 def run_delete(args: argparse.Namespace, settings: Settings) -> int:
     asyncio.run(_with_sessions(settings, lambda s: service.delete_subscription(s, args.id)))
     print(f"deleted subscription {args.id}")
+    return 0
+
+
+def run_deliveries(args: argparse.Namespace, settings: Settings) -> int:
+    logs = asyncio.run(
+        _with_sessions(settings, lambda s: service.list_deliveries(s, args.id, limit=args.limit))
+    )
+    if not logs:
+        print(f"no deliveries for subscription {args.id} yet")
+    for log in logs:
+        d = log.delivery
+        tries = ", ".join(str(a.status_code or "no answer") for a in log.attempts) or "not tried yet"
+        print(f"{d.id:>6}  {d.webhook_id}  event {d.event_id}  {d.status:<9}  attempts: {tries}")
+        if d.last_error:
+            print(f"        last error: {d.last_error}")
+    return 0
+
+
+def run_redeliver(args: argparse.Namespace, settings: Settings) -> int:
+    delivery = asyncio.run(_with_sessions(settings, lambda s: service.redeliver(s, args.delivery)))
+    print(f"delivery {delivery.id} ({delivery.webhook_id}) queued to be sent again")
     return 0
 
 

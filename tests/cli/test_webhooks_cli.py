@@ -79,7 +79,7 @@ def test_a_private_target_is_refused_in_one_line(
 
 
 def test_worker_process_delivers_then_stops_on_sigterm(
-    env: dict[str, str], database_url: str, receiver: Receiver
+    env: dict[str, str], database_url: str, receiver: Receiver, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["webhooks", "create", receiver.url()]) == 0
     worker = subprocess.Popen(
@@ -109,3 +109,8 @@ def test_worker_process_delivers_then_stops_on_sigterm(
         out, err = worker.communicate(timeout=30)
     assert worker.returncode == 0, err
     assert "worker stopped" in out
+    assert main(["webhooks", "deliveries", "1"]) == 0
+    log = capsys.readouterr().out
+    assert "succeeded" in log and "attempts: 200" in log
+    assert main(["webhooks", "redeliver", "1"]) == 0
+    assert "queued to be sent again" in capsys.readouterr().out
