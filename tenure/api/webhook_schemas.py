@@ -8,6 +8,7 @@ from typing import Any
 import msgspec
 
 from tenure.models import Delivery, DeliveryAttempt, Subscription
+from tenure.webhooks.payload import with_links
 from tenure.webhooks.subscriptions import DeliveryLog
 
 __all__ = [
@@ -103,7 +104,8 @@ def _attempt_out(row: DeliveryAttempt) -> AttemptOut:
     return AttemptOut(row.started_at, row.status_code, row.latency_ms, row.error, row.response_excerpt)
 
 
-def delivery_out(log: DeliveryLog) -> DeliveryOut:
+def delivery_out(log: DeliveryLog, base_url: str) -> DeliveryOut:
+    """The delivery with its payload as sent (links included)."""
     d: Delivery = log.delivery
     return DeliveryOut(
         id=d.id,
@@ -117,6 +119,6 @@ def delivery_out(log: DeliveryLog) -> DeliveryOut:
         created_at=d.created_at,
         delivered_at=d.delivered_at,
         last_error=d.last_error,
-        payload=d.payload,
+        payload=with_links(d.payload, base_url),
         attempts=[_attempt_out(a) for a in log.attempts],
     )

@@ -93,6 +93,7 @@ class SubscriptionController(Controller):
         self,
         subscription_id: IdPath,
         sessions: SessionFactory,
+        settings: SettingsDep,
         status: Annotated[
             str | None,
             QueryParameter(
@@ -108,7 +109,7 @@ class SubscriptionController(Controller):
             sessions, subscription_id, status=status, limit=limit, before_id=before
         )
         next_before = logs[-1].delivery.id if len(logs) == limit else None
-        return DeliveryListOut([delivery_out(log) for log in logs], next_before)
+        return DeliveryListOut([delivery_out(log, settings.base_url) for log in logs], next_before)
 
 
 class DeliveryController(Controller):
@@ -121,5 +122,7 @@ class DeliveryController(Controller):
         status_code=HTTP_200_OK,
         summary="Send a delivery again now (same webhook-id, fresh retry schedule)",
     )
-    async def redeliver(self, delivery_id: IdPath, sessions: SessionFactory) -> DeliveryOut:
-        return delivery_out(DeliveryLog(await service.redeliver(sessions, delivery_id)))
+    async def redeliver(
+        self, delivery_id: IdPath, sessions: SessionFactory, settings: SettingsDep
+    ) -> DeliveryOut:
+        return delivery_out(DeliveryLog(await service.redeliver(sessions, delivery_id)), settings.base_url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -71,6 +72,7 @@ async def test_delivery_log_and_redelivery(
     assert [a["status_code"] for a in delivery["attempts"]] == [500, 200]
     assert delivery["attempts"][0]["response_excerpt"] == "receiver says no"
     assert delivery["payload"]["event"]["person"]["name"] == "Priya Lindqvist"
+    assert delivery["payload"] == json.loads(receiver.received[-1].body)  # the log shows what was sent
 
     again = await client.post(f"/webhooks/deliveries/{delivery['id']}/redeliver")
     assert again.status_code == 200, again.text
