@@ -130,6 +130,12 @@ def _due(now: datetime) -> Any:
     )
 
 
+async def _any_due(sessions: async_sessionmaker[AsyncSession]) -> bool:
+    """A read before the claiming write: an idle poll takes no write lock (SQLite has only one)."""
+    async with sessions() as session:
+        return (await session.execute(select(Delivery.id).where(_due(utcnow())).limit(1))).first() is not None
+
+
 async def claim_due_deliveries(
     session: AsyncSession,
     worker: str,
@@ -334,6 +340,8 @@ async def deliver_due(
     transports: the worker's connection pools; a round without them opens and closes its own.
     """
     lease = settings.http_timeout + LEASE_MARGIN_SECONDS if lease_seconds is None else lease_seconds
+    if not await _any_due(sessions):
+        return 0
     async with sessions() as session, session.begin():
         claimed = await claim_due_deliveries(session, worker, limit=limit, lease_seconds=lease)
     if not claimed:
