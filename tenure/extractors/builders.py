@@ -55,6 +55,49 @@ def _name(mention: Mention | None) -> str | None:
     return mention.name if mention else None
 
 
+# Between two people of one list, an aside may stand: "A, a chemist, and B", "A (Foo University) and Dr. B",
+# "A, who led the team, and B".
+_LOOSE_GAP_RE = re.compile(
+    r"^(?:\s*\([^()]{1,60}\))?(?:,\s+[^,;.()]{1,70},)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+    r"(?:[\w'’.-]+\s+){0,3}$"
+)
+
+
+def _listed_with_asides(scene: Scene, listed: list[Mention], *, forward: bool) -> list[Mention]:
+    """Widen a list of people across asides the plain list does not cross."""
+    if not listed:
+        return listed
+    people = [p for p in scene.persons() if p.via != "pronoun"]
+    widened = list(listed)
+    if forward:
+        for mention in people:
+            if mention.start <= widened[-1].end:
+                continue
+            if not _LOOSE_GAP_RE.match(scene.text[widened[-1].end : mention.start]):
+                break
+            widened.append(mention)
+    else:
+        for mention in reversed(people):
+            if mention.end > widened[0].start:
+                continue
+            if not _LOOSE_GAP_RE.match(scene.text[mention.end : widened[0].start]):
+                break
+            widened.insert(0, mention)
+    return widened
+
+
+# "she and a former colleague, Bo Chan, set up ...": the pronoun is a founder too.
+_PRONOUN_AND_RE = re.compile(r"\b(?:she|he)\s+and\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _pronoun_partner(scene: Scene, first: Mention) -> Mention | None:
+    low = max(scene.sentence.start, first.start - 60)
+    cue = _PRONOUN_AND_RE.search(scene.text[low : first.start].rstrip(", ") + " ")
+    if cue is None:
+        return None
+    return next((m for m in scene.persons() if m.start == low + cue.start() and m.name != first.name), None)
+
+
 # --- departures -----------------------------------------------------------------------------
 
 
@@ -72,6 +115,16 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         person = scene.person_before(start)
     if person is None:
         return []
+    if rule.person == "list-before":
+        # "Directors A and B will not seek re-election": one departure each.
+        listed = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
+        if len(listed) > 1:
+            return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]
+    return _departure_of(scene, rule, person, (start, end))
+
+
+def _departure_of(scene: Scene, rule: Rule, person: Mention, span: tuple[int, int]) -> list[Draft]:
+    start, end = span
     if rule.rule_id == "departure.left" and _ordinary_object(scene, end):
         return []  # "left the meeting", "quit smoking"
     title, title_org = scene.title_of(person)
@@ -146,7 +199,9 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         return []  # "named after", "named in a lawsuit", "named one of the best"
     if rule.rule_id == "appointment.join" and _ordinary_object(scene, end):
         return []  # "joined the call", "joined forces"
-    active = (rule.person == "voice" and not scene.passive(start)) or rule.person == "after"
+    # "is promoting Bo Chan": a progressive verb is active even after "is".
+    progressive = match.group().lower().endswith("ing")
+    active = (rule.person == "voice" and (progressive or not scene.passive(start))) or rule.person == "after"
     person = scene.person_after(end, limit=80) if active else scene.person_before(start)
     if person is None and active:
         person = scene.person_before(start)
@@ -399,9 +454,9 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
         named = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
         award_name = named[-1].name if named else award_name
     if rule.person == "list-after":
-        winners = scene.persons_listed_after(end)
+        winners = _listed_with_asides(scene, scene.persons_listed_after(end), forward=True)
     elif rule.person == "list-before":
-        winners = scene.persons_listed_before(start)
+        winners = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
     else:
         subject = scene.person_before(start)
         winners = [subject] if subject else []
@@ -454,7 +509,11 @@ def _org_right_after(scene: Scene, person: Mention) -> str | None:
     for mention in scene.orgs():
         if mention.start > person.end:
             gap = scene.text[person.end : mention.start]
-            return mention.name if re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?", gap) else None
+            return (
+                mention.name
+                if re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?", gap)
+                else None
+            )
     return None
 
 
@@ -556,7 +615,9 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         return [_draft(scene, rule, (start, end), organization=spun.name, details={"company": spun.name})]
     if rule.rule_id == "founding.founded-by":
         # "founded in 2020 by Jane Doe and Bo Chan": one founding per founder, or none named.
-        named: list[Mention | None] = list(scene.persons_listed_after(end))
+        named: list[Mention | None] = list(
+            _listed_with_asides(scene, scene.persons_listed_after(end), forward=True)
+        )
         if named and named[0] is not None and not _FEW_WORDS_RE.match(scene.text[end : named[0].start]):
             named = []
         company = scene.org_before(start) or scene.org_before(start, named_only=False)
@@ -576,7 +637,11 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
             )
             for founder in (named or [None])
         ]
-    founders = scene.persons_listed_before(start)
+    if rule.rule_id == "founding.founders-are":
+        return _founders_are(scene, rule, (start, end))
+    founders = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
+    partner = _pronoun_partner(scene, founders[0]) if founders else None
+    founders = [partner, *founders] if partner else founders
     person = founders[-1] if founders else None
     if person is None:
         return []
@@ -596,10 +661,34 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
             )
         ]
     company = scene.object_org(end, named_only=True) or scene.object_org(end, named_only=False)
-    if company is None and re.match(r"\s+it\b", scene.text[end : end + 4]) and scene.main_org():
+    if company is None and _WHICH_BEFORE_RE.search(scene.text[max(scene.sentence.start, start - 40) : start]):
+        # "Acme, which she co-founded in 2018 with Bo Chan, ...": the company stands before.
+        company = scene.org_before(start)
+        if company is not None:
+            partners = [m for m in scene.persons_listed_after(end) if _with_before(scene, end, m)]
+            return [
+                _draft(
+                    scene,
+                    rule,
+                    (start, end),
+                    person=founder.name,
+                    organization=company.name,
+                    details={"company": company.name},
+                )
+                for founder in [person, *partners]
+            ]
+    if (
+        company is None
+        and (
+            inside := bool(re.search(r"\bit\s+up$", scene.text[start:end]))
+            or re.match(r"\s+it\b", scene.text[end : end + 4])
+        )
+        and scene.main_org()
+    ):
         # "co-founded it with his brother", "since she started it in 2014": the company talked about.
-        it = end + 1
-        company = Mention(it, it + 2, "org", scene.main_org() or "", False, "description")
+        # "set it up with B": the pronoun sits inside the trigger, so the partners follow its end.
+        it = end if inside else end + 1
+        company = Mention(it, it + 2 if it > end else it, "org", scene.main_org() or "", False, "description")
     if company is None or company.start - end > 25:
         return []
     # "A and B founded Acme", "A founded Acme with B": every founder named.
@@ -615,6 +704,25 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
             confidence=rule.confidence - (0.1 if founder in partners else 0.0),
         )
         for founder in founders + partners
+    ]
+
+
+# "Acme, which she co-founded": a relative clause on the company before the trigger.
+_WHICH_BEFORE_RE = re.compile(
+    r",\s+(?:which|that)\s+(?:she|he|they|[A-Z][\w'’-]+)\s+(?:\w+ly\s+|had\s+|has\s+)?$"
+)
+
+
+def _founders_are(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "Its founders are A, a chemist, and B": one founding each, of the company talked about."""
+    start, end = span
+    founders = _listed_with_asides(scene, scene.persons_listed_after(end), forward=True)
+    company = _name(scene.subject_org(start)) or scene.main_org()
+    if company is None:
+        return []
+    return [
+        _draft(scene, rule, span, person=founder.name, organization=company, details={"company": company})
+        for founder in founders
     ]
 
 

@@ -165,6 +165,36 @@ RULES: tuple[Rule, ...] = (
         status="announced",
     ),
     Rule(
+        "departure.stay-then-leave",
+        "departure",
+        _rx(rf"\b(?:will|would|'ll|’ll|to)\s+(?:stay|remain)\b[^.;]{{1,60}}?\b(?:and\s+)?then\s+{_LEAVE}\b"),
+        "before",
+        0.8,
+        "Bo Chan will stay on until the end of June and then retire.",
+        status="planned",
+    ),
+    Rule(
+        "departure.not-seek-reelection",
+        "departure",
+        _rx(
+            r"\b(?:will|would|do|does|did|have|has|had)\s+not\s+(?:seek|stand\s+for|run\s+for)\s+re-?election\b|"
+            r"\b(?:won't|won’t|not\s+to|decided\s+against|chose\s+not\s+to)\s+(?:seek(?:ing)?|stand(?:ing)?\s+for)\s+re-?election\b"
+        ),
+        "list-before",
+        0.8,
+        "Directors Ann Lee and Bo Chan will not seek re-election at the annual meeting.",
+        status="planned",
+    ),
+    Rule(
+        "departure.last-day",
+        "departure",
+        _rx(r"\b(?:my|his|her|their)\s+last\s+day\s+(?:at|with|in)\b"),
+        "before",
+        0.75,
+        "Jane Doe told staff that her last day at Acme is March 28.",
+        status="planned",
+    ),
+    Rule(
         "departure.is-leaving",
         "departure",
         _rx(
@@ -209,7 +239,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "departure.fired-active",
         "departure",
-        _rx(r"\b(?:fired|ousted|dismissed|sacked|pushed out|forced out)\b"),
+        _rx(r"\b(?:fired|ousted|dismissed|sacked|pushed out|forced out|removed(?=\s+(?:its|the|their)\s))\b"),
         "after",
         0.85,
         "The board has fired chief executive Jane Doe.",
@@ -286,7 +316,9 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:named|appointed|made|voted)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w&-]*\s+){1,4}of\s+the\s+Year\b|"
             r"\b(?:appointed|made)\s+(?:an?\s+)?(?:OBE|MBE|CBE|KBE|DBE)\b|"
-            r"\b(?:elected|named|made)\s+(?:an?\s+)?(?:Fellow|Member)\s+of\s+the\s+Royal\b"
+            r"\b(?:elected|named|made)\s+(?:an?\s+)?(?:Fellow|Member)\s+of\s+the\s+Royal\b|"
+            r"\bmade\s+(?:an?\s+)?(?:Officer|Member|Companion|Commander|Knight|Dame|dame|knight)\b"
+            r"(?:\s+of\s+the\s+(?-i:(?:[A-Z][\w-]*\s+){0,2}?Order\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
         ),
         "before",
         0.8,
@@ -297,11 +329,62 @@ RULES: tuple[Rule, ...] = (
         "appointment.named",
         "appointment",
         _rx(
-            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing)\b"
+            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting)\b"
         ),
         "voice",
         0.85,
         "Acme named Jane Doe chief executive on Monday.",
+    ),
+    Rule(
+        "appointment.take-on-job",
+        "appointment",
+        _rx(
+            r"\b(?:take|takes|took|taking|taken)\s+(?:on|up)\s+(?:the|a|an)\s+(?:new\s+)?(?:job|role|post|position)\s+(?:of|as)\b|"
+            r"\b(?:took|takes|take|taking)\s+(?:his|her|their|a)\s+(?:first\s+|new\s+)?(?:job|role|post|position)\s+as\b"
+        ),
+        "before",
+        0.8,
+        "Ruth Kell will also take on the job of chief operating officer at Tolland Mills.",
+    ),
+    Rule(
+        "appointment.brought-in",
+        "appointment",
+        _rx(
+            r"\b(?:brought|bring|brings|bringing)\s+in\b(?!\s+(?:about\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?(?:US\s?)?[$€£\d])"
+        ),
+        "voice",
+        0.75,
+        "Tolland Mills has brought in a new finance director, Omar Reyes, from a rival.",
+    ),
+    Rule(
+        "appointment.the-appointment-of",
+        "appointment",
+        _rx(
+            r"\b(?:announced|announces|announce|confirmed|confirms|approved|approves)\s+the\s+appointments?\s+of\b"
+        ),
+        "after",
+        0.85,
+        "Tolland Mills announced the appointment of Omar Reyes as finance director.",
+    ),
+    Rule(
+        "appointment.acting",
+        "appointment",
+        _rx(
+            r"\b(?:is|was|has\s+been|had\s+been|will\s+be|becomes|became)\s+(?:now\s+|also\s+)?(?:the\s+)?(?:acting|interim)\s+(?=[A-Za-z])"
+        ),
+        "before",
+        0.75,
+        "Controller Omar Reyes has been acting finance chief since May.",
+    ),
+    Rule(
+        "appointment.board-seat",
+        "appointment",
+        _rx(
+            r"\b(?:take|takes|took|taking|taken)\s+(?:up\s+)?(?:a|his|her|their|the)\s+(?:[\w-]+\s+)?seat\s+on\b"
+        ),
+        "before",
+        0.8,
+        "Bay Capital partner Ivo Marsh will take a seat on Tessly's board.",
     ),
     Rule(
         "appointment.serve-as",
@@ -316,7 +399,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "appointment.join",
         "appointment",
-        _rx(r"\b(?:will\s+join|to\s+join|joins|joined|is\s+joining|has\s+joined|rejoin(?:s|ed)?)\b"),
+        _rx(
+            r"\b(?:will\s+join|would\s+join|to\s+join|joins|joined|is\s+joining|has\s+joined|rejoin(?:s|ed)?)\b"
+        ),
         "before",
         0.8,
         "Jane Doe will join Acme's board.",
@@ -327,7 +412,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
             r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|(?:take|takes|took|taking)\s+charge\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
-            r"(?<=was )made|(?<=been )made|starts?\s+(?:at|as)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|will\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
+            r"(?<=was )made|(?<=been )made|(?:starts?|started|starting)\s+(?:at|as)|(?:will|would|to|'ll)\s+take\s+over\b(?!\s+as\b)|takes\s+over\s+(?=the\s)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|(?:will|would)\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
         ),
         "before",
         0.75,
@@ -354,7 +439,8 @@ RULES: tuple[Rule, ...] = (
         "award.shared-by",
         "award",
         _rx(
-            r"\b(?:will\s+be|was|were|is|are|has\s+been)\s+(?:shared|won|awarded|given|presented)\s+(?:by|to)\b"
+            r"\b(?:will\s+be|was|were|is|are|has\s+been)\s+(?:shared|won|awarded|given|presented)\s+(?:by|to)\b|"
+            r"\b(?:will\s+be|was|were|is|are|has\s+been)\s+(?:split|shared|divided)\s+(?:equally\s+)?(?:between|among)\b"
         ),
         "list-after",
         0.85,
@@ -363,7 +449,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "award.went-to",
         "award",
-        _rx(r"\b(?:award|prize|medal|honou?r|nobel)\s+(?:went|goes|was given|was awarded)\s+to\b"),
+        _rx(
+            r"\b(?:award|prize|medal|honou?r|nobel)(?:,[^,;]{1,60},)?\s+(?:went|goes|will\s+go|was given|was awarded)\s+to\b"
+        ),
         "list-after",
         0.85,
         "The 2021 prize went to Jane Doe and Bo Chan.",
@@ -372,7 +460,7 @@ RULES: tuple[Rule, ...] = (
         "award.won",
         "award",
         _rx(
-            r"\b(?:won|wins|win|winning|awarded|receives|received|receiving|shares|shared|earned|collected|honou?red with)\b"
+            r"\b(?:won|wins|win|winning|awarded|receives|received|receiving|shares|shared|(?:will|to|would)\s+share|earned|collected|honou?red with)\b"
         ),
         "list-before",
         0.85,
@@ -466,6 +554,24 @@ RULES: tuple[Rule, ...] = (
         "Acme spun out its mapping team as a separate company, Gridline, in 2024.",
     ),
     Rule(
+        "founding.founders-are",
+        "founding",
+        _rx(
+            r"\b(?:its|their|the\s+(?:company|startup|start-up|firm)['’]s)\s+(?:two\s+|three\s+)?(?:co-?)?founders\s+(?:are|were|include)\b"
+        ),
+        "list-after",
+        0.8,
+        "Gridline is a year old. Its founders are Jane Doe and Bo Chan, both former surveyors.",
+    ),
+    Rule(
+        "founding.set-up",
+        "founding",
+        _rx(r"\b(?:set|sets|setting)\s+(?:it\s+)?up\b(?!\s+(?:by|in\s+\d{4}\s+by)\b)"),
+        "before",
+        0.75,
+        "In 2004 Jane Doe and Bo Chan set up Gridline Robotics in a rented garage.",
+    ),
+    Rule(
         "founding.founded",
         "founding",
         _rx(
@@ -510,7 +616,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "departure.was-leaving": _LEAVING_WORDS,
     "departure.headline-to-leave": _LEAVE_WORDS,
     "departure.fired-passive": ("fired", "ousted", "dismissed", "sacked", "removed", " out", "let go"),
-    "departure.fired-active": ("fired", "ousted", "dismissed", "sacked", " out"),
+    "departure.fired-active": ("fired", "ousted", "dismissed", "sacked", " out", "removed"),
+    "departure.stay-then-leave": ("then",),
+    "departure.not-seek-reelection": ("election",),
+    "departure.last-day": ("last day",),
     "departure.left": (
         "left",
         "quit",
@@ -561,7 +670,13 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "installed",
         "recruited",
         "poached",
+        "promoting",
     ),
+    "appointment.take-on-job": ("job", "role", "post", "position"),
+    "appointment.brought-in": ("brought in", "bring in", "brings in", "bringing in"),
+    "appointment.the-appointment-of": ("appointment",),
+    "appointment.acting": ("acting", "interim"),
+    "appointment.board-seat": ("seat on",),
     "appointment.serve-as": ("serve", "serving", "act as", "take over", "step in", "stay on", "signed on"),
     "appointment.join": ("join",),
     "appointment.become": (
@@ -579,15 +694,29 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "will lead",
         "will head",
         "will run",
+        "would lead",
+        "would head",
+        "would run",
+        "take over",
+        "takes over",
         "in to ",
     ),
     "appointment.key-hire": ("hire",),
     "appointment.filled-by": ("filled by", "taken by", "taken over by"),
-    "award.went-to": ("went", "goes", "given", "awarded"),
+    "award.went-to": ("went", "goes", "will go", "given", "awarded"),
     "award.won": ("won", "win", "awarded", "receiv", "shar", "earned", "collected", "honor", "honour"),
     "award.winner": ("winner", "laureate", "recipient"),
-    "award.named-honour": ("of the year", "obe", "mbe", "cbe", "kbe", "dbe", "royal"),
-    "award.shared-by": ("shared by", "won by", "awarded to", "given to", "presented to", "awarded by"),
+    "award.named-honour": ("of the year", "obe", "mbe", "cbe", "kbe", "dbe", "royal", "made"),
+    "award.shared-by": (
+        "between",
+        "among",
+        "shared by",
+        "won by",
+        "awarded to",
+        "given to",
+        "presented to",
+        "awarded by",
+    ),
     "funding.raised-amount": ("$", "€", "£"),
     "funding.round": ("round", "fund", "financing"),
     "funding.values-at": ("valu",),
@@ -595,6 +724,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "founding.own-company": ("company", "startup", "start-up", "firm", "venture", "business", "lab"),
     "founding.launch-new-venture": ("launch",),
     "founding.spun-out": ("spun",),
+    "founding.founders-are": ("founders",),
+    "founding.set-up": ("set up", "sets up", "setting up", "set it up", "sets it up", "setting it up"),
     "founding.founded-by": ("founded", "started", "established", "launched", "created", "set up"),
     "founding.founded": ("found", "debuted", "launched", "established", "incorporated", "started"),
 }

@@ -190,6 +190,108 @@ CASES = [
         "Vantor has hired the co-founder of Bellring, Omar Farouk, to lead its new AI group.",
         [{"type": "appointment", "person": "Omar Farouk", "organization": "Vantor", "role": None}],
     ),
+    Case(
+        "take-on-the-job-of",
+        "At Tolland Mills, finance chief Ruth Kell will also take on the job of chief operating officer.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ruth Kell",
+                "organization": "Tolland Mills",
+                "role": "chief operating officer",
+            }
+        ],
+    ),
+    Case(
+        "took-her-first-job-as",
+        "In 1998 Ottilie Marsh took her first job as a welding engineer at Brask Automation.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ottilie Marsh",
+                "organization": "Brask Automation",
+                "date": "1998",
+            }
+        ],
+    ),
+    Case(
+        "brought-in-a-new-director-then-name",
+        "Harlow Brewing Ltd has since brought in a new finance director, Omar Reyes, from outside the industry.",
+        [{"type": "appointment", "person": "Omar Reyes", "organization": "Harlow Brewing Ltd"}],
+    ),
+    Case(
+        "is-acting-cfo",
+        "Group controller Omar Reyes is acting CFO at Harlow Brewing Ltd.",
+        [
+            {
+                "type": "appointment",
+                "person": "Omar Reyes",
+                "organization": "Harlow Brewing Ltd",
+                "role": "CFO",
+            }
+        ],
+    ),
+    Case(
+        "will-take-over-from-a-date",
+        "The Orland Trust said its president, Tom Ashby, will retire. Vice-president Jane Wu will take over "
+        "from April 1.",
+        [
+            {"type": "departure", "person": "Tom Ashby", "organization": "Orland Trust"},
+            {
+                "type": "appointment",
+                "person": "Jane Wu",
+                "organization": "Orland Trust",
+                "date": "2025-04-01",
+            },
+        ],
+    ),
+    Case(
+        "would-join-the-board",
+        "Bay Capital partner Ivo Marsh would join Tessly's board as part of the deal.",
+        [{"type": "appointment", "person": "Ivo Marsh", "organization": "Tessly", "role": "board member"}],
+    ),
+    Case(
+        "take-a-seat-on-the-board",
+        "Bay Capital partner Ivo Marsh will take a seat on Tessly's board.",
+        [{"type": "appointment", "person": "Ivo Marsh", "organization": "Tessly", "role": "board member"}],
+    ),
+    Case(
+        "is-promoting-someone",
+        "Quarry Bank is promoting Ann Lee, its deputy CIO, to chief investment officer.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ann Lee",
+                "organization": "Quarry Bank",
+                "role": "chief investment officer",
+            }
+        ],
+    ),
+    Case(
+        "started-as",
+        "Tom Ashby started as CTO of Velto on Monday.",
+        [
+            {
+                "type": "appointment",
+                "person": "Tom Ashby",
+                "organization": "Velto",
+                "role": "CTO",
+                "date": "2025-03-10",
+            }
+        ],
+    ),
+    Case(
+        "announced-the-appointment-of",
+        "Velto announced the appointment of Anna Berg as Chief Financial Officer.",
+        [
+            {
+                "type": "appointment",
+                "person": "Anna Berg",
+                "organization": "Velto",
+                "role": "Chief Financial Officer",
+            }
+        ],
+    ),
 ]
 
 BUGS_CAUGHT = [

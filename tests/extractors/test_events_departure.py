@@ -262,6 +262,71 @@ MORE_PHRASINGS = [
             }
         ],
     ),
+    Case(
+        "will-not-seek-re-election-two-people",
+        "Two other directors, Ravi Dhillon and Ann Lee, will not seek re-election at Velto's meeting.",
+        [
+            {
+                "type": "departure",
+                "person": "Ravi Dhillon",
+                "organization": "Velto",
+                "details": {"status": "planned"},
+            },
+            {
+                "type": "departure",
+                "person": "Ann Lee",
+                "organization": "Velto",
+                "details": {"status": "planned"},
+            },
+        ],
+    ),
+    Case(
+        "removed-its-chief-executive",
+        "Velto has removed its chief executive, Tom Ashby, after a review.",
+        [{"type": "departure", "person": "Tom Ashby", "organization": "Velto", "role": "chief executive"}],
+    ),
+    Case(
+        "stay-through-then-retire",
+        "Tom Ashby will stay through June 30 and then retire, Velto said.",
+        [
+            {
+                "type": "departure",
+                "person": "Tom Ashby",
+                "organization": "Velto",
+                "details": {"status": "planned"},
+            }
+        ],
+    ),
+    Case(
+        "her-last-day-at",
+        "Anna Berg said her last day at Velto was March 7.",
+        [{"type": "departure", "person": "Anna Berg", "organization": "Velto", "date": "2025-03-07"}],
+    ),
+    Case(
+        "left-for-another-company",
+        "Tom Ashby left Velto for Quarry Bank in February.",
+        [
+            {
+                "type": "departure",
+                "person": "Tom Ashby",
+                "organization": "Velto",
+                "details": {"destination": "Quarry Bank"},
+            }
+        ],
+    ),
+    Case(
+        "succeeds-someone-who-is-retiring",
+        "Tom Ashby succeeds Anna Berg, who is retiring, at Velto.",
+        [
+            {
+                "type": "appointment",
+                "person": "Tom Ashby",
+                "organization": "Velto",
+                "details": {"predecessor": "Anna Berg"},
+            },
+            {"type": "departure", "person": "Anna Berg", "organization": "Velto"},
+        ],
+    ),
 ]
 
 BUGS_CAUGHT = [

@@ -140,6 +140,46 @@ AWARDS = [
         "Paul Novak won the Fenwick Prize on Monday. Novak is a professor at Ridgemont University.",
         [{"type": "award", "person": "Paul Novak", "organization": "Ridgemont University"}],
     ),
+    Case(
+        "prize-with-an-aside-goes-to-three",
+        "The 2024 prize, worth 2 million euros, goes to Anna Berg of the University of Kelso, Tom Ashby of the "
+        "Rendal Institute and Ivo Marsh, chief technology officer of Velto.",
+        [
+            {"type": "award", "person": "Anna Berg", "organization": "University of Kelso"},
+            {"type": "award", "person": "Tom Ashby", "organization": "Rendal Institute"},
+            {"type": "award", "person": "Ivo Marsh", "organization": "Velto"},
+        ],
+    ),
+    Case(
+        "will-share-with-bracketed-institutions",
+        "Prof. Anna Berg (University of Kelso) and Dr. Tom Ashby (Rendal Institute) will share the 2025 "
+        "Corliss Prize for Chemistry.",
+        [
+            {"type": "award", "person": "Anna Berg", "organization": "University of Kelso"},
+            {"type": "award", "person": "Tom Ashby", "organization": "Rendal Institute"},
+        ],
+    ),
+    Case(
+        "split-equally-between",
+        "The Halden Medal will be split equally between Anna Berg of the University of Kelso and Tom Ashby "
+        "of the Rendal Institute.",
+        [
+            {"type": "award", "person": "Anna Berg", "organization": "University of Kelso"},
+            {"type": "award", "person": "Tom Ashby", "organization": "Rendal Institute"},
+        ],
+    ),
+    Case(
+        "made-an-officer-of-an-order",
+        "Tom Ashby, who was made an Officer of the Order of Canada in 2019, chaired Velto Systems for six years.",
+        [
+            {
+                "type": "award",
+                "person": "Tom Ashby",
+                "details": {"award": "Officer of the Order of Canada"},
+                "date": "2019",
+            }
+        ],
+    ),
 ]
 
 FUNDING = [
@@ -298,6 +338,55 @@ FOUNDINGS = [
         [
             {"type": "founding", "person": "Paula Strand", "organization": "AIR", "date": "2011"},
             {"type": "appointment", "person": "Dev Patel", "organization": "AIR", "date": "2011"},
+        ],
+    ),
+    Case(
+        "she-and-a-colleague-set-up",
+        "Ottilie Marsh is an engineer at Velto Systems. In 2004 she and a former colleague, Piers Dane, set up "
+        "Talwick Robotics in a garage.",
+        [
+            {
+                "type": "founding",
+                "person": "Ottilie Marsh",
+                "organization": "Talwick Robotics",
+                "date": "2004",
+            },
+            {"type": "founding", "person": "Piers Dane", "organization": "Talwick Robotics", "date": "2004"},
+        ],
+    ),
+    Case(
+        "company-which-she-co-founded-with",
+        "Ramona Kell is the chief technology officer of Velto Systems. Velto Systems, which she co-founded in "
+        "2018 with her brother Dario Kell, makes batteries.",
+        [
+            {"type": "founding", "person": "Ramona Kell", "organization": "Velto Systems", "date": "2018"},
+            {"type": "founding", "person": "Dario Kell", "organization": "Velto Systems", "date": "2018"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "founded-by-two-with-asides",
+        "Ferrowick was founded in 2019 by Anna Berg, a metallurgist, and Tom Ashby, a process engineer.",
+        [
+            {"type": "founding", "person": "Anna Berg", "organization": "Ferrowick", "date": "2019"},
+            {"type": "founding", "person": "Tom Ashby", "organization": "Ferrowick", "date": "2019"},
+        ],
+    ),
+    Case(
+        "its-founders-are",
+        "Two researchers have founded Cinderwick Labs, a start-up in Leeds. Its founders are Anna Berg, who "
+        "led the chemistry team, and Tom Ashby, a former chemist.",
+        [
+            {"type": "founding", "person": "Anna Berg", "organization": "Cinderwick Labs"},
+            {"type": "founding", "person": "Tom Ashby", "organization": "Cinderwick Labs"},
+        ],
+    ),
+    Case(
+        "has-set-it-up-with",
+        "Anna Berg is the founder of Velto Systems. She has set it up with Tom Ashby in 2020.",
+        [
+            {"type": "founding", "person": "Anna Berg", "organization": "Velto Systems", "date": "2020"},
+            {"type": "founding", "person": "Tom Ashby", "organization": "Velto Systems", "date": "2020"},
         ],
     ),
 ]
