@@ -50,7 +50,7 @@ NO_EVENT = [
     ),
     Case(
         "sabbatical-is-not-departure",
-        "Its president, Jordan Avery, said in August he was taking a sabbatical through the end of the year.",
+        "Jordan Avery, the firm's president, told staff in August that he would take a sabbatical until January.",
         [],
     ),
     Case(
@@ -72,8 +72,8 @@ NO_EVENT = [
     ),
     Case(
         "stock-market-story",
-        "Tarsus stock has been on a tear since the launch of its chip last year, and the shares hit a new "
-        "high on Thursday.",
+        "Tarsus shares have climbed steadily since its chip went on sale last year, and they closed at a "
+        "record on Thursday.",
         [],
     ),
     Case("left-a-meeting", "Jane Roe left the meeting early, Corvo staff said.", []),

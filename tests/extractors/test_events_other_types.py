@@ -204,7 +204,7 @@ FUNDING = [
     ),
     Case(
         "funding-in-talks-with-valuation",
-        "Quanta Grid is in talks with investors for a funding round that would value the company at about "
+        "Quanta Grid is in talks with investors about a funding round valuing it at about "
         "$2 billion, Bloomfield News reported on Tuesday.",
         [
             {
