@@ -5,19 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from tenure.models.availability import database_errors
-from tenure.models.db import create_engine, session_factory
+from tenure.cli.database import with_sessions
 from tenure.models.keys import ApiKey
-from tenure.models.migrate import ensure_current
 from tenure.security.keys import create_key, list_keys, revoke_key
 from tenure.settings import Settings
-
-T = TypeVar("T")
 
 
 def register(subparsers: Any) -> None:
@@ -39,7 +32,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_create(args: argparse.Namespace, settings: Settings) -> int:
-    created = asyncio.run(_with_sessions(settings, lambda s: create_key(s, args.name)))
+    created = asyncio.run(with_sessions(settings, lambda s: create_key(s, args.name)))
     print(created.plaintext)
     print(
         f"tenure: created key {created.key.id} ({created.key.prefix}…) named {created.key.name!r}; "
@@ -50,7 +43,7 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_list(args: argparse.Namespace, settings: Settings) -> int:
-    keys = asyncio.run(_with_sessions(settings, list_keys))
+    keys = asyncio.run(with_sessions(settings, list_keys))
     if not keys:
         print("no API keys yet: create one with `tenure keys create NAME`")
         return 0
@@ -61,7 +54,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_revoke(args: argparse.Namespace, settings: Settings) -> int:
-    key = asyncio.run(_with_sessions(settings, lambda s: revoke_key(s, args.key)))
+    key = asyncio.run(with_sessions(settings, lambda s: revoke_key(s, args.key)))
     print(f"revoked key {key.id} ({key.prefix}…) named {key.name!r}")
     return 0
 
@@ -76,17 +69,3 @@ def _row(key: ApiKey) -> str:
 
 def _when(moment: Any) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-async def _with_sessions(
-    settings: Settings, work: Callable[[async_sessionmaker[AsyncSession]], Awaitable[T]]
-) -> T:
-    url = settings.database_url
-    async with database_errors(url, connecting=True):
-        await ensure_current(url)
-    engine = create_engine(url)
-    try:
-        async with database_errors(url):
-            return await work(session_factory(engine))
-    finally:
-        await engine.dispose()

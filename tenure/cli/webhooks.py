@@ -5,20 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from tenure.models.availability import database_errors
-from tenure.models.db import create_engine, session_factory
-from tenure.models.migrate import ensure_current
+from tenure.cli.database import with_sessions
 from tenure.models.webhooks import Subscription
 from tenure.settings import Settings
 from tenure.webhooks import subscriptions as service
 from tenure.webhooks.subscriptions import EVENT_TYPES, NewSubscription
-
-T = TypeVar("T")
 
 
 def register(subparsers: Any) -> None:
@@ -72,7 +65,7 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
         notify_updates=args.updates,
         description=args.description,
     )
-    row = asyncio.run(_with_sessions(settings, lambda s: service.create_subscription(s, settings, data)))
+    row = asyncio.run(with_sessions(settings, lambda s: service.create_subscription(s, settings, data)))
     print(row.secret)
     print(
         f"tenure: subscription {row.id} created for {row.url}; the line above is its signing secret, "
@@ -83,7 +76,7 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_list(args: argparse.Namespace, settings: Settings) -> int:
-    rows = asyncio.run(_with_sessions(settings, service.list_subscriptions))
+    rows = asyncio.run(with_sessions(settings, service.list_subscriptions))
     if not rows:
         print("no webhook subscriptions yet: create one with `tenure webhooks create URL`")
         return 0
@@ -93,26 +86,26 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_pause(args: argparse.Namespace, settings: Settings) -> int:
-    row = asyncio.run(_with_sessions(settings, lambda s: service.pause_subscription(s, args.id)))
+    row = asyncio.run(with_sessions(settings, lambda s: service.pause_subscription(s, args.id)))
     print(_row(row))
     return 0
 
 
 def run_resume(args: argparse.Namespace, settings: Settings) -> int:
-    row = asyncio.run(_with_sessions(settings, lambda s: service.resume_subscription(s, args.id)))
+    row = asyncio.run(with_sessions(settings, lambda s: service.resume_subscription(s, args.id)))
     print(_row(row))
     return 0
 
 
 def run_delete(args: argparse.Namespace, settings: Settings) -> int:
-    asyncio.run(_with_sessions(settings, lambda s: service.delete_subscription(s, args.id)))
+    asyncio.run(with_sessions(settings, lambda s: service.delete_subscription(s, args.id)))
     print(f"deleted subscription {args.id}")
     return 0
 
 
 def run_deliveries(args: argparse.Namespace, settings: Settings) -> int:
     logs = asyncio.run(
-        _with_sessions(settings, lambda s: service.list_deliveries(s, args.id, limit=args.limit))
+        with_sessions(settings, lambda s: service.list_deliveries(s, args.id, limit=args.limit))
     )
     if not logs:
         print(f"no deliveries for subscription {args.id} yet")
@@ -126,7 +119,7 @@ def run_deliveries(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_redeliver(args: argparse.Namespace, settings: Settings) -> int:
-    delivery = asyncio.run(_with_sessions(settings, lambda s: service.redeliver(s, args.delivery)))
+    delivery = asyncio.run(with_sessions(settings, lambda s: service.redeliver(s, args.delivery)))
     print(f"delivery {delivery.id} ({delivery.webhook_id}) queued to be sent again")
     return 0
 
@@ -143,17 +136,3 @@ def _row(row: Subscription) -> str:
     return (
         f"{row.id:>4}  {status:<10} {','.join(row.event_types):<24} {row.url}  {'; '.join(filters)}".rstrip()
     )
-
-
-async def _with_sessions(
-    settings: Settings, work: Callable[[async_sessionmaker[AsyncSession]], Awaitable[T]]
-) -> T:
-    url = settings.database_url
-    async with database_errors(url, connecting=True):
-        await ensure_current(url)
-    engine = create_engine(url)
-    try:
-        async with database_errors(url):
-            return await work(session_factory(engine))
-    finally:
-        await engine.dispose()
