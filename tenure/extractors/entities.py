@@ -17,12 +17,18 @@ from typing import Literal
 
 from tenure.extractors.given_names import gender_of, is_given_name
 from tenure.extractors.lexicon import (
+    DATELINE_RE,
+    DEGREE_RE,
+    DESCRIPTION_HEADS,
     DESCRIPTION_RE,
     FIRST_NAMES,
+    LEGAL_FORM_AFTER_RE,
     NOT_NAME_WORDS,
     ORG_SUFFIXES,
     PERSON_AFTER_CUES,
     PERSON_BEFORE_CUES,
+    PLACE_WORDS,
+    TICKER_BEFORE_RE,
     TITLE_RE,
 )
 from tenure.extractors.sentences import Sentence
@@ -164,7 +170,8 @@ class Entities:
 
 
 def analyse(text: str, sentences: list[Sentence]) -> Entities:
-    chunks_by_sentence = [_chunks(text, s) for s in sentences]
+    datelines = [(m.start(), m.end()) for m in DATELINE_RE.finditer(text)]
+    chunks_by_sentence = [_outside(_chunks(text, s), datelines) for s in sentences]
     known_caps = {w for chunks in chunks_by_sentence for c in chunks for _, _, w in c.tokens[c.initial :]}
     persons, person_set = _register_persons(text, chunks_by_sentence)
     aliases = _person_aliases(persons)
@@ -186,6 +193,13 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
     return entities
 
 
+def _outside(chunks: list[_Chunk], spans: list[tuple[int, int]]) -> list[_Chunk]:
+    """The chunks that do not sit in a dateline ("DUBLIN, June 17 (Agency) -")."""
+    if not spans:
+        return chunks
+    return [c for c in chunks if not any(a <= c.start and c.end <= b for a, b in spans)]
+
+
 # --- chunking -------------------------------------------------------------------------------
 
 
@@ -195,6 +209,8 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
     lowered = body.lower()
     hinted = any(hint in lowered for hint in _TITLE_HINTS)
     blocked = [(m.start(), m.end()) for m in TITLE_RE.finditer(body)] if hinted else []
+    if "." in body:  # "Jane Doe, Ph.D.": degree letters are neither a name nor a company
+        blocked = sorted(blocked + [(m.start(), m.end()) for m in DEGREE_RE.finditer(body)])
     block = 0  # index of the first title span that has not ended yet
     chunks: list[_Chunk] = []
     current: list[tuple[int, int, str]] = []
@@ -358,7 +374,9 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
         # company's context outweighs it there.
         end = tokens[-1][1]
         return not (
-            _ORG_ONLY_AFTER_RE.match(text[end : end + 40]) or _ORG_APPOSITIVE_RE.match(text[end : end + 80])
+            _ORG_ONLY_AFTER_RE.match(text[end : end + 40])
+            or _ORG_APPOSITIVE_RE.match(text[end : end + 80])
+            or _company_evidence(text, chunk, tokens)
         )
     if chunk.headline:
         return False  # Title Case lines capitalise everything; names there must show a given name
@@ -366,6 +384,8 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
     if _ORG_APPOSITIVE_RE.match(after_chunk) or after_chunk.startswith(":"):
         return False  # "Groupe Caradec, the French packaging maker", "Ledgerline: ..."
     if _STRONG_ORG_CONTEXT_BEFORE.search(text[max(0, tokens[0][0] - 40) : tokens[0][0]]):
+        return False
+    if _company_evidence(text, chunk, tokens):
         return False
     if has_person_cue(text, tokens[0][0], tokens[-1][1]):
         return True
@@ -375,6 +395,35 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
     if any("-" in t[2] or "'" in t[2] or "’" in t[2] or _SURNAME_CAMEL_RE.match(t[2]) for t in tokens):
         return True
     return None
+
+
+# A company's descriptor or a title's "of" right before a name-shaped company: "dairy group Ferris
+# Lane", "chief financial officer of Ferris Lane", "rival Ferris Lane".
+_COMPANY_BEFORE_RE = re.compile(
+    r"(?:\b(?:company|group|firm|maker|startup|start-up|rival|retailer|lender|insurer|carrier|chain|"
+    r"supplier|manufacturer|business|subsidiary|brand|conglomerate|grocer|bank)\s+|"
+    r"\b(?:officer|executive|chief|ceo|cfo|cto|coo|president|chair(?:man|woman)?|director|head|"
+    r"(?:co-?)?founder|partner|board)\s+(?:of|at)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+# What follows only a company: "Ferris Lane, where she ran sales", "Ferris Lane's board",
+# "Ferris Lane said on Monday that its chief executive ...".
+_COMPANY_AFTER_RE = re.compile(
+    r"^(?:,\s+where\s+(?:she|he|they|I|we)\b|['’]s?\s+(?:board|shares|stock|headquarters|parent|"
+    r"subsidiary|shareholders|investors)\b|"
+    r"\s+(?:said|announced)\b[^.;:\"“]{0,60}?\bits\s+(?:(?:new|interim|acting|former)\s+)?"
+    r"(?:chief|ceo|cfo|coo|cto|president|chair\w*|board|founder|co-founder|director|head)\b)"
+)
+
+
+def _company_evidence(text: str, chunk: _Chunk, tokens: list[tuple[int, int, str]]) -> bool:
+    """This mention of a name-shaped run is a company's: a descriptor, "of", "where", "'s board"."""
+    start, end = tokens[0][0], chunk.end
+    if _COMPANY_BEFORE_RE.search(text[max(0, start - 40) : start]):
+        return True
+    return bool(
+        _COMPANY_AFTER_RE.match(text[end : end + 100]) or LEGAL_FORM_AFTER_RE.match(text[end : end + 12])
+    )
 
 
 # "Jane Doe and her team", "Doe ... from his role": a person's pronoun follows in the clause.
@@ -527,9 +576,13 @@ def _classify(
         return None  # quoted names are works or slogans; all-caps runs are datelines and shouting
     if name in org_aliases:
         name = org_aliases[name]
+    if TICKER_BEFORE_RE.search(text[max(0, body[0][0] - 30) : body[0][0]]):
+        return None  # "(Nasdaq: VSKO)": the ticker of the company just named
     initial = chunk.initial and body[0] == chunk.tokens[0]
     if all(_ADJECTIVE_SUFFIX_RE.search(w) for _, _, w in body):
         return None  # "a Lisbon-based startup": an adjective
+    if _is_place(text, body):
+        return None  # "Sydney payroll firm X", "GRAND JUNCTION, Colo.", "a Swede": places and peoples
     label = re.match(r":\s+[A-Z]", text[body[-1][1] : body[-1][1] + 3])
     if chunk.initial and label and not chunk.quoted and not name.isupper():
         return Mention(
@@ -550,6 +603,17 @@ def _classify(
     return None
 
 
+def _is_place(text: str, body: list[tuple[int, int, str]]) -> bool:
+    """Every word names a place or its people ("New South Wales", "Swiss", "Colo.")."""
+    for _, end, word in body:
+        low = word.lower()
+        if low in ORG_SUFFIXES or (low not in PLACE_WORDS and low + "." not in PLACE_WORDS):
+            return False
+        if low not in PLACE_WORDS and text[end : end + 1] != ".":
+            return False  # "Mass" and "Ind" are places only as "Mass." and "Ind."
+    return True
+
+
 # "Kestrel Dynamics, a Boston company that builds drones": an aside that says what it is.
 _ORG_APPOSITIVE_RE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|maker|startup|start-up|group|lender|bank|"
@@ -561,6 +625,12 @@ _ORG_APPOSITIVE_RE = re.compile(
 def _org_context(text: str, start: int, end: int, possessive: bool) -> bool:
     """ "chief executive of Brindle Foods", "left Pexa Health", "Brindle Foods' board", "Quanta Grid said"."""
     if possessive or _ORG_VERB_AFTER_RE.match(text[end:]) or _ORG_APPOSITIVE_RE.match(text[end : end + 80]):
+        return True
+    if LEGAL_FORM_AFTER_RE.match(text[end : end + 12]):
+        return True
+    if _COMPANY_BEFORE_RE.search(text[max(0, start - 40) : start]) or _COMPANY_AFTER_RE.match(
+        text[end : end + 100]
+    ):
         return True
     return bool(_ORG_CONTEXT_BEFORE.search(text[max(0, start - 40) : start]))
 
@@ -620,6 +690,16 @@ _ORG_VERB_AFTER_RE = re.compile(
 )
 
 
+# Where a lone capitalised word is a place: "based in X", "a rented garage in X".
+_PLACE_BEFORE_RE = re.compile(
+    r"\b(?:based|headquartered|located|garage|office|offices|plant|factory|born|raised|lives|lived|"
+    r"home|city|town)\s+(?:in|of)\s+$",
+    re.IGNORECASE,
+)
+# "a Mannheim supplier of parts", "an Oslo software company": a place word describing a company.
+_PLACE_DESCRIBES_RE = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:" + "|".join(DESCRIPTION_HEADS) + r")\b")
+
+
 def _single_word_org(
     text: str, token: tuple[int, int, str], initial: bool, known_caps: set[str], possessive: bool
 ) -> bool:
@@ -628,6 +708,11 @@ def _single_word_org(
         return False
     if word.isupper() or _is_brand_camel(word):
         return True
+    if _PLACE_BEFORE_RE.search(text[max(0, token[0] - 30) : token[0]]) or (
+        re.search(r"\b(?:a|an)\s+$", text[max(0, token[0] - 4) : token[0]], re.IGNORECASE)
+        and _PLACE_DESCRIBES_RE.match(text[token[1] : token[1] + 50])
+    ):
+        return False  # "a garage in Heidelberg", "a Mannheim supplier of parts": a place
     # A word capitalised only because it opens a sentence counts when it is capitalised elsewhere,
     # owns something ("Acme's chief scientist") or acts like a company ("Acme has hired").
     return not initial or word in known_caps or possessive or bool(_ORG_VERB_AFTER_RE.match(text[token[1] :]))

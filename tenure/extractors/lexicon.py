@@ -89,7 +89,7 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     technologies technology systems solutions networks software bank bancorp financial
     university institute college school academy foundation society association agency
     company companies industries enterprises motors airlines airways pharmaceuticals pharma
-    therapeutics biosciences bio robotics ai media studios entertainment communications telecom
+    therapeutics biosciences bio biotech biologics diagnostics robotics ai media studios entertainment communications telecom
     games gaming interactive studio pictures records books publishing resources services
     products materials minerals metals chemicals apps works motors brands
     groupe grupo gruppe spa sas bv ab asa oy kk nv trust re payments pay cloud marine apparel
@@ -254,4 +254,102 @@ FIRST_NAMES: frozenset[str] = frozenset(
     priya ravi sanjay vikram deepak sunil ashok rajesh suresh anand vijay kiran neha pooja
     """
     )
+)
+
+# Places and the words for their people: a capitalised run made only of these names somewhere, not
+# a company ("Sydney", "New York", "Colo.", "a Swede"). Generic world knowledge, lower case; a
+# multi-word place is listed as its words and counts when every word of the run is a place word.
+PLACE_WORDS: frozenset[str] = frozenset(
+    _words(
+        # Countries and their common short forms. Example: "across England and Wales".
+        """
+    afghanistan albania algeria argentina armenia austria azerbaijan bahrain bangladesh belarus
+    belgium bolivia bosnia botswana bulgaria cambodia cameroon chile colombia croatia cuba cyprus
+    czechia denmark ecuador egypt estonia ethiopia finland georgia ghana greece guatemala
+    iceland indonesia iran iraq jamaica jordan kazakhstan kenya kuwait laos latvia lebanon libya
+    lithuania luxembourg malaysia malta mexico moldova mongolia morocco mozambique myanmar namibia
+    nepal nigeria norway oman pakistan panama paraguay peru philippines poland portugal qatar
+    romania rwanda scotland serbia slovakia slovenia somalia sudan syria tanzania thailand
+    tunisia turkey uganda ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe
+    united states kingdom arab emirates republic
+        """
+        # US states, Canadian provinces and Australian states. Example: "Austin, Texas".
+        """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico carolina dakota
+    ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia wisconsin
+    wyoming ontario quebec alberta manitoba saskatchewan columbia nova scotia brunswick
+    queensland victoria tasmania
+        """
+        # AP-style abbreviations of US states, as datelines write them. Example: "Boise, Ida."
+        """
+    ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky. la. md. mass. mich.
+    minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c.
+    s.d. tenn. tex. vt. va. wash. wis. wyo. d.c.
+        """
+        # Regions. Example: "its Asia-Pacific arm", "across the Middle East".
+        """
+    asia-pacific apac emea latam nordics scandinavia benelux balkans baltics caribbean
+    middle midwest siberia bavaria catalonia flanders wallonia lombardy tuscany sea ocean
+        """
+        # Large cities, world capitals and financial centres. Example: "Sydney payroll firm X".
+        """
+    sydney melbourne brisbane perth auckland wellington dublin edinburgh glasgow manchester
+    birmingham leeds liverpool bristol cardiff belfast cambridge oxford madrid barcelona lisbon
+    porto rome milan turin naples zurich geneva basel bern vienna munich frankfurt hamburg
+    cologne stuttgart dusseldorf düsseldorf amsterdam rotterdam brussels antwerp luxembourg
+    copenhagen stockholm gothenburg oslo helsinki reykjavik warsaw krakow prague budapest
+    bucharest athens istanbul ankara moscow kyiv kiev cairo lagos nairobi johannesburg
+    cape town dubai doha riyadh tehran karachi lahore delhi mumbai bangalore bengaluru chennai
+    hyderabad kolkata dhaka bangkok jakarta manila hanoi saigon kuala lumpur seoul busan osaka
+    kyoto yokohama shenzhen guangzhou hangzhou chengdu wuhan hong kong taipei montreal
+    vancouver calgary ottawa chicago houston dallas austin denver phoenix atlanta miami
+    philadelphia detroit minneapolis pittsburgh baltimore portland diego jose sacramento
+    nashville charlotte columbus cleveland cincinnati omaha boise juneau anchorage honolulu
+    vegas orleans louis salt aires paulo sao são rio janeiro santiago lima bogota bogotá
+    caracas havana quito montevideo mexico monterrey guadalajara san santa los las
+        """
+        # Nationalities and demonyms (adjective and person). Example: "Junqvist, a Swede".
+        """
+    afghan albanian algerian argentine argentinian armenian austrian belgian bolivian brazilian
+    bulgarian cambodian canadian chilean colombian croatian cuban cypriot czech danish dane
+    egyptian estonian ethiopian filipino finnish finn greek hungarian icelandic indonesian
+    iranian iraqi jamaican jordanian kenyan korean latvian lebanese lithuanian malaysian
+    maltese mexican moroccan nigerian norwegian pakistani panamanian peruvian polish pole
+    portuguese romanian saudi scottish scot serbian slovak slovenian somali swede swedish
+    swiss syrian thai tunisian turkish ugandan ukrainian uruguayan venezuelan vietnamese welsh
+    dutchman kiwi emirati qatari bavarian catalan texan californian new yorker parisian
+    londoner australian austrian american british briton irish italian spanish french german
+    chinese japanese indian israeli russian dutch european asian african english
+        """
+    )
+)
+
+_MONTH_ABBREV = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# The place, date and agency that open a wire story or press release; nothing in it is the company.
+# Examples: "DUBLIN, June 17 (Agency) -", "GRAND JUNCTION, Colo. —",
+# "CAMBRIDGE, Mass., July 1, 2025 /Wire/ --", "SAO PAULO, Aug 15 (Wire) -".
+DATELINE_RE = re.compile(
+    r"^[ \t*_]*(?P<place>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'’-]+(?:[ ][A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'’-]+){0,3})"
+    r"(?:,[ ](?:[A-Z][a-z]{1,5}\.(?:[A-Z]\.)?|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?(?=,[ ]" + _MONTH_ABBREV + r")))?"
+    r"(?:,?[ ]" + _MONTH_ABBREV + r"[ ]\d{1,2}(?:,[ ]\d{4})?)?"
+    r"(?:[ ]*\([^()\n]{1,40}\)|[ ]*/[^/\n]{1,40}/)?"
+    r"[ ]*(?:--|[—–-])[ ]",
+    re.MULTILINE,
+)
+# Academic and professional degrees after a name: their letters are not a name or a company.
+# Example: "Jane Doe, Ph.D., M.B.A., joins".
+DEGREE_RE = re.compile(
+    r"\b(?:Ph\.\s?D|M\.\s?D|D\.\s?Phil|M\.\s?B\.\s?A|M\.\s?Sc|B\.\s?Sc|J\.\s?D|Pharm\.\s?D)\.?"
+)
+# An exchange and ticker in brackets after a company: the ticker is the company's, not a new one.
+# Example: "Vesko Diagnostics, Inc. (Nasdaq: VSKO)", "(NYSE: ABC; TSX: ABC)".
+TICKER_BEFORE_RE = re.compile(
+    r"[(;,]\s*(?:Nasdaq|NASDAQ|NYSE|NYSE\s+American|TSX|TSXV|LSE|ASX|SGX|HKEX|OTC\w*|AIM|SIX|"
+    r"Euronext|Xetra|ticker)(?:\s+\w+)?\s*:\s*$"
+)
+# A legal form written in lower case after a company's name: "Pendle Pumps plc said".
+LEGAL_FORM_AFTER_RE = re.compile(
+    r"^,?\s+(?:plc|inc|ltd|llc|llp|corp|s\.a|n\.v|a\.g|gmbh|se|spa|s\.p\.a)\b\.?", re.IGNORECASE
 )

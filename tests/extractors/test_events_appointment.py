@@ -342,3 +342,40 @@ BUGS_CAUGHT = [
 @pytest.mark.parametrize("case", params(CASES + BUGS_CAUGHT))
 def test_appointments(case: Case) -> None:
     run_case(case)
+
+
+# Organization resolution: press-release leads, tickers and degrees are not the hiring company.
+ORGANIZATIONS = [
+    Case(
+        "press-release-lead-names-the-company-not-the-wire-or-ticker",
+        "HALIFAX, N.S., March 12, 2025 /Bizwire/ — Vesko Diagnostics, Inc. (Nasdaq: VSKO), a developer "
+        "of blood tests, today announced that Mark Pilvet has been appointed chief operating officer.",
+        [
+            {
+                "type": "appointment",
+                "person": "Mark Pilvet",
+                "organization": "Vesko Diagnostics",
+                "role": "chief operating officer",
+            }
+        ],
+        group="organizations",
+    ),
+    Case(
+        "degree-letters-are-not-a-company",
+        "Omar Haddad, Ph.D., has been promoted to senior vice president. Quintrel Bio made the "
+        "announcement on Friday.",
+        [{"type": "appointment", "person": "Omar Haddad", "organization": "Quintrel Bio"}],
+        group="organizations",
+    ),
+    Case(
+        "surname-shaped-company-that-promotes-is-not-a-person",
+        "Perth payroll software company Garrick Hale has promoted Ana Reyes to chief executive.",
+        [{"type": "appointment", "person": "Ana Reyes", "organization": "Garrick Hale"}],
+        group="organizations",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(ORGANIZATIONS))
+def test_appointment_organizations(case: Case) -> None:
+    run_case(case)

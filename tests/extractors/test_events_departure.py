@@ -350,3 +350,54 @@ BUGS_CAUGHT = [
 @pytest.mark.parametrize("case", params(CASES + MORE_PHRASINGS + BUGS_CAUGHT))
 def test_departures(case: Case) -> None:
     run_case(case)
+
+
+# Organization resolution: datelines, places and name-shaped companies are not the company left.
+ORGANIZATIONS = [
+    Case(
+        "dateline-city-and-state-are-not-the-company",
+        "GREELEY, Colo. — Tavish Quarry Works is reshaping its leadership. Ruth Okafor, the chief "
+        "financial officer, will retire in June.",
+        [{"type": "departure", "person": "Ruth Okafor", "organization": "Tavish Quarry Works"}],
+        group="organizations",
+    ),
+    Case(
+        "agency-tag-is-not-the-company-the-subject-of-said-is",
+        "LISBON, March 13 (Newsline) - Tessaly Valve said on Thursday that Ingrid Solheim, its chief "
+        "executive, will retire in June.",
+        [
+            {
+                "type": "departure",
+                "person": "Ingrid Solheim",
+                "organization": "Tessaly Valve",
+                "role": "chief executive",
+                "date": "2025-06",
+            }
+        ],
+        group="organizations",
+    ),
+    Case(
+        "city-as-adjective-before-a-surname-shaped-company",
+        "Perth payroll software company Garrick Hale said on Tuesday that Tom Brody will step down as "
+        "chief executive in June.",
+        [{"type": "departure", "person": "Tom Brody", "organization": "Garrick Hale", "date": "2025-06"}],
+        group="organizations",
+    ),
+    Case(
+        "company-after-title-of-is-not-a-person",
+        "Nadia Fenn, chief financial officer of Lindley Marsh, will retire in June.",
+        [{"type": "departure", "person": "Nadia Fenn", "organization": "Lindley Marsh"}],
+        group="organizations",
+    ),
+    Case(
+        "a-nationality-is-not-an-organization",
+        "The board met on Monday. Harlan Moody, a Swede, will retire in June.",
+        [{"type": "departure", "person": "Harlan Moody", "organization": None}],
+        group="organizations",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(ORGANIZATIONS))
+def test_departure_organizations(case: Case) -> None:
+    run_case(case)
