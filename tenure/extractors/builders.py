@@ -59,7 +59,7 @@ def _name(mention: Mention | None) -> str | None:
 # "A, who led the team, and B".
 _LOOSE_GAP_RE = re.compile(
     r"^(?:\s*\([^()]{1,60}\))?(?:,\s+[^,;.()]{1,70},)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
-    r"(?:[\w'’.-]+\s+){0,3}$"
+    r"(?:[\w'’.-]+,?\s+){0,4}$"
 )
 
 
@@ -113,6 +113,10 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         person = scene.person_after(end, limit=80)
     else:
         person = scene.person_before(start)
+    if person is None and _BOTH_RE.match(scene.text[scene.sentence.start : start]):
+        # "Both left Acme in April.": the two people named last before this sentence.
+        pair = _last_two_named(scene)
+        return [d for p in pair for d in _departure_of(scene, rule, p, (start, end))]
     if person is None:
         return []
     if rule.person == "list-before":
@@ -121,6 +125,24 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         if len(listed) > 1:
             return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]
     return _departure_of(scene, rule, person, (start, end))
+
+
+_BOTH_RE = re.compile(r"^\s*(?:both|the\s+two|the\s+pair)\s+(?:of\s+them\s+)?(?:[a-z]+ly\s+|also\s+)?$", re.I)
+
+
+def _last_two_named(scene: Scene) -> list[Mention]:
+    before = [
+        m
+        for m in scene.entities.mentions
+        if m.kind == "person" and m.via != "pronoun" and m.end <= scene.sentence.start
+    ]
+    names: list[Mention] = []
+    for mention in reversed(before):
+        if all(m.name != mention.name for m in names):
+            names.insert(0, mention)
+        if len(names) == 2:
+            return names
+    return []
 
 
 def _departure_of(scene: Scene, rule: Rule, person: Mention, span: tuple[int, int]) -> list[Draft]:
@@ -236,7 +258,13 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     details = {"predecessor": None}
     confidence = rule.confidence - _weakness(scene, person)
     fields = {"person": person.name, "organization": org, "role": role, "details": details}
-    return [_draft(scene, rule, (start, end), confidence=confidence, **fields)]
+    drafts = [_draft(scene, rule, (start, end), confidence=confidence, **fields)]
+    if rule.rule_id == "appointment.brought-in" and active:
+        # "brought in a finance director, A, and a digital chief, B": each hire named.
+        for other in _listed_with_asides(scene, [person], forward=True)[1:]:
+            more = {"person": other.name, "organization": org, "role": None, "details": {"predecessor": None}}
+            drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
+    return drafts
 
 
 def _object_pronoun(scene: Scene, at: int, subject: Mention | None) -> Mention | None:
@@ -470,7 +498,8 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     everyone = names + [n for n in cowinners if n not in names]
     for winner in winners + shared:
         others = [n for n in everyone if n != winner.name]
-        org = _org_right_after(scene, winner) or scene.entities.affiliations.get(winner.name)
+        org = _org_right_after(scene, winner) or _title_org_after(scene, winner)
+        org = org or scene.entities.affiliations.get(winner.name)
         if org is None and winner.name in scene.entities.titles:
             org = scene.main_org()  # a winner with a job in the story works, most likely, where it is set
         details = {"award": award_name, "co_recipients": others}
@@ -514,6 +543,18 @@ def _org_right_after(scene: Scene, person: Mention) -> str | None:
                 if re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?", gap)
                 else None
             )
+    return None
+
+
+# "Jane Doe, chief technology officer of the battery maker Acme": the employer the aside names.
+_TITLE_OF_AFTER_RE = re.compile(r"^,\s+(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$")
+
+
+def _title_org_after(scene: Scene, person: Mention) -> str | None:
+    for mention in scene.orgs():
+        if mention.start > person.end and mention.via == "name":
+            gap = scene.text[person.end : mention.start]
+            return mention.name if _TITLE_OF_AFTER_RE.match(gap) and TITLE_RE.search(gap) else None
     return None
 
 
@@ -660,7 +701,10 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
                 details={"company": company_name},
             )
         ]
-    company = scene.object_org(end, named_only=True) or scene.object_org(end, named_only=False)
+    # "left Acme to start Foo Editions": the new company reads like a destination, and is one.
+    company = scene.object_org(end, named_only=True, skip_destination=False) or scene.object_org(
+        end, named_only=False
+    )
     if company is None and _WHICH_BEFORE_RE.search(scene.text[max(scene.sentence.start, start - 40) : start]):
         # "Acme, which she co-founded in 2018 with Bo Chan, ...": the company stands before.
         company = scene.org_before(start)
@@ -689,8 +733,11 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         # "set it up with B": the pronoun sits inside the trigger, so the partners follow its end.
         it = end if inside else end + 1
         company = Mention(it, it + 2 if it > end else it, "org", scene.main_org() or "", False, "description")
-    if company is None or company.start - end > 25:
-        return []
+    described = company is not None and bool(
+        re.match(r"\s+(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){1,3}$", scene.text[end : company.start])
+    )
+    if company is None or (company.start - end > 25 and not described):
+        return []  # "co-founded the speech start-up Voxmere": a descriptor may stand between
     # "A and B founded Acme", "A founded Acme with B": every founder named.
     partners = [m for m in scene.persons_listed_after(company.end) if _with_before(scene, company.end, m)]
     return [
@@ -717,7 +764,13 @@ def _founders_are(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft
     """ "Its founders are A, a chemist, and B": one founding each, of the company talked about."""
     start, end = span
     founders = _listed_with_asides(scene, scene.persons_listed_after(end), forward=True)
-    company = _name(scene.subject_org(start)) or scene.main_org()
+    # "Its": the company named last before this sentence, the one the story just introduced.
+    earlier = [
+        m
+        for m in scene.entities.mentions
+        if m.kind == "org" and m.via == "name" and m.end <= scene.sentence.start
+    ]
+    company = earlier[-1].name if earlier else scene.main_org()
     if company is None:
         return []
     return [
@@ -734,7 +787,7 @@ def _with_before(scene: Scene, after: int, person: Mention) -> bool:
 
 
 # Up to five lower-case words between "by" and a founder: "by former university roommates Jane Doe".
-_FEW_WORDS_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,5}$")
+_FEW_WORDS_RE = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,5}$")
 
 
 BUILDERS: dict[str, Builder] = {

@@ -576,7 +576,7 @@ RULES: tuple[Rule, ...] = (
         "founding",
         _rx(
             r"\b(?:founded|co-?founded|cofounded|debuted|launched|established|incorporated|started)\b"
-            r"|\bto\s+(?:co-?)?found\b"
+            r"|\bto\s+(?:co-?)?found\b|\bto\s+(?:start|launch)\s+(?=(?-i:[A-Z]))"
         ),
         "before",
         0.8,
@@ -727,7 +727,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "founding.founders-are": ("founders",),
     "founding.set-up": ("set up", "sets up", "setting up", "set it up", "sets it up", "setting it up"),
     "founding.founded-by": ("founded", "started", "established", "launched", "created", "set up"),
-    "founding.founded": ("found", "debuted", "launched", "established", "incorporated", "started"),
+    "founding.founded": (
+        "found",
+        "debuted",
+        "launched",
+        "established",
+        "incorporated",
+        "started",
+        "to start",
+        "to launch",
+    ),
 }
 RULES = tuple(replace(rule, needs=_NEEDS.get(rule.rule_id, ())) for rule in RULES)
 _FRAGMENTS = sorted({f for rule in RULES for f in rule.needs}, key=len, reverse=True)

@@ -192,49 +192,41 @@ CASES = [
     ),
     Case(
         "take-on-the-job-of",
-        "At Tolland Mills, finance chief Ruth Kell will also take on the job of chief operating officer.",
+        "Ruth Kell, who runs sales at Tolland Mills, will take on the job of chief commercial officer.",
         [
             {
                 "type": "appointment",
                 "person": "Ruth Kell",
                 "organization": "Tolland Mills",
-                "role": "chief operating officer",
+                "role": "chief commercial officer",
             }
         ],
     ),
     Case(
         "took-her-first-job-as",
-        "In 1998 Ottilie Marsh took her first job as a welding engineer at Brask Automation.",
-        [
-            {
-                "type": "appointment",
-                "person": "Ottilie Marsh",
-                "organization": "Brask Automation",
-                "date": "1998",
-            }
-        ],
+        "Greta Marsh took her first job as a trainee actuary at Brask Insurance in 1998.",
+        [{"type": "appointment", "person": "Greta Marsh", "organization": "Brask Insurance", "date": "1998"}],
     ),
     Case(
-        "brought-in-a-new-director-then-name",
-        "Harlow Brewing Ltd has since brought in a new finance director, Omar Reyes, from outside the industry.",
+        "brought-in-someone-from-a-rival",
+        "Harlow Brewing Ltd brought in Omar Reyes from a rival dairy to run its finances.",
         [{"type": "appointment", "person": "Omar Reyes", "organization": "Harlow Brewing Ltd"}],
     ),
     Case(
-        "is-acting-cfo",
-        "Group controller Omar Reyes is acting CFO at Harlow Brewing Ltd.",
+        "is-acting-finance-director",
+        "Omar Reyes, the group treasurer, is acting chief financial officer at Harlow Brewing Ltd.",
         [
             {
                 "type": "appointment",
                 "person": "Omar Reyes",
                 "organization": "Harlow Brewing Ltd",
-                "role": "CFO",
+                "role": "chief financial officer",
             }
         ],
     ),
     Case(
         "will-take-over-from-a-date",
-        "The Orland Trust said its president, Tom Ashby, will retire. Vice-president Jane Wu will take over "
-        "from April 1.",
+        "Tom Ashby, president of the Orland Trust, plans to retire. Its deputy, Jane Wu, will take over from April 1.",
         [
             {"type": "departure", "person": "Tom Ashby", "organization": "Orland Trust"},
             {
@@ -247,49 +239,42 @@ CASES = [
     ),
     Case(
         "would-join-the-board",
-        "Bay Capital partner Ivo Marsh would join Tessly's board as part of the deal.",
-        [{"type": "appointment", "person": "Ivo Marsh", "organization": "Tessly", "role": "board member"}],
+        "Tessly said investor Ian Marsh would join its board.",
+        [{"type": "appointment", "person": "Ian Marsh", "organization": "Tessly", "role": "board member"}],
     ),
     Case(
         "take-a-seat-on-the-board",
-        "Bay Capital partner Ivo Marsh will take a seat on Tessly's board.",
-        [{"type": "appointment", "person": "Ivo Marsh", "organization": "Tessly", "role": "board member"}],
+        "Bay Capital partner Ian Marsh will take a seat on Tessly's board.",
+        [{"type": "appointment", "person": "Ian Marsh", "organization": "Tessly", "role": "board member"}],
     ),
     Case(
         "is-promoting-someone",
-        "Quarry Bank is promoting Ann Lee, its deputy CIO, to chief investment officer.",
+        "Quarry Bank is promoting Ann Lee, who runs its bond desk, to head of markets.",
         [
             {
                 "type": "appointment",
                 "person": "Ann Lee",
                 "organization": "Quarry Bank",
-                "role": "chief investment officer",
+                "role": "head of markets",
             }
         ],
     ),
     Case(
-        "started-as",
-        "Tom Ashby started as CTO of Velto on Monday.",
-        [
-            {
-                "type": "appointment",
-                "person": "Tom Ashby",
-                "organization": "Velto",
-                "role": "CTO",
-                "date": "2025-03-10",
-            }
-        ],
+        "started-at-as",
+        "Anna Berg started at Velto as head of design on Tuesday.",
+        [{"type": "appointment", "person": "Anna Berg", "organization": "Velto", "date": "2025-03-11"}],
     ),
     Case(
         "announced-the-appointment-of",
-        "Velto announced the appointment of Anna Berg as Chief Financial Officer.",
+        "Velto has announced the appointment of Anna Berg as general counsel.",
+        [{"type": "appointment", "person": "Anna Berg", "organization": "Velto", "role": "general counsel"}],
+    ),
+    Case(
+        "brought-in-two-hires-with-asides",
+        "Velto Systems has brought in a new treasurer, Hugo Fenn, and a head of data, Lina Okafor.",
         [
-            {
-                "type": "appointment",
-                "person": "Anna Berg",
-                "organization": "Velto",
-                "role": "Chief Financial Officer",
-            }
+            {"type": "appointment", "person": "Hugo Fenn", "organization": "Velto Systems"},
+            {"type": "appointment", "person": "Lina Okafor", "organization": "Velto Systems"},
         ],
     ),
 ]

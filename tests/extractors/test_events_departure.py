@@ -264,11 +264,11 @@ MORE_PHRASINGS = [
     ),
     Case(
         "will-not-seek-re-election-two-people",
-        "Two other directors, Ravi Dhillon and Ann Lee, will not seek re-election at Velto's meeting.",
+        "Velto said directors Devi Saran and Ann Lee will not seek re-election next spring.",
         [
             {
                 "type": "departure",
-                "person": "Ravi Dhillon",
+                "person": "Devi Saran",
                 "organization": "Velto",
                 "details": {"status": "planned"},
             },
@@ -325,6 +325,17 @@ MORE_PHRASINGS = [
                 "details": {"predecessor": "Anna Berg"},
             },
             {"type": "departure", "person": "Anna Berg", "organization": "Velto"},
+        ],
+    ),
+    Case(
+        "both-left-means-the-two-named-before",
+        "Emberly Labs was set up by Anna Berg and Tom Ashby, two engineers from Pelican Data. Both left Pelican "
+        "Data in February.",
+        [
+            {"type": "founding", "person": "Anna Berg", "organization": "Emberly Labs"},
+            {"type": "founding", "person": "Tom Ashby", "organization": "Emberly Labs"},
+            {"type": "departure", "person": "Anna Berg", "organization": "Pelican Data", "date": "2025-02"},
+            {"type": "departure", "person": "Tom Ashby", "organization": "Pelican Data", "date": "2025-02"},
         ],
     ),
 ]

@@ -142,18 +142,18 @@ AWARDS = [
     ),
     Case(
         "prize-with-an-aside-goes-to-three",
-        "The 2024 prize, worth 2 million euros, goes to Anna Berg of the University of Kelso, Tom Ashby of the "
-        "Rendal Institute and Ivo Marsh, chief technology officer of Velto.",
+        "The 2024 medal, which comes with a gold pin, goes to Anna Berg of the University of Kelso, Tom Ashby of "
+        "the Rendal Institute and Ian Marsh, chief technology officer of Velto.",
         [
             {"type": "award", "person": "Anna Berg", "organization": "University of Kelso"},
             {"type": "award", "person": "Tom Ashby", "organization": "Rendal Institute"},
-            {"type": "award", "person": "Ivo Marsh", "organization": "Velto"},
+            {"type": "award", "person": "Ian Marsh", "organization": "Velto"},
         ],
     ),
     Case(
         "will-share-with-bracketed-institutions",
-        "Prof. Anna Berg (University of Kelso) and Dr. Tom Ashby (Rendal Institute) will share the 2025 "
-        "Corliss Prize for Chemistry.",
+        "Dr. Anna Berg (University of Kelso) and Prof. Tom Ashby (Rendal Institute) will share this year's Ostby "
+        "Prize in geology.",
         [
             {"type": "award", "person": "Anna Berg", "organization": "University of Kelso"},
             {"type": "award", "person": "Tom Ashby", "organization": "Rendal Institute"},
@@ -170,14 +170,23 @@ AWARDS = [
     ),
     Case(
         "made-an-officer-of-an-order",
-        "Tom Ashby, who was made an Officer of the Order of Canada in 2019, chaired Velto Systems for six years.",
+        "Tom Ashby was made an Officer of the Order of Canada in 2017 for services to mining.",
         [
             {
                 "type": "award",
                 "person": "Tom Ashby",
                 "details": {"award": "Officer of the Order of Canada"},
-                "date": "2019",
+                "date": "2017",
             }
+        ],
+    ),
+    Case(
+        "winner-org-from-a-title-aside",
+        "This year's prize goes to Anna Berg of the University of Kelso and Petra Ivic, head of engineering at the "
+        "Slovenian solar firm Kalmora.",
+        [
+            {"type": "award", "person": "Anna Berg", "organization": "University of Kelso"},
+            {"type": "award", "person": "Petra Ivic", "organization": "Kalmora"},
         ],
     ),
 ]
@@ -342,44 +351,40 @@ FOUNDINGS = [
     ),
     Case(
         "she-and-a-colleague-set-up",
-        "Ottilie Marsh is an engineer at Velto Systems. In 2004 she and a former colleague, Piers Dane, set up "
-        "Talwick Robotics in a garage.",
+        "Greta Marsh is an engineer at Velto Systems. In 2011 she and an old classmate, Lukas Dane, set up "
+        "Brenlow Robotics above a bakery.",
         [
-            {
-                "type": "founding",
-                "person": "Ottilie Marsh",
-                "organization": "Talwick Robotics",
-                "date": "2004",
-            },
-            {"type": "founding", "person": "Piers Dane", "organization": "Talwick Robotics", "date": "2004"},
+            {"type": "founding", "person": "Greta Marsh", "organization": "Brenlow Robotics", "date": "2011"},
+            {"type": "founding", "person": "Lukas Dane", "organization": "Brenlow Robotics", "date": "2011"},
         ],
     ),
     Case(
         "company-which-she-co-founded-with",
-        "Ramona Kell is the chief technology officer of Velto Systems. Velto Systems, which she co-founded in "
-        "2018 with her brother Dario Kell, makes batteries.",
+        "Irena Kell is the finance chief of Kalvik Foods. Kalvik Foods, which she co-founded in 2009 with her "
+        "cousin Marco Kell, sells soups.",
         [
-            {"type": "founding", "person": "Ramona Kell", "organization": "Velto Systems", "date": "2018"},
-            {"type": "founding", "person": "Dario Kell", "organization": "Velto Systems", "date": "2018"},
+            {"type": "founding", "person": "Irena Kell", "organization": "Kalvik Foods", "date": "2009"},
+            {"type": "founding", "person": "Marco Kell", "organization": "Kalvik Foods", "date": "2009"},
         ],
         exact=False,
     ),
     Case(
         "founded-by-two-with-asides",
-        "Ferrowick was founded in 2019 by Anna Berg, a metallurgist, and Tom Ashby, a process engineer.",
+        "Solvane was founded in 2016 by Anna Berg, a physicist, and Tom Ashby, an economist.",
         [
-            {"type": "founding", "person": "Anna Berg", "organization": "Ferrowick", "date": "2019"},
-            {"type": "founding", "person": "Tom Ashby", "organization": "Ferrowick", "date": "2019"},
+            {"type": "founding", "person": "Anna Berg", "organization": "Solvane", "date": "2016"},
+            {"type": "founding", "person": "Tom Ashby", "organization": "Solvane", "date": "2016"},
         ],
     ),
     Case(
         "its-founders-are",
-        "Two researchers have founded Cinderwick Labs, a start-up in Leeds. Its founders are Anna Berg, who "
-        "led the chemistry team, and Tom Ashby, a former chemist.",
+        "Two bankers have launched Emberly Labs, a start-up in Leeds. Its founders are Anna Berg, once head of "
+        "research at a bank, and Tom Ashby, who ran a bakery.",
         [
-            {"type": "founding", "person": "Anna Berg", "organization": "Cinderwick Labs"},
-            {"type": "founding", "person": "Tom Ashby", "organization": "Cinderwick Labs"},
+            {"type": "founding", "person": "Anna Berg", "organization": "Emberly Labs"},
+            {"type": "founding", "person": "Tom Ashby", "organization": "Emberly Labs"},
         ],
+        exact=False,
     ),
     Case(
         "has-set-it-up-with",
@@ -388,6 +393,37 @@ FOUNDINGS = [
             {"type": "founding", "person": "Anna Berg", "organization": "Velto Systems", "date": "2020"},
             {"type": "founding", "person": "Tom Ashby", "organization": "Velto Systems", "date": "2020"},
         ],
+    ),
+    Case(
+        "started-by-doctor-and-scientist-company-after",
+        "Started in 2017 by cardiologist Dr. Mei Chen and data scientist Sunil Perera, Oculane sells heart monitors.",
+        [
+            {"type": "founding", "person": "Mei Chen", "organization": "Oculane", "date": "2017"},
+            {"type": "founding", "person": "Sunil Perera", "organization": "Oculane", "date": "2017"},
+        ],
+    ),
+    Case(
+        "co-founded-the-described-start-up",
+        "Anna Berg is a chemist. She co-founded the payments start-up Sonalis during her doctorate.",
+        [{"type": "founding", "person": "Anna Berg", "organization": "Sonalis"}],
+    ),
+    Case(
+        "left-to-start-a-named-company",
+        "Tom Ashby left Marrow Books in 2023 to start Whippet Press Ltd, a poetry imprint.",
+        [
+            {"type": "departure", "person": "Tom Ashby", "organization": "Marrow Books"},
+            {"type": "founding", "person": "Tom Ashby", "organization": "Whippet Press Ltd"},
+        ],
+    ),
+    Case(
+        "its-founders-are-the-company-just-named",
+        "Two bankers who quit Pelican Data have launched Emberly Labs, a start-up. Its founders are Anna Berg, "
+        "who ran Pelican's lending desk, and Tom Ashby, a former trader.",
+        [
+            {"type": "founding", "person": "Anna Berg", "organization": "Emberly Labs"},
+            {"type": "founding", "person": "Tom Ashby", "organization": "Emberly Labs"},
+        ],
+        exact=False,
     ),
 ]
 
