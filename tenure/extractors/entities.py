@@ -186,7 +186,7 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
             _register_expansion(text, chunks, index, mention, org_aliases)
     mentions.sort(key=lambda m: m.start)
     lead_end = sentences[min(2, len(sentences)) - 1].end if sentences else 0
-    main_org = _main_org(mentions, lead_end)
+    main_org = _main_org(mentions, lead_end, _lead_subjects(text, sentences[:4], mentions))
     mentions = _resolve_references(text, sentences, mentions, main_org)
     entities = Entities(mentions, persons, main_org, org_aliases=org_aliases)
     _collect_titles_and_affiliations(text, entities)
@@ -744,13 +744,47 @@ def _acronym_of(short: str, long: str) -> bool:
     return letters == initials.upper()
 
 
-def _main_org(mentions: list[Mention], lead_end: int = 0) -> str | None:
+# After a company opening a lead sentence: an optional ticker or aside, then what it did.
+# Example: "Acme Foods, the Irish maker of pumps, said", "Acme, Inc. (Nasdaq: ACME), a developer of
+# tests, today announced", "Acme Trust has chosen".
+_SUBJECT_TAIL_RE = re.compile(
+    r"^(?:,?\s+(?:inc|ltd|plc|llc|corp|s\.a|n\.v|ag)\b\.?)?(?:\s*\([^()]{1,40}\))?"
+    r"(?:,\s+(?:the|a|an|which|whose)\b[^;]{1,160}?,)?"
+    r"\s+(?:today\s+|on\s+\w+\s+|\w+day\s+)?(?:has|have|had|is|was|will|said|says|announced|"
+    r"announces|named|names|appointed|appoints|hired|hires|chose|confirmed|reported|dismissed|fired|"
+    r"promoted|elected)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_subjects(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[str]:
+    """Companies that are the subject of an opening sentence: what a wire story or release is about."""
+    found = []
+    for sentence in sentences:
+        for mention in mentions:
+            if mention.start >= sentence.end:
+                break
+            if mention.start < sentence.start:
+                continue
+            if mention.kind == "org" and mention.via == "name":
+                lead = text[sentence.start : mention.start]
+                opens = not re.search(r"[^\W_]", DATELINE_RE.sub("", lead, count=1))
+                if opens and _SUBJECT_TAIL_RE.match(text[mention.end : mention.end + 240]):
+                    found.append(mention.name)
+            break  # only the sentence's first name can open it
+    return found
+
+
+def _main_org(mentions: list[Mention], lead_end: int = 0, subjects: list[str] | None = None) -> str | None:
     """The organization the article is about: the one it names most ("Acme AI" counts for Acme),
-    a mention in the headline or first sentence counting three times."""
+    a mention in the headline or first sentence counting three times, the subject of an opening
+    sentence ("Acme Foods, the Irish pump maker, said") six times."""
     counts = Counter(m.name for m in mentions if m.kind == "org")
     for m in mentions:
         if m.kind == "org" and m.end <= lead_end:
             counts[m.name] += 2
+    for name in set(subjects or []):
+        counts[name] += 5
     for name in list(counts):
         head = name.split()[0]
         if head != name and head in counts:

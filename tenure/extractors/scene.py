@@ -197,7 +197,7 @@ class Scene:
                 break
             if named_only and mention.via == "description":
                 continue
-            if self._bracketed(mention) or self._in_relative_clause(mention):
+            if self._bracketed(mention) or self._in_relative_clause(mention) or self._in_appositive(mention):
                 continue  # "(NASDAQ: ACME)", ", who led Acme since 2018,": asides, not the subject
             lead = self.text[max(self.sentence.start, mention.start - 45) : mention.start]
             if _FORMER_BEFORE_RE.search(lead) or _FROM_BEFORE_RE.search(lead):
@@ -209,6 +209,16 @@ class Scene:
         segment = self.text[self.sentence.start : mention.start]
         openers = list(_RELATIVE_RE.finditer(segment))
         return bool(openers) and "," not in segment[openers[-1].end() :]
+
+    def _in_appositive(self, mention: Mention) -> bool:
+        """ "Acme Foods, the group behind the Crumbly brand, said": a name inside the aside that
+        describes the sentence's company is not that company."""
+        for other in self.orgs():
+            if other.end >= mention.start:
+                break
+            if other.via == "name" and _APPOSITIVE_OPEN_RE.match(self.text, other.end, mention.start):
+                return True
+        return False
 
     def _bracketed(self, mention: Mention) -> bool:
         segment = self.text[self.sentence.start : mention.start]
@@ -333,6 +343,8 @@ _FROM_BEFORE_RE = re.compile(
     r"\b(?:from|backed\s+by|funded\s+by|owned\s+by|led\s+by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
 _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[:—–-]+\s*")
+# An aside opened right after a company and not closed yet: "Acme, the maker of X and Y".
+_APPOSITIVE_OPEN_RE = re.compile(r"\)?,\s+(?:the|a|an)\s+[^,;()]*$")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
 # Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.
 _DESCRIPTOR_GAP_RE = re.compile(r"^\s+(?:of|at)\s+[^,;]{1,40},\s*$")

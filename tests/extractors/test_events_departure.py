@@ -406,6 +406,28 @@ ORGANIZATIONS = [
         [{"type": "departure", "person": "Harlan Moody", "organization": None}],
         group="organizations",
     ),
+    Case(
+        "brand-inside-the-companys-aside-is-not-the-company",
+        "MILWAUKEE, Jan. 5 (Newsline) - Brantley Foods Inc, the frozen-bakery group behind the Hearthloaf "
+        "and Tiny Tart brands, said on Monday that chief executive Lazlo Varga will step down effective "
+        "Jan. 15 and that Nora Pike will replace him.",
+        [
+            {"type": "departure", "person": "Lazlo Varga", "organization": "Brantley Foods Inc"},
+            {"type": "appointment", "person": "Nora Pike", "organization": "Brantley Foods Inc"},
+        ],
+        group="organizations",
+    ),
+    Case(
+        "the-subject-of-the-lead-outweighs-a-headline-mention",
+        "Tarrow Valley hospitals group names Pellham finance chief as next CEO\n\n"
+        "Tarrow Valley Health Trust has chosen Nia Obi, finance director at Pellham, as its next chief "
+        "executive.\n\nObi will start in January. Dr Sam Reyes, the medical director, left on Oct. 3.",
+        [
+            {"type": "appointment", "person": "Nia Obi", "organization": "Tarrow Valley Health Trust"},
+            {"type": "departure", "person": "Sam Reyes", "organization": "Tarrow Valley Health Trust"},
+        ],
+        group="organizations",
+    ),
 ]
 
 
