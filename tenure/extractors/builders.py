@@ -86,6 +86,25 @@ def _listed_with_asides(scene: Scene, listed: list[Mention], *, forward: bool) -
     return widened
 
 
+# "I", "I'm", "my" in the clause before a trigger.
+_FIRST_PERSON_RE = re.compile(r"(?-i:\bI\b)|\bmy\b", re.IGNORECASE)
+_CLAUSE_START_RE = re.compile(r"[,;:.!?]\s|\band\s", re.IGNORECASE)
+
+
+def _first_person_author(scene: Scene, at: int) -> Mention | None:
+    """A post that opens with its author's name on a line of its own: "I" and "my" are that person."""
+    clause = scene.text[scene.sentence.start : at + 3]  # "my last day": the pronoun may open the trigger
+    cuts = list(_CLAUSE_START_RE.finditer(clause))
+    if cuts:
+        clause = clause[cuts[-1].end() :]
+    if not _FIRST_PERSON_RE.search(clause):
+        return None
+    first = next((m for m in scene.entities.mentions if m.kind == "person" and m.via != "pronoun"), None)
+    if first is None or scene.text[: first.start].strip() or not scene.text[first.end :].startswith("\n"):
+        return None
+    return first
+
+
 # "she and a former colleague, Bo Chan, set up ...": the pronoun is a founder too.
 _PRONOUN_AND_RE = re.compile(r"\b(?:she|he)\s+and\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
@@ -113,6 +132,8 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         person = scene.person_after(end, limit=80)
     else:
         person = scene.person_before(start)
+    if person is None and rule.person != "after":
+        person = _first_person_author(scene, start)
     if person is None and _BOTH_RE.match(scene.text[scene.sentence.start : start]):
         # "Both left Acme in April.": the two people named last before this sentence.
         pair = _last_two_named(scene)
@@ -228,6 +249,7 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     if person is None and active:
         person = scene.person_before(start)
         active = False
+    person = person or _first_person_author(scene, start)
     if person is None:
         return []
     title, title_org = scene.title_of(person)
@@ -760,6 +782,12 @@ _WHICH_BEFORE_RE = re.compile(
 )
 
 
+# "have founded Acme", "launched the start-up Acme": the company a founding verb introduced.
+_FOUNDED_BEFORE_RE = re.compile(
+    r"\b(?:founded|co-?founded|launched|set\s+up|started|created|formed)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
 def _founders_are(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
     """ "Its founders are A, a chemist, and B": one founding each, of the company talked about."""
     start, end = span
@@ -770,7 +798,8 @@ def _founders_are(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft
         for m in scene.entities.mentions
         if m.kind == "org" and m.via == "name" and m.end <= scene.sentence.start
     ]
-    company = earlier[-1].name if earlier else scene.main_org()
+    founded = [m for m in earlier if _FOUNDED_BEFORE_RE.search(scene.text[max(0, m.start - 40) : m.start])]
+    company = (founded or earlier)[-1].name if earlier else scene.main_org()
     if company is None:
         return []
     return [

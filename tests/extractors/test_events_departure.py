@@ -338,6 +338,26 @@ MORE_PHRASINGS = [
             {"type": "departure", "person": "Tom Ashby", "organization": "Pelican Data", "date": "2025-02"},
         ],
     ),
+    Case(
+        "first-person-post-by-its-named-author",
+        "Greta Marsh\nHead of Claims | Mentor\n\nSome news! After six years at Brask Insurance, I have decided "
+        "to move on. Yesterday was my last day in the office, and next month I will be starting as Head of "
+        "Claims at Kestrel Mutual.",
+        [
+            {"type": "departure", "person": "Greta Marsh", "date": "2025-03-13"},
+            {
+                "type": "appointment",
+                "person": "Greta Marsh",
+                "organization": "Kestrel Mutual",
+                "date": "2025-04",
+            },
+        ],
+    ),
+    Case(
+        "first-person-quote-without-an-author-line-gives-nothing-new",
+        'Tom Ashby runs Velto. "I will not leave while the work is unfinished," he told staff.',
+        [],
+    ),
 ]
 
 BUGS_CAUGHT = [

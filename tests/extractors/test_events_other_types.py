@@ -425,6 +425,16 @@ FOUNDINGS = [
         ],
         exact=False,
     ),
+    Case(
+        "its-founders-are-the-company-founded-not-the-investor",
+        "Two chemists have founded Emberly Labs, a start-up in Leeds. The seed money came from Polwarth "
+        "Ventures. Its founders are Anna Berg and Tom Ashby.",
+        [
+            {"type": "founding", "person": "Anna Berg", "organization": "Emberly Labs"},
+            {"type": "founding", "person": "Tom Ashby", "organization": "Emberly Labs"},
+        ],
+        exact=False,
+    ),
 ]
 
 
