@@ -172,7 +172,13 @@ class Entities:
 def analyse(text: str, sentences: list[Sentence]) -> Entities:
     datelines = [(m.start(), m.end()) for m in DATELINE_RE.finditer(text)]
     chunks_by_sentence = [_outside(_chunks(text, s), datelines) for s in sentences]
-    known_caps = {w for chunks in chunks_by_sentence for c in chunks for _, _, w in c.tokens[c.initial :]}
+    known_caps = Counter(
+        w
+        for chunks in chunks_by_sentence
+        for c in chunks
+        if not c.headline
+        for _, _, w in c.tokens[c.initial :]
+    )
     persons, person_set = _register_persons(text, chunks_by_sentence)
     aliases = _person_aliases(persons)
     org_aliases: dict[str, str] = {}
@@ -537,7 +543,7 @@ def _classify(
     persons: set[str],
     aliases: dict[str, str],
     org_aliases: dict[str, str],
-    known_caps: set[str],
+    known_caps: Counter[str],
 ) -> Mention | None:
     words = [w for _, _, w in chunk.tokens]
     lows = [w.lower() for w in words]
@@ -595,7 +601,9 @@ def _classify(
     if (
         _is_org_shape(body)
         or len(body) == 1
-        and _single_word_org(text, body[0], initial, known_caps, chunk.possessive)
+        and _single_word_org(
+            text, body[0], initial, known_caps, chunk.possessive, _loosely_capitalised(text, chunk)
+        )
     ):
         return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
     if len(body) > 1 and _org_context(text, body[0][0], body[-1][1], chunk.possessive):
@@ -700,8 +708,22 @@ _PLACE_BEFORE_RE = re.compile(
 _PLACE_DESCRIBES_RE = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:" + "|".join(DESCRIPTION_HEADS) + r")\b")
 
 
+def _loosely_capitalised(text: str, chunk: _Chunk) -> bool:
+    """A headline, or a profile line of "Title | Team | Role" fields: capitals say little there."""
+    if chunk.headline:
+        return True
+    line_start = text.rfind("\n", 0, chunk.start) + 1
+    line_end = text.find("\n", chunk.end)
+    return " | " in text[line_start : line_end if line_end >= 0 else len(text)]
+
+
 def _single_word_org(
-    text: str, token: tuple[int, int, str], initial: bool, known_caps: set[str], possessive: bool
+    text: str,
+    token: tuple[int, int, str],
+    initial: bool,
+    known_caps: Counter[str],
+    possessive: bool,
+    loose: bool = False,
 ) -> bool:
     word = token[2]
     if word.lower() in NOT_NAME_WORDS or len(word) < 2 or word.isdigit():
@@ -715,7 +737,25 @@ def _single_word_org(
         return False  # "a garage in Heidelberg", "a Mannheim supplier of parts": a place
     # A word capitalised only because it opens a sentence counts when it is capitalised elsewhere,
     # owns something ("Acme's chief scientist") or acts like a company ("Acme has hired").
-    return not initial or word in known_caps or possessive or bool(_ORG_VERB_AFTER_RE.match(text[token[1] :]))
+    if possessive or _ORG_VERB_AFTER_RE.match(text[token[1] :]):
+        return True
+    if initial:
+        return known_caps[word] >= 1
+    if not loose:
+        return True
+    # In a headline or a "Title | Team | Role" profile line every word is capitalised: a word named
+    # nowhere else with nothing a company does around it is not an organization.
+    if known_caps[word] >= 1:
+        return True
+    before = text[max(0, token[0] - 40) : token[0]]
+    after = text[token[1] : token[1] + 100]
+    return bool(
+        _ORG_CONTEXT_BEFORE.search(before)
+        or _COMPANY_BEFORE_RE.search(before)
+        or _COMPANY_AFTER_RE.match(after)
+        or _ORG_APPOSITIVE_RE.match(after)
+        or LEGAL_FORM_AFTER_RE.match(after)
+    )
 
 
 def _register_expansion(

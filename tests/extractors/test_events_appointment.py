@@ -358,6 +358,20 @@ ORGANIZATIONS = [
         [{"type": "appointment", "person": "Ana Reyes", "organization": "Garrick Hale"}],
         group="organizations",
     ),
+    Case(
+        "a-field-of-a-profile-line-is-not-a-company",
+        "Rosa Quint\nHead of Claims | Specialty | Mentor\n\nSome personal news. Tom Brady, who has run our "
+        "claims team, will take over the marine desk this week. He joined the team in 2019.",
+        [],
+        group="organizations",
+    ),
+    Case(
+        "a-headline-word-is-not-a-company",
+        "Quarterly Mandates Slip As Brokers Wait\n\nRosa Quint has resigned as chief executive of "
+        "Harbourline Insurance, the company said on Monday.",
+        [{"type": "departure", "person": "Rosa Quint", "organization": "Harbourline Insurance"}],
+        group="organizations",
+    ),
 ]
 
 
