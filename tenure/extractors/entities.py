@@ -625,7 +625,7 @@ def _is_place(text: str, body: list[tuple[int, int, str]]) -> bool:
 # "Kestrel Dynamics, a Boston company that builds drones": an aside that says what it is.
 _ORG_APPOSITIVE_RE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|maker|startup|start-up|group|lender|bank|"
-    r"retailer|developer|provider|manufacturer|supplier|operator|chain|subsidiary|unit|platform|agency)\b",
+    r"retailer|developer|provider|manufacturer|supplier|operator|chain|subsidiary|unit|platform|agency)\b(?!['’])",
     re.IGNORECASE,
 )
 

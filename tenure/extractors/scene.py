@@ -324,7 +324,20 @@ class Scene:
         return None
 
     def main_org(self) -> str | None:
-        return self.entities.main_org
+        """The company the sentence is about when it names none: its paragraph's opening company
+        ("Acme Energy CFO Jane Doe resigned. Her deputy is acting CFO."), else the article's."""
+        return self._paragraph_org() or self.entities.main_org
+
+    def _paragraph_org(self) -> str | None:
+        line_start = self.text.rfind("\n", 0, self.sentence.start) + 1
+        if line_start == self.sentence.start:
+            return None  # the sentence opens its paragraph; its own subject was already looked for
+        for mention in self.entities.mentions:
+            if mention.start > line_start:
+                return None
+            if mention.start == line_start:
+                return mention.name if mention.kind == "org" and mention.via == "name" else None
+        return None
 
 
 # "succeeds B and will ...": B is the object of the first verb, not the subject of the second.

@@ -358,6 +358,41 @@ MORE_PHRASINGS = [
         'Tom Ashby runs Velto. "I will not leave while the work is unfinished," he told staff.',
         [],
     ),
+    Case(
+        "is-out-at-a-company",
+        "Piet Voss is out at Corrin Paper after six years.",
+        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+    ),
+    Case(
+        "handed-in-his-notice",
+        "Piet Voss has handed in his notice at Corrin Paper.",
+        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+    ),
+    Case(
+        "stepping-back-from-his-role",
+        "Piet Voss is stepping back from his role at Corrin Paper.",
+        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+    ),
+    Case(
+        "relinquish-the-role",
+        "Piet Voss will relinquish the role of chairman at Corrin Paper.",
+        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+    ),
+    Case(
+        "bowed-out-of",
+        "Piet Voss bowed out of Corrin Paper in May.",
+        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+    ),
+    Case(
+        "company-parted-ways-with-person",
+        "Corrin Paper has parted ways with Piet Voss.",
+        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+    ),
+    Case(
+        "person-parted-ways-with-company",
+        "Piet Voss parted ways with Corrin Paper in May.",
+        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+    ),
 ]
 
 BUGS_CAUGHT = [
@@ -446,6 +481,23 @@ ORGANIZATIONS = [
             {"type": "appointment", "person": "Nia Obi", "organization": "Tarrow Valley Health Trust"},
             {"type": "departure", "person": "Sam Reyes", "organization": "Tarrow Valley Health Trust"},
         ],
+        group="organizations",
+    ),
+    Case(
+        "a-paragraph-names-its-company-once-for-all-its-sentences",
+        "Pellmore Energy CFO Anna Voss resigned on Tuesday. Group controller Ben Tull is acting CFO.\n"
+        "Quarrow Data said it would cut 40 jobs.",
+        [
+            {"type": "departure", "person": "Anna Voss", "organization": "Pellmore Energy"},
+            {"type": "appointment", "person": "Ben Tull", "organization": "Pellmore Energy"},
+        ],
+        group="organizations",
+    ),
+    Case(
+        "a-person-described-by-the-companys-title-is-not-a-company",
+        "Jana Novak, the company's finance chief, will retire in June. Orlik Energie named her successor "
+        "on Monday.",
+        [{"type": "departure", "person": "Jana Novak"}],
         group="organizations",
     ),
 ]
