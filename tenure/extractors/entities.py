@@ -324,6 +324,21 @@ def _name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
 _UNSET: list[tuple[int, int, str]] = []
 
 
+def _three_word_name(chunk: _Chunk, tokens: list[tuple[int, int, str]]) -> bool:
+    """A prose run of exactly three plain words from a given name on: "Ana Sá Rocha", "Wei Ling Tan"
+    (family names of two words, two given names). Headlines are left out: "Jane Doe Exits"."""
+    if chunk.headline or chunk.tokens != tokens or not is_given_name(tokens[0][2]):
+        return False
+    return all(
+        w.lower() not in NOT_NAME_WORDS
+        and w.lower() not in ORG_SUFFIXES
+        and w.lower() not in _AWARD_WORDS
+        and not w.isupper()
+        and not w.lower().endswith(("ed", "ing"))
+        for _, _, w in tokens[1:]
+    )
+
+
 def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
     tokens = [t for t in chunk.tokens if t[2].lower() not in _CONNECTORS or t[2].lower() in _NAME_PARTICLES]
     while tokens and (
@@ -339,7 +354,12 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
             break
     else:
         tokens = tokens[-3:] if len(tokens) >= 3 and len(tokens[-2][2]) == 1 else tokens[-2:]
-    if len(tokens) == 3 and len(tokens[1][2]) != 1 and tokens[1][2].lower() not in _NAME_PARTICLES:
+    if (
+        len(tokens) == 3
+        and len(tokens[1][2]) != 1
+        and tokens[1][2].lower() not in _NAME_PARTICLES
+        and not _three_word_name(chunk, tokens)
+    ):
         # Three words are a name only with a middle initial or particle: "John J. Doe", "Jan van Dam".
         tokens = tokens[:2] if is_given_name(tokens[0][2]) else tokens[1:]
     if len(tokens) == 3 and tokens[2][2].lower() in NOT_NAME_WORDS:

@@ -372,6 +372,19 @@ ORGANIZATIONS = [
         [{"type": "departure", "person": "Rosa Quint", "organization": "Harbourline Insurance"}],
         group="organizations",
     ),
+    Case(
+        "a-three-word-name-keeps-its-second-family-name",
+        "The board elected Marta Sá Correia chair on Tuesday at Brenlow Mills.",
+        [
+            {
+                "type": "appointment",
+                "person": "Marta Sá Correia",
+                "organization": "Brenlow Mills",
+                "role": "chair",
+            }
+        ],
+        group="names",
+    ),
 ]
 
 
