@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from tenure.extractors.entities import Mention
 from tenure.extractors.given_names import gender_of
@@ -25,7 +26,9 @@ _BOARD_SEAT_RE = re.compile(
     r"^\s*(?:to\s+|on\s+)?(?:the\s+|its\s+)?(?:[\w'’&.-]+\s+){0,3}?board\b", re.IGNORECASE
 )
 _BOARD_RE = re.compile(r"^\s*(?:the\s+)?(?:[\w'’&.-]+\s+){0,3}?board\b", re.IGNORECASE)
-_AWARD_LOWER_RE = re.compile(r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}(?:prize|award|medal))\b", re.IGNORECASE)
+_AWARD_LOWER_RE = re.compile(
+    r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}(?:prize|award|medal|hall\s+of\s+fame))\b", re.IGNORECASE
+)
 _COWINNER_CUE_RE = re.compile(r"\b(?:alongside|along with|together with|jointly with|with)\s", re.IGNORECASE)
 _INVESTOR_STOP_RE = re.compile(
     r"[.;:]|,\s+(?:which|who|reaching|bringing|giving|valuing|the|with|including|alongside)\b|\s(?:to|in|at|with)\s"
@@ -130,6 +133,10 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
             return []
     elif rule.person == "after":
         person = scene.person_after(end, limit=80)
+        if person is None and rule.rule_id == "departure.parted-ways":
+            # "Jane Doe parted ways with Acme": the person may be the subject instead.
+            rule = replace(rule, person="before")
+            person = scene.person_before(start)
     else:
         person = scene.person_before(start)
     if person is None and rule.person != "after":

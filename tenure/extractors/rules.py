@@ -165,6 +165,28 @@ RULES: tuple[Rule, ...] = (
         status="announced",
     ),
     Rule(
+        "departure.bow-out",
+        "departure",
+        _rx(
+            r"\bbow(?:s|ed|ing)?\s+out\b|\brelinquish(?:es|ed|ing)?\s+(?:the|his|her|their|its)\s+"
+            r"(?:role|post|position|title|job|chair|seat|chairmanship)\b|"
+            r"\bstep(?:s|ped|ping)?\s+back\s+from\s+(?:(?:his|her|their|the)\s+(?:role|post|position|job|board)\b|(?=(?-i:[A-Z])))"
+        ),
+        "before",
+        0.75,
+        "Jane Doe will relinquish the role of chair in May.",
+        status="announced",
+    ),
+    Rule(
+        "departure.parted-ways",
+        "departure",
+        _rx(r"\bpart(?:s|ed|ing)?\s+(?:ways|company)\s+with\b"),
+        "after",
+        0.75,
+        "Acme has parted ways with its finance chief, Jane Doe.",
+        status="completed",
+    ),
+    Rule(
         "departure.stay-then-leave",
         "departure",
         _rx(rf"\b(?:will|would|'ll|’ll|to)\s+(?:stay|remain)\b[^.;]{{1,60}}?\b(?:and\s+)?then\s+{_LEAVE}\b"),
@@ -260,8 +282,9 @@ RULES: tuple[Rule, ...] = (
         "departure.announced-resignation",
         "departure",
         _rx(
-            r"\b(?:announced|tendered|submitted|handed in|offered)\s+(?:his|her|their)\s+"
-            r"(?:resignation|retirement|departure|exit)\b|\b(?:is|are|was)\s+out\s+as\b"
+            r"\b(?:announced|tendered|submitted|handed in|offered|given|gave)\s+(?:his|her|their)\s+"
+            r"(?:resignation|retirement|departure|exit|notice)\b|\b(?:is|are|was)\s+out\s+as\b|"
+            r"\b(?:is|are|was)\s+out\s+at\s+(?=(?-i:[A-Z]))"
         ),
         "before",
         0.8,
@@ -340,7 +363,14 @@ RULES: tuple[Rule, ...] = (
         "appointment",
         _rx(
             r"\b(?:take|takes|took|taking|taken)\s+(?:on|up)\s+(?:the|a|an)\s+(?:new\s+)?(?:job|role|post|position)\s+(?:of|as)\b|"
-            r"\b(?:took|takes|take|taking)\s+(?:his|her|their|a)\s+(?:first\s+|new\s+)?(?:job|role|post|position)\s+as\b"
+            r"\b(?:took|takes|take|taking)\s+(?:his|her|their|a)\s+(?:first\s+|new\s+)?(?:job|role|post|position)\s+as\b|"
+            r"\b(?:assume|assumes|assumed|assuming|accept|accepts|accepted|accepting)\s+(?:the\s+)?(?:new\s+)?"
+            r"(?:role|post|position|job|title)\s+(?:of|as)\b|"
+            r"\b(?:was|were|been|is|be)\s+(?:given|handed)\s+(?:the\s+)?(?:top\s+job|(?:role|post|position|job)\s+of)\b|"
+            r"\b(?:was|were|been|is|be)\s+confirmed\s+as\b|"
+            r"\b(?:step|steps|stepped|stepping|move|moves|moved|moving)\s+up\s+(?:to|as)\b|"
+            r"\bmov(?:e|es|ed|ing)\s+into\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:role|post|position|job)\b|"
+            r"\b(?:take|takes|taking|took|taken)\s+(?:over\s+)?the\s+(?:helm|reins)\b"
         ),
         "before",
         0.8,
@@ -460,7 +490,8 @@ RULES: tuple[Rule, ...] = (
         "award.won",
         "award",
         _rx(
-            r"\b(?:won|wins|win|winning|awarded|receives|received|receiving|shares|shared|(?:will|to|would)\s+share|earned|collected|honou?red with)\b"
+            r"\b(?:won|wins|win|winning|awarded|receives|received|receiving|shares|shared|(?:will|to|would)\s+share|earned|collected|honou?red with|"
+            r"picked\s+up|picks\s+up|took\s+home|takes\s+home|scooped|clinched|(?:was|were|been|is)\s+presented\s+with|inducted\s+into)\b"
         ),
         "list-before",
         0.85,
@@ -642,7 +673,15 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "leaves",
     ),
     "departure.unnamed-group-then-names": ("executives", "leaders", "officials", "researchers", "managers"),
-    "departure.announced-resignation": ("resignation", "retirement", "departure", "exit", "out as"),
+    "departure.announced-resignation": (
+        "resignation",
+        "retirement",
+        "departure",
+        "exit",
+        "out as",
+        "out at",
+        "notice",
+    ),
     "departure.possessive-departure-from": (
         "departure",
         "exit",
@@ -672,7 +711,19 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "poached",
         "promoting",
     ),
-    "appointment.take-on-job": ("job", "role", "post", "position"),
+    "appointment.take-on-job": (
+        "job",
+        "role",
+        "post",
+        "position",
+        "title",
+        "confirmed as",
+        " up ",
+        "helm",
+        "reins",
+    ),
+    "departure.bow-out": ("bow", "relinquish", "back from"),
+    "departure.parted-ways": ("ways with", "company with"),
     "appointment.brought-in": ("brought in", "bring in", "brings in", "bringing in"),
     "appointment.the-appointment-of": ("appointment",),
     "appointment.acting": ("acting", "interim"),
@@ -704,7 +755,24 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "appointment.key-hire": ("hire",),
     "appointment.filled-by": ("filled by", "taken by", "taken over by"),
     "award.went-to": ("went", "goes", "will go", "given", "awarded"),
-    "award.won": ("won", "win", "awarded", "receiv", "shar", "earned", "collected", "honor", "honour"),
+    "award.won": (
+        "won",
+        "win",
+        "awarded",
+        "receiv",
+        "shar",
+        "earned",
+        "collected",
+        "honor",
+        "honour",
+        "picked up",
+        "picks up",
+        "home",
+        "scooped",
+        "clinched",
+        "presented with",
+        "inducted",
+    ),
     "award.winner": ("winner", "laureate", "recipient"),
     "award.named-honour": ("of the year", "obe", "mbe", "cbe", "kbe", "dbe", "royal", "made"),
     "award.shared-by": (

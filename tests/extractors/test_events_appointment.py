@@ -277,6 +277,62 @@ CASES = [
             {"type": "appointment", "person": "Lina Okafor", "organization": "Velto Systems"},
         ],
     ),
+    Case(
+        "given-the-top-job",
+        "Nadia Holm was given the top job at Halvern Paper Ltd in March.",
+        [{"type": "appointment", "person": "Nadia Holm", "organization": "Halvern Paper Ltd"}],
+    ),
+    Case(
+        "steps-up-to",
+        "Nadia Holm steps up to chief executive at Halvern Paper Ltd.",
+        [
+            {
+                "type": "appointment",
+                "person": "Nadia Holm",
+                "organization": "Halvern Paper Ltd",
+                "role": "chief executive",
+            }
+        ],
+    ),
+    Case(
+        "assumed-the-role-of",
+        "Nadia Holm assumed the role of chief executive at Halvern Paper Ltd in 2021.",
+        [
+            {
+                "type": "appointment",
+                "person": "Nadia Holm",
+                "organization": "Halvern Paper Ltd",
+                "role": "chief executive",
+            }
+        ],
+    ),
+    Case(
+        "confirmed-as",
+        "Nadia Holm was confirmed as chief executive of Halvern Paper Ltd on Monday.",
+        [
+            {
+                "type": "appointment",
+                "person": "Nadia Holm",
+                "organization": "Halvern Paper Ltd",
+                "role": "chief executive",
+            }
+        ],
+    ),
+    Case(
+        "move-into-the-role",
+        "Nadia Holm will move into the chief executive role at Halvern Paper Ltd in July.",
+        [{"type": "appointment", "person": "Nadia Holm", "organization": "Halvern Paper Ltd"}],
+    ),
+    Case(
+        "is-taking-the-helm",
+        "Nadia Holm is taking the helm at Halvern Paper Ltd.",
+        [{"type": "appointment", "person": "Nadia Holm", "organization": "Halvern Paper Ltd"}],
+    ),
+    Case(
+        "accepted-the-post-of",
+        "Nadia Holm has accepted the post of finance chief at Halvern Paper Ltd.",
+        [{"type": "appointment", "person": "Nadia Holm", "organization": "Halvern Paper Ltd"}],
+    ),
 ]
 
 BUGS_CAUGHT = [

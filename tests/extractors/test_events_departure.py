@@ -360,38 +360,38 @@ MORE_PHRASINGS = [
     ),
     Case(
         "is-out-at-a-company",
-        "Piet Voss is out at Corrin Paper after six years.",
-        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+        "Peter Voss is out at Halvern Paper Ltd after six years.",
+        [{"type": "departure", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
     ),
     Case(
         "handed-in-his-notice",
-        "Piet Voss has handed in his notice at Corrin Paper.",
-        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+        "Peter Voss has handed in his notice at Halvern Paper Ltd.",
+        [{"type": "departure", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
     ),
     Case(
         "stepping-back-from-his-role",
-        "Piet Voss is stepping back from his role at Corrin Paper.",
-        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+        "Peter Voss is stepping back from his role at Halvern Paper Ltd.",
+        [{"type": "departure", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
     ),
     Case(
         "relinquish-the-role",
-        "Piet Voss will relinquish the role of chairman at Corrin Paper.",
-        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+        "Peter Voss will relinquish the role of chairman at Halvern Paper Ltd.",
+        [{"type": "departure", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
     ),
     Case(
         "bowed-out-of",
-        "Piet Voss bowed out of Corrin Paper in May.",
-        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+        "Peter Voss bowed out of Halvern Paper Ltd in May.",
+        [{"type": "departure", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
     ),
     Case(
         "company-parted-ways-with-person",
-        "Corrin Paper has parted ways with Piet Voss.",
-        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+        "Halvern Paper Ltd has parted ways with Peter Voss.",
+        [{"type": "departure", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
     ),
     Case(
         "person-parted-ways-with-company",
-        "Piet Voss parted ways with Corrin Paper in May.",
-        [{"type": "departure", "person": "Piet Voss", "organization": "Corrin Paper"}],
+        "Peter Voss parted ways with Halvern Paper Ltd in May.",
+        [{"type": "departure", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
     ),
 ]
 

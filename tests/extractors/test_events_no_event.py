@@ -86,6 +86,16 @@ NO_EVENT = [
         "Breaking News: Big Changes Ahead At The Top Of The Industry",
         [],
     ),
+    Case(
+        "denied-take-on-the-job",
+        "Halvern Paper Ltd denied reports that Peter Voss would take on the job of chief operating officer.",
+        [],
+    ),
+    Case("set-up-a-committee", "The company set up a committee to review pay at Halvern Paper Ltd.", []),
+    Case("took-over-the-meeting", "Peter Voss took over the meeting after the break.", []),
+    Case("set-up-the-meeting", "Nadia Holm, who set up the meeting, said the talks went well.", []),
+    Case("prize-may-go-to", "The jury said the prize may go to Nadia Holm of the University of Kelso.", []),
+    Case("stay-then-review", "Peter Voss will stay in the role and then review his options.", []),
 ]
 
 

@@ -189,6 +189,26 @@ AWARDS = [
             {"type": "award", "person": "Petra Ivic", "organization": "Kalmora"},
         ],
     ),
+    Case(
+        "picked-up-a-medal",
+        "Nadia Holm picked up the Brenner Medal on Monday.",
+        [{"type": "award", "person": "Nadia Holm", "details": {"award": "Brenner Medal"}}],
+    ),
+    Case(
+        "took-home-a-prize",
+        "Nadia Holm took home the Brenner Medal in 2023.",
+        [{"type": "award", "person": "Nadia Holm", "details": {"award": "Brenner Medal"}}],
+    ),
+    Case(
+        "presented-with",
+        "Nadia Holm was presented with the Brenner Medal in 2022.",
+        [{"type": "award", "person": "Nadia Holm", "details": {"award": "Brenner Medal"}}],
+    ),
+    Case(
+        "inducted-into-a-hall-of-fame",
+        "Nadia Holm was inducted into the Paper Industry Hall of Fame in 2022.",
+        [{"type": "award", "person": "Nadia Holm"}],
+    ),
 ]
 
 FUNDING = [
