@@ -327,16 +327,21 @@ _UNSET: list[tuple[int, int, str]] = []
 def _three_word_name(chunk: _Chunk, tokens: list[tuple[int, int, str]]) -> bool:
     """A prose run of exactly three plain words from a given name on: "Ana Sá Rocha", "Wei Ling Tan"
     (family names of two words, two given names). Headlines are left out: "Jane Doe Exits"."""
-    if chunk.headline or chunk.tokens != tokens or not is_given_name(tokens[0][2]):
+    lead = chunk.tokens[: len(chunk.tokens) - 3]
+    if (
+        chunk.headline
+        or chunk.tokens[-3:] != tokens
+        or any(w.lower() not in NOT_NAME_WORDS for _, _, w in lead)  # "Dr Wei Ling Tan" keeps its title
+        or not is_given_name(tokens[0][2])
+    ):
         return False
     return all(
         w.lower() not in NOT_NAME_WORDS
         and w.lower() not in ORG_SUFFIXES
         and w.lower() not in _AWARD_WORDS
         and not w.isupper()
-        and not w.lower().endswith(("ed", "ing"))
         for _, _, w in tokens[1:]
-    )
+    ) and not (len(tokens[2][2]) >= 6 and tokens[2][2].lower().endswith(("ed", "ing")))
 
 
 def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:

@@ -441,6 +441,12 @@ ORGANIZATIONS = [
         ],
         group="names",
     ),
+    Case(
+        "a-titled-three-word-name-with-two-given-names",
+        "The board named Dr. Wei Ling Tan chief medical officer of Kestrelvue on Tuesday.",
+        [{"type": "appointment", "person": "Wei Ling Tan", "organization": "Kestrelvue"}],
+        group="names",
+    ),
 ]
 
 
