@@ -785,7 +785,7 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
 
 # "Acme, which she co-founded": a relative clause on the company before the trigger.
 _WHICH_BEFORE_RE = re.compile(
-    r",\s+(?:which|that)\s+(?:she|he|they|[A-Z][\w'’-]+)\s+(?:\w+ly\s+|had\s+|has\s+)?$"
+    r",\s+(?:which|that)\s+(?:she|he|they|(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:\w+ly\s+|had\s+|has\s+)?$"
 )
 
 

@@ -220,7 +220,7 @@ RULES: tuple[Rule, ...] = (
         "departure.is-leaving",
         "departure",
         _rx(
-            rf"\b(?:is|are|'s|’s|am|'m|’m)\s+(?:{_ADVERB}\s+)?(?:leaving|departing|stepping down|stepping away|stepping aside|exiting|retiring|resigning|quitting)\b"
+            rf"\b(?:is|are|'s|’s|am|'m|’m|will\s+be|'ll\s+be|’ll\s+be)\s+(?:{_ADVERB}\s+)?(?:leaving|departing|stepping down|stepping away|stepping aside|exiting|retiring|resigning|quitting)\b"
         ),
         "before",
         0.85,
@@ -352,7 +352,8 @@ RULES: tuple[Rule, ...] = (
         "appointment.named",
         "appointment",
         _rx(
-            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting)\b"
+            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated)\b|"
+            r"\badd(?:s|ed|ing)?\b(?=[^.;]{1,60}?\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+)?board\b)"
         ),
         "voice",
         0.85,
@@ -366,7 +367,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:took|takes|take|taking)\s+(?:his|her|their|a)\s+(?:first\s+|new\s+)?(?:job|role|post|position)\s+as\b|"
             r"\b(?:assume|assumes|assumed|assuming|accept|accepts|accepted|accepting)\s+(?:the\s+)?(?:new\s+)?"
             r"(?:role|post|position|job|title)\s+(?:of|as)\b|"
-            r"\b(?:was|were|been|is|be)\s+(?:given|handed)\s+(?:the\s+)?(?:top\s+job|(?:role|post|position|job)\s+of)\b|"
+            r"\b(?:was|were|been|is|be)\s+(?:given|handed)\s+(?:the\s+)?(?:top\s+job|(?:role|post|position|job)\s+of|"
+            r"(?:[\w-]+\s+){1,3}?(?:role|job|post))\b|"
             r"\b(?:was|were|been|is|be)\s+confirmed\s+as\b|"
             r"\b(?:step|steps|stepped|stepping|move|moves|moved|moving)\s+up\s+(?:to|as)\b|"
             r"\bmov(?:e|es|ed|ing)\s+into\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:role|post|position|job)\b|"
@@ -380,7 +382,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.brought-in",
         "appointment",
         _rx(
-            r"\b(?:brought|bring|brings|bringing)\s+in\b(?!\s+(?:about\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?(?:US\s?)?[$€£\d])"
+            r"\b(?:brought|bring|brings|bringing)\s+(?:in|on(?:\s+board)?)\b(?!\s+(?:about\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?(?:US\s?)?[$€£\d])"
         ),
         "voice",
         0.75,
@@ -607,7 +609,7 @@ RULES: tuple[Rule, ...] = (
         "founding",
         _rx(
             r"\b(?:founded|co-?founded|cofounded|debuted|launched|established|incorporated|started)\b"
-            r"|\bto\s+(?:co-?)?found\b|\bto\s+(?:start|launch)\s+(?=(?-i:[A-Z]))"
+            r"|\bto\s+(?:co-?)?found\b|\bto\s+(?:start|launch|create|form|set\s+up)\s+(?=(?-i:[A-Z]))"
         ),
         "before",
         0.8,
@@ -710,6 +712,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "recruited",
         "poached",
         "promoting",
+        "lured",
+        "elevated",
+        "add",
     ),
     "appointment.take-on-job": (
         "job",
@@ -724,7 +729,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "departure.bow-out": ("bow", "relinquish", "back from"),
     "departure.parted-ways": ("ways with", "company with"),
-    "appointment.brought-in": ("brought in", "bring in", "brings in", "bringing in"),
+    "appointment.brought-in": (
+        "brought in",
+        "bring in",
+        "brings in",
+        "bringing in",
+        "brought on",
+        "bring on",
+        "brings on",
+        "bringing on",
+    ),
     "appointment.the-appointment-of": ("appointment",),
     "appointment.acting": ("acting", "interim"),
     "appointment.board-seat": ("seat on",),
@@ -804,6 +818,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "started",
         "to start",
         "to launch",
+        "to create",
+        "to form",
+        "to set up",
     ),
 }
 RULES = tuple(replace(rule, needs=_NEEDS.get(rule.rule_id, ())) for rule in RULES)

@@ -333,6 +333,45 @@ CASES = [
         "Nadia Holm has accepted the post of finance chief at Halvern Paper Ltd.",
         [{"type": "appointment", "person": "Nadia Holm", "organization": "Halvern Paper Ltd"}],
     ),
+    Case(
+        "brought-on-as",
+        "Peter Voss was brought on as chief financial officer of Halvern Paper Ltd.",
+        [
+            {
+                "type": "appointment",
+                "person": "Peter Voss",
+                "organization": "Halvern Paper Ltd",
+                "role": "chief financial officer",
+            }
+        ],
+    ),
+    Case(
+        "lured-away-from",
+        "Halvern Paper Ltd has lured Peter Voss away from Brask Insurance.",
+        [{"type": "appointment", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
+    ),
+    Case(
+        "added-to-its-board",
+        "Halvern Paper Ltd has added Peter Voss to its board.",
+        [{"type": "appointment", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
+    ),
+    Case(
+        "elevated-to",
+        "Peter Voss has been elevated to chief executive of Halvern Paper Ltd.",
+        [
+            {
+                "type": "appointment",
+                "person": "Peter Voss",
+                "organization": "Halvern Paper Ltd",
+                "role": "chief executive",
+            }
+        ],
+    ),
+    Case(
+        "handed-the-role",
+        "Peter Voss was handed the chief executive role at Halvern Paper Ltd.",
+        [{"type": "appointment", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
+    ),
 ]
 
 BUGS_CAUGHT = [
@@ -445,6 +484,16 @@ ORGANIZATIONS = [
         "a-titled-three-word-name-with-two-given-names",
         "The board named Dr. Wei Ling Tan chief medical officer of Kestrelvue on Tuesday.",
         [{"type": "appointment", "person": "Wei Ling Tan", "organization": "Kestrelvue"}],
+        group="names",
+    ),
+    Case(
+        "took-over-as-makes-an-unknown-name-a-person",
+        "The hire is the latest at Rook Hall Stores since Ysolde Brannagh took over as chief executive "
+        "last spring. Brannagh has since brought in a new finance director, Tom Oduya.",
+        [
+            {"type": "appointment", "person": "Ysolde Brannagh", "organization": "Rook Hall Stores"},
+            {"type": "appointment", "person": "Tom Oduya", "organization": "Rook Hall Stores"},
+        ],
         group="names",
     ),
 ]

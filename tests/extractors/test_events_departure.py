@@ -393,6 +393,11 @@ MORE_PHRASINGS = [
         "Peter Voss parted ways with Halvern Paper Ltd in May.",
         [{"type": "departure", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
     ),
+    Case(
+        "will-be-leaving",
+        "Peter Voss will be leaving Halvern Paper Ltd at the end of the year.",
+        [{"type": "departure", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
+    ),
 ]
 
 BUGS_CAUGHT = [

@@ -96,6 +96,7 @@ NO_EVENT = [
     Case("set-up-the-meeting", "Nadia Holm, who set up the meeting, said the talks went well.", []),
     Case("prize-may-go-to", "The jury said the prize may go to Nadia Holm of the University of Kelso.", []),
     Case("stay-then-review", "Peter Voss will stay in the role and then review his options.", []),
+    Case("added-seats-to-its-board", "Halvern Paper Ltd added two seats to its board last year.", []),
 ]
 
 

@@ -455,6 +455,19 @@ FOUNDINGS = [
         ],
         exact=False,
     ),
+    Case(
+        "company-which-a-named-person-founded",
+        "Halvern Paper Ltd, which Nadia Holm founded in 2009, makes boxes.",
+        [{"type": "founding", "person": "Nadia Holm", "organization": "Halvern Paper Ltd", "date": "2009"}],
+    ),
+    Case(
+        "teamed-up-to-create",
+        "Nadia Holm and Peter Voss teamed up to create Halvern Paper Ltd in 2009.",
+        [
+            {"type": "founding", "person": "Nadia Holm", "organization": "Halvern Paper Ltd", "date": "2009"},
+            {"type": "founding", "person": "Peter Voss", "organization": "Halvern Paper Ltd", "date": "2009"},
+        ],
+    ),
 ]
 
 
