@@ -476,7 +476,8 @@ _PERSON_VERB_AFTER_RE = re.compile(
     r"step(?:s|ped|ping)?\s+(?:down|away)|resign\w*|retir\w*|quit|quits|(?<=is )out\s+as|(?<=was )out\s+as|"
     r"(?<=was )(?:named|appointed|elected|hired|fired|ousted|promoted)|"
     r"(?<=been )(?:named|appointed|elected|hired|fired|ousted|promoted)|co-?founded|founded|"
-    r"led|leads|runs|ran|heads|headed|oversees|oversaw|joined|joins)\b",
+    r"led|leads|runs|ran|heads|headed|oversees|oversaw|joined|joins|took\s+over\s+as|takes\s+over\s+as|"
+    r"(?<=will )take\s+over\s+as)\b",
     re.IGNORECASE,
 )
 

@@ -496,6 +496,16 @@ ORGANIZATIONS = [
         ],
         group="names",
     ),
+    Case(
+        "took-over-as-makes-an-unknown-name-a-person",
+        "The hire is the latest at Rook Hall Stores since Ysolde Brannagh took over as chief executive "
+        "last spring. Brannagh has since brought in a new finance director, Tom Oduya.",
+        [
+            {"type": "appointment", "person": "Ysolde Brannagh", "organization": "Rook Hall Stores"},
+            {"type": "appointment", "person": "Tom Oduya", "organization": "Rook Hall Stores"},
+        ],
+        group="names",
+    ),
 ]
 
 
