@@ -288,12 +288,33 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     confidence = rule.confidence - _weakness(scene, person)
     fields = {"person": person.name, "organization": org, "role": role, "details": details}
     drafts = [_draft(scene, rule, (start, end), confidence=confidence, **fields)]
+    former = (
+        (title_org or _title_org_after(scene, person))
+        if active and _HIRED_AWAY_RE.match(match.group())
+        else None
+    )
+    aside = scene.text[person.end : person.end + 40]
+    if (
+        former
+        and former != org
+        and not re.search(r"\b(?:former|ex-|previously|once)\b", aside, re.IGNORECASE)
+    ):
+        # "Acme hired Jane Doe, head of sales at rival Foo": she leaves Foo for Acme.
+        left = {"status": _status(scene, rule), "successor": None, "destination": org}
+        more = {"person": person.name, "organization": former, "role": title, "details": left}
+        drafts.append(
+            _draft(scene, rule, (start, end), type="departure", confidence=confidence - 0.1, **more)
+        )
     if rule.rule_id == "appointment.brought-in" and active:
         # "brought in a finance director, A, and a digital chief, B": each hire named.
         for other in _listed_with_asides(scene, [person], forward=True)[1:]:
             more = {"person": other.name, "organization": org, "role": None, "details": {"predecessor": None}}
             drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
     return drafts
+
+
+# Verbs of taking someone from another employer: the person leaves the employer the aside names.
+_HIRED_AWAY_RE = re.compile(r"(?:hired|hiring|poached|lured|recruited)$", re.IGNORECASE)
 
 
 def _object_pronoun(scene: Scene, at: int, subject: Mention | None) -> Mention | None:

@@ -372,6 +372,24 @@ CASES = [
         "Peter Voss was handed the chief executive role at Halvern Paper Ltd.",
         [{"type": "appointment", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
     ),
+    Case(
+        "hired-from-a-rival-leaves-the-rival",
+        "Kestrel Foods has hired Anna Berg, head of logistics at rival Brask Stores, as its new supply director.",
+        [
+            {"type": "appointment", "person": "Anna Berg", "organization": "Kestrel Foods"},
+            {
+                "type": "departure",
+                "person": "Anna Berg",
+                "organization": "Brask Stores",
+                "details": {"destination": "Kestrel Foods"},
+            },
+        ],
+    ),
+    Case(
+        "hired-a-former-partner-is-no-new-departure",
+        "Kestrel Foods has hired Anna Berg, a former partner at Brask Stores, as finance chief.",
+        [{"type": "appointment", "person": "Anna Berg", "organization": "Kestrel Foods"}],
+    ),
 ]
 
 BUGS_CAUGHT = [

@@ -97,6 +97,7 @@ NO_EVENT = [
     Case("prize-may-go-to", "The jury said the prize may go to Nadia Holm of the University of Kelso.", []),
     Case("stay-then-review", "Peter Voss will stay in the role and then review his options.", []),
     Case("added-seats-to-its-board", "Halvern Paper Ltd added two seats to its board last year.", []),
+    Case("gap-left-by-someone", "She fills the gap left by Tom Ashby at Kestrel Foods.", []),
 ]
 
 
