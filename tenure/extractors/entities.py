@@ -200,7 +200,7 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
 
 
 def _outside(chunks: list[_Chunk], spans: list[tuple[int, int]]) -> list[_Chunk]:
-    """The chunks that do not sit in a dateline ("DUBLIN, June 17 (Agency) -")."""
+    """The chunks that do not sit in a dateline ("OSLO, June 17 (Agency) -")."""
     if not spans:
         return chunks
     return [c for c in chunks if not any(a <= c.start and c.end <= b for a, b in spans)]
@@ -428,8 +428,8 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
     return None
 
 
-# A company's descriptor or a title's "of" right before a name-shaped company: "dairy group Ferris
-# Lane", "chief financial officer of Ferris Lane", "rival Ferris Lane".
+# A company's descriptor or a title's "of" right before a name-shaped company: "dairy group Tolley
+# Marsh", "chief financial officer of Tolley Marsh", "rival Tolley Marsh".
 _COMPANY_BEFORE_RE = re.compile(
     r"(?:\b(?:company|group|firm|maker|startup|start-up|rival|retailer|lender|insurer|carrier|chain|"
     r"supplier|manufacturer|business|subsidiary|brand|conglomerate|grocer|bank)\s+|"
@@ -437,8 +437,8 @@ _COMPANY_BEFORE_RE = re.compile(
     r"(?:co-?)?founder|partner|board)\s+(?:of|at)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
-# What follows only a company: "Ferris Lane, where she ran sales", "Ferris Lane's board",
-# "Ferris Lane said on Monday that its chief executive ...".
+# What follows only a company: "Tolley Marsh, where she ran sales", "Tolley Marsh's board",
+# "Tolley Marsh said on Monday that its chief executive ...".
 _COMPANY_AFTER_RE = re.compile(
     r"^(?:,\s+where\s+(?:she|he|they|I|we)\b|['’]s?\s+(?:board|shares|stock|headquarters|parent|"
     r"subsidiary|shareholders|investors)\b|"
@@ -614,7 +614,7 @@ def _classify(
     if all(_ADJECTIVE_SUFFIX_RE.search(w) for _, _, w in body):
         return None  # "a Lisbon-based startup": an adjective
     if _is_place(text, body):
-        return None  # "Sydney payroll firm X", "GRAND JUNCTION, Colo.", "a Swede": places and peoples
+        return None  # "Perth payroll firm X", "BOISE, Ida.", "a Swede": places and peoples
     label = re.match(r":\s+[A-Z]", text[body[-1][1] : body[-1][1] + 3])
     if chunk.initial and label and not chunk.quoted and not name.isupper():
         return Mention(
@@ -628,7 +628,13 @@ def _classify(
         _is_org_shape(body)
         or len(body) == 1
         and _single_word_org(
-            text, body[0], initial, known_caps, chunk.possessive, _loosely_capitalised(text, chunk)
+            text,
+            body[0],
+            initial,
+            known_caps,
+            chunk.possessive,
+            _loosely_capitalised(text, chunk),
+            chunk.headline,
         )
     ):
         return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
@@ -730,7 +736,7 @@ _PLACE_BEFORE_RE = re.compile(
     r"home|city|town)\s+(?:in|of)\s+$",
     re.IGNORECASE,
 )
-# "a Mannheim supplier of parts", "an Oslo software company": a place word describing a company.
+# "a Lyon supplier of parts", "an Oslo software company": a place word describing a company.
 _PLACE_DESCRIBES_RE = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:" + "|".join(DESCRIPTION_HEADS) + r")\b")
 
 
@@ -750,6 +756,7 @@ def _single_word_org(
     known_caps: Counter[str],
     possessive: bool,
     loose: bool = False,
+    loose_headline: bool = False,
 ) -> bool:
     word = token[2]
     if word.lower() in NOT_NAME_WORDS or len(word) < 2 or word.isdigit():
@@ -760,7 +767,7 @@ def _single_word_org(
         re.search(r"\b(?:a|an)\s+$", text[max(0, token[0] - 4) : token[0]], re.IGNORECASE)
         and _PLACE_DESCRIBES_RE.match(text[token[1] : token[1] + 50])
     ):
-        return False  # "a garage in Heidelberg", "a Mannheim supplier of parts": a place
+        return False  # "a garage in Turin", "a Lyon supplier of parts": a place
     # A word capitalised only because it opens a sentence counts when it is capitalised elsewhere,
     # owns something ("Acme's chief scientist") or acts like a company ("Acme has hired").
     if possessive or _ORG_VERB_AFTER_RE.match(text[token[1] :]):
@@ -771,7 +778,7 @@ def _single_word_org(
         return True
     # In a headline or a "Title | Team | Role" profile line every word is capitalised: a word named
     # nowhere else with nothing a company does around it is not an organization.
-    if known_caps[word] >= 1:
+    if known_caps[word] >= (1 if loose_headline else 2):  # a headline's own words are not counted
         return True
     before = text[max(0, token[0] - 40) : token[0]]
     after = text[token[1] : token[1] + 100]
@@ -811,7 +818,7 @@ def _acronym_of(short: str, long: str) -> bool:
 
 
 # After a company opening a lead sentence: an optional ticker or aside, then what it did.
-# Example: "Acme Foods, the Irish maker of pumps, said", "Acme, Inc. (Nasdaq: ACME), a developer of
+# Example: "Acme Foods, the Danish maker of valves, said", "Acme, Inc. (Nasdaq: ACME), a developer of
 # tests, today announced", "Acme Trust has chosen".
 _SUBJECT_TAIL_RE = re.compile(
     r"^(?:,?\s+(?:inc|ltd|plc|llc|corp|s\.a|n\.v|ag)\b\.?)?(?:\s*\([^()]{1,40}\))?"
@@ -844,7 +851,7 @@ def _lead_subjects(text: str, sentences: list[Sentence], mentions: list[Mention]
 def _main_org(mentions: list[Mention], lead_end: int = 0, subjects: list[str] | None = None) -> str | None:
     """The organization the article is about: the one it names most ("Acme AI" counts for Acme),
     a mention in the headline or first sentence counting three times, the subject of an opening
-    sentence ("Acme Foods, the Irish pump maker, said") six times."""
+    sentence ("Acme Foods, the Danish valve maker, said") six times."""
     counts = Counter(m.name for m in mentions if m.kind == "org")
     for m in mentions:
         if m.kind == "org" and m.end <= lead_end:
@@ -1135,9 +1142,32 @@ def _subject_org_before(text: str, mentions: list[Mention], index: int) -> str |
         mention = mentions[back]
         if mention.start < line_start:
             break
-        if mention.kind == "org" and mention.via == "name":
+        if (
+            mention.kind == "org"
+            and mention.via == "name"
+            and not _inside_aside(text, mentions, back, line_start)
+        ):
             return mention.name
     return None
+
+
+# An aside opened right after a company and not closed yet: "Acme, the owner of the X and Y labels".
+_ASIDE_OPEN_RE = re.compile(r"\)?,\s+(?:the|a|an)\s+[^,;()]*$")
+
+
+def _inside_aside(text: str, mentions: list[Mention], index: int, line_start: int) -> bool:
+    """A company named inside the aside that describes an earlier company of the line."""
+    for back in range(index - 1, -1, -1):
+        other = mentions[back]
+        if other.start < line_start:
+            break
+        if (
+            other.kind == "org"
+            and other.via == "name"
+            and _ASIDE_OPEN_RE.match(text, other.end, mentions[index].start)
+        ):
+            return True
+    return False
 
 
 def _org_before(mentions: list[Mention], index: int, title_start: int) -> str | None:

@@ -257,7 +257,7 @@ FIRST_NAMES: frozenset[str] = frozenset(
 )
 
 # Places and the words for their people: a capitalised run made only of these names somewhere, not
-# a company ("Sydney", "New York", "Colo.", "a Swede"). Generic world knowledge, lower case; a
+# a company ("Perth", "New York", "Ida.", "a Swede"). Generic world knowledge, lower case; a
 # multi-word place is listed as its words and counts when every word of the run is a place word.
 PLACE_WORDS: frozenset[str] = frozenset(
     _words(
@@ -293,7 +293,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
     asia-pacific apac emea latam nordics scandinavia benelux balkans baltics caribbean
     middle midwest siberia bavaria catalonia flanders wallonia lombardy tuscany sea ocean
         """
-        # Large cities, world capitals and financial centres. Example: "Sydney payroll firm X".
+        # Large cities, world capitals and financial centres. Example: "Perth payroll firm X".
         """
     sydney melbourne brisbane perth auckland wellington dublin edinburgh glasgow manchester
     birmingham leeds liverpool bristol cardiff belfast cambridge oxford madrid barcelona lisbon
@@ -310,7 +310,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
     vegas orleans louis salt aires paulo sao são rio janeiro santiago lima bogota bogotá
     caracas havana quito montevideo mexico monterrey guadalajara san santa los las
         """
-        # Nationalities and demonyms (adjective and person). Example: "Junqvist, a Swede".
+        # Nationalities and demonyms (adjective and person). Example: "Doe, a Swede".
         """
     afghan albanian algerian argentine argentinian armenian austrian belgian bolivian brazilian
     bulgarian cambodian canadian chilean colombian croatian cuban cypriot czech danish dane
@@ -328,8 +328,8 @@ PLACE_WORDS: frozenset[str] = frozenset(
 
 _MONTH_ABBREV = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The place, date and agency that open a wire story or press release; nothing in it is the company.
-# Examples: "DUBLIN, June 17 (Agency) -", "GRAND JUNCTION, Colo. —",
-# "CAMBRIDGE, Mass., July 1, 2025 /Wire/ --", "SAO PAULO, Aug 15 (Wire) -".
+# Examples: "OSLO, June 17 (Agency) -", "BOISE, Ida. —",
+# "AUSTIN, Texas, July 1, 2025 /Wire/ --", "LIMA, Aug 15 (Wire) -".
 DATELINE_RE = re.compile(
     r"^[ \t*_]*(?P<place>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'’-]+(?:[ ][A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'’-]+){0,3})"
     r"(?:,[ ](?:[A-Z][a-z]{1,5}\.(?:[A-Z]\.)?|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?(?=,[ ]" + _MONTH_ABBREV + r")))?"

@@ -473,7 +473,7 @@ ORGANIZATIONS = [
     ),
     Case(
         "a-field-of-a-profile-line-is-not-a-company",
-        "Rosa Quint\nHead of Claims | Specialty | Mentor\n\nSome personal news. Tom Brady, who has run our "
+        "Rosa Quint\nClaims lead | Marine cargo | Speaker\n\nSome personal news. Tom Brady, who has run our "
         "claims team, will take over the marine desk this week. He joined the team in 2019.",
         [],
         group="organizations",
@@ -506,18 +506,8 @@ ORGANIZATIONS = [
     ),
     Case(
         "took-over-as-makes-an-unknown-name-a-person",
-        "The hire is the latest at Rook Hall Stores since Ysolde Brannagh took over as chief executive "
-        "last spring. Brannagh has since brought in a new finance director, Tom Oduya.",
-        [
-            {"type": "appointment", "person": "Ysolde Brannagh", "organization": "Rook Hall Stores"},
-            {"type": "appointment", "person": "Tom Oduya", "organization": "Rook Hall Stores"},
-        ],
-        group="names",
-    ),
-    Case(
-        "took-over-as-makes-an-unknown-name-a-person",
-        "The hire is the latest at Rook Hall Stores since Ysolde Brannagh took over as chief executive "
-        "last spring. Brannagh has since brought in a new finance director, Tom Oduya.",
+        "Ysolde Brannagh took over as chief executive of Rook Hall Stores in 2023. Brannagh later hired "
+        "Tom Oduya as finance director.",
         [
             {"type": "appointment", "person": "Ysolde Brannagh", "organization": "Rook Hall Stores"},
             {"type": "appointment", "person": "Tom Oduya", "organization": "Rook Hall Stores"},

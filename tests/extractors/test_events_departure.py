@@ -468,19 +468,19 @@ ORGANIZATIONS = [
     ),
     Case(
         "brand-inside-the-companys-aside-is-not-the-company",
-        "MILWAUKEE, Jan. 5 (Newsline) - Brantley Foods Inc, the frozen-bakery group behind the Hearthloaf "
-        "and Tiny Tart brands, said on Monday that chief executive Lazlo Varga will step down effective "
-        "Jan. 15 and that Nora Pike will replace him.",
+        "OSLO, May 2 (Newsline) - Brantley Snacks Inc, the owner of the Hearthloaf and Tiny Tart labels, "
+        "said on Friday that its chief executive Piotr Halas is leaving on May 30 and that Nora Pike will "
+        "succeed him.",
         [
-            {"type": "departure", "person": "Lazlo Varga", "organization": "Brantley Foods Inc"},
-            {"type": "appointment", "person": "Nora Pike", "organization": "Brantley Foods Inc"},
+            {"type": "departure", "person": "Piotr Halas", "organization": "Brantley Snacks Inc"},
+            {"type": "appointment", "person": "Nora Pike", "organization": "Brantley Snacks Inc"},
         ],
         group="organizations",
     ),
     Case(
         "the-subject-of-the-lead-outweighs-a-headline-mention",
-        "Tarrow Valley hospitals group names Pellham finance chief as next CEO\n\n"
-        "Tarrow Valley Health Trust has chosen Nia Obi, finance director at Pellham, as its next chief "
+        "Ostrava clinic network picks Pellham surgeon to run it\n\n"
+        "Tarrow Valley Health Trust has chosen Nia Obi, a surgeon at Pellham, as its new chief "
         "executive.\n\nObi will start in January. Dr Sam Reyes, the medical director, left on Oct. 3.",
         [
             {"type": "appointment", "person": "Nia Obi", "organization": "Tarrow Valley Health Trust"},
@@ -490,7 +490,7 @@ ORGANIZATIONS = [
     ),
     Case(
         "a-paragraph-names-its-company-once-for-all-its-sentences",
-        "Pellmore Energy CFO Anna Voss resigned on Tuesday. Group controller Ben Tull is acting CFO.\n"
+        "Pellmore Energy CFO Anna Voss resigned on Tuesday. Her deputy, Ben Tull, has been named interim CFO.\n"
         "Quarrow Data said it would cut 40 jobs.",
         [
             {"type": "departure", "person": "Anna Voss", "organization": "Pellmore Energy"},
