@@ -621,6 +621,16 @@ def _cowinners(scene: Scene, at: int) -> list[str]:
 
 def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
+    if rule.rule_id == "funding.invested-in":
+        # "Bay Capital poured $30 million into Acme": the company follows "into"/"in".
+        target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
+        if target is None:
+            return []
+        drafts = _funding_draft(scene, rule, (start, end), None, target.name)
+        leader = scene.org_before(start)
+        if match.group().lower().startswith(("led", "co-led")) and leader is not None:
+            drafts[0].details["lead_investors"] = [leader.name]
+        return drafts
     org_before = scene.subject_org(start) or scene.org_before(start, named_only=False)
     person_before = scene.person_before(start)
     org: str | None = None
@@ -650,6 +660,13 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         org = None if reporter else _name(after)
     if org is None and person is None:
         return []
+    return _funding_draft(scene, rule, (start, end), person, org)
+
+
+def _funding_draft(
+    scene: Scene, rule: Rule, span: tuple[int, int], person: str | None, org: str | None
+) -> list[Draft]:
+    start, end = span
     body = scene.text[scene.sentence.start : scene.sentence.end]
     money = find_money(body)
     trigger_rel = start - scene.sentence.start

@@ -513,11 +513,24 @@ RULES: tuple[Rule, ...] = (
         "funding_round",
         _rx(
             r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed|pulled\s+in|"
-            r"brought\s+in|took\s+in|picked\s+up)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?(?:US\s?)?[$€£]\s?\d"
+            r"brought\s+in|took\s+in|picked\s+up)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
+            r"(?:(?:US\s?|[a-z]{1,2})?[$€£]\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m)\s+(?:euros|dollars|pounds|"
+            r"francs|yen|yuan|reais|rupees|kronor|kroner|rand|won)\b)"
         ),
         "none",
         0.9,
         "Acme raised $20 million in a Series A round led by Bay Capital.",
+    ),
+    Rule(
+        "funding.invested-in",
+        "funding_round",
+        _rx(
+            r"\b(?:poured|invested|injected|put|pumped|led|co-led)\s+(?:an?\s+)?(?:US\s?|[a-z]{1,2})?[$€£]\s?\d[^.;]{0,40}?"
+            r"\b(?:into|in)\s+(?=(?-i:[A-Z]))"
+        ),
+        "none",
+        0.8,
+        "Bay Capital led a $30 million investment in Acme Robotics.",
     ),
     Rule(
         "funding.round",
@@ -799,7 +812,24 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "presented to",
         "awarded by",
     ),
-    "funding.raised-amount": ("$", "€", "£"),
+    "funding.raised-amount": (
+        "$",
+        "€",
+        "£",
+        "euros",
+        "dollars",
+        "pounds",
+        "francs",
+        "yen",
+        "yuan",
+        "reais",
+        "rupees",
+        "kronor",
+        "kroner",
+        "rand",
+        "won",
+    ),
+    "funding.invested-in": ("$", "€", "£"),
     "funding.round": ("round", "fund", "financing"),
     "funding.values-at": ("valu",),
     "funding.led-by": ("led by",),

@@ -98,6 +98,8 @@ NO_EVENT = [
     Case("stay-then-review", "Peter Voss will stay in the role and then review his options.", []),
     Case("added-seats-to-its-board", "Halvern Paper Ltd added two seats to its board last year.", []),
     Case("gap-left-by-someone", "She fills the gap left by Tom Ashby at Kestrel Foods.", []),
+    Case("invested-in-property", "The fund has invested $5 million in New York property.", []),
+    Case("put-money-into-a-plant", "Halvern Paper Ltd put $2 million into a new plant in Ohio.", []),
 ]
 
 

@@ -303,6 +303,23 @@ FUNDING = [
             },
         ],
     ),
+    Case(
+        "raised-an-amount-in-words-of-a-currency",
+        "Halvern Paper Ltd has raised 40 million euros from a group of pension funds.",
+        [
+            {
+                "type": "funding_round",
+                "person": None,
+                "organization": "Halvern Paper Ltd",
+                "details": {"amount": 40000000, "currency": "EUR"},
+            }
+        ],
+    ),
+    Case(
+        "investors-poured-money-into",
+        "Investors poured $30 million into Halvern Paper Ltd this spring.",
+        [{"type": "funding_round", "person": None, "organization": "Halvern Paper Ltd"}],
+    ),
 ]
 
 FOUNDINGS = [
