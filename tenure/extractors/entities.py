@@ -498,6 +498,13 @@ def has_person_cue(text: str, start: int, end: int, *, verbs: bool = True) -> bo
         head = " ".join(appositive.group(1).split()[:5])
         if TITLE_RE.search(head) or _OCCUPATION_RE.search(head + " "):
             return True
+        nationality = re.fullmatch(r"(?:a|an)\s+([A-Z][a-z]+)\s*", appositive.group(1))
+        if (
+            nationality
+            and nationality.group(1).lower() in PLACE_WORDS
+            and after[appositive.end() :].startswith(",")
+        ):
+            return True  # "Doe, a Swede, will retire": only a person has a nationality
     window = before[-30:]
     titles = list(TITLE_RE.finditer(window))
     return bool(titles) and not window[titles[-1].end() :].strip(" ,")

@@ -467,6 +467,12 @@ ORGANIZATIONS = [
         group="organizations",
     ),
     Case(
+        "a-nationality-aside-makes-an-unknown-name-a-person",
+        "BOISE, Ida. — Tamsett Lane, a Swede, will retire as chair of Orvell Freight in June.",
+        [{"type": "departure", "person": "Tamsett Lane", "organization": "Orvell Freight", "role": "chair"}],
+        group="organizations",
+    ),
+    Case(
         "brand-inside-the-companys-aside-is-not-the-company",
         "OSLO, May 2 (Newsline) - Brantley Snacks Inc, the owner of the Hearthloaf and Tiny Tart labels, "
         "said on Friday that its chief executive Piotr Halas is leaving on May 30 and that Nora Pike will "
