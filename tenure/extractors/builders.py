@@ -464,6 +464,11 @@ def _role_given_up(scene: Scene, predecessor: Mention) -> str | None:
 # --- reporting lines ------------------------------------------------------------------------
 
 
+_FORMER_LINE_RE = re.compile(
+    r"\b(?:who|which|that)\s+(?:\w+ly\s+|had\s+)?reported\s+(?:directly\s+)?to$", re.I
+)
+
+
 def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
     org = scene.main_org()
@@ -488,17 +493,25 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
     manager = scene.person_after(end, limit=60)
     if manager is None:
         return []
+    if _FORMER_LINE_RE.search(scene.text[max(scene.sentence.start, start - 12) : end]):
+        return []  # "Bo Chan, who reported to Ann Lee, will now ...": the old line, not a change
     if rule.rule_id == "reporting.join-under":
         subject = scene.person_before(start)
         people = [subject] if subject else []
     else:
         people = scene.persons_listed_before(start)
         people = _everyone_moving(scene, start) or people
+    # "Bo Chan, who reported to Ann Lee, will now report to ...": Ann Lee is the manager left.
+    former = [
+        p for p in people if p and _FORMER_LINE_RE.search(scene.text[max(0, p.start - 30) : p.start].rstrip())
+    ]
+    if former:
+        people = [p for p in people if p not in former] or [scene.person_before(former[0].start)]
     drafts = []
     for person in people:
         if person is None or person.name == manager.name:
             continue
-        details = {"from_manager": None, "to_manager": manager.name}
+        details = {"from_manager": former[0].name if former else None, "to_manager": manager.name}
         drafts.append(
             _draft(scene, rule, (start, end), person=person.name, organization=org, details=details)
         )

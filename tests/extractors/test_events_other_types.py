@@ -48,6 +48,18 @@ REPORTING = [
         "Brava Telecom said its hardware teams will move to the consumer devices group.",
         [{"type": "reporting_change", "person": None, "organization": "Brava Telecom"}],
     ),
+    Case(
+        "who-reported-to-is-the-manager-left",
+        "Peter Voss, who reported to Nadia Holm, will now report to Tom Ashby at Halvern Paper Ltd.",
+        [
+            {
+                "type": "reporting_change",
+                "person": "Peter Voss",
+                "organization": "Halvern Paper Ltd",
+                "details": {"from_manager": "Nadia Holm", "to_manager": "Tom Ashby"},
+            }
+        ],
+    ),
 ]
 
 REPORTING.append(
