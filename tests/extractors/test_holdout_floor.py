@@ -21,7 +21,7 @@ from tenure.extractors import extract
 from tenure.extractors.dates import parse_published_at
 
 HOLDOUT = Path(__file__).resolve().parents[2] / "eval" / "holdout"
-F1_FLOOR = 0.50
+F1_FLOOR = 0.82  # measured 0.875 over 32 articles at 05:37 UTC; keep ~0.05 under the latest figure
 GOLD_KEYS = {
     "id",
     "source_url",
@@ -88,18 +88,7 @@ def test_holdout_scores_above_the_floor(shared_dir: Path) -> None:
     assert result["f1"] >= F1_FLOOR, {k: result[k] for k in ("f1", "precision", "recall", "tp", "fp", "fn")}
 
 
-@pytest.mark.parametrize(
-    "doc_id",
-    [
-        pytest.param(
-            "h8-09-noevent-earnings",
-            # Known miss when this test was written: "told analysts ... would exit its ... business"
-            # reads as the CEO's departure. Not strict, so fixing it never breaks the suite.
-            marks=pytest.mark.xfail(reason="a company exiting a business read as a departure", strict=False),
-        ),
-        "h8-10-noevent-product",
-    ],
-)
+@pytest.mark.parametrize("doc_id", ["h8-09-noevent-earnings", "h8-10-noevent-product"])
 def test_holdout_no_event_article_gives_no_event(doc_id: str) -> None:
     doc = json.loads((HOLDOUT / f"{doc_id}.json").read_text(encoding="utf-8"))
     assert doc["events"] == []
