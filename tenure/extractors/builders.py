@@ -506,7 +506,8 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         p for p in people if p and _FORMER_LINE_RE.search(scene.text[max(0, p.start - 30) : p.start].rstrip())
     ]
     if former:
-        people = [p for p in people if p not in former] or [scene.person_before(former[0].start)]
+        subject = scene.person_before(former[0].start)
+        people = [p for p in people if p not in former] or ([subject] if subject else [])
     drafts = []
     for person in people:
         if person is None or person.name == manager.name:
