@@ -173,6 +173,9 @@ def _last_two_named(scene: Scene) -> list[Mention]:
     return []
 
 
+_PAST_VERB_RE = re.compile(r"\w+ed\b", re.IGNORECASE)
+
+
 def _departure_of(scene: Scene, rule: Rule, person: Mention, span: tuple[int, int]) -> list[Draft]:
     start, end = span
     if rule.rule_id == "departure.left" and _ordinary_object(scene, end):
@@ -189,6 +192,8 @@ def _departure_of(scene: Scene, rule: Rule, person: Mention, span: tuple[int, in
     role = stated or title or scene.title_after(end) or scene.entities.titles.get(person.name)
     destination = scene.destination(end)
     details = {"status": _status(scene, rule), "successor": None, "destination": _name(destination)}
+    if rule.rule_id == "departure.bow-out" and _PAST_VERB_RE.match(scene.text[start:end]):
+        details["status"] = "completed"  # "bowed out", "relinquished the chair": already done
     if destination is not None and destination.name == org:
         details["destination"] = None
     confidence = rule.confidence - _weakness(scene, person)

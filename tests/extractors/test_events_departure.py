@@ -381,7 +381,14 @@ MORE_PHRASINGS = [
     Case(
         "bowed-out-of",
         "Peter Voss bowed out of Halvern Paper Ltd in May.",
-        [{"type": "departure", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
+        [
+            {
+                "type": "departure",
+                "person": "Peter Voss",
+                "organization": "Halvern Paper Ltd",
+                "details": {"status": "completed"},
+            }
+        ],
     ),
     Case(
         "company-parted-ways-with-person",
