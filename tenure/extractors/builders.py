@@ -250,7 +250,7 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         scene.text[max(0, start - 20) : start]
     ):
         return []
-    if rule.rule_id == "appointment.named" and _NOT_AN_APPOINTMENT_AFTER_RE.match(scene.text[end : end + 30]):
+    if rule.rule_id == "appointment.named" and _NOT_AN_APPOINTMENT_AFTER_RE.match(scene.text[end : end + 90]):
         return []  # "named after", "named in a lawsuit", "named one of the best"
     if rule.rule_id == "appointment.join" and _ordinary_object(scene, end):
         return []  # "joined the call", "joined forces"
@@ -341,7 +341,7 @@ def _object_pronoun(scene: Scene, at: int, subject: Mention | None) -> Mention |
 # What follows "named" when nobody is being appointed.
 _NOT_AN_APPOINTMENT_AFTER_RE = re.compile(
     r"^\s+(?:after|in\s+(?:a|the)\s+(?:lawsuit|suit|complaint|report|case)|one\s+of|among|to\s+(?:a|the|its)\s+"
-    r"(?:list|ranking))\b",
+    r"(?:[\w'’-]+\s+){0,4}?(?:list|ranking)|for\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,8}?(?:award|prize|medal))\b",
     re.IGNORECASE,
 )
 # An object that is a plain thing: "the meeting", "smoking", "forces", "a call".

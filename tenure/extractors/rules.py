@@ -87,7 +87,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "succession.replaced-by",
         "appointment",
-        _rx(r"\b(?:be|been|is|was|being|are|were)\s+(?:replaced|succeeded)\s+by\b"),
+        _rx(r"\b(?:be|been|is|was|being|are|were)\s+(?:replaced|succeeded)\s+(?:in\s+\d{4}\s+)?by\b"),
         "after",
         0.9,
         "Jane Doe will step down and be replaced by Bo Chan.",
@@ -97,7 +97,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "succession.hands-reins",
         "appointment",
-        _rx(r"\bhand(?:s|ed|ing)?\s+(?:over\s+)?the\s+(?:reins|baton|helm)\s+to\b"),
+        _rx(
+            r"\bhand(?:s|ed|ing)?\s+(?:over\s+)?the\s+(?:reins|baton|helm|(?:[\w-]+\s+){1,3}?(?:role|job|post))\s+to\b"
+        ),
         "after",
         0.85,
         "Bo Chan will hand the reins to Jane Doe at the end of the year.",
@@ -210,7 +212,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "departure.last-day",
         "departure",
-        _rx(r"\b(?:my|his|her|their)\s+last\s+day\s+(?:at|with|in)\b"),
+        _rx(r"\b(?:my|his|her|their)\s+last\s+day(?:\s+(?:at|with|in)\b|(?=\s*[.!,]))"),
         "before",
         0.75,
         "Jane Doe told staff that her last day at Acme is March 28.",
@@ -340,7 +342,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:named|appointed|made|voted)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w&-]*\s+){1,4}of\s+the\s+Year\b|"
             r"\b(?:appointed|made)\s+(?:an?\s+)?(?:OBE|MBE|CBE|KBE|DBE)\b|"
             r"\b(?:elected|named|made)\s+(?:an?\s+)?(?:Fellow|Member)\s+of\s+the\s+Royal\b|"
-            r"\bmade\s+(?:an?\s+)?(?:Officer|Member|Companion|Commander|Knight|Dame|dame|knight)\b"
+            r"\b(?:was|were|been|be)\s+knighted\b|\bmade\s+(?:an?\s+)?(?:Officer|Member|Companion|Commander|Knight|Dame|dame|knight)\b"
             r"(?:\s+of\s+the\s+(?-i:(?:[A-Z][\w-]*\s+){0,2}?Order\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
         ),
         "before",
@@ -352,7 +354,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.named",
         "appointment",
         _rx(
-            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated)\b|"
+            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated|rehired|re-hired)\b|"
             r"\badd(?:s|ed|ing)?\b(?=[^.;]{1,60}?\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+)?board\b)"
         ),
         "voice",
@@ -364,7 +366,7 @@ RULES: tuple[Rule, ...] = (
         "appointment",
         _rx(
             r"\b(?:take|takes|took|taking|taken)\s+(?:on|up)\s+(?:the|a|an)\s+(?:new\s+)?(?:job|role|post|position)\s+(?:of|as)\b|"
-            r"\b(?:took|takes|take|taking)\s+(?:his|her|their|a)\s+(?:first\s+|new\s+)?(?:job|role|post|position)\s+as\b|"
+            r"\b(?:took|takes|take|taking|started|starts|start|starting)\s+(?:his|her|their|my|a)\s+(?:first\s+|new\s+)?(?:job|role|post|position)\s+as\b|"
             r"\b(?:assume|assumes|assumed|assuming|accept|accepts|accepted|accepting)\s+(?:the\s+)?(?:new\s+)?"
             r"(?:role|post|position|job|title)\s+(?:of|as)\b|"
             r"\b(?:was|were|been|is|be)\s+(?:given|handed)\s+(?:the\s+)?(?:top\s+job|(?:role|post|position|job)\s+of|"
@@ -650,8 +652,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "reporting.will-report-to": ("report",),
     "reporting.join-under": ("under",),
     "reporting.unit-move": ("will move", "will be moved", "will shift", "will transfer"),
-    "succession.replaced-by": ("replaced by", "succeeded by"),
-    "succession.hands-reins": ("the reins", "the baton", "the helm"),
+    "succession.replaced-by": ("replaced by", "succeeded by", "replaced in", "succeeded in"),
+    "succession.hands-reins": ("the reins", "the baton", "the helm", "hand"),
     "succession.take-over-from": ("over from",),
     "succession.will-replace": ("replace", "succeed"),
     "succession.replaces": ("replac", "succeed"),
@@ -728,6 +730,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "lured",
         "elevated",
         "add",
+        "rehired",
+        "re-hired",
     ),
     "appointment.take-on-job": (
         "job",
@@ -801,7 +805,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "inducted",
     ),
     "award.winner": ("winner", "laureate", "recipient"),
-    "award.named-honour": ("of the year", "obe", "mbe", "cbe", "kbe", "dbe", "royal", "made"),
+    "award.named-honour": ("of the year", "obe", "mbe", "cbe", "kbe", "dbe", "royal", "made", "knighted"),
     "award.shared-by": (
         "between",
         "among",

@@ -390,6 +390,18 @@ CASES = [
         "Kestrel Foods has hired Anna Berg, a former partner at Brask Stores, as finance chief.",
         [{"type": "appointment", "person": "Anna Berg", "organization": "Kestrel Foods"}],
     ),
+    Case(
+        "rehired-its-founder",
+        "Halvern Paper Ltd rehired its founder, Nadia Holm, as chief executive in 2014.",
+        [
+            {
+                "type": "appointment",
+                "person": "Nadia Holm",
+                "organization": "Halvern Paper Ltd",
+                "date": "2014",
+            }
+        ],
+    ),
 ]
 
 BUGS_CAUGHT = [

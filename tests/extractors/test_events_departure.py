@@ -405,6 +405,37 @@ MORE_PHRASINGS = [
         "Peter Voss will be leaving Halvern Paper Ltd at the end of the year.",
         [{"type": "departure", "person": "Peter Voss", "organization": "Halvern Paper Ltd"}],
     ),
+    Case(
+        "was-succeeded-in-a-year-by",
+        "Nadia Holm ran Halvern Paper Ltd for years. She was succeeded in 2015 by Peter Voss.",
+        [
+            {
+                "type": "departure",
+                "person": "Nadia Holm",
+                "organization": "Halvern Paper Ltd",
+                "date": "2015",
+            },
+            {
+                "type": "appointment",
+                "person": "Peter Voss",
+                "organization": "Halvern Paper Ltd",
+                "date": "2015",
+            },
+        ],
+    ),
+    Case(
+        "handed-the-role-to",
+        "In 1991 Tom Ashby handed the chief executive role to his daughter, Anna Ashby, at Halvern Paper Ltd.",
+        [
+            {"type": "departure", "person": "Tom Ashby", "organization": "Halvern Paper Ltd", "date": "1991"},
+            {
+                "type": "appointment",
+                "person": "Anna Ashby",
+                "organization": "Halvern Paper Ltd",
+                "date": "1991",
+            },
+        ],
+    ),
 ]
 
 BUGS_CAUGHT = [

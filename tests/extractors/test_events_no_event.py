@@ -100,6 +100,16 @@ NO_EVENT = [
     Case("gap-left-by-someone", "She fills the gap left by Tom Ashby at Kestrel Foods.", []),
     Case("invested-in-property", "The fund has invested $5 million in New York property.", []),
     Case("put-money-into-a-plant", "Halvern Paper Ltd put $2 million into a new plant in Ohio.", []),
+    Case(
+        "nominated-for-an-award-is-no-appointment",
+        "Nadia Holm was also nominated for the national Paper Leader of the Year award.",
+        [],
+    ),
+    Case(
+        "named-to-a-magazine-list",
+        "Nadia Holm was named to a trade magazine list of top engineers last year.",
+        [],
+    ),
 ]
 
 

@@ -221,6 +221,11 @@ AWARDS = [
         "Nadia Holm was inducted into the Paper Industry Hall of Fame in 2022.",
         [{"type": "award", "person": "Nadia Holm"}],
     ),
+    Case(
+        "was-knighted",
+        "Tom Ashby was knighted in 1988 for services to paper.",
+        [{"type": "award", "person": "Tom Ashby", "date": "1988"}],
+    ),
 ]
 
 FUNDING = [
