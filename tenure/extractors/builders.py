@@ -27,7 +27,8 @@ _BOARD_SEAT_RE = re.compile(
 )
 _BOARD_RE = re.compile(r"^\s*(?:the\s+)?(?:[\w'’&.-]+\s+){0,3}?board\b", re.IGNORECASE)
 _AWARD_LOWER_RE = re.compile(
-    r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}(?:prize|award|medal|hall\s+of\s+fame))\b", re.IGNORECASE
+    r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}(?:prize|award|medal|hall\s+of\s+fame)|knighthood|damehood|peerage)\b",
+    re.IGNORECASE,
 )
 _COWINNER_CUE_RE = re.compile(r"\b(?:alongside|along with|together with|jointly with|with)\s", re.IGNORECASE)
 _INVESTOR_STOP_RE = re.compile(
@@ -542,6 +543,10 @@ def _everyone_moving(scene: Scene, at: int) -> list[Mention]:
 
 def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
+    if _ON_BEHALF_RE.match(scene.text, end, scene.clause_end(end) + 1):
+        return []  # "accepted the prize on behalf of the company": the company won it
+    if rule.rule_id == "award.recipients-list":
+        return _recipients_list(scene, rule, (start, end))
     award = _award_name(scene, start, end, rule)
     if award is None:
         return []
@@ -568,6 +573,7 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     for winner in winners + shared:
         others = [n for n in everyone if n != winner.name]
         org = _org_right_after(scene, winner) or _title_org_after(scene, winner)
+        org = org or _recipient_org(scene, winner)
         org = org or scene.entities.affiliations.get(winner.name)
         if org is None and winner.name in scene.entities.titles:
             org = scene.main_org()  # a winner with a job in the story works, most likely, where it is set
@@ -584,7 +590,15 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
         honour = re.sub(r"^\w+\s+(?:an?\s+|the\s+)?", "", scene.text[start:end])
         return honour or None
     awards = [m for m in scene.mentions if m.kind == "award"]
-    if rule.rule_id == "award.won":
+    if rule.rule_id == "award.honour":
+        # "was handed a CBE", "take on the title of 'Sir'": the honour follows the verb.
+        title = re.search(r"(Sir|Dame)$", scene.text[start:end])
+        if title:
+            return "knighthood" if title.group(1) == "Sir" else "damehood"
+        letters = next((a for a in awards if end <= a.start <= end + 2), None)
+        lower = _AWARD_LOWER_RE.match(scene.text, end)
+        return letters.name if letters else lower.group(1).lower() if lower else None
+    if rule.rule_id in {"award.won", "award.winners-of"}:
         after = [a for a in awards if a.start >= end and a.start - end <= 40]
         if after:
             return after[0].name
@@ -595,7 +609,12 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     before = [a for a in awards if a.end <= start and start - a.end <= 40]
     if before:
         return before[-1].name
-    if rule.rule_id != "award.went-to":
+    if rule.rule_id in {"award.shared-by", "award.went-to"}:
+        # "The rising star category was awarded to ...": a category named in lower case.
+        category = _CATEGORY_BEFORE_RE.search(scene.text, max(scene.sentence.start, start - 60), start)
+        if category:
+            return category.group(1)
+    if rule.rule_id not in {"award.went-to", "award.winners-include"}:
         return None
     # "The 2021 prize went to ...": the prize the article named before, else an unnamed prize.
     article_awards = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
@@ -607,9 +626,12 @@ def _org_right_after(scene: Scene, person: Mention) -> str | None:
     for mention in scene.orgs():
         if mention.start > person.end:
             gap = scene.text[person.end : mention.start]
+            # A place word the organization's name lost may stand between: "of West Acme Distillers".
             return (
                 mention.name
-                if re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?", gap)
+                if re.fullmatch(
+                    r"\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?|\s*\(\s*(?:the\s+)?", gap
+                )
                 else None
             )
     return None
@@ -624,6 +646,96 @@ def _title_org_after(scene: Scene, person: Mention) -> str | None:
         if mention.start > person.end and mention.via == "name":
             gap = scene.text[person.end : mention.start]
             return mention.name if _TITLE_OF_AFTER_RE.match(gap) and TITLE_RE.search(gap) else None
+    return None
+
+
+_ON_BEHALF_RE = re.compile(
+    r"[^.;]{0,80}?\bon\s+behalf\s+(?:of\s+)?(?:the|its|his|her|their)\b", re.IGNORECASE
+)
+# "The rising star category was awarded to": the category's own words name the prize.
+_CATEGORY_BEFORE_RE = re.compile(
+    r"\b(?:the\s+)?((?:[\w-]+\s+){1,3}category)\s+$",
+    re.IGNORECASE,
+)
+# Between the items of a caption list: "A, CEO of X (Prize); B, partner, Y (Prize) and C ...".
+_ITEM_BREAK_RE = re.compile(r";\s+|\)\s*,?\s+and\s+")
+
+
+def _recipients_list(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "Winners (from left): A, CEO of X (Banker of the Year); B, partner, Y (Investor of the Year)":
+    one recipient per item, each with the employer and the prize written in that item."""
+    drafts = []
+    cursor = span[1]
+    end = scene.sentence.end
+    while cursor < end:
+        cut = _ITEM_BREAK_RE.search(scene.text, cursor, end)
+        stop = cut.start() + (1 if cut and cut.group().startswith(")") else 0) if cut else end
+        people = [p for p in scene.persons() if cursor <= p.start < stop and p.via != "pronoun"]
+        if people:
+            winner = people[0]
+            awards = [a for a in scene.mentions if a.kind == "award" and winner.end <= a.start < stop]
+            org = _org_right_after(scene, winner) or _title_org_after(scene, winner)
+            org = org or _recipient_org(scene, winner) or scene.entities.affiliations.get(winner.name)
+            details: dict[str, object] = {"award": awards[0].name if awards else None, "co_recipients": []}
+            drafts.append(_draft(scene, rule, span, person=winner.name, organization=org, details=details))
+        if cut is None:
+            break
+        cursor = cut.end()
+    return drafts if len(drafts) > 1 else []
+
+
+# Who a title-like word before a name says the person works for: "Acme boss Jane Doe",
+# "former Acme chairman Jane Doe", "Acme senior vice-president Jane Doe", "Acme's Jane Doe".
+_ROLE_WORD = (
+    r"(?:boss|founder|co-founder|chief|head|chair\w*|president|partner|director|executive|ceo|cfo|cto|coo)"
+)
+_PRENOMINAL_GAP_RE = re.compile(
+    rf"^(?:['’]s?\s+(?:(?:[\w-]+\s+){{0,5}}?{_ROLE_WORD}\s+)?|\s+(?:[\w-]+\s+){{0,5}}?{_ROLE_WORD}\s+)$",
+    re.IGNORECASE,
+)
+# "Jane Doe – chief executive of Acme", "Jane Doe, his counterpart at Acme", "Jane Doe, a partner at
+# law firm Acme", "Jane Doe, managing partner, Acme", "Jane Doe, who stepped down as chairman of Acme,".
+_APPOSITION_GAP_RE = re.compile(
+    r"^\s*[,–—(]\s*(?:-\s+)?(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:(?:of|at|with|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?|[\w-]+,\s+(?:[A-Z][\w-]*\s+)?)$|"
+    r"^\s*[-,–—]\s+who\s+(?:[\w-]+\s+){0,9}?(?:of|at|with|for|founded|co-founded|runs|leads|heads)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_APPOSITION_WORDS_RE = re.compile(
+    rf"\b(?:{_ROLE_WORD}|counterpart|colleague|works?|worked|stepped\s+down|founded|co-founded|runs|leads|heads|"
+    r"vice-president|manager|officer|professor|partner|employee)\b",
+    re.IGNORECASE,
+)
+# "... after her headhunting firm Acme Search": the recipient's own firm, named later in the clause.
+_OWN_FIRM_BEFORE_RE = re.compile(
+    r"\b(?:her|his|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:firm|company|startup|start-up|business|group|bank)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _recipient_org(scene: Scene, winner: Mention) -> str | None:
+    """The employer written around one recipient: before the name, in an aside after it, or as
+    "her firm X" later in the clause. Former employers count: an honour marks a career."""
+    people = scene.persons()
+    earlier = [p.end for p in people if p.end <= winner.start]
+    floor = max(earlier[-1] if earlier else scene.sentence.start, scene.sentence.start)
+    before = [m for m in scene.orgs() if floor <= m.start and m.end <= winner.start and m.via == "name"]
+    if before:
+        org = before[-1]
+        gap = scene.text[org.end : winner.start]
+        if "," not in gap and _PRENOMINAL_GAP_RE.match(gap) or (org.possessive and not gap.strip(" '’s")):
+            return org.name
+    later = [p.start for p in people if p.start > winner.end]
+    ceiling = later[0] if later else scene.sentence.end
+    for org in scene.orgs():
+        if org.start <= winner.end or org.start >= ceiling or org.via != "name":
+            continue
+        gap = scene.text[winner.end : org.start]
+        if len(gap) <= 110 and _APPOSITION_GAP_RE.match(gap) and _APPOSITION_WORDS_RE.search(gap):
+            return org.name
+        if _OWN_FIRM_BEFORE_RE.search(scene.text[max(winner.end, org.start - 50) : org.start]):
+            return org.name
     return None
 
 

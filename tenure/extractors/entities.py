@@ -183,13 +183,17 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
     aliases = _person_aliases(persons)
     org_aliases: dict[str, str] = {}
     mentions: list[Mention] = []
+    honours = _honour_spans(text)
     for chunks in chunks_by_sentence:
         for index, chunk in enumerate(chunks):
+            if honours and _inside_spans(chunk, honours):
+                continue
             mention = _classify(text, chunk, person_set, aliases, org_aliases, known_caps)
             if mention is None:
                 continue
             mentions.append(mention)
             _register_expansion(text, chunks, index, mention, org_aliases)
+    mentions.extend(_honour_mention(text, span) for span in honours)
     mentions.sort(key=lambda m: m.start)
     lead_end = sentences[min(2, len(sentences)) - 1].end if sentences else 0
     main_org = _main_org(mentions, lead_end, _lead_subjects(text, sentences[:4], mentions))
@@ -197,6 +201,41 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
     entities = Entities(mentions, persons, main_org, org_aliases=org_aliases)
     _collect_titles_and_affiliations(text, entities)
     return entities
+
+
+# Prizes whose name has no prize word: "Banker of the Year", "EY Entrepreneur Of The Year", and
+# national honours written as letters: "a CBE", "scooped OBEs".
+_OF_THE_YEAR_RE = re.compile(
+    r"(?:\b[A-Z][\w&’'.-]* +(?:(?:and|&|for) +)?){1,7}(?i:of +the +year)\b(?: +(?:Awards?|Prize))?"
+)
+_HONOUR_LETTERS_RE = re.compile(r"\b(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM)(?:s\b|\b)")
+_LEADING_ARTICLE_RE = re.compile(r"^(?:The|A|An|This|Its|His|Her|Their) +")
+
+
+def _honour_spans(text: str) -> list[tuple[int, int]]:
+    """Where prize names without a prize word stand, in text order."""
+    spans = []
+    if "year" in text.lower():
+        for found in _OF_THE_YEAR_RE.finditer(text):
+            lead = _LEADING_ARTICLE_RE.match(found.group())
+            spans.append((found.start() + (lead.end() if lead else 0), found.end()))
+    spans.extend((m.start(), m.end()) for m in _HONOUR_LETTERS_RE.finditer(text))
+    return sorted(spans)
+
+
+def _inside_spans(chunk: _Chunk, spans: list[tuple[int, int]]) -> bool:
+    index = bisect_right(spans, (chunk.start, len(chunk.tokens) + 10**9)) - 1
+    for start, end in spans[max(0, index - 1) : index + 2]:
+        if start <= chunk.start and chunk.end <= end or chunk.start <= start < chunk.end:
+            return True
+    return False
+
+
+def _honour_mention(text: str, span: tuple[int, int]) -> Mention:
+    name = text[span[0] : span[1]]
+    if _HONOUR_LETTERS_RE.fullmatch(name) and name.endswith("s"):
+        name = name[:-1]  # "scooped CBEs": each took a CBE
+    return Mention(span[0], span[1], "award", name, False, "name")
 
 
 def _outside(chunks: list[_Chunk], spans: list[tuple[int, int]]) -> list[_Chunk]:

@@ -354,7 +354,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.named",
         "appointment",
         _rx(
-            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated|rehired|re-hired)\b|"
+            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked(?!\s+up)|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated|rehired|re-hired)\b|"
             r"\badd(?:s|ed|ing)?\b(?=[^.;]{1,60}?\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+)?board\b)"
         ),
         "voice",
@@ -500,6 +500,49 @@ RULES: tuple[Rule, ...] = (
         "list-before",
         0.85,
         "Jane Doe and Bo Chan won the Acme Prize for Chemistry on Monday.",
+    ),
+    Rule(
+        "award.honour",
+        "award",
+        _rx(
+            r"\b(?:handed|claimed|bagged|bags|given|granted|gets|got|landed|recogni[sz]ed\s+with|honou?red\s+with)\s+"
+            r"(?:an?\s+|the\s+)?(?=(?-i:(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM)s?\b)|knighthoods?\b|damehoods?\b|peerages?\b)|"
+            r"\b(?:take|takes|took|taking|taken|assume|assumes|assumed)\s+(?:on\s+)?the\s+title\s+(?:of\s+)?['‘\"“]?(?:Sir|Dame)\b"
+        ),
+        "list-before",
+        0.8,
+        "Jane Doe, the founder of Foo Books, was handed an OBE.",
+    ),
+    Rule(
+        "award.recipients-list",
+        "award",
+        _rx(
+            r"\b(?:recipients|winners|honou?rees|laureates|inductees)(?:\s*\((?:from\s+)?(?:left|right)[^()]{0,20}\))?\s*:"
+        ),
+        "list-after",
+        0.8,
+        "Prize recipients (from left): Jane Doe, CEO of Foo Corp (Banker of the Year); Bo Chan, partner, Acme Capital (Investor of the Year).",
+    ),
+    Rule(
+        "award.winners-of",
+        "award",
+        _rx(
+            r"\b(?:are|were|was|is|as|the)\s+(?:the\s+)?(?:joint\s+|co-?)?(?:winners|recipients|laureates)\s+of\b"
+        ),
+        "list-before",
+        0.8,
+        "Jane Doe and Bo Chan are joint winners of the Acme Prize.",
+    ),
+    Rule(
+        "award.winners-include",
+        "award",
+        _rx(
+            r"(?<=of the year)\s*,?\s+(?:including|includes|included)\b|"
+            r"\b(?:winners|recipients|honou?rees|laureates|inductees)\s+(?:this\s+year\s+)?(?:include|included|including)\b"
+        ),
+        "list-after",
+        0.75,
+        "The Acme Prize winners include Jane Doe, CEO of Foo Corp, and Bo Chan.",
     ),
     Rule(
         "award.winner",
@@ -805,6 +848,22 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "inducted",
     ),
     "award.winner": ("winner", "laureate", "recipient"),
+    "award.honour": (
+        "obe",
+        "cbe",
+        "mbe",
+        "kbe",
+        "dbe",
+        "gbe",
+        "bem",
+        "knighthood",
+        "damehood",
+        "peerage",
+        "title",
+    ),
+    "award.recipients-list": ("recipients", "winners", "honorees", "honourees", "laureates", "inductees"),
+    "award.winners-of": ("winners of", "recipients of", "laureates of"),
+    "award.winners-include": ("includ",),
     "award.named-honour": ("of the year", "obe", "mbe", "cbe", "kbe", "dbe", "royal", "made", "knighted"),
     "award.shared-by": (
         "between",

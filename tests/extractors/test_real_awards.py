@@ -1,0 +1,131 @@
+"""Awards as real news writes them: several recipients in one clause, each with their own employer,
+national honours (CBE, OBE, knighthoods), "of the Year" prizes, caption lists, and the no-event side.
+All people and companies are invented."""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+
+def _award(person: str, org: str | None, award: str | None = None) -> dict[str, object]:
+    want: dict[str, object] = {"type": "award", "person": person, "organization": org}
+    if award is not None:
+        want["details"] = {"award": award}
+    return want
+
+
+AWARDS = [
+    Case(
+        "honour-handed-cbe-dash-apposition",
+        "Tom Becker – chief executive of Norden Biologics, which built a new plant last year – was handed a CBE.",
+        [_award("Tom Becker", "Norden Biologics", "CBE")],
+    ),
+    Case(
+        "honour-awarded-mbe-counterpart-at",
+        "And Ana Ruiz, his counterpart at Orbis Partners, was awarded an MBE.",
+        [_award("Ana Ruiz", "Orbis Partners", "MBE")],
+    ),
+    Case(
+        "honour-partner-at-law-firm",
+        "Tom Becker, a partner at law firm Halden Marsh, was awarded a CBE for advising ministers.",
+        [_award("Tom Becker", "Halden Marsh", "CBE")],
+    ),
+    Case(
+        "honour-recognised-with-relative-clause",
+        "Ana Ruiz, who recently stepped down as the chairman of Orbis Holdings, was recognised with a CBE.",
+        [_award("Ana Ruiz", "Orbis Holdings", "CBE")],
+        exact=False,  # the step down is a departure of its own
+    ),
+    Case(
+        "honour-took-home-her-firm",
+        "Ana Ruiz took home an OBE after her search firm Orbis Partners placed the first woman at the top.",
+        [_award("Ana Ruiz", "Orbis Partners", "OBE")],
+    ),
+    Case(
+        "honour-scooped-plural-two-people-former-employer",
+        "Former Norden Bank chairman Tom Becker and Orbis Capital boss Ana Ruiz scooped CBEs for their work.",
+        [_award("Tom Becker", "Norden Bank", "CBE"), _award("Ana Ruiz", "Orbis Capital", "CBE")],
+    ),
+    Case(
+        "honour-title-of-sir-list",
+        "Former Norden Bank chairman Tom Becker, Orbis Capital founder Li Wei and Halden Group boss Mark Stone "
+        "will take on the title of 'Sir' in the new year.",
+        [
+            _award("Tom Becker", "Norden Bank", "knighthood"),
+            _award("Li Wei", "Orbis Capital", "knighthood"),
+            _award("Mark Stone", "Halden Group", "knighthood"),
+        ],
+        exact=False,
+    ),
+    Case(
+        "of-the-year-named-with-place-word",
+        "Tom Becker of East Harbour Distillers has been named the Regional Entrepreneur Of The Year for 2024.",
+        [_award("Tom Becker", "Harbour Distillers", "Regional Entrepreneur Of The Year")],
+        exact=False,
+    ),
+    Case(
+        "of-the-year-scooped-apposed-name",
+        "Ana Ruiz, founder of Orbis Labs, scooped the biggest award of the night, Entrepreneur Of The Year.",
+        [_award("Ana Ruiz", "Orbis Labs", "Entrepreneur Of The Year")],
+        exact=False,
+    ),
+    Case(
+        "picked-up-award-is-not-an-appointment",
+        "Ana Ruiz of Orbis Labs also picked up the International Entrepreneur Of The Year award.",
+        [_award("Ana Ruiz", "Orbis Labs", "International Entrepreneur Of The Year")],
+    ),
+    Case(
+        "category-awarded-to",
+        "The rising star category was awarded to Dr Tom Becker, co-founder of Norden Labs.",
+        [_award("Tom Becker", "Norden Labs", "rising star category")],
+    ),
+    Case(
+        "joint-winners-of-possessive-employers",
+        "Orbis Bank's Ana Ruiz and Norden Group's Tom Becker are joint winners of the Banker of the Year 2024.",
+        [_award("Ana Ruiz", "Orbis Bank", "Banker of the Year"), _award("Tom Becker", "Norden Group")],
+    ),
+    Case(
+        "of-the-year-including-list-prenominal-employers",
+        "They lead a group of the Leaders of the Year including Orbis chief executive Ana Ruiz, Norden boss "
+        "Tom Becker, and Halden chief executive Li Wei.",
+        [_award("Ana Ruiz", "Orbis"), _award("Tom Becker", "Norden"), _award("Li Wei", "Halden")],
+        exact=False,
+    ),
+    Case(
+        "caption-list-each-with-own-prize",
+        "Awards recipients (from left): Ana Ruiz, Orbis Bank's CEO (Leader of the Year 2024); Tom Becker, "
+        "managing partner, Norden Capital (Investor of the Year 2024) and Li Wei, CEO of Halden Group "
+        "(Builder of the Year 2024) at the dinner.",
+        [
+            _award("Ana Ruiz", "Orbis Bank", "Leader of the Year"),
+            _award("Tom Becker", "Norden Capital", "Investor of the Year"),
+            _award("Li Wei", "Halden Group", "Builder of the Year"),
+        ],
+    ),
+]
+
+NO_AWARD = [
+    Case(
+        "received-on-behalf-of-company",
+        "Ana Ruiz, CEO at Orbis Labs, has received the Export Award on behalf of the company.",
+        [],
+    ),
+    Case(
+        "a-year-including-is-not-a-list-of-winners",
+        "Tom Becker will be paid $2 million a year, including a bonus, and will take Ana Ruiz's seat.",
+        [],
+        exact=False,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(AWARDS))
+def test_awards(case: Case) -> None:
+    run_case(case)
+
+
+@pytest.mark.parametrize("case", params(NO_AWARD))
+def test_no_award(case: Case) -> None:
+    events = run_case(case)
+    assert not [e for e in events if e["type"] == "award"]
