@@ -559,6 +559,7 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
         winners = _listed_with_asides(scene, scene.persons_listed_after(end), forward=True)
     elif rule.person == "list-before":
         winners = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
+        winners = _across_unnamed_items(scene, winners)
     else:
         subject = scene.person_before(start)
         winners = [subject] if subject else []
@@ -570,8 +571,12 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     # "won the prize alongside / shares the prize with B": B won it too, a little less surely said.
     shared = [m for m in scene.persons() if m.name in cowinners and m.name not in names]
     everyone = names + [n for n in cowinners if n not in names]
+    personal = rule.rule_id == "award.winners-include" or bool(
+        award_name and _PERSONAL_HONOUR_RE.fullmatch(award_name)
+    )
     for winner in winners + shared:
-        others = [n for n in everyone if n != winner.name]
+        # A CBE or a knighthood is each person's own, however many a sentence lists.
+        others = [] if personal else [n for n in everyone if n != winner.name]
         org = _org_right_after(scene, winner) or _title_org_after(scene, winner)
         org = org or _recipient_org(scene, winner)
         org = org or scene.entities.affiliations.get(winner.name)
@@ -649,6 +654,7 @@ def _title_org_after(scene: Scene, person: Mention) -> str | None:
     return None
 
 
+_PERSONAL_HONOUR_RE = re.compile(r"(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM|knighthood|damehood|peerage)s?")
 _ON_BEHALF_RE = re.compile(
     r"[^.;]{0,80}?\bon\s+behalf\s+(?:of\s+)?(?:the|its|his|her|their)\b", re.IGNORECASE
 )
@@ -682,6 +688,30 @@ def _recipients_list(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Dr
             break
         cursor = cut.end()
     return drafts if len(drafts) > 1 else []
+
+
+# Between two recipients of a list, an item whose name was not recognised may stand:
+# "A, Acme founder b Doe and Norden boss C" still lists A with C.
+_SKIPPED_ITEM_GAP_RE = re.compile(
+    r"^(?:,\s*|\s+and\s+)(?:[\w'’&.-]+\s+){1,6}?[\w'’&.-]+(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’&.-]+\s+){0,5}$"
+)
+_ITEM_GAP_RE = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’&.-]+\s+){0,5}$")
+
+
+def _across_unnamed_items(scene: Scene, listed: list[Mention]) -> list[Mention]:
+    """Widen a list of recipients backwards over long descriptions and one unrecognised item."""
+    if not listed:
+        return listed
+    people = [p for p in scene.persons() if p.via != "pronoun" and not p.possessive]
+    widened = list(listed)
+    for mention in reversed(people):
+        if mention.end > widened[0].start:
+            continue
+        gap = scene.text[mention.end : widened[0].start]
+        if not (_ITEM_GAP_RE.match(gap) or _SKIPPED_ITEM_GAP_RE.match(gap)):
+            break
+        widened.insert(0, mention)
+    return widened
 
 
 # Who a title-like word before a name says the person works for: "Acme boss Jane Doe",
@@ -736,7 +766,38 @@ def _recipient_org(scene: Scene, winner: Mention) -> str | None:
             return org.name
         if _OWN_FIRM_BEFORE_RE.search(scene.text[max(winner.end, org.start - 50) : org.start]):
             return org.name
+    return _org_told_next(scene, winner)
+
+
+def _org_told_next(scene: Scene, winner: Mention) -> str | None:
+    """ "... and Jane Doe took OBEs. Doe, who founded Acme Books, ...": the next sentence's aside."""
+    mentions = scene.entities.mentions
+    index = scene.entities.position(winner)
+    if index < 0:
+        return None
+    limit = scene.sentence.end + 400
+    for position in range(index + 1, min(len(mentions), index + 30)):
+        mention = mentions[position]
+        if mention.start > limit:
+            break
+        if mention.kind != "person" or mention.name != winner.name or mention.start < scene.sentence.end:
+            continue
+        for org in mentions[position + 1 : position + 4]:
+            if org.kind == "person":
+                break
+            gap = scene.text[mention.end : org.start]
+            if org.kind == "org" and org.via == "name" and len(gap) <= 110 and _TOLD_NEXT_GAP_RE.match(gap):
+                return org.name
+        break
     return None
+
+
+# "Doe, who founded advice website Acme," / "Doe, who runs Acme,": whose the recipient's company is.
+_TOLD_NEXT_GAP_RE = re.compile(
+    r"^,\s+who\s+(?:also\s+)?(?:founded|co-founded|set\s+up|runs|ran|leads|led|heads|headed|chairs|started)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
 
 
 def _cowinners(scene: Scene, at: int) -> list[str]:

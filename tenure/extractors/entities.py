@@ -284,10 +284,14 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
             joiner = _CONNECTOR_GAP_RE.fullmatch(gap)
             if gap == " ":
                 pass
-            elif joiner and _joinable(current):
+            elif joiner and (_joinable(current) or _particle_join(current, joiner.group(1))):
                 current.append(
                     (previous_end + joiner.start(1), previous_end + joiner.end(1), joiner.group(1))
                 )
+            elif (
+                gap == " & " and current[-1][2].lower() not in FIRST_NAMES and word.lower() not in FIRST_NAMES
+            ):
+                current.append((previous_end + 1, previous_end + 2, "&"))  # "Legal & General"
             else:
                 close()
         current.append((start, end, word))
@@ -329,6 +333,11 @@ _LOWER_CAMEL_RE = re.compile(r"[a-z]+[A-Z]")
 
 def _is_capitalised(word: str) -> bool:
     return word[0].isupper() or bool(_LOWER_CAMEL_RE.match(word))
+
+
+def _particle_join(tokens: list[tuple[int, int, str]], joiner: str) -> bool:
+    """ "Jan du Plessis", "Ana de Souza": a given name, a lower-case particle, then the surname."""
+    return len(tokens) == 1 and joiner in _NAME_PARTICLES and is_given_name(tokens[0][2])
 
 
 def _joinable(tokens: list[tuple[int, int, str]]) -> bool:
@@ -412,6 +421,8 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
         low = word.lower()
         if index == 0 and low in FIRST_NAMES:
             continue
+        if 0 < index < len(tokens) - 1 and word in _NAME_PARTICLES:
+            continue  # "Jan du Plessis"
         if low in NOT_NAME_WORDS or low in ORG_SUFFIXES or low in _AWARD_WORDS:
             return None
         if word.isupper() and len(word) > 1:
@@ -672,6 +683,8 @@ def _classify(
         return None  # a dateline: "PITTSBURGH —", "LONDON, June 3"
     if (
         _is_org_shape(body)
+        or len(body) >= 3
+        and body[-2][2] == "&"  # "Legal & General", "Marsh & Rowe"
         or len(body) == 1
         and _single_word_org(
             text,

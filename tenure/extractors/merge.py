@@ -9,6 +9,7 @@ filled from the others.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tenure.extractors.dates import DateMention
@@ -82,7 +83,9 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
     if a.type == "founding":
         return _compatible(a.organization, b.organization)
     if a.type == "award":
-        return _compatible_text(a.details.get("award"), b.details.get("award"))
+        return _compatible_text(a.details.get("award"), b.details.get("award")) and not _category_of(
+            a.details.get("award"), b.details.get("award")
+        )
     if not _same(a.organization, b.organization):
         return False
     if a.type == "appointment":
@@ -154,6 +157,16 @@ def _same(a: str | None, b: str | None) -> bool:
 
 def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or _same(a, b)
+
+
+def _category_of(a: Any, b: Any) -> bool:
+    """ "International Entrepreneur of the Year" is a category of its own beside "Entrepreneur of
+    the Year": a capitalised word put before a prize's name makes another prize."""
+    if not a or not b:
+        return False
+    x, y = sorted((str(a), str(b)), key=len)
+    at = y.casefold().find(x.casefold())
+    return at > 0 and bool(re.fullmatch(r"(?:[A-Z][\w-]*\s+){1,2}", y[:at]))
 
 
 def _compatible_text(a: Any, b: Any) -> bool:

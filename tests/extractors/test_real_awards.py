@@ -103,6 +103,38 @@ AWARDS = [
             _award("Li Wei", "Halden Group", "Builder of the Year"),
         ],
     ),
+    Case(
+        "honour-list-particle-name-ampersand-firm-and-unrecognised-item",
+        "Former Norden chairman Jan de Vries, hedge fund tycoon Paul Hartley, Orbis Workshop founder ian Pike "
+        "and Marsh & Rowe boss Tom Becker will take on the title of 'Sir'.",
+        [
+            {
+                "type": "award",
+                "person": "Jan de Vries",
+                "organization": "Norden",
+                "details": {"award": "knighthood", "co_recipients": []},
+            },
+            _award("Paul Hartley", None, "knighthood"),
+            _award("Tom Becker", "Marsh & Rowe", "knighthood"),
+        ],
+        exact=False,
+    ),
+    Case(
+        "honour-employer-told-in-next-sentence",
+        "Former Norden chairman Tom Becker and consumer campaigner Paula Grey scooped CBEs for their work. "
+        "Grey, who founded advice website Pennywise, spoke to MPs this year.",
+        [_award("Tom Becker", "Norden", "CBE"), _award("Paula Grey", "Pennywise", "CBE")],
+        exact=False,
+    ),
+    Case(
+        "a-qualified-category-is-a-second-award",
+        "Ana Ruiz, founder of Orbis Labs, scooped the top award, Entrepreneur Of The Year. "
+        "Ms Ruiz also picked up the International Entrepreneur Of The Year award.",
+        [
+            _award("Ana Ruiz", "Orbis Labs", "Entrepreneur Of The Year"),
+            _award("Ana Ruiz", "Orbis Labs", "International Entrepreneur Of The Year"),
+        ],
+    ),
 ]
 
 NO_AWARD = [
