@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from tenure.extractors.entities import Mention
 from tenure.extractors.given_names import gender_of
-from tenure.extractors.lexicon import DESCRIPTION_HEADS, TITLE_RE
+from tenure.extractors.lexicon import DESCRIPTION_HEADS, PLACE_WORDS, TITLE_RE
 from tenure.extractors.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
 from tenure.extractors.rules import Rule
 from tenure.extractors.scene import Draft, Scene
@@ -550,8 +550,8 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     award = _award_name(scene, start, end, rule)
     if award is None:
         return []
-    award_name = award or None
-    if award_name and award_name.islower():
+    award_name = _spelled_out(scene, award or None)
+    if award_name and award_name.islower() and rule.rule_id not in {"award.shared-by", "award.went-to"}:
         # "shares the prize with ...": the prize the article named before.
         named = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
         award_name = named[-1].name if named else award_name
@@ -578,7 +578,7 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
         # A CBE or a knighthood is each person's own, however many a sentence lists.
         others = [] if personal else [n for n in everyone if n != winner.name]
         org = _org_right_after(scene, winner) or _title_org_after(scene, winner)
-        org = org or _recipient_org(scene, winner)
+        org = org or _recipient_org(scene, winner) or _company_named_in_aside(scene, winner)
         org = org or scene.entities.affiliations.get(winner.name)
         if org is None and winner.name in scene.entities.titles:
             org = scene.main_org()  # a winner with a job in the story works, most likely, where it is set
@@ -654,13 +654,48 @@ def _title_org_after(scene: Scene, person: Mention) -> str | None:
     return None
 
 
+_ROLE_WORD = (
+    r"(?:boss|founder|co-founder|chief|head|chair\w*|president|partner|director|executive|ceo|cfo|cto|coo)"
+)
+# "the inaugural BOY award" after "Businessman of the Year (BOY)": the prize's full name.
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _spelled_out(scene: Scene, award: str | None) -> str | None:
+    short = _ACRONYM_RE.search(award) if award else None
+    if short is None or award is None:
+        return award
+    for mention in scene.entities.mentions:
+        if mention.kind == "award" and scene.text.startswith(f" ({short.group()})", mention.end):
+            return mention.name
+    return award
+
+
+# "Dr Jane Doe, co-founder of the Acme company": a company the entity pass read as a description.
+_COMPANY_IN_ASIDE_RE = re.compile(
+    rf"^,\s+(?:[\w-]+\s+){{0,3}}?{_ROLE_WORD}\s+(?:of|at)\s+the\s+((?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}}))\s+"
+    r"(?:company|firm|startup|start-up|business)\b",
+    re.IGNORECASE,
+)
+
+
+def _company_named_in_aside(scene: Scene, winner: Mention) -> str | None:
+    found = _COMPANY_IN_ASIDE_RE.match(scene.text[winner.end : winner.end + 120])
+    if found is None or not found.group(1)[0].isupper():
+        return None
+    words = found.group(1).split()
+    if all(w.lower() in PLACE_WORDS or w.endswith(("ish", "ese", "ian", "an")) for w in words):
+        return None  # "the Irish company", "the Dublin company"
+    return found.group(1)
+
+
 _PERSONAL_HONOUR_RE = re.compile(r"(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM|knighthood|damehood|peerage)s?")
 _ON_BEHALF_RE = re.compile(
     r"[^.;]{0,80}?\bon\s+behalf\s+(?:of\s+)?(?:the|its|his|her|their)\b", re.IGNORECASE
 )
 # "The rising star category was awarded to": the category's own words name the prize.
 _CATEGORY_BEFORE_RE = re.compile(
-    r"\b(?:the\s+)?((?:[\w-]+\s+){1,3}category)\s+$",
+    r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)\s+category\s+$",
     re.IGNORECASE,
 )
 # Between the items of a caption list: "A, CEO of X (Prize); B, partner, Y (Prize) and C ...".
@@ -716,9 +751,7 @@ def _across_unnamed_items(scene: Scene, listed: list[Mention]) -> list[Mention]:
 
 # Who a title-like word before a name says the person works for: "Acme boss Jane Doe",
 # "former Acme chairman Jane Doe", "Acme senior vice-president Jane Doe", "Acme's Jane Doe".
-_ROLE_WORD = (
-    r"(?:boss|founder|co-founder|chief|head|chair\w*|president|partner|director|executive|ceo|cfo|cto|coo)"
-)
+
 _PRENOMINAL_GAP_RE = re.compile(
     rf"^(?:['’]s?\s+(?:(?:[\w-]+\s+){{0,5}}?{_ROLE_WORD}\s+)?|\s+(?:[\w-]+\s+){{0,5}}?{_ROLE_WORD}\s+)$",
     re.IGNORECASE,

@@ -78,7 +78,7 @@ AWARDS = [
     Case(
         "category-awarded-to",
         "The rising star category was awarded to Dr Tom Becker, co-founder of Norden Labs.",
-        [_award("Tom Becker", "Norden Labs", "rising star category")],
+        [_award("Tom Becker", "Norden Labs", "rising star")],
     ),
     Case(
         "joint-winners-of-possessive-employers",
@@ -135,6 +135,20 @@ AWARDS = [
             _award("Ana Ruiz", "Orbis Labs", "International Entrepreneur Of The Year"),
         ],
     ),
+    Case(
+        "caption-left-is-not-a-departure-and-acronym-spelled-out",
+        "Tom Becker (left) receiving the first TOY award in 1990 from Ana Ruiz.\n\n"
+        "The awards' alumni include the two-time Trader of the Year (TOY) Li Wei.",
+        [
+            {"type": "award", "person": "Tom Becker", "details": {"award": "Trader of the Year"}},
+        ],
+        exact=False,
+    ),
+    Case(
+        "company-named-inside-a-description",
+        "The newcomer category was awarded to Dr Ana Ruiz, co-founder of the Kestrova company.",
+        [_award("Ana Ruiz", "Kestrova", "newcomer")],
+    ),
 ]
 
 NO_AWARD = [
@@ -155,6 +169,11 @@ NO_AWARD = [
 @pytest.mark.parametrize("case", params(AWARDS))
 def test_awards(case: Case) -> None:
     run_case(case)
+
+
+def test_caption_position_is_not_a_departure() -> None:
+    events = run_case(AWARDS[-2])
+    assert not [e for e in events if e["type"] == "departure"]
 
 
 @pytest.mark.parametrize("case", params(NO_AWARD))
