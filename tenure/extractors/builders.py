@@ -557,6 +557,7 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
         award_name = named[-1].name if named else award_name
     if rule.person == "list-after":
         winners = _listed_with_asides(scene, scene.persons_listed_after(end), forward=True)
+        winners = _across_semicolons(scene, winners)
     elif rule.person == "list-before":
         winners = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
         winners = _across_unnamed_items(scene, winners)
@@ -731,6 +732,23 @@ _SKIPPED_ITEM_GAP_RE = re.compile(
     r"^(?:,\s*|\s+and\s+)(?:[\w'’&.-]+\s+){1,6}?[\w'’&.-]+(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’&.-]+\s+){0,5}$"
 )
 _ITEM_GAP_RE = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’&.-]+\s+){0,5}$")
+
+
+# "shared by A, a chemist; B, chief executive of X; and C": items with asides, cut by semicolons.
+_SEMICOLON_ITEM_GAP_RE = re.compile(r"^(?:,\s+[^;.]{1,90})?;\s+(?:and\s+)?(?:[\w'’.-]+\s+){0,3}$")
+
+
+def _across_semicolons(scene: Scene, listed: list[Mention]) -> list[Mention]:
+    if not listed:
+        return listed
+    widened = list(listed)
+    for mention in scene.persons():
+        if mention.via == "pronoun" or mention.start <= widened[-1].end:
+            continue
+        if not _SEMICOLON_ITEM_GAP_RE.match(scene.text[widened[-1].end : mention.start]):
+            break
+        widened.append(mention)
+    return widened
 
 
 def _across_unnamed_items(scene: Scene, listed: list[Mention]) -> list[Mention]:

@@ -149,9 +149,32 @@ AWARDS = [
         "The newcomer category was awarded to Dr Ana Ruiz, co-founder of the Kestrova company.",
         [_award("Ana Ruiz", "Kestrova", "newcomer")],
     ),
+    Case(
+        "shared-by-semicolon-list-with-asides",
+        "The 2024 Halden Prize will be shared by Prof. Ana Ruiz, a Chilean chemist; Tom Becker, chief "
+        "executive of Norden Systems; and Mark Stone.",
+        [
+            _award("Ana Ruiz", None, "Halden Prize"),
+            _award("Tom Becker", "Norden Systems", "Halden Prize"),
+            _award("Mark Stone", None, "Halden Prize"),
+        ],
+    ),
 ]
 
 NO_AWARD = [
+    Case("shortlisted-is-not-an-award", "Ana Ruiz was shortlisted for the Banker of the Year award.", []),
+    Case("nominated-is-not-an-award", "Tom Becker has been nominated for the Norden Prize for Design.", []),
+    Case(
+        "company-award-accepted-by-its-chief",
+        "Orbis Labs won the Export Award, and chief executive Ana Ruiz accepted it on behalf of the company.",
+        [],
+        exact=False,
+    ),
+    Case(
+        "post-nominal-letters-are-no-event",
+        "Dame Ana Ruiz DBE, chair of Orbis Labs, said the company would expand.",
+        [],
+    ),
     Case(
         "received-on-behalf-of-company",
         "Ana Ruiz, CEO at Orbis Labs, has received the Export Award on behalf of the company.",
