@@ -594,6 +594,8 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     if rule.rule_id == "award.named-honour":
         # "named CFO of the Year", "appointed OBE": the honour is the words after the verb.
         honour = re.sub(r"^\w+\s+(?:an?\s+|the\s+)?", "", scene.text[start:end])
+        if honour.lower() in {"knight", "dame"}:
+            return "knighthood" if honour.lower() == "knight" else "damehood"
         return honour or None
     awards = [m for m in scene.mentions if m.kind == "award"]
     if rule.rule_id == "award.honour":
@@ -604,6 +606,9 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
         letters = next((a for a in awards if end <= a.start <= end + 2), None)
         lower = _AWARD_LOWER_RE.match(scene.text, end)
         return letters.name if letters else lower.group(1).lower() if lower else None
+    if rule.rule_id == "award.winner-is":
+        inside = [a for a in awards if start <= a.start and a.end <= end]
+        return inside[0].name if inside else None
     if rule.rule_id in {"award.won", "award.winners-of"}:
         after = [a for a in awards if a.start >= end and a.start - end <= 40]
         if after:
@@ -636,7 +641,7 @@ def _org_right_after(scene: Scene, person: Mention) -> str | None:
             return (
                 mention.name
                 if re.fullmatch(
-                    r"\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?|\s*\(\s*(?:the\s+)?", gap
+                    r",?\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?|\s*\(\s*(?:the\s+)?", gap
                 )
                 else None
             )

@@ -345,7 +345,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:was|were|been|be)\s+knighted\b|\bmade\s+(?:an?\s+)?(?:Officer|Member|Companion|Commander|Knight|Dame|dame|knight)\b"
             r"(?:\s+of\s+the\s+(?-i:(?:[A-Z][\w-]*\s+){0,2}?Order\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
         ),
-        "before",
+        "list-before",
         0.8,
         "Jane Doe was named Banker of the Year in 2023.",
     ),
@@ -495,7 +495,7 @@ RULES: tuple[Rule, ...] = (
         "award",
         _rx(
             r"\b(?:won|wins|win|winning|awarded|receives|received|receiving|shares|shared|(?:will|to|would)\s+share|earned|collected|honou?red with|"
-            r"picked\s+up|picks\s+up|took\s+home|takes\s+home|scooped|clinched|(?:was|were|been|is)\s+presented\s+with|inducted\s+into)\b"
+            r"picked\s+up|picks\s+up|took\s+home|takes\s+home|scooped|clinched|bagged|(?:was|were|been|is)\s+crowned|(?:was|were|been|is)\s+presented\s+with|inducted\s+into)\b"
         ),
         "list-before",
         0.85,
@@ -532,6 +532,17 @@ RULES: tuple[Rule, ...] = (
         "list-before",
         0.8,
         "Jane Doe and Bo Chan are joint winners of the Acme Prize.",
+    ),
+    Rule(
+        "award.winner-is",
+        "award",
+        _rx(
+            r"\b(?:winners?|recipients?)\s+of\s+(?:the\s+|this\s+year['’]s\s+)?(?:[\w'’&-]+\s+){1,8}?(?:is|was|are|were)\s+"
+            r"(?!(?:the|a|an|expected|due|set|to|not|being|announced|named|unveiled|revealed)\b)"
+        ),
+        "list-after",
+        0.8,
+        "The winner of the Acme Prize is Jane Doe, a chemist at Foo University.",
     ),
     Rule(
         "award.winners-include",
@@ -842,6 +853,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "picked up",
         "picks up",
         "home",
+        "bagged",
+        "crowned",
         "scooped",
         "clinched",
         "presented with",
@@ -864,6 +877,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "award.recipients-list": ("recipients", "winners", "honorees", "honourees", "laureates", "inductees"),
     "award.winners-of": ("winners of", "recipients of", "laureates of"),
     "award.winners-include": ("includ",),
+    "award.winner-is": ("winner of", "winners of", "recipient of", "recipients of"),
     "award.named-honour": ("of the year", "obe", "mbe", "cbe", "kbe", "dbe", "royal", "made", "knighted"),
     "award.shared-by": (
         "between",

@@ -159,9 +159,44 @@ AWARDS = [
             _award("Mark Stone", None, "Halden Prize"),
         ],
     ),
+    Case(
+        "appointed-obe-two-people-with-asides",
+        "Ana Ruiz, chief executive of Orbis Labs, and Tom Becker, founder of Norden Systems, were both "
+        "appointed OBE.",
+        [_award("Ana Ruiz", "Orbis Labs", "OBE"), _award("Tom Becker", "Norden Systems", "OBE")],
+    ),
+    Case(
+        "made-a-dame-prenominal-employer",
+        "Orbis Labs founder Ana Ruiz has been made a dame.",
+        [_award("Ana Ruiz", "Orbis Labs", "damehood")],
+    ),
+    Case(
+        "crowned-of-the-year-possessive-employer",
+        "Orbis Labs' Ana Ruiz was crowned Entrepreneur of the Year.",
+        [_award("Ana Ruiz", "Orbis Labs", "Entrepreneur of the Year")],
+    ),
+    Case(
+        "comma-of-employer-named-of-the-year",
+        "Tom Becker, of Norden Systems, was named Innovator of the Year.",
+        [_award("Tom Becker", "Norden Systems", "Innovator of the Year")],
+    ),
+    Case(
+        "the-winner-of-is",
+        "The winner of the Halden Prize is Mark Stone, chief executive of Norden Systems.",
+        [_award("Mark Stone", "Norden Systems", "Halden Prize")],
+    ),
 ]
 
 NO_AWARD = [
+    Case(
+        "winner-not-yet-named", "The winner of the Halden Prize will be announced by Mark Stone in May.", []
+    ),
+    Case("winner-is-expected", "The winner of the Halden Prize is expected to be Mark Stone.", []),
+    Case(
+        "a-former-winner-speaking",
+        "Tom Becker, a former Entrepreneur of the Year, said the award mattered.",
+        [],
+    ),
     Case("shortlisted-is-not-an-award", "Ana Ruiz was shortlisted for the Banker of the Year award.", []),
     Case("nominated-is-not-an-award", "Tom Becker has been nominated for the Norden Prize for Design.", []),
     Case(
