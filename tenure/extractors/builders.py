@@ -575,12 +575,19 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     personal = rule.rule_id == "award.winners-include" or bool(
         award_name and _PERSONAL_HONOUR_RE.fullmatch(award_name)
     )
+    previous: tuple[Mention, str | None] | None = None
     for winner in winners + shared:
         # A CBE or a knighthood is each person's own, however many a sentence lists.
         others = [] if personal else [n for n in everyone if n != winner.name]
         org = _org_right_after(scene, winner) or _title_org_after(scene, winner)
         org = org or _recipient_org(scene, winner) or _company_named_in_aside(scene, winner)
         org = org or scene.entities.affiliations.get(winner.name)
+        if org is None and previous is not None and previous[1]:
+            # "Acme vice-president A and senior director B": B's title shares A's company.
+            gap = scene.text[previous[0].end : winner.start]
+            titled = _AND_TITLE_ONLY_RE.match(gap)
+            org = previous[1] if titled and TITLE_RE.search(titled.group(1)) else None
+        previous = (winner, org)
         if org is None and winner.name in scene.entities.titles:
             org = scene.main_org()  # a winner with a job in the story works, most likely, where it is set
         details = {"award": award_name, "co_recipients": others}
@@ -663,6 +670,9 @@ def _title_org_after(scene: Scene, person: Mention) -> str | None:
 _ROLE_WORD = (
     r"(?:boss|founder|co-founder|chief|head|chair\w*|president|partner|director|executive|ceo|cfo|cto|coo)"
 )
+_AND_TITLE_ONLY_RE = re.compile(r"^\s+and\s+((?:[a-z][\w-]*\s+){1,8})$")
+
+
 # "the inaugural BOY award" after "Businessman of the Year (BOY)": the prize's full name.
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}\b")
 

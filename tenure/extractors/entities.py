@@ -74,6 +74,7 @@ _POSSESSIVE_RE = re.compile(r"^(?:['’]s\b|['’](?![A-Za-z]))")
 _AWARD_WORDS = frozenset({"award", "prize", "medal", "nobel", "fellowship", "laureate", "trophy"})
 # Joins inside a name: "University of Toronto", "Queen Elizabeth Prize for Engineering".
 _CONNECTORS = frozenset({"of", "for", "in", "de", "van", "von", "der", "del", "la", "le", "du", "bin", "al"})
+_MONTH_SURNAMES = frozenset({"march", "may", "june", "august"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "del", "la", "le", "du", "bin", "al"})
 # Name-internal capitals that are surnames, not brand CamelCase. Example: "McGrew", "LeCun", "DiCaprio".
 _SURNAME_CAMEL_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|O['’])[A-Z]")
@@ -423,6 +424,8 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
             continue
         if 0 < index < len(tokens) - 1 and word in _NAME_PARTICLES:
             continue  # "Jan du Plessis"
+        if index == len(tokens) - 1 == 1 and low in _MONTH_SURNAMES and tokens[0][2].lower() in FIRST_NAMES:
+            continue  # "Ruth March", "Theresa May"
         if low in NOT_NAME_WORDS or low in ORG_SUFFIXES or low in _AWARD_WORDS:
             return None
         if word.isupper() and len(word) > 1:
@@ -832,7 +835,7 @@ def _single_word_org(
     if possessive or _ORG_VERB_AFTER_RE.match(text[token[1] :]):
         return True
     if initial:
-        return known_caps[word] >= 1
+        return known_caps[word] >= 1 or _employer_of_titled_person(text, token)
     if not loose:
         return True
     # In a headline or a "Title | Team | Role" profile line every word is capitalised: a word named
@@ -848,6 +851,20 @@ def _single_word_org(
         or _ORG_APPOSITIVE_RE.match(after)
         or LEGAL_FORM_AFTER_RE.match(after)
     )
+
+
+# "Astra senior vice-president Jane Doe ...": a sentence-opening word whose title and person follow.
+_TITLED_PERSON_AFTER_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,4}?)[A-Z][a-z]")
+
+
+def _employer_of_titled_person(text: str, token: tuple[int, int, str]) -> bool:
+    if token[2].lower().endswith("ly"):
+        return False  # "Newly appointed chief executive Jane Doe"
+    found = _TITLED_PERSON_AFTER_RE.match(text, token[1])
+    if found is None:
+        return False
+    title = TITLE_RE.search(found.group(1))
+    return bool(title) and not found.group(1)[title.end() :].strip()
 
 
 def _register_expansion(

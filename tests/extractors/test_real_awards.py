@@ -185,6 +185,11 @@ AWARDS = [
         "The winner of the Halden Prize is Mark Stone, chief executive of Norden Systems.",
         [_award("Mark Stone", "Norden Systems", "Halden Prize")],
     ),
+    Case(
+        "sentence-opening-employer-shared-by-two-titled-people-month-surname",
+        "Orvane senior vice-president Ruth May and senior director of research Julia Stone also claimed an OBE each.",
+        [_award("Ruth May", "Orvane", "OBE"), _award("Julia Stone", "Orvane", "OBE")],
+    ),
 ]
 
 NO_AWARD = [
