@@ -864,7 +864,7 @@ def _employer_of_titled_person(text: str, token: tuple[int, int, str]) -> bool:
     if found is None:
         return False
     title = TITLE_RE.search(found.group(1))
-    return bool(title) and not found.group(1)[title.end() :].strip()
+    return title is not None and not found.group(1)[title.end() :].strip()
 
 
 def _register_expansion(
