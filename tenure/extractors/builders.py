@@ -555,7 +555,13 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
         # "shares the prize with ...": the prize the article named before.
         named = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
         award_name = named[-1].name if named else award_name
-    if rule.person == "list-after":
+    if rule.rule_id == "award.n-time":
+        # "two-time Banker of the Year (BOY) and banking veteran Jane Doe": a past honour of hers.
+        prize = next((a for a in scene.mentions if a.kind == "award" and a.start == end), None)
+        winner = scene.person_after(prize.end, limit=60) if prize else None
+        gap = scene.text[prize.end : winner.start] if prize and winner else ""
+        winners = [winner] if winner and _N_TIME_GAP_RE.match(gap) else []
+    elif rule.person == "list-after":
         winners = _listed_with_asides(scene, scene.persons_listed_after(end), forward=True)
         winners = _across_semicolons(scene, winners)
     elif rule.person == "list-before":
@@ -613,6 +619,9 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
         letters = next((a for a in awards if end <= a.start <= end + 2), None)
         lower = _AWARD_LOWER_RE.match(scene.text, end)
         return letters.name if letters else lower.group(1).lower() if lower else None
+    if rule.rule_id == "award.n-time":
+        prize = next((a for a in awards if a.start == end), None)
+        return prize.name if prize else None
     if rule.rule_id == "award.winner-is":
         inside = [a for a in awards if start <= a.start and a.end <= end]
         return inside[0].name if inside else None
@@ -670,6 +679,8 @@ def _title_org_after(scene: Scene, person: Mention) -> str | None:
 _ROLE_WORD = (
     r"(?:boss|founder|co-founder|chief|head|chair\w*|president|partner|director|executive|ceo|cfo|cto|coo)"
 )
+# Between "two-time <prize>" and its holder: an acronym, an aside, "and <description>".
+_N_TIME_GAP_RE = re.compile(r"^(?:\s*\([A-Z]{2,6}\))?(?:,)?\s+(?:and\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 _AND_TITLE_ONLY_RE = re.compile(r"^\s+and\s+((?:[a-z][\w-]*\s+){1,8})$")
 
 

@@ -534,6 +534,14 @@ RULES: tuple[Rule, ...] = (
         "Jane Doe and Bo Chan are joint winners of the Acme Prize.",
     ),
     Rule(
+        "award.n-time",
+        "award",
+        _rx(r"\b(?:two|three|four|five|six|seven|\d)[- ]time\s+(?=(?-i:[A-Z]))"),
+        "after",
+        0.7,
+        "The panel includes two-time Banker of the Year Jane Doe.",
+    ),
+    Rule(
         "award.winner-is",
         "award",
         _rx(
@@ -877,6 +885,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "award.recipients-list": ("recipients", "winners", "honorees", "honourees", "laureates", "inductees"),
     "award.winners-of": ("winners of", "recipients of", "laureates of"),
     "award.winners-include": ("includ",),
+    "award.n-time": ("-time", " time"),
     "award.winner-is": ("winner of", "winners of", "recipient of", "recipients of"),
     "award.named-honour": ("of the year", "obe", "mbe", "cbe", "kbe", "dbe", "royal", "made", "knighted"),
     "award.shared-by": (

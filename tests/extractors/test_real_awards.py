@@ -190,9 +190,15 @@ AWARDS = [
         "Orvane senior vice-president Ruth May and senior director of research Julia Stone also claimed an OBE each.",
         [_award("Ruth May", "Orvane", "OBE"), _award("Julia Stone", "Orvane", "OBE")],
     ),
+    Case(
+        "n-time-prize-before-its-holder",
+        "Its alumni include two-time Trader of the Year (TOY) and banking veteran Mark Stone.",
+        [{"type": "award", "person": "Mark Stone", "date": None, "details": {"award": "Trader of the Year"}}],
+    ),
 ]
 
 NO_AWARD = [
+    Case("n-time-without-a-named-holder", "He is a three-time Grand Slam champion.", []),
     Case(
         "winner-not-yet-named", "The winner of the Halden Prize will be announced by Mark Stone in May.", []
     ),
