@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from tenure.extractors.dates import DateMention
 from tenure.extractors.entities import Mention
 from tenure.extractors.given_names import gender_of
 from tenure.extractors.lexicon import DESCRIPTION_HEADS, PLACE_WORDS, TITLE_RE
@@ -883,6 +884,20 @@ def _cowinners(scene: Scene, at: int) -> list[str]:
     if not cue:
         return []
     return [m.name for m in scene.persons_listed_after(cue.end())]
+
+
+# Past honours told as background ("a two-time winner", "Jane Doe, a 2015 prize winner") keep
+# whatever date the text gives them, or none.
+_BACKGROUND_AWARD_RULES = frozenset({"award.n-time", "award.winner"})
+
+
+def date_unstated_awards(drafts: list[Draft], published_year: str) -> None:
+    """An honours list or awards night reported without a date of its own happened in the
+    edition of the publication year (year precision)."""
+    for draft in drafts:
+        if draft.type == "award" and draft.date is None and draft.rule_id not in _BACKGROUND_AWARD_RULES:
+            at = draft.trigger[0]
+            draft.date = DateMention(at, at, "", published_year, "year", "past", "date.award-edition")
 
 
 # --- funding --------------------------------------------------------------------------------

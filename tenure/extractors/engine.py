@@ -13,7 +13,7 @@ from datetime import datetime
 
 from tenure.errors import ArticleTooLarge
 from tenure.extractors import dating
-from tenure.extractors.builders import BUILDERS
+from tenure.extractors.builders import BUILDERS, date_unstated_awards
 from tenure.extractors.contract import MAX_ARTICLE_CHARS, ExtractedEvent
 from tenure.extractors.dates import DateMention, find_dates
 from tenure.extractors.entities import Entities, Mention, analyse, is_title_case
@@ -56,6 +56,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
     dates = find_dates(body, published_at)
     drafts = merge_drafts(_drafts(body, sentences, entities, dates), news_year=f"{published_at.year:04d}")
     _date_from_story(body, sentences, drafts, dates)
+    date_unstated_awards(drafts, f"{published_at.year:04d}")
     events = []
     for draft in drafts:
         sentence = sentences[draft.sentence]

@@ -195,6 +195,11 @@ AWARDS = [
         "Its alumni include two-time Trader of the Year (TOY) and banking veteran Mark Stone.",
         [{"type": "award", "person": "Mark Stone", "date": None, "details": {"award": "Trader of the Year"}}],
     ),
+    Case(
+        "honours-list-without-a-date-is-the-publication-year",
+        "Tom Becker, a partner at law firm Halden Marsh, was awarded a CBE.",
+        [{"type": "award", "person": "Tom Becker", "date": "2025", "date_precision": "year"}],
+    ),
 ]
 
 NO_AWARD = [
