@@ -891,12 +891,18 @@ def _cowinners(scene: Scene, at: int) -> list[str]:
 _BACKGROUND_AWARD_RULES = frozenset({"award.n-time", "award.winner"})
 
 
-def date_unstated_awards(drafts: list[Draft], published_year: str) -> None:
+# "Jane Doe, who won the Acme Prize, ...", "having won": told in passing, not the news.
+_IN_PASSING_RE = re.compile(r"\b(?:who|which|having|previously|once|formerly)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def date_unstated_awards(text: str, drafts: list[Draft], published_year: str) -> None:
     """An honours list or awards night reported without a date of its own happened in the
     edition of the publication year (year precision)."""
     for draft in drafts:
         if draft.type == "award" and draft.date is None and draft.rule_id not in _BACKGROUND_AWARD_RULES:
             at = draft.trigger[0]
+            if _IN_PASSING_RE.search(text[max(0, at - 30) : at]):
+                continue
             draft.date = DateMention(at, at, "", published_year, "year", "past", "date.award-edition")
 
 

@@ -56,7 +56,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
     dates = find_dates(body, published_at)
     drafts = merge_drafts(_drafts(body, sentences, entities, dates), news_year=f"{published_at.year:04d}")
     _date_from_story(body, sentences, drafts, dates)
-    date_unstated_awards(drafts, f"{published_at.year:04d}")
+    date_unstated_awards(body, drafts, f"{published_at.year:04d}")
     events = []
     for draft in drafts:
         sentence = sentences[draft.sentence]

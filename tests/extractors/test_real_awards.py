@@ -200,6 +200,12 @@ AWARDS = [
         "Tom Becker, a partner at law firm Halden Marsh, was awarded a CBE.",
         [{"type": "award", "person": "Tom Becker", "date": "2025", "date_precision": "year"}],
     ),
+    Case(
+        "award-told-in-a-relative-clause-keeps-no-date",
+        "Ana Ruiz, who won the Halden Medal, spoke at the Orbis Labs launch.",
+        [{"type": "award", "person": "Ana Ruiz", "date": None}],
+        exact=False,
+    ),
 ]
 
 NO_AWARD = [
