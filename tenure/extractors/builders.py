@@ -626,6 +626,8 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     if rule.rule_id == "award.winner-is":
         inside = [a for a in awards if start <= a.start and a.end <= end]
         return inside[0].name if inside else None
+    if rule.rule_id == "award.won" and _WON_OTHER_RE.match(scene.text, end):
+        return None  # "won praise for the Acme Prize", "won the backing of ..."
     if rule.rule_id in {"award.won", "award.winners-of"}:
         after = [a for a in awards if a.start >= end and a.start - end <= 40]
         if after:
@@ -717,6 +719,13 @@ def _company_named_in_aside(scene: Scene, winner: Mention) -> str | None:
     return found.group(1)
 
 
+# What is won that is not a prize.
+_WON_OTHER_RE = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?(?:[\w-]+\s+)?(?:praise|plaudits|support|backing|approval|"
+    r"votes?|contracts?|case|seats?|elections?|race|battle|fans|respect|acclaim|attention|admiration|favou?r|bids?|"
+    r"deals?|rights|concessions?|reprieve|appeal|lawsuit|tender|mandate)\b",
+    re.IGNORECASE,
+)
 _PERSONAL_HONOUR_RE = re.compile(r"(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM|knighthood|damehood|peerage)s?")
 _ON_BEHALF_RE = re.compile(
     r"[^.;]{0,80}?\bon\s+behalf\s+(?:of\s+)?(?:the|its|his|her|their)\b", re.IGNORECASE

@@ -213,13 +213,53 @@ _HONOUR_LETTERS_RE = re.compile(r"\b(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM)(?:s\b|\b)")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:The|A|An|This|Its|His|Her|Their) +")
 
 
+# "Most of the year", "End of the Year": parts of a year, not prizes.
+_YEAR_PARTS = frozenset(
+    [
+        "most",
+        "much",
+        "rest",
+        "start",
+        "beginning",
+        "end",
+        "half",
+        "part",
+        "remainder",
+        "middle",
+        "course",
+        "balance",
+        "bulk",
+        "some",
+        "all",
+        "each",
+        "top",
+        "time",
+        "day",
+        "week",
+        "month",
+        "quarter",
+        "turn",
+        "close",
+        "back",
+        "first",
+        "second",
+        "last",
+        "start-up",
+    ]
+)
+
+
 def _honour_spans(text: str) -> list[tuple[int, int]]:
     """Where prize names without a prize word stand, in text order."""
     spans = []
     if "year" in text.lower():
         for found in _OF_THE_YEAR_RE.finditer(text):
             lead = _LEADING_ARTICLE_RE.match(found.group())
-            spans.append((found.start() + (lead.end() if lead else 0), found.end()))
+            start = found.start() + (lead.end() if lead else 0)
+            words = text[start : found.end()].split()
+            if len(words) == 4 and words[0].lower() in _YEAR_PARTS:
+                continue
+            spans.append((start, found.end()))
     spans.extend((m.start(), m.end()) for m in _HONOUR_LETTERS_RE.finditer(text))
     return sorted(spans)
 
@@ -858,8 +898,9 @@ _TITLED_PERSON_AFTER_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,4}?)[A-Z][a-z]")
 
 
 def _employer_of_titled_person(text: str, token: tuple[int, int, str]) -> bool:
-    if token[2].lower().endswith("ly"):
-        return False  # "Newly appointed chief executive Jane Doe"
+    word = token[2].lower()
+    if word.endswith(("ly", "ed", "ing", "al", "ous", "ive", "ful")) or word in {"veteran", "star", "top"}:
+        return False  # "Newly appointed / Ousted / Retiring / Veteran chief executive Jane Doe"
     found = _TITLED_PERSON_AFTER_RE.match(text, token[1])
     if found is None:
         return False

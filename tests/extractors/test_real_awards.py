@@ -209,6 +209,13 @@ AWARDS = [
 ]
 
 NO_AWARD = [
+    Case("won-praise-is-not-a-prize", "Jane Doe won praise for the Acme Prize ceremony she hosted.", []),
+    Case("a-part-of-the-year", "Most of the Year, Jane Doe ran Orvane Labs.", [], exact=False),
+    Case(
+        "an-opening-adjective-is-not-an-employer",
+        "Ousted chief executive Jane Doe left Acme Corp on Monday.",
+        [{"type": "departure", "person": "Jane Doe", "organization": "Acme Corp"}],
+    ),
     Case("n-time-without-a-named-holder", "He is a three-time Grand Slam champion.", []),
     Case(
         "winner-not-yet-named", "The winner of the Halden Prize will be announced by Mark Stone in May.", []
