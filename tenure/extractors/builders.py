@@ -623,6 +623,8 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     if rule.rule_id == "award.n-time":
         prize = next((a for a in awards if a.start == end), None)
         return prize.name if prize else None
+    if rule.rule_id == "award.gave-person":
+        return _prize_given_to(scene, start, end, awards)
     if rule.rule_id == "award.winner-is":
         inside = [a for a in awards if start <= a.start and a.end <= end]
         return inside[0].name if inside else None
@@ -717,6 +719,25 @@ def _company_named_in_aside(scene: Scene, winner: Mention) -> str | None:
     if all(w.lower() in PLACE_WORDS or w.endswith(("ish", "ese", "ian", "an")) for w in words):
         return None  # "the Irish company", "the Dublin company"
     return found.group(1)
+
+
+# After the recipients: "... its Halden Medal", "... with the Innovation Award", "... a CBE".
+_GIVEN_PRIZE_GAP_RE = re.compile(
+    r"^(?:,[^;.]{1,90},)?\s+(?:with\s+)?(?:(?:the|its|their|his|her|this|an?|[12]\d{3})\s+){0,2}$"
+)
+
+
+def _prize_given_to(scene: Scene, start: int, end: int, awards: list[Mention]) -> str | None:
+    """ "The Society has awarded Jane Doe its Halden Medal", "The King knighted Jane Doe"."""
+    if scene.text[start:end].lower().startswith("knighted"):
+        return "knighthood" if scene.person_after(end, limit=2) else None
+    people = _listed_with_asides(scene, scene.persons_listed_after(end), forward=True)
+    if not people or people[0].start != end or scene.passive(start):
+        return None
+    prize = next((a for a in awards if a.start > people[-1].end), None)
+    if prize is None or not _GIVEN_PRIZE_GAP_RE.match(scene.text[people[-1].end : prize.start]):
+        return None
+    return prize.name
 
 
 # What is won that is not a prize.

@@ -542,6 +542,14 @@ RULES: tuple[Rule, ...] = (
         "The panel includes two-time Banker of the Year Jane Doe.",
     ),
     Rule(
+        "award.gave-person",
+        "award",
+        _rx(r"\b(?:awarded|awards|presented|presents|honou?red|honou?rs|knighted)\s+(?=(?-i:[A-Z]))"),
+        "list-after",
+        0.75,
+        "The Acme Society has awarded Jane Doe its Halden Medal.",
+    ),
+    Rule(
         "award.winner-is",
         "award",
         _rx(
@@ -885,6 +893,17 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "award.recipients-list": ("recipients", "winners", "honorees", "honourees", "laureates", "inductees"),
     "award.winners-of": ("winners of", "recipients of", "laureates of"),
     "award.winners-include": ("includ",),
+    "award.gave-person": (
+        "awarded",
+        "awards",
+        "presented",
+        "presents",
+        "honored",
+        "honoured",
+        "honors",
+        "honours",
+        "knighted",
+    ),
     "award.n-time": ("-time", " time"),
     "award.winner-is": ("winner of", "winners of", "recipient of", "recipients of"),
     "award.named-honour": ("of the year", "obe", "mbe", "cbe", "kbe", "dbe", "royal", "made", "knighted"),

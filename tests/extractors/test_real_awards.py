@@ -206,9 +206,31 @@ AWARDS = [
         [{"type": "award", "person": "Ana Ruiz", "date": None}],
         exact=False,
     ),
+    Case(
+        "active-voice-society-awarded-person-its-medal",
+        "The Halden Society has awarded Jane Doe its Halden Medal.",
+        [_award("Jane Doe", None, "Halden Medal")],
+    ),
+    Case(
+        "active-voice-presented-person-with-aside-with-award",
+        "The judges presented Tom Becker, chief executive of Norden Systems, with the Innovation Award.",
+        [_award("Tom Becker", "Norden Systems", "Innovation Award")],
+    ),
+    Case(
+        "active-voice-knighted",
+        "The King has knighted Tom Becker, the founder of Norden Systems.",
+        [_award("Tom Becker", "Norden Systems", "knighthood")],
+    ),
 ]
 
 NO_AWARD = [
+    Case("awarded-a-bonus-is-no-prize", "Orvane Labs awarded Jane Doe a bonus.", []),
+    Case(
+        "presented-as-new-chief",
+        "Orvane Labs presented Jane Doe to staff at the Halden Awards venue.",
+        [],
+        exact=False,
+    ),
     Case("won-praise-is-not-a-prize", "Jane Doe won praise for the Acme Prize ceremony she hosted.", []),
     Case("a-part-of-the-year", "Most of the Year, Jane Doe ran Orvane Labs.", [], exact=False),
     Case(
