@@ -610,6 +610,9 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
         honour = re.sub(r"^\w+\s+(?:an?\s+|the\s+)?", "", scene.text[start:end])
         if honour.lower() in {"knight", "dame"}:
             return "knighthood" if honour.lower() == "knight" else "damehood"
+        honour = re.sub(
+            r"^(?:joint|co-|overall|this\s+year['’]s)\s*", "", honour
+        )  # "named joint X of the Year"
         return honour or None
     awards = [m for m in scene.mentions if m.kind == "award"]
     if rule.rule_id == "award.honour":
@@ -757,7 +760,7 @@ _CATEGORY_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # Between the items of a caption list: "A, CEO of X (Prize); B, partner, Y (Prize) and C ...".
-_ITEM_BREAK_RE = re.compile(r";\s+|\)\s*,?\s+and\s+")
+_ITEM_BREAK_RE = re.compile(r";\s+|\)\s*,?\s+and\s+|\),\s+")
 
 
 def _recipients_list(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
@@ -775,6 +778,17 @@ def _recipients_list(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Dr
             awards = [a for a in scene.mentions if a.kind == "award" and winner.end <= a.start < stop]
             org = _org_right_after(scene, winner) or _title_org_after(scene, winner)
             org = org or _recipient_org(scene, winner) or scene.entities.affiliations.get(winner.name)
+            if org is None:
+                # "A, Orbis Labs; B, Norden Systems": the item's company right after the name.
+                org = next(
+                    (
+                        o.name
+                        for o in scene.orgs()
+                        if winner.end < o.start < stop
+                        and re.fullmatch(r",\s+", scene.text[winner.end : o.start])
+                    ),
+                    None,
+                )
             details: dict[str, object] = {"award": awards[0].name if awards else None, "co_recipients": []}
             drafts.append(_draft(scene, rule, span, person=winner.name, organization=org, details=details))
         if cut is None:

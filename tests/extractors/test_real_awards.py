@@ -221,6 +221,37 @@ AWARDS = [
         "The King has knighted Tom Becker, the founder of Norden Systems.",
         [_award("Tom Becker", "Norden Systems", "knighthood")],
     ),
+    Case(
+        "colon-list-bracketed-employers",
+        "Winners: Ana Ruiz (Orbis Labs), Tom Becker (Norden Systems) and Mark Stone (Halden Bank).",
+        [
+            _award("Ana Ruiz", "Orbis Labs"),
+            _award("Tom Becker", "Norden Systems"),
+            _award("Mark Stone", "Halden Bank"),
+        ],
+    ),
+    Case(
+        "colon-list-name-comma-company",
+        "Award recipients (from left): Ana Ruiz, Orbis Labs; Tom Becker, Norden Systems; and Mark Stone, Halden Bank.",
+        [
+            _award("Ana Ruiz", "Orbis Labs"),
+            _award("Tom Becker", "Norden Systems"),
+            _award("Mark Stone", "Halden Bank"),
+        ],
+    ),
+    Case(
+        "named-joint-winners-of-the-year",
+        "Orbis Labs' Ana Ruiz and Norden Systems' Tom Becker were named joint Entrepreneurs of the Year.",
+        [
+            {
+                "type": "award",
+                "person": "Ana Ruiz",
+                "organization": "Orbis Labs",
+                "details": {"award": "Entrepreneurs of the Year", "co_recipients": ["Tom Becker"]},
+            },
+            _award("Tom Becker", "Norden Systems", "Entrepreneurs of the Year"),
+        ],
+    ),
 ]
 
 NO_AWARD = [
