@@ -943,6 +943,8 @@ def date_unstated_awards(text: str, drafts: list[Draft], published_year: str) ->
     """An honours list or awards night reported without a date of its own happened in the
     edition of the publication year (year precision)."""
     for draft in drafts:
+        if draft.rule_id == "award.n-time":
+            draft.date = None  # "a two-time winner" won it twice: no one date is its date
         if draft.type == "award" and draft.date is None and draft.rule_id not in _BACKGROUND_AWARD_RULES:
             at = draft.trigger[0]
             if _IN_PASSING_RE.search(text[max(0, at - 30) : at]):

@@ -433,6 +433,10 @@ def _three_word_name(chunk: _Chunk, tokens: list[tuple[int, int, str]]) -> bool:
     ) and not (len(tokens[2][2]) >= 6 and tokens[2][2].lower().endswith(("ed", "ing")))
 
 
+def _short_syllables(tokens: list[tuple[int, int, str]]) -> bool:
+    return all(2 <= len(w) <= 4 and w.isalpha() and w[0].isupper() and w[1:].islower() for _, _, w in tokens)
+
+
 def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
     tokens = [t for t in chunk.tokens if t[2].lower() not in _CONNECTORS or t[2].lower() in _NAME_PARTICLES]
     while tokens and (
@@ -444,6 +448,8 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
         return None
     for index, token in enumerate(tokens):
         if is_given_name(token[2]) and index < len(tokens) - 1:
+            if index == 1 and len(tokens) == 3 and chunk.tokens == tokens and _short_syllables(tokens):
+                break  # "Wee Cho Yaw": a family name first, then a two-part given name
             tokens = tokens[index : index + 3]
             break
     else:
@@ -453,6 +459,7 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
         and len(tokens[1][2]) != 1
         and tokens[1][2].lower() not in _NAME_PARTICLES
         and not _three_word_name(chunk, tokens)
+        and not (chunk.tokens == tokens and _short_syllables(tokens) and is_given_name(tokens[1][2]))
     ):
         # Three words are a name only with a middle initial or particle: "John J. Doe", "Jan van Dam".
         tokens = tokens[:2] if is_given_name(tokens[0][2]) else tokens[1:]

@@ -252,6 +252,20 @@ AWARDS = [
             _award("Tom Becker", "Norden Systems", "Entrepreneurs of the Year"),
         ],
     ),
+    Case(
+        "n-time-surname-first-name-no-single-date",
+        "Started in 1990, the awards have notable alumni, including two-time Trader of the Year (TOY) and "
+        "shipping veteran Tan Boon Lee.",
+        [
+            {
+                "type": "award",
+                "person": "Tan Boon Lee",
+                "date": None,
+                "details": {"award": "Trader of the Year"},
+            }
+        ],
+        exact=False,
+    ),
 ]
 
 NO_AWARD = [
