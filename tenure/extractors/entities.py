@@ -904,9 +904,54 @@ def _single_word_org(
 _TITLED_PERSON_AFTER_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,4}?)[A-Z][a-z]")
 
 
+_OPENING_ADVERBS = frozenset(
+    [
+        "veteran",
+        "star",
+        "top",
+        "meanwhile",
+        "also",
+        "earlier",
+        "later",
+        "now",
+        "then",
+        "here",
+        "there",
+        "elsewhere",
+        "moreover",
+        "however",
+        "still",
+        "yet",
+        "instead",
+        "thus",
+        "hence",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "so",
+        "but",
+        "and",
+        "or",
+        "as",
+        "since",
+        "after",
+        "before",
+        "when",
+        "while",
+        "where",
+        "once",
+        "even",
+        "both",
+        "new",
+        "ex",
+    ]
+)
+
+
 def _employer_of_titled_person(text: str, token: tuple[int, int, str]) -> bool:
     word = token[2].lower()
-    if word.endswith(("ly", "ed", "ing", "al", "ous", "ive", "ful")) or word in {"veteran", "star", "top"}:
+    if word.endswith(("ly", "ed", "ing", "al", "ous", "ive", "ful")) or word in _OPENING_ADVERBS:
         return False  # "Newly appointed / Ousted / Retiring / Veteran chief executive Jane Doe"
     found = _TITLED_PERSON_AFTER_RE.match(text, token[1])
     if found is None:

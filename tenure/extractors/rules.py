@@ -527,7 +527,7 @@ RULES: tuple[Rule, ...] = (
         "award.winners-of",
         "award",
         _rx(
-            r"\b(?:are|were|was|is|as|the)\s+(?:the\s+)?(?:joint\s+|co-?)?(?:winners|recipients|laureates)\s+of\b"
+            r"\b(?:are|were|was|is|as|among)\s+(?:the\s+|this\s+year['’]s\s+)?(?:joint\s+|co-?)?(?:winners|recipients|laureates)\s+of\b"
         ),
         "list-before",
         0.8,

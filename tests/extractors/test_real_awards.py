@@ -269,6 +269,12 @@ AWARDS = [
 ]
 
 NO_AWARD = [
+    Case(
+        "an-opening-adverb-is-not-an-employer",
+        "Meanwhile chief executive Jane Doe left Acme Corp on Monday.",
+        [{"type": "departure", "person": "Jane Doe", "organization": "Acme Corp"}],
+    ),
+    Case("congratulated-the-winners", "Jane Doe congratulated the winners of the Halden Prize.", []),
     Case("awarded-a-bonus-is-no-prize", "Orvane Labs awarded Jane Doe a bonus.", []),
     Case(
         "presented-as-new-chief",
