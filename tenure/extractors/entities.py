@@ -206,9 +206,8 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
 
 # Prizes whose name has no prize word: "Banker of the Year", "EY Entrepreneur Of The Year", and
 # national honours written as letters: "a CBE", "scooped OBEs".
-_OF_THE_YEAR_RE = re.compile(
-    r"(?:\b[A-Z][\w&’'.-]* +(?:(?:and|&|for) +)?){1,7}(?i:of +the +year)\b(?: +(?:Awards?|Prize))?"
-)
+_OF_THE_YEAR_RE = re.compile(r"(?i:\bof +the +year)\b(?: +(?:Awards?|Prize))?")
+_PRIZE_WORDS_BEFORE_RE = re.compile(r"(?<![\w&’'.-])(?:[A-Z][\w&’'.-]* +(?:(?:and|&|for) +)?){1,7}$")
 _HONOUR_LETTERS_RE = re.compile(r"\b(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM)(?:s\b|\b)")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:The|A|An|This|Its|His|Her|Their) +")
 
@@ -253,13 +252,17 @@ def _honour_spans(text: str) -> list[tuple[int, int]]:
     """Where prize names without a prize word stand, in text order."""
     spans = []
     if "year" in text.lower():
-        for found in _OF_THE_YEAR_RE.finditer(text):
+        for tail in _OF_THE_YEAR_RE.finditer(text):
+            low = max(0, tail.start() - 150)
+            found = _PRIZE_WORDS_BEFORE_RE.search(text, low, tail.start())
+            if found is None:
+                continue
             lead = _LEADING_ARTICLE_RE.match(found.group())
             start = found.start() + (lead.end() if lead else 0)
-            words = text[start : found.end()].split()
+            words = text[start : tail.end()].split()
             if len(words) == 4 and words[0].lower() in _YEAR_PARTS:
                 continue
-            spans.append((start, found.end()))
+            spans.append((start, tail.end()))
     spans.extend((m.start(), m.end()) for m in _HONOUR_LETTERS_RE.finditer(text))
     return sorted(spans)
 
