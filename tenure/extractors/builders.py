@@ -608,11 +608,10 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     if rule.rule_id == "award.named-honour":
         # "named CFO of the Year", "appointed OBE": the honour is the words after the verb.
         honour = re.sub(r"^\w+\s+(?:an?\s+|the\s+)?", "", scene.text[start:end])
-        if honour.lower() in {"knight", "dame"}:
-            return "knighthood" if honour.lower() == "knight" else "damehood"
-        honour = re.sub(
-            r"^(?:joint|co-|overall|this\s+year['’]s)\s*", "", honour
-        )  # "named joint X of the Year"
+        if honour.lower() in {"knight", "dame", "knighted"}:
+            return "damehood" if honour.lower() == "dame" else "knighthood"
+        # "named joint X of the Year", "named one of the Women of the Year".
+        honour = re.sub(r"^(?:joint|co-|overall|this\s+year['’]s|one\s+of(?:\s+the)?)\s*", "", honour)
         return honour or None
     awards = [m for m in scene.mentions if m.kind == "award"]
     if rule.rule_id == "award.honour":

@@ -342,7 +342,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:named|appointed|made|voted)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w&-]*\s+){1,4}of\s+the\s+Year\b|"
             r"\b(?:appointed|made)\s+(?:an?\s+)?(?:OBE|MBE|CBE|KBE|DBE)\b|"
             r"\b(?:elected|named|made)\s+(?:an?\s+)?(?:Fellow|Member)\s+of\s+the\s+Royal\b|"
-            r"\b(?:was|were|been|be)\s+knighted\b|\bmade\s+(?:an?\s+)?(?:Officer|Member|Companion|Commander|Knight|Dame|dame|knight)\b"
+            r"\b(?:is|are|was|were|been|be|being)\s+knighted\b|\b(?:becomes?|became|become)\s+an?\s+(?:dame|knight)\b|"
+            r"\bmade\s+(?:an?\s+)?(?:Officer|Member|Companion|Commander|Knight|Dame|dame|knight)\b"
             r"(?:\s+of\s+the\s+(?-i:(?:[A-Z][\w-]*\s+){0,2}?Order\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
         ),
         "list-before",
@@ -906,7 +907,19 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "award.n-time": ("-time", " time"),
     "award.winner-is": ("winner of", "winners of", "recipient of", "recipients of"),
-    "award.named-honour": ("of the year", "obe", "mbe", "cbe", "kbe", "dbe", "royal", "made", "knighted"),
+    "award.named-honour": (
+        "of the year",
+        "obe",
+        "mbe",
+        "cbe",
+        "kbe",
+        "dbe",
+        "royal",
+        "made",
+        "knighted",
+        "dame",
+        "knight",
+    ),
     "award.shared-by": (
         "between",
         "among",

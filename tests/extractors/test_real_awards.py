@@ -266,6 +266,21 @@ AWARDS = [
         ],
         exact=False,
     ),
+    Case(
+        "becomes-a-dame-is-an-honour-not-an-appointment",
+        "Ana Ruiz, chief executive of Orbis Labs, becomes a dame.",
+        [_award("Ana Ruiz", "Orbis Labs", "damehood")],
+    ),
+    Case(
+        "is-knighted",
+        "Tom Becker, founder of Norden Systems, is knighted for services to business.",
+        [_award("Tom Becker", "Norden Systems", "knighthood")],
+    ),
+    Case(
+        "named-one-of-the-of-the-year",
+        "Orbis Labs boss Ana Ruiz has been named one of the Women of the Year.",
+        [_award("Ana Ruiz", "Orbis Labs", "Women of the Year")],
+    ),
 ]
 
 NO_AWARD = [
