@@ -571,7 +571,7 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     else:
         subject = scene.person_before(start)
         winners = [subject] if subject else []
-    if not winners:
+    if not winners or _company_is_the_recipient(scene, rule, winners, (start, end)):
         return []
     names = [w.name for w in winners]
     cowinners = _cowinners(scene, end)
@@ -835,6 +835,37 @@ def _across_unnamed_items(scene: Scene, listed: list[Mention]) -> list[Mention]:
             break
         widened.insert(0, mention)
     return widened
+
+
+_SPEECH_GAP_RE = re.compile(r"\b(?:said|says|told|announced|added|noted|confirmed)\b", re.IGNORECASE)
+
+
+def _company_is_the_recipient(
+    scene: Scene, rule: Rule, winners: list[Mention], span: tuple[int, int]
+) -> bool:
+    """ "Acme, led by Jane Doe, won the award", "Jane Doe said Acme won", "went to Acme, whose
+    chief is Jane Doe": the company won; the person only stands near it."""
+    orgs = [o for o in scene.orgs() if o.via == "name" and not o.possessive]
+    if rule.person == "list-after" or rule.rule_id == "award.gave-person":
+        first = winners[0]
+        for org in orgs:
+            if span[1] <= org.start and org.end <= first.start:
+                lead = scene.text[span[1] : org.start]
+                rest = scene.text[org.end : first.start]
+                # "went to Acme, whose chief is Jane Doe" / not "including Acme chief Jane Doe".
+                if re.fullmatch(r"\s*(?:the\s+)?", lead) and re.match(r"\s*[,(–—]", rest):
+                    return True
+        return False
+    last = winners[-1]
+    if any(last.end <= o.start and o.end <= span[0] for o in orgs) and _SPEECH_GAP_RE.search(
+        scene.text[last.end : span[0]]
+    ):
+        return True  # "Jane Doe said Acme won ..."
+    subject = scene.subject_org(span[0])
+    if subject is not None and subject.end <= winners[0].start:
+        gap = scene.text[subject.end : winners[0].start]
+        return gap.lstrip().startswith((",", "(", "–", "—")) and "," in scene.text[last.end : span[0]]
+    return False
 
 
 # Who a title-like word before a name says the person works for: "Acme boss Jane Doe",

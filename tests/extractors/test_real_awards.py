@@ -285,6 +285,16 @@ AWARDS = [
 
 NO_AWARD = [
     Case(
+        "company-won-led-by-person", "Orbis Labs, led by chief executive Ana Ruiz, won the Export Award.", []
+    ),
+    Case("speaker-reports-company-win", "Ana Ruiz said Orbis Labs won the Innovation Award on Monday.", []),
+    Case(
+        "went-to-company-whose-chief-is",
+        "The Innovation Award went to Orbis Labs, whose chief executive is Ana Ruiz.",
+        [],
+        exact=False,
+    ),
+    Case(
         "an-opening-adverb-is-not-an-employer",
         "Meanwhile chief executive Jane Doe left Acme Corp on Monday.",
         [{"type": "departure", "person": "Jane Doe", "organization": "Acme Corp"}],
