@@ -196,6 +196,13 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
             _register_expansion(text, chunks, index, mention, org_aliases)
     mentions.extend(_honour_mention(text, span) for span in honours)
     mentions.sort(key=lambda m: m.start)
+    prizes = [(m.start, m.end) for m in mentions if m.kind == "award"]
+    if prizes:  # "the Queen's Award": "Queen" is the prize's owner, not a company of the story
+        mentions = [
+            m
+            for m in mentions
+            if m.kind == "award" or not any(a <= m.start and m.end <= b for a, b in prizes)
+        ]
     lead_end = sentences[min(2, len(sentences)) - 1].end if sentences else 0
     main_org = _main_org(mentions, lead_end, _lead_subjects(text, sentences[:4], mentions))
     mentions = _resolve_references(text, sentences, mentions, main_org)
@@ -787,6 +794,9 @@ def _org_context(text: str, start: int, end: int, possessive: bool) -> bool:
     return bool(_ORG_CONTEXT_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+_PRIZE_OWNER_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+['’]s $")
+
+
 def _award_mention(text: str, chunk: _Chunk) -> Mention | None:
     tokens = list(chunk.tokens)
     while tokens and tokens[0][2].lower() in {"the", "a", "an", "this", "his", "her", "their", "its"}:
@@ -794,6 +804,9 @@ def _award_mention(text: str, chunk: _Chunk) -> Mention | None:
     if not tokens:
         return None
     start, end = tokens[0][0], tokens[-1][1]
+    owner = _PRIZE_OWNER_RE.search(text, max(0, start - 30), start)
+    if owner:
+        start = owner.start()  # "the Queen's Award", "the Chairman's Prize"
     # "Nobel Prize in physics": the field often follows in lower case.
     tail = re.match(r" in ([a-z]+(?: or [a-z]+)?)\b", text[end : end + 40])
     if tail and tokens[-1][2].lower() in _AWARD_WORDS:

@@ -281,6 +281,11 @@ AWARDS = [
         "Orbis Labs boss Ana Ruiz has been named one of the Women of the Year.",
         [_award("Ana Ruiz", "Orbis Labs", "Women of the Year")],
     ),
+    Case(
+        "possessive-prize-name",
+        "Ana Ruiz, chief executive of Orbis Labs, received the Queen's Award for Enterprise on Monday.",
+        [_award("Ana Ruiz", "Orbis Labs", "Queen's Award for Enterprise")],
+    ),
 ]
 
 NO_AWARD = [
