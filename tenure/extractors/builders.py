@@ -611,7 +611,11 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
         if honour.lower() in {"knight", "dame", "knighted"}:
             return "damehood" if honour.lower() == "dame" else "knighthood"
         # "named joint X of the Year", "named one of the Women of the Year".
-        honour = re.sub(r"^(?:joint|co-|overall|this\s+year['’]s|one\s+of(?:\s+the)?)\s*", "", honour)
+        honour = re.sub(
+            r"^(?:(?:joint|co-|overall|this\s+year['’]s|one\s+of(?:\s+the)?|its|their|(?:19|20)\d\d)\s*)+",
+            "",
+            honour,
+        )
         return honour or None
     awards = [m for m in scene.mentions if m.kind == "award"]
     if rule.rule_id == "award.honour":

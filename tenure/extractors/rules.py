@@ -339,7 +339,7 @@ RULES: tuple[Rule, ...] = (
         "award.named-honour",
         "award",
         _rx(
-            r"\b(?:named|appointed|made|voted)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w&-]*\s+){1,4}of\s+the\s+Year\b|"
+            r"\b(?:named|appointed|made|voted)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w&'’-]*\s+){1,5}of\s+the\s+Year\b|"
             r"\b(?:appointed|made)\s+(?:an?\s+)?(?:OBE|MBE|CBE|KBE|DBE)\b|"
             r"\b(?:elected|named|made)\s+(?:an?\s+)?(?:Fellow|Member)\s+of\s+the\s+Royal\b|"
             r"\b(?:is|are|was|were|been|be|being)\s+knighted\b|\b(?:becomes?|became|become)\s+an?\s+(?:dame|knight)\b|"

@@ -286,6 +286,17 @@ AWARDS = [
         "Ana Ruiz, chief executive of Orbis Labs, received the Queen's Award for Enterprise on Monday.",
         [_award("Ana Ruiz", "Orbis Labs", "Queen's Award for Enterprise")],
     ),
+    Case(
+        "named-the-edition-year-prize-not-an-appointment",
+        "Jane Doe, chief executive of Acme Corp, has been named the 2024 Businesswoman of the Year by the "
+        "Halden Chamber.",
+        [_award("Jane Doe", "Acme Corp", "Businesswoman of the Year")],
+    ),
+    Case(
+        "named-possessive-region-prize",
+        "Jane Doe was named Asia's Best Chief Executive of the Year.",
+        [_award("Jane Doe", None, "Asia's Best Chief Executive of the Year")],
+    ),
 ]
 
 NO_AWARD = [
