@@ -544,6 +544,8 @@ def _everyone_moving(scene: Scene, at: int) -> list[Mention]:
 
 def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
+    if _WIN_HOPED_RE.search(scene.text, max(scene.sentence.start, start - 40), start):
+        return []  # "tipped to win", "failed to win", "in the running to win"
     if _ON_BEHALF_RE.match(scene.text, end, scene.clause_end(end) + 1):
         return []  # "accepted the prize on behalf of the company": the company won it
     if rule.rule_id == "award.recipients-list":
@@ -751,6 +753,12 @@ _WON_OTHER_RE = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?(?:[\w-]+\s+)?(?:praise|plaudits|support|backing|approval|"
     r"votes?|contracts?|case|seats?|elections?|race|battle|fans|respect|acclaim|attention|admiration|favou?r|bids?|"
     r"deals?|rights|concessions?|reprieve|appeal|lawsuit|tender|mandate)\b",
+    re.IGNORECASE,
+)
+_WIN_HOPED_RE = re.compile(
+    r"\b(?:tipped|failed|fails|fail|hop\w*|vying|favou?rites?|chances?|aim\w*|wants?|wanted|seek\w*|tr(?:y|ies|ied|ying)|"
+    r"attempt\w*|poised|likely|unlikely|bid|bidding|running|shortlisted|nominated|set|expected|due|odds|battle|race)"
+    r"\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
 )
 _PERSONAL_HONOUR_RE = re.compile(r"(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM|knighthood|damehood|peerage)s?")

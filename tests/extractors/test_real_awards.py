@@ -300,6 +300,9 @@ AWARDS = [
 ]
 
 NO_AWARD = [
+    Case("tipped-to-win", "Jane Doe is tipped to win the Halden Prize.", []),
+    Case("failed-to-win", "Jane Doe failed to win the Halden Prize.", []),
+    Case("in-the-running-to-win", "Jane Doe is in the running to win Banker of the Year.", []),
     Case(
         "company-won-led-by-person", "Orbis Labs, led by chief executive Ana Ruiz, won the Export Award.", []
     ),
