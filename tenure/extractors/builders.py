@@ -981,6 +981,11 @@ _BACKGROUND_AWARD_RULES = frozenset({"award.n-time", "award.winner"})
 _IN_PASSING_RE = re.compile(r"\b(?:who|which|having|previously|once|formerly)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_MANY_TIMES_RE = re.compile(
+    r"[^.;]*?\b(?:twice|(?:three|four|five|several|multiple|many)\s+times)\b", re.IGNORECASE
+)
+
+
 def date_unstated_awards(text: str, drafts: list[Draft], published_year: str) -> None:
     """An honours list or awards night reported without a date of its own happened in the
     edition of the publication year (year precision)."""
@@ -989,7 +994,7 @@ def date_unstated_awards(text: str, drafts: list[Draft], published_year: str) ->
             draft.date = None  # "a two-time winner" won it twice: no one date is its date
         if draft.type == "award" and draft.date is None and draft.rule_id not in _BACKGROUND_AWARD_RULES:
             at = draft.trigger[0]
-            if _IN_PASSING_RE.search(text[max(0, at - 30) : at]):
+            if _IN_PASSING_RE.search(text[max(0, at - 30) : at]) or _MANY_TIMES_RE.match(text, at, at + 90):
                 continue
             draft.date = DateMention(at, at, "", published_year, "year", "past", "date.award-edition")
 

@@ -297,6 +297,11 @@ AWARDS = [
         "Jane Doe was named Asia's Best Chief Executive of the Year.",
         [_award("Jane Doe", None, "Asia's Best Chief Executive of the Year")],
     ),
+    Case(
+        "won-twice-has-no-single-date",
+        "Jane Doe has won the Halden Prize twice.",
+        [{"type": "award", "person": "Jane Doe", "date": None}],
+    ),
 ]
 
 NO_AWARD = [
