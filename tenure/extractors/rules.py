@@ -102,7 +102,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "after",
         0.85,
-        "Bo Chan will hand the reins to Jane Doe at the end of the year.",
+        "Acme said Bo Chan will hand the reins to Jane Doe at the end of the year.",
         status="announced",
         pair=True,
     ),
@@ -194,7 +194,7 @@ RULES: tuple[Rule, ...] = (
         _rx(rf"\b(?:will|would|'ll|’ll|to)\s+(?:stay|remain)\b[^.;]{{1,60}}?\b(?:and\s+)?then\s+{_LEAVE}\b"),
         "before",
         0.8,
-        "Bo Chan will stay on until the end of June and then retire.",
+        "Acme said Bo Chan will stay on until the end of June and then retire.",
         status="planned",
     ),
     Rule(
@@ -323,7 +323,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "before",
         0.7,
-        "She'll finish out the month with Acme before moving on.",
+        "Jane Doe said she'll finish out the month with Acme before moving on.",
         status="announced",
     ),
     Rule(
@@ -408,7 +408,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "before",
         0.75,
-        "Controller Omar Reyes has been acting finance chief since May.",
+        "At Acme, controller Omar Reyes has been acting finance chief since May.",
     ),
     Rule(
         "appointment.board-seat",
@@ -428,7 +428,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "before",
         0.8,
-        "Jane Doe will serve as interim chief executive.",
+        "Jane Doe will serve as interim chief executive of Acme.",
     ),
     Rule(
         "appointment.join",
@@ -450,7 +450,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "before",
         0.75,
-        "Jane Doe will become the company's chief technologist.",
+        "Jane Doe will become Acme's chief technologist.",
     ),
     Rule(
         "appointment.filled-by",
@@ -466,7 +466,7 @@ RULES: tuple[Rule, ...] = (
         _rx(r"\b(?:first|key|new|latest|star|senior)\s+(?:key\s+)?hire\b"),
         "before",
         0.7,
-        "When the lab opened, Jane Doe was its first key hire.",
+        "When the Acme lab opened, Jane Doe was its first key hire.",
     ),
     # --- awards ---
     Rule(
