@@ -71,6 +71,10 @@ def _problem(request: Request[Any, Any, Any], exc: Exception) -> tuple[Problem, 
         return _from_validation(exc, instance), {}
     if isinstance(exc, HTTPException):
         return _from_http(exc, request), dict(exc.headers or {})
+    if isinstance(exc, _UNREADABLE_INPUT):
+        # Raised while the framework decodes a body: nesting deeper than the decoder's recursion
+        # limit, or bytes that are not UTF-8. The client's input, not our fault: 400.
+        return _unreadable(exc, instance), {}
     if isinstance(exc, _DATABASE_DOWN) or _is_connection_failure(exc):
         _log.error("database unavailable on %s %s: %s", request.method, instance, type(exc).__name__)
         down = DatabaseUnavailable("the database is unavailable; try again shortly")
@@ -85,6 +89,20 @@ def _problem(request: Request[Any, Any, Any], exc: Exception) -> tuple[Problem, 
             instance=instance,
         ),
         {},
+    )
+
+
+_UNREADABLE_INPUT = (RecursionError, UnicodeDecodeError)
+
+
+def _unreadable(exc: BaseException, instance: str) -> Problem:
+    why = "nested too deeply" if isinstance(exc, RecursionError) else "not UTF-8"
+    return Problem(
+        type="urn:tenure:problem:invalid-request",
+        title="Invalid request",
+        status=400,
+        detail=f"the request body cannot be read as JSON: it is {why}",
+        instance=instance,
     )
 
 

@@ -22,6 +22,7 @@ from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.ingest.merge import fold_same_facts
 from tenure.ingest.names import EntityKind, name_key
 from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.security.sanitize import storable
 from tenure.webhooks import outbox
 
 __all__ = [
@@ -77,6 +78,9 @@ ORGANIZATION_DESCRIPTORS: tuple[tuple[str, str], ...] = (
 _DESCRIPTOR_WORDS = frozenset(word for word, _ in ORGANIZATION_DESCRIPTORS)
 # Merge pointers are followed at most this far (a cycle would be a bug, not a reason to hang).
 _MAX_MERGE_HOPS = 32
+
+# The longest name or alias stored (the columns are 300 characters on both back ends).
+MAX_NAME_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,10 +341,14 @@ async def add_organization_alias(
 async def _add_alias(
     sessions: async_sessionmaker[AsyncSession], kind: _Kind, entity_id: int, alias: str
 ) -> Any:
-    alias = " ".join(alias.split())
+    alias = " ".join((storable(alias) or "").split())
+    if len(alias) > MAX_NAME_CHARS:
+        raise InvalidInput(f"alias is {len(alias):,} characters; the limit is {MAX_NAME_CHARS}")
     key = name_key(alias, kind.kind)
     if not key:
-        raise InvalidInput(f"alias {alias!r} has no letters or digits")
+        raise InvalidInput(f"alias {alias[:40]!r} has no letters or digits")
+    if len(key) > MAX_NAME_CHARS:
+        raise InvalidInput(f"alias {alias[:40]!r}... folds to over {MAX_NAME_CHARS} characters")
     async with sessions() as session, session.begin():
         entity = await _get(session, kind, entity_id)
         entity = await _canonical(session, kind, entity)
