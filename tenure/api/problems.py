@@ -183,8 +183,30 @@ def _is_connection_failure(exc: Exception) -> bool:
     # mid-commit: "connection was closed in the middle of operation") as invalidated.
     if isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated:
         return True
-    # asyncpg and aiosqlite raise their own classes when a connection dies mid-request.
-    return type(exc).__name__ in {"ConnectionDoesNotExistError", "CannotConnectNowError", "InterfaceError"}
+    # asyncpg and aiosqlite raise their own classes when a connection dies mid-request, and
+    # SQLAlchemy may wrap them in a plain DBAPIError: look at the driver's error and its cause.
+    # SQLSTATE class 08 is a connection failure, 57P0x a server shutting down or starting up.
+    orig = getattr(exc, "orig", None)
+    for error in (exc, orig, getattr(orig, "__cause__", None)):
+        if error is None:
+            continue
+        if type(error).__name__ in _CONNECTION_ERROR_NAMES:
+            return True
+        state = str(getattr(error, "sqlstate", None) or getattr(error, "pgcode", None) or "")
+        if state.startswith(("08", "57P")):
+            return True
+    return False
+
+
+_CONNECTION_ERROR_NAMES = frozenset(
+    {
+        "ConnectionDoesNotExistError",
+        "CannotConnectNowError",
+        "AdminShutdownError",
+        "CrashShutdownError",
+        "InterfaceError",
+    }
+)
 
 
 def _slug(name: str) -> str:

@@ -165,3 +165,50 @@ async def _counts(rows: Rows) -> tuple[int, int, int]:
         for model in (Article, Event, PersonAlias):
             counts.append(int((await session.execute(select(func.count()).select_from(model))).scalar_one()))
     return counts[0], counts[1], counts[2]
+
+
+@pytest.mark.parametrize(
+    "driver_error",
+    [
+        pytest.param("CannotConnectNowError", id="starting-up"),
+        pytest.param("AdminShutdownError", id="shutting-down"),
+    ],
+)
+async def test_a_database_starting_up_or_shutting_down_is_503(
+    client: Client, monkeypatch: pytest.MonkeyPatch, driver_error: str
+) -> None:
+    """asyncpg's error arrives wrapped in SQLAlchemy's plain DBAPIError: still a 503, as promised."""
+    import asyncpg
+    from sqlalchemy.exc import DBAPIError
+
+    async def refuse(*args: Any, **kwargs: Any) -> Any:
+        cause = getattr(asyncpg.exceptions, driver_error)("the database system is starting up")
+        raise DBAPIError("SELECT 1", {}, cause)
+
+    monkeypatch.setattr("tenure.api.entities.search_entities", refuse)
+    response = await client.get("/people", params={"q": "anyone"})
+    assert_problem(response, 503, "unavailable")
+    assert response.headers["retry-after"] == "5"
+
+
+async def test_head_answers_like_get_without_a_body(client: Client, rows: Rows) -> None:
+    person = await rows.person("Priya Lindqvist")
+    get, head = await client.get(f"/people/{person}"), await client.head(f"/people/{person}")
+    assert (get.status_code, head.status_code) == (200, 200)
+    assert head.content == b"" and head.headers["content-length"] == get.headers["content-length"]
+    missing = await client.head("/people/999999")
+    assert missing.status_code == 404 and missing.content == b""
+    assert missing.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_an_unknown_schema_path_is_a_problem_not_an_html_page(client: Client) -> None:
+    assert_problem(await client.get("/schema/nope"), 404, "/schema/nope")
+    assert (await client.get("/schema/openapi.json")).status_code == 200
+
+
+def test_the_documented_article_limit_is_the_one_the_extractor_enforces() -> None:
+    """Bytes bound characters from above, so an article the API accepts is one extraction takes."""
+    from tenure.extractors import MAX_ARTICLE_CHARS
+    from tenure.settings import Settings
+
+    assert Settings().max_article_bytes <= MAX_ARTICLE_CHARS
