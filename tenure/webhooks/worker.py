@@ -157,6 +157,15 @@ async def claim_due_deliveries(
     )
     if session.get_bind().dialect.name == "postgresql":
         candidates = candidates.with_for_update(skip_locked=True, of=Delivery)
+    # Leases that ran out with a worker's name still on them: that worker stopped between its send
+    # and its record. Say so in the log before the delivery goes out again.
+    abandoned = (
+        await session.execute(
+            select(Delivery.id, Delivery.claimed_by, Delivery.claimed_until).where(
+                Delivery.id.in_(candidates.scalar_subquery()), Delivery.claimed_by.is_not(None)
+            )
+        )
+    ).all()
     claimed_ids = list(
         (
             await session.execute(
@@ -170,6 +179,19 @@ async def claim_due_deliveries(
     )
     if not claimed_ids:
         return []
+    session.add_all(
+        DeliveryAttempt(
+            delivery_id=delivery_id,
+            started_at=until,
+            status_code=None,
+            latency_ms=0,
+            error=OUTCOME_UNKNOWN,
+            worker=by,
+            outcome="unknown",
+        )
+        for delivery_id, by, until in abandoned
+        if delivery_id in claimed_ids
+    )
     rows = await session.execute(
         select(Delivery, Subscription.url, Subscription.secret)
         .join(Subscription, Subscription.id == Delivery.subscription_id)
@@ -261,6 +283,11 @@ async def record_round(
         await _record(sessions, [bare], settings, worker)
 
 
+# The log line of an attempt whose worker stopped before recording it.
+OUTCOME_UNKNOWN = (
+    "outcome unknown: the worker stopped between sending and recording (its lease ran out); "
+    "sent again with the same webhook-id"
+)
 # Stored in place of a receiver's answer the database refused even after cleaning.
 UNSTORABLE = "the receiver's answer could not be stored"
 
@@ -300,6 +327,7 @@ def _attempt_row(a: Attempted, worker: str) -> DeliveryAttempt:
         error=None if a.outcome.succeeded else storable(failure_reason(a.outcome)),
         response_excerpt=storable(a.outcome.excerpt),
         worker=worker,
+        outcome="succeeded" if a.outcome.succeeded else "failed",
     )
 
 
