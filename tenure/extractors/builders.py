@@ -650,6 +650,8 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         if match.group().lower().startswith(("led", "co-led")) and leader is not None:
             drafts[0].details["lead_investors"] = [leader.name]
         return drafts
+    if _ROUNDUP_SUBJECT_RE.search(scene.text[scene.sentence.start : start]):
+        return []  # "7 Startups Raise More Than $200M": a round-up states no single round
     org_before = scene.subject_org(start) or scene.org_before(start, named_only=False)
     person_before = scene.person_before(start)
     org: str | None = None
@@ -669,14 +671,19 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         scene.text[max(scene.sentence.start, start - 40) : start],
         re.IGNORECASE,
     ):
-        # "The round was led by X" / "It raised ... led by X": the round is the story's company's.
-        org = scene.main_org()
+        # "The round was led by X" / "It raised ... led by X": the round is the story's company's,
+        # in a round-up the company its paragraph opened with.
+        org = _paragraph_company(scene) or scene.main_org()
     else:
         after = scene.object_org(end, named_only=False)
         reporter = after is not None and re.match(
             r"\s+(?:reported|said|says|reports)\b", scene.text[after.end :]
         )
-        org = None if reporter else _name(after)
+        # "raised a $40m Series C led by Norden Ventures": a name after the investors' cue is an investor.
+        investor = after is not None and INVESTOR_CUE_RE.search(
+            scene.text[max(end, after.start - 30) : after.start]
+        )
+        org = None if reporter or investor else _name(after)
     if org is None and person is None:
         return []
     return _funding_draft(scene, rule, (start, end), person, org)
@@ -689,16 +696,43 @@ def _funding_draft(
     body = scene.text[scene.sentence.start : scene.sentence.end]
     money = find_money(body)
     trigger_rel = start - scene.sentence.start
-    amounts = [m for m in money if not m.valuation and m.end > trigger_rel - 5]
-    valuations = [m for m in money if m.valuation]
+    amounts = [m for m in money if not m.valuation and not m.total and m.end > trigger_rel - 5]
+    # "valuing it at $3.5bn, while an investment in B valued it at $2.8bn": the valuation after the trigger.
+    valuations = [m for m in money if m.valuation and m.start >= trigger_rel] or [
+        m for m in money if m.valuation
+    ]
+    named = [m for m in amounts if not m.span]
     details = {
-        "amount": int(amounts[0].amount) if amounts else None,
+        "amount": int(named[0].amount) if named and named[0] is amounts[0] else None,
         "currency": (amounts or valuations)[0].currency if (amounts or valuations) else None,
         "round": round_name(body),
         "lead_investors": _investors(scene, start if rule.rule_id == "funding.led-by" else end),
         "valuation": int(valuations[0].amount) if valuations else None,
     }
     return [_draft(scene, rule, (start, end), person=person, organization=org, details=details)]
+
+
+def _paragraph_company(scene: Scene) -> str | None:
+    """ "—Acme raised $5m. ... The latest financing was led by X": the first company named in the
+    paragraph before this sentence, unless named as an investor."""
+    line_start = scene.text.rfind("\n", 0, scene.sentence.start) + 1
+    for mention in scene.entities.mentions:
+        if mention.start < line_start or mention.kind != "org" or mention.via != "name":
+            continue
+        if mention.start >= scene.sentence.start:
+            return None
+        if INVESTOR_CUE_RE.search(scene.text[max(line_start, mention.start - 30) : mention.start]):
+            continue
+        return mention.name
+    return None
+
+
+# A count of companies as the subject: "7 Startups Raise ...", "Three fintechs raised ...".
+_ROUNDUP_SUBJECT_RE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?\s+of|several|many)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:startups|start-ups|companies|firms|fintechs|biotechs|businesses|ventures)\b[^.;:]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def _company_raised_for(scene: Scene, at: int) -> Mention | None:

@@ -780,7 +780,12 @@ def _single_word_org(
     if possessive or _ORG_VERB_AFTER_RE.match(text[token[1] :]):
         return True
     if initial:
-        return known_caps[word] >= 1
+        # "Orbis, a cloud-security firm, has raised ...": an aside says what the opening word is.
+        # ("Separately, the retailer named ..." is an adverb before the subject, so "a"/"an" only.)
+        aside = text[token[1] : token[1] + 80]
+        return known_caps[word] >= 1 or bool(
+            re.match(r",\s+an?\s", aside) and _ORG_APPOSITIVE_RE.match(aside)
+        )
     if not loose:
         return True
     # In a headline or a "Title | Team | Role" profile line every word is capitalised: a word named

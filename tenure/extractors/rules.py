@@ -516,8 +516,8 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed|pulled\s+in|"
             r"brought\s+in|took\s+in|picked\s+up)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
-            r"(?:(?:US\s?|[a-z]{1,2})?[$€£]\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m)\s+(?:euros|dollars|pounds|"
-            r"francs|yen|yuan|reais|rupees|kronor|kroner|rand|won)\b)"
+            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR)\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
+            r"(?:euros|dollars|pounds|francs|yen|yuan|reais|rupees|kronor|kroner|rand|won)\b)"
         ),
         "none",
         0.9,
@@ -820,6 +820,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "$",
         "€",
         "£",
+        "₹",
+        "rs",
+        "inr",
         "euros",
         "dollars",
         "pounds",
