@@ -774,6 +774,8 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         if spun is None:
             return []
         return [_draft(scene, rule, (start, end), organization=spun.name, details={"company": spun.name})]
+    if rule.rule_id == "founding.founded-opener":
+        return _founded_opener(scene, rule, (start, end))
     if rule.rule_id == "founding.founded-by":
         # "founded in 2020 by Jane Doe and Bo Chan": one founding per founder, or none named.
         named: list[Mention | None] = list(
@@ -782,10 +784,18 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         if named and named[0] is not None and not _FEW_WORDS_RE.match(scene.text[end : named[0].start]):
             named = []
         company = scene.org_before(start) or scene.org_before(start, named_only=False)
+        company_name = company.name if company is not None else None
         if company is None and named and named[-1] is not None:
-            # "Founded in 2025 by Jane Doe and Bo Chan, Acme said ...": the company follows.
-            company = next((m for m in scene.orgs() if m.start > named[-1].end and m.via == "name"), None)
-        if company is None:
+            if re.match(r",\s+(?:it|the\s+company)\s", scene.text[named[-1].end : named[-1].end + 16]):
+                # "Founded in 2008 by A and B, it is now ...": the company the story is about.
+                company_name = _previous_company(scene) or scene.main_org()
+            else:
+                # "Founded in 2025 by Jane Doe and Bo Chan, Acme said ...": the company follows.
+                company = next((m for m in scene.orgs() if m.start > named[-1].end and m.via == "name"), None)
+                company_name = company.name if company is not None else None
+        elif company is not None and company.via == "description":
+            company_name = _company_meant(scene, company, named[0] if named else None)
+        if company_name is None:
             return []
         return [
             _draft(
@@ -793,8 +803,8 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
                 rule,
                 (start, end),
                 person=_name(founder),
-                organization=company.name,
-                details={"company": company.name},
+                organization=company_name,
+                details={"company": company_name},
             )
             for founder in (named or [None])
         ]
@@ -860,18 +870,85 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         return []  # "co-founded the speech start-up Voxmere": a descriptor may stand between
     # "A and B founded Acme", "A founded Acme with B": every founder named.
     partners = [m for m in scene.persons_listed_after(company.end) if _with_before(scene, company.end, m)]
+    company_name = _company_meant(scene, company, person) if company.via == "description" else company.name
     return [
         _draft(
             scene,
             rule,
             (start, end),
             person=founder.name,
-            organization=company.name,
-            details={"company": company.name},
+            organization=company_name,
+            details={"company": company_name},
             confidence=rule.confidence - (0.1 if founder in partners else 0.0),
         )
         for founder in founders + partners
     ]
+
+
+def _founded_opener(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "Founded in 2015, Acme makes robots" / "..., the company's flagship product ...": the company
+    founded is the sentence's subject, or the company talked about when the subject is "it"."""
+    start, end = span
+    subject = next((m for m in scene.orgs() if m.start == end), None)
+    if subject is not None and subject.via == "name":
+        name: str | None = subject.name
+    elif subject is not None or re.match(
+        r"(?:it|the\s+company)\b", scene.text[end : end + 12], re.IGNORECASE
+    ):
+        name = _previous_company(scene) or scene.main_org()
+    else:
+        return []
+    if name is None:
+        return []
+    return [_draft(scene, rule, span, organization=name, details={"company": name})]
+
+
+def _previous_company(scene: Scene) -> str | None:
+    """The company the previous sentence of this paragraph named last ("... co-founder of the Kestrel
+    company. The Oslo-based company, which ..."), if any."""
+    line_start = scene.text.rfind("\n", 0, scene.sentence.start) + 1
+    if line_start >= scene.sentence.start:
+        return None
+    # The previous sentence's first company, its subject more often than not; investors named after
+    # "led by" or "from" are not the company.
+    previous = max(line_start, scene.text.rfind(". ", line_start, scene.sentence.start - 2) + 2)
+    for mention in scene.entities.mentions:
+        if mention.start >= scene.sentence.start:
+            break
+        if mention.start < previous or mention.kind != "org" or _in_brackets_before(scene, mention):
+            continue
+        if INVESTOR_CUE_RE.search(scene.text[max(previous, mention.start - 30) : mention.start]):
+            continue
+        return mention.name
+    return None
+
+
+def _in_brackets_before(scene: Scene, mention: Mention) -> bool:
+    segment = scene.text[max(0, mention.start - 40) : mention.start]
+    return segment.count("(") > segment.count(")")
+
+
+def _company_meant(scene: Scene, company: Mention, founder: Mention | None) -> str:
+    """ "the company" a founder founded: the company the paragraph just named, else the one the
+    founder's title names earlier in the story ("Jane Doe, founder of Acme ... Ms Doe founded the
+    company in 1999"), else what the description resolved to."""
+    earlier = _previous_company(scene)
+    if earlier is not None:
+        return earlier
+    if founder is not None:
+        for mention in reversed(scene.entities.mentions):
+            if (
+                mention.start >= scene.sentence.start
+                or mention.kind != "person"
+                or mention.name != founder.name
+            ):
+                continue
+            if mention.via == "pronoun":
+                continue
+            _, org = scene.title_of(mention)
+            if org:
+                return org
+    return company.name
 
 
 # "Acme, which she co-founded": a relative clause on the company before the trigger.

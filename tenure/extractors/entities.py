@@ -959,8 +959,20 @@ def _resolve_references(
                 continue
             dropped.update(inside)
             possessive = bool(_POSSESSIVE_RE.match(text[end:]))
+            # "the Kestrel company", "the Acme group": the description names its company.
+            own = (
+                mentions[inside[0]].name
+                if len(inside) == 1
+                and mentions[inside[0]].via == "name"
+                and re.fullmatch(
+                    r"(?:the|this|that)\s+", text[start : mentions[inside[0]].start], re.IGNORECASE
+                )
+                and re.fullmatch(r"\s+[a-z-]+", text[mentions[inside[0]].end : end])
+                else None
+            )
             referent = (
-                _named_like(mentions, starts, start, match.group())
+                own
+                or _named_like(mentions, starts, start, match.group())
                 or _earlier_org(text, mentions, starts, sentence.start, start)
                 or label
                 or main_org

@@ -80,6 +80,10 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
     if a.person != b.person:
         return False
     if a.type == "founding":
+        if (a.organization is None) != (b.organization is None) and any(
+            _background(d, news_year) for d in (a, b) if d.organization is not None
+        ):
+            return False  # "sold Foo, which he founded in 2014 ... will begin his new venture": two
         return _compatible(a.organization, b.organization)
     if a.type == "award":
         return _compatible_text(a.details.get("award"), b.details.get("award"))

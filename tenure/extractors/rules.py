@@ -568,7 +568,7 @@ RULES: tuple[Rule, ...] = (
         "founding.own-company",
         "founding",
         _rx(
-            r"\b(?:start|starts|started|starting|launch|launches|launched|launching|found|founds|founded|found(?:ing)|create|created|creating|build|building|form|formed|set\s+up|sets\s+up|setting\s+up)\s+(?:a|an|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|venture|business|lab|laboratory)\b"
+            r"\b(?:start|starts|started|starting|begin|begins|began|beginning|launch|launches|launched|launching|found|founds|founded|found(?:ing)|create|created|creating|build|building|form|formed|set\s+up|sets\s+up|setting\s+up)\s+(?:a|an|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|venture|business|lab|laboratory)\b"
         ),
         "before",
         0.8,
@@ -587,11 +587,24 @@ RULES: tuple[Rule, ...] = (
         "founding",
         _rx(
             r"\b(?:founded|co-?founded|started|established|launched|created|set up)\s+"
-            r"(?:in\s+(?:the\s+\w+\s+of\s+)?(?:\w+\s+)?\d{4}\s+)?by\b"
+            r"(?:in\s+(?:the\s+\w+\s+of\s+)?(?:\w+\s+)?\d{4}\s+)?"
+            r"(?:in\s+(?-i:[A-Z])[\w'’.-]+(?:,?\s+(?-i:[A-Z])[\w'’.-]+){0,2}\s+)?(?:in\s+\d{4}\s+)?by\b"
         ),
         "after",
         0.85,
         "Acme, founded in 2015 by Jane Doe, makes robots.",
+    ),
+    Rule(
+        "founding.founded-opener",
+        "founding",
+        # "Founded in 2015, the company makes ...": the sentence's subject is the company, no founder.
+        _rx(
+            r"^\W{0,3}(?:founded|co-?founded|established|launched|started|incorporated)\s+"
+            r"(?:in\s+(?:(?-i:[A-Z])[a-z]+\s+)?\d{4}|(?:\w+\s+){1,2}ago)\s*,\s*"
+        ),
+        "none",
+        0.75,
+        "Founded in 2015, Acme Robotics makes warehouse robots.",
     ),
     Rule(
         "founding.spun-out",
@@ -843,6 +856,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "founding.own-company": ("company", "startup", "start-up", "firm", "venture", "business", "lab"),
     "founding.launch-new-venture": ("launch",),
     "founding.spun-out": ("spun",),
+    "founding.founded-opener": ("founded", "established", "launched", "started", "incorporated"),
     "founding.founders-are": ("founders",),
     "founding.set-up": ("set up", "sets up", "setting up", "set it up", "sets it up", "setting it up"),
     "founding.founded-by": ("founded", "started", "established", "launched", "created", "set up"),

@@ -88,7 +88,70 @@ FUNDING = [
     ),
 ]
 
-FOUNDINGS: list[Case] = []
+FOUNDINGS = [
+    Case(
+        "founded-in-year-in-place-by-founders-it-is",
+        "Kate Marsh of Harrow Ciders has been named regional entrepreneur of the year.\n\n"
+        "Founded in 2011 in Ledbury by Ms Marsh and friends Tom Eade and Ruth Eade, it is now one of the "
+        "largest cider makers in the county.",
+        [
+            {"type": "founding", "person": "Kate Marsh", "organization": "Harrow Ciders", "date": "2011"},
+            {"type": "founding", "person": "Tom Eade", "organization": "Harrow Ciders", "date": "2011"},
+            {"type": "founding", "person": "Ruth Eade", "organization": "Harrow Ciders", "date": "2011"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "founder-title-earlier-then-founded-the-company",
+        "Marta Lindqvist, founder and chief executive of Fjordline Labs, won the top prize.\n\n"
+        "Other winners were named later.\n\n"
+        "Ms Lindqvist founded the company 20 years ago and it now sells in 40 countries.",
+        [
+            {
+                "type": "founding",
+                "person": "Marta Lindqvist",
+                "organization": "Fjordline Labs",
+                "date": "2005",
+            },
+        ],
+        exact=False,
+    ),
+    Case(
+        "the-based-company-which-was-co-founded-by",
+        "The prize went to Dr Ivo Brandt, co-founder of the Cellvane company. The Leipzig-based company, "
+        "which was also co-founded by chemist Lena Roth, develops enzyme therapies.",
+        [{"type": "founding", "person": "Lena Roth", "organization": "Cellvane"}],
+        exact=False,
+    ),
+    Case(
+        "founded-in-year-opener-the-company",
+        "Radiqa, a medical-imaging startup, has raised $3 million in a seed round led by Pell Angels. "
+        "Founded in 2019, the company's main product reads chest scans.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Radiqa",
+                "details": {"lead_investors": ["Pell Angels"]},
+            },
+            {"type": "founding", "person": None, "organization": "Radiqa", "date": "2019"},
+        ],
+    ),
+    Case(
+        "founded-in-year-opener-named-company",
+        "Founded in 2016, Quillmark sells refillable pens.",
+        [{"type": "founding", "person": None, "organization": "Quillmark", "date": "2016"}],
+    ),
+    Case(
+        "past-founding-and-future-new-venture-stay-apart",
+        "Omar Haddad sold Brightcart, which he had founded, in 2019. Haddad will leave the group in June, "
+        "after which he is expected to be beginning his new venture.",
+        [
+            {"type": "founding", "person": "Omar Haddad", "organization": "Brightcart"},
+            {"type": "founding", "person": "Omar Haddad", "organization": None},
+        ],
+        exact=False,
+    ),
+]
 
 
 @pytest.mark.parametrize("case", params(FUNDING + FOUNDINGS))
