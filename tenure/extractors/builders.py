@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from tenure.extractors.entities import Mention
 from tenure.extractors.given_names import gender_of
-from tenure.extractors.lexicon import DESCRIPTION_HEADS, TITLE_RE
+from tenure.extractors.lexicon import DESCRIPTION_HEADS, NOT_NAME_WORDS, TITLE_RE
 from tenure.extractors.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
 from tenure.extractors.rules import Rule
 from tenure.extractors.scene import Draft, Scene
@@ -640,6 +640,18 @@ def _cowinners(scene: Scene, at: int) -> list[str]:
 
 def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
+    if rule.rule_id == "funding.led-company-round":
+        # "Bay Capital and Oak Ventures led Acme's latest financing": the company owns the round.
+        target = next((m for m in scene.orgs() if m.start == end and m.possessive), None)
+        if target is None or target.via != "name":
+            return []
+        drafts = _funding_draft(scene, rule, (start, end), None, target.name)
+        drafts[0].details["lead_investors"] = _orgs_listed_before(scene, start)
+        drafts[0].details["amount"] = None  # the amount is told with the raise, not here
+        return drafts
+    if rule.rule_id == "funding.investment-valued":
+        target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
+        return [] if target is None else _funding_draft(scene, rule, (start, end), None, target.name)
     if rule.rule_id == "funding.invested-in":
         # "Bay Capital poured $30 million into Acme": the company follows "into"/"in".
         target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
@@ -647,9 +659,30 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
             return []
         drafts = _funding_draft(scene, rule, (start, end), None, target.name)
         leader = scene.org_before(start)
-        if match.group().lower().startswith(("led", "co-led")) and leader is not None:
-            drafts[0].details["lead_investors"] = [leader.name]
+        if leader is not None and re.match(r"\s*$", scene.text[leader.end : start]):
+            # "Bay Capital led/bet $30m on Acme": the one investor named leads.
+            # "Bay's Growth Fund II": the owner's name joins the fund's.
+            owner = next(
+                (m for m in scene.orgs() if m.possessive and m.end + 12 >= leader.start > m.end), None
+            )
+            name = leader.name
+            if owner is not None:
+                name = re.sub(r"['’]s?\s+", " ", scene.text[owner.start : leader.end])
+            drafts[0].details["lead_investors"] = [name]
         return drafts
+    if rule.rule_id == "funding.raised-funding":
+        # "Acme last raised funding ... at a valuation of ...": only the company right before counts
+        # ("startups that raised money this year" states no one round).
+        subject = next(
+            (
+                m
+                for m in scene.orgs()
+                if m.via == "name" and _JUST_BEFORE_RE.fullmatch(scene.text[m.end : start])
+            ),
+            None,
+        )
+        name = subject.name if subject is not None else _bare_subject(scene, start)
+        return [] if name is None else _funding_draft(scene, rule, (start, end), None, name)
     if _ROUNDUP_SUBJECT_RE.search(scene.text[scene.sentence.start : start]):
         return []  # "7 Startups Raise More Than $200M": a round-up states no single round
     org_before = scene.subject_org(start) or scene.org_before(start, named_only=False)
@@ -684,9 +717,32 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
             scene.text[max(end, after.start - 30) : after.start]
         )
         org = None if reporter or investor else _name(after)
+    if (
+        org is None
+        and person is None
+        and rule.rule_id in {"funding.raised-amount", "funding.unveiled-capital"}
+    ):
+        org = _bare_subject(scene, start)
     if org is None and person is None:
         return []
     return _funding_draft(scene, rule, (start, end), person, org)
+
+
+# A capitalised run opening the sentence right before the verb: "—Tilt Biotherapeutics unveiled ...".
+_BARE_SUBJECT_RE = re.compile(
+    r"^\W{0,3}((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:has\s+|have\s+|also\s+|just\s+|last\s+|previously\s+|recently\s+){0,2}$"
+)
+
+
+def _bare_subject(scene: Scene, at: int) -> str | None:
+    """A company the name recogniser left out, when it is the whole subject of a raise."""
+    found = _BARE_SUBJECT_RE.match(scene.text[scene.sentence.start : at])
+    if not found:
+        return None
+    words = found.group(1).split()
+    if words[0].lower() in NOT_NAME_WORDS or any(m.kind == "person" for m in scene.mentions if m.end <= at):
+        return None
+    return found.group(1)
 
 
 def _funding_draft(
@@ -712,6 +768,19 @@ def _funding_draft(
     return [_draft(scene, rule, (start, end), person=person, organization=org, details=details)]
 
 
+def _orgs_listed_before(scene: Scene, at: int) -> list[str]:
+    """ "Bay Capital, Oak Ventures and Pine Partners led ...": the named organizations listed right before."""
+    listed: list[Mention] = []
+    edge = at
+    for mention in reversed([m for m in scene.orgs() if m.end <= at and m.via == "name"]):
+        gap = scene.text[mention.end : edge]
+        if not re.fullmatch(r"\s*" if not listed else r",?\s*(?:and\s+|&\s*)?|\s*,\s*", gap):
+            break
+        listed.insert(0, mention)
+        edge = mention.start
+    return [m.name for m in listed]
+
+
 def _paragraph_company(scene: Scene) -> str | None:
     """ "—Acme raised $5m. ... The latest financing was led by X": the first company named in the
     paragraph before this sentence, unless named as an investor."""
@@ -725,6 +794,10 @@ def _paragraph_company(scene: Scene) -> str | None:
             continue
         return mention.name
     return None
+
+
+# Between a company and its verb: "Acme last raised", "Acme has also raised".
+_JUST_BEFORE_RE = re.compile(r"\s+(?:(?:last|also|previously|recently|has|had|have|most)\s+){0,3}")
 
 
 # A count of companies as the subject: "7 Startups Raise ...", "Three fintechs raised ...".

@@ -515,7 +515,7 @@ RULES: tuple[Rule, ...] = (
         "funding_round",
         _rx(
             r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed|pulled\s+in|"
-            r"brought\s+in|took\s+in|picked\s+up)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
+            r"brought\s+in|bring(?:s|ing)?\s+in|took\s+in|picked\s+up)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
             r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR)\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
             r"(?:euros|dollars|pounds|francs|yen|yuan|reais|rupees|kronor|kroner|rand|won)\b)"
         ),
@@ -527,12 +527,64 @@ RULES: tuple[Rule, ...] = (
         "funding.invested-in",
         "funding_round",
         _rx(
-            r"\b(?:poured|invested|injected|put|pumped|led|co-led)\s+(?:an?\s+)?(?:US\s?|[a-z]{1,2})?[$€£]\s?\d[^.;]{0,40}?"
-            r"\b(?:into|in)\s+(?=(?-i:[A-Z]))"
+            r"\b(?:poured|invested|injected|put|pumped|led|co-led|bet|wagered)\s+(?:an?\s+)?(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d[^.;]{0,40}?"
+            r"\b(?:into|in|on)\s+(?:(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|brand|platform|maker|lender|"
+            r"provider|app|developer|fintech|biotech)\s+)?(?=(?-i:[A-Z]))"
         ),
         "none",
         0.8,
         "Bay Capital led a $30 million investment in Acme Robotics.",
+    ),
+    Rule(
+        "funding.raised-funding",
+        "funding_round",
+        # "Acme last raised funding in 2023 at a valuation of $1 billion": no amount, the company right before.
+        _rx(
+            r"\b(?:raised|raises|secured|secures|closed|closes|landed|lands)\s+(?:new\s+|fresh\s+|more\s+|additional\s+)?"
+            r"(?:funding|financing|capital|money|cash)\b(?=[^.;]{0,60}\bvaluation\b)"
+        ),
+        "none",
+        0.7,
+        "Acme last raised funding in 2023 at a valuation of $1 billion.",
+    ),
+    Rule(
+        "funding.unveiled-capital",
+        "funding_round",
+        # "Acme unveiled €12 million in new capital": weaker verbs need the money called capital or funding.
+        _rx(
+            r"\b(?:unveil(?:s|ed)?|announc(?:es|ed)|disclos(?:es|ed)|reveal(?:s|ed)|receiv(?:es|ed)|attract(?:s|ed)|"
+            r"won|wins|gets|got|drew|draws)\s+(?:about\s+|around\s+|nearly\s+|more than\s+)?"
+            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]|Rs\.?\s?|INR\s?)\s?\d[\d.,]*\s*(?:million|billion|crores?|lakhs?|bn|mn|m|k|cr)?\s+"
+            r"(?:in|of)\s+(?:new\s+|fresh\s+|additional\s+|venture\s+|seed\s+|growth\s+)?"
+            r"(?:capital|funding|financing|investment)\b"
+        ),
+        "none",
+        0.85,
+        "Acme Robotics unveiled €12 million in new capital on Monday.",
+    ),
+    Rule(
+        "funding.led-company-round",
+        "funding_round",
+        # "Bay Capital and Oak Ventures led Acme's latest financing": investors first, the company's round after.
+        _rx(
+            r"\b(?:led|co-led)\s+(?=(?-i:[A-Z])[^.;,]{0,40}?['’]s?\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:round|financing|funding|raise|investment)\b)"
+        ),
+        "none",
+        0.65,
+        "Bay Capital and Oak Ventures led Acme Robotics' latest financing.",
+    ),
+    Rule(
+        "funding.investment-valued",
+        "funding_round",
+        # "a February investment in Acme valued the company at $2 billion": the company after "in".
+        _rx(
+            r"\b(?:investment|funding\s+round|round|financing)\s+in\s+"
+            r"(?=(?-i:[A-Z])[^.;,]{0,40}?\s(?:valued|values|valuing|that\s+valued)\b)"
+        ),
+        "none",
+        0.7,
+        "A March investment in Acme Robotics valued the company at $2 billion.",
     ),
     Rule(
         "funding.round",
@@ -850,6 +902,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "won",
     ),
     "funding.invested-in": ("$", "€", "£"),
+    "funding.raised-funding": ("valuation",),
+    "funding.investment-valued": ("valu",),
+    "funding.unveiled-capital": ("capital", "funding", "financing", "investment"),
+    "funding.led-company-round": ("led ",),
     "funding.round": ("round", "fund", "financing"),
     "funding.values-at": ("valu",),
     "funding.led-by": ("led by",),

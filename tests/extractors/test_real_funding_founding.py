@@ -86,6 +86,88 @@ FUNDING = [
             }
         ],
     ),
+    Case(
+        "statement-will-bring-in-pounds",
+        "Online lender Quarrel Bank has closed a new funding round. In this round, the company will bring in "
+        "40 million pounds of fresh capital.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Quarrel Bank",
+                "details": {"amount": 40000000, "currency": "GBP"},
+            }
+        ],
+    ),
+    Case(
+        "last-raised-funding-at-a-valuation",
+        "Pebblepay last raised funding in 2023 at a valuation of $900 million.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Pebblepay",
+                "details": {"amount": None, "valuation": 900000000},
+            }
+        ],
+    ),
+    Case(
+        "startups-that-raised-money-is-no-round",
+        "Two Norden-backed startups that raised money this year are valued at more than $1 billion.",
+        [],
+    ),
+    Case(
+        "investor-fund-bet-on-described-company",
+        "Last year, Norden's Growth Fund bet $600 million on payments company Pebblepay, valuing it at about $3 billion.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Pebblepay",
+                "details": {
+                    "amount": 600000000,
+                    "valuation": 3000000000,
+                    "lead_investors": ["Norden Growth Fund"],
+                },
+            }
+        ],
+    ),
+    Case(
+        "an-investment-in-company-valued-it",
+        "A March investment in Tallyo valued the company at a reported $2.1 billion.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Tallyo",
+                "details": {"amount": None, "valuation": 2100000000},
+            }
+        ],
+    ),
+    Case(
+        "investors-led-the-companys-latest-financing",
+        "Vireo Labs raised $11 million in Series A financing. "
+        "Tolland Capital and Amberly Partners led Vireo Labs' latest financing.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Vireo Labs",
+                "details": {"amount": 11000000, "lead_investors": ["Tolland Capital", "Amberly Partners"]},
+            }
+        ],
+    ),
+    Case(
+        "unveiled-euros-in-new-capital",
+        "—Kestrel Therapeutics unveiled €9 million in new capital to fund its first trial.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Kestrel Therapeutics",
+                "details": {"amount": 9000000, "currency": "EUR"},
+            }
+        ],
+    ),
+    Case(
+        "unveiled-a-product-is-no-round",
+        "Kestrel Therapeutics unveiled a $9 million lab in Leeds.",
+        [],
+    ),
 ]
 
 FOUNDINGS = [
