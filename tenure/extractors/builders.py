@@ -681,8 +681,8 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
             ),
             None,
         )
-        company = subject.name if subject is not None else _bare_subject(scene, start)
-        return [] if company is None else _funding_draft(scene, rule, (start, end), None, company)
+        raised_by = subject.name if subject is not None else _bare_subject(scene, start)
+        return [] if raised_by is None else _funding_draft(scene, rule, (start, end), None, raised_by)
     if _ROUNDUP_SUBJECT_RE.search(scene.text[scene.sentence.start : start]):
         return []  # "7 Startups Raise More Than $200M": a round-up states no single round
     org_before = scene.subject_org(start) or scene.org_before(start, named_only=False)
