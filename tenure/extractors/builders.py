@@ -640,6 +640,15 @@ def _cowinners(scene: Scene, at: int) -> list[str]:
 
 def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
+    if rule.rule_id == "funding.round-of-amount":
+        # "Acme closed its first round of $2m"; "their next round of $2m", "was announced by the
+        # company": the company said to raise money last, when no company opens the sentence.
+        subject = scene.subject_org(start)
+        if subject is not None and not _REPORTER_AFTER_RE.match(scene.text[subject.end : subject.end + 12]):
+            raised_by: str | None = subject.name
+        else:
+            raised_by = _last_raiser(scene) or scene.main_org()
+        return [] if raised_by is None else _funding_draft(scene, rule, (start, end), None, raised_by)
     if rule.rule_id == "funding.led-company-round":
         # "Bay Capital and Oak Ventures led Acme's latest financing": the company owns the round.
         target = next((m for m in scene.orgs() if m.start == end and m.possessive), None)
@@ -768,6 +777,28 @@ def _funding_draft(
     return [_draft(scene, rule, (start, end), person=person, organization=org, details=details)]
 
 
+_REPORTER_AFTER_RE = re.compile(r"\s+(?:reported|reports|said|says|wrote)\b")
+# "Acme has grabbed $2m", "Acme raised": a company said to raise money.
+_RAISER_AFTER_RE = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+|recently\s+|last\s+){0,2}(?:raised|grabbed|secured|bagged|closed|"
+    r"landed|garnered|received|picked\s+up|mopped\s+up)\b"
+)
+
+
+def _last_raiser(scene: Scene) -> str | None:
+    """The company that the few sentences before this one said raised money."""
+    floor = max(0, scene.sentence.start - 800)
+    found = None
+    for mention in scene.entities.mentions:
+        if mention.start >= scene.sentence.start:
+            break
+        if mention.start < floor or mention.kind != "org" or mention.via != "name":
+            continue
+        if _RAISER_AFTER_RE.match(scene.text[mention.end : mention.end + 40]):
+            found = mention.name
+    return found
+
+
 def _orgs_listed_before(scene: Scene, at: int) -> list[str]:
     """ "Bay Capital, Oak Ventures and Pine Partners led ...": the named organizations listed right before."""
     listed: list[Mention] = []
@@ -851,6 +882,10 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         return _founded_opener(scene, rule, (start, end))
     if rule.rule_id == "founding.founded-by":
         # "founded in 2020 by Jane Doe and Bo Chan": one founding per founder, or none named.
+        if _NOT_A_COMPANY_CREATED_RE.search(scene.text[max(scene.sentence.start, start - 30) : start]) or (
+            _CAUSE_AFTER_BY_RE.match(scene.text[end : end + 40])
+        ):
+            return []  # "the position created by the departure of Jane Doe": a vacancy, not a company
         named: list[Mention | None] = list(
             _listed_with_asides(scene, scene.persons_listed_after(end), forward=True)
         )
@@ -1022,6 +1057,17 @@ def _company_meant(scene: Scene, company: Mention, founder: Mention | None) -> s
             if org:
                 return org
     return company.name
+
+
+_NOT_A_COMPANY_CREATED_RE = re.compile(
+    r"\b(?:position|role|post|job|vacancy|vacancies|seat|opening|gap|void)\s+(?:that\s+was\s+|was\s+)?$",
+    re.IGNORECASE,
+)
+_CAUSE_AFTER_BY_RE = re.compile(
+    r"\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:departure|resignation|retirement|death|exit|appointment|"
+    r"promotion|merger|acquisition|move)\b",
+    re.IGNORECASE,
+)
 
 
 # "Acme, which she co-founded": a relative clause on the company before the trigger.

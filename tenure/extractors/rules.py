@@ -548,6 +548,19 @@ RULES: tuple[Rule, ...] = (
         "Acme last raised funding in 2023 at a valuation of $1 billion.",
     ),
     Rule(
+        "funding.round-of-amount",
+        "funding_round",
+        # "the first round of Rs 2 crore was announced by the company", "their next round of $2 million".
+        _rx(
+            r"\b(?:first|second|third|fourth|next|latest|new|previous|initial|fresh|maiden|seed|bridge)\s+"
+            r"(?:funding\s+|financing\s+|investment\s+)?round\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?"
+            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR)\s?\d)"
+        ),
+        "none",
+        0.75,
+        "Acme Robotics closed its first round of $2 million in May.",
+    ),
+    Rule(
         "funding.unveiled-capital",
         "funding_round",
         # "Acme unveiled €12 million in new capital": weaker verbs need the money called capital or funding.
@@ -904,6 +917,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "funding.invested-in": ("$", "€", "£"),
     "funding.raised-funding": ("valuation",),
     "funding.investment-valued": ("valu",),
+    "funding.round-of-amount": ("round of",),
     "funding.unveiled-capital": ("capital", "funding", "financing", "investment"),
     "funding.led-company-round": ("led ",),
     "funding.round": ("round", "fund", "financing"),

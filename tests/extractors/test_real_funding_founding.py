@@ -168,6 +168,24 @@ FUNDING = [
         "Kestrel Therapeutics unveiled a $9 million lab in Leeds.",
         [],
     ),
+    Case(
+        "first-round-of-rupees-announced-by-the-company",
+        "Rival app Vidora has grabbed around $3 million from several investors.\n\n"
+        "The first round of Rs 3 crore was announced by the company last month.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Vidora",
+                "details": {"amount": 30000000, "currency": "INR"},
+            }
+        ],
+        exact=False,
+    ),
+    Case(
+        "company-closed-its-first-round-of",
+        "Gridline Robotics closed its first round of $2 million in May.",
+        [{"type": "funding_round", "organization": "Gridline Robotics", "details": {"amount": 2000000}}],
+    ),
 ]
 
 FOUNDINGS = [
@@ -232,6 +250,11 @@ FOUNDINGS = [
             {"type": "founding", "person": "Omar Haddad", "organization": None},
         ],
         exact=False,
+    ),
+    Case(
+        "vacancy-created-by-a-departure-is-no-founding",
+        "Acme Foods named Lena Park finance chief, to fill the position created by the departure of Omar Reyes.",
+        [{"type": "appointment", "person": "Lena Park", "organization": "Acme Foods"}],
     ),
 ]
 
