@@ -666,6 +666,10 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
         if target is None:
             return []
+        if re.match(
+            r"(?:bet|wagered)\b|.*\bon\s+$", match.group(), re.IGNORECASE
+        ) and not _TARGET_HEAD.search(match.group()):
+            return []  # "bet $5 million on Bitcoin": a wager on a company needs it called one
         drafts = _funding_draft(scene, rule, (start, end), None, target.name)
         leader = scene.org_before(start)
         if leader is not None and re.match(r"\s*$", scene.text[leader.end : start]):
@@ -692,7 +696,9 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         )
         raised_by = subject.name if subject is not None else _bare_subject(scene, start)
         return [] if raised_by is None else _funding_draft(scene, rule, (start, end), None, raised_by)
-    if _ROUNDUP_SUBJECT_RE.search(scene.text[scene.sentence.start : start]):
+    if scene.subject_org(start) is None and _ROUNDUP_SUBJECT_RE.search(
+        scene.text[scene.sentence.start : start]
+    ):
         return []  # "7 Startups Raise More Than $200M": a round-up states no single round
     org_before = scene.subject_org(start) or scene.org_before(start, named_only=False)
     person_before = scene.person_before(start)
@@ -831,10 +837,16 @@ def _paragraph_company(scene: Scene) -> str | None:
 _JUST_BEFORE_RE = re.compile(r"\s+(?:(?:last|also|previously|recently|has|had|have|most)\s+){0,3}")
 
 
+_TARGET_HEAD = re.compile(
+    r"\b(?:company|startup|start-up|firm|brand|platform|maker|lender|provider|app|developer|fintech|biotech)\s+$",
+    re.IGNORECASE,
+)
+
+
 # A count of companies as the subject: "7 Startups Raise ...", "Three fintechs raised ...".
 _ROUNDUP_SUBJECT_RE = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?\s+of|several|many)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:startups|start-ups|companies|firms|fintechs|biotechs|businesses|ventures)\b[^.;:]{0,30}$",
+    r"(?:startups|start-ups|companies|firms|fintechs|biotechs|businesses|ventures)\b[^.;:,]{0,14}$",
     re.IGNORECASE,
 )
 
@@ -1000,15 +1012,20 @@ def _founded_opener(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Dra
     subject = next((m for m in scene.orgs() if m.start == end), None)
     if subject is not None and subject.via == "name":
         name: str | None = subject.name
-    elif subject is not None or re.match(
-        r"(?:it|the\s+company)\b", scene.text[end : end + 12], re.IGNORECASE
-    ):
+    elif re.match(_COMPANY_WORDS, scene.text[end : end + 40], re.IGNORECASE):
         name = _previous_company(scene) or scene.main_org()
     else:
         return []
     if name is None:
         return []
     return [_draft(scene, rule, span, organization=name, details={"company": name})]
+
+
+# "it", "the company", "the Oslo-based startup": a subject that is a company (not "the museum", "the app").
+_COMPANY_WORDS = (
+    r"(?:it\b|(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:company|firm|startup|start-up|business|group|bank|lender|"
+    r"maker|brand|developer|provider|retailer|distillery|brewery|manufacturer)\b)"
+)
 
 
 def _previous_company(scene: Scene) -> str | None:

@@ -186,6 +186,16 @@ FUNDING = [
         "Gridline Robotics closed its first round of $2 million in May.",
         [{"type": "funding_round", "organization": "Gridline Robotics", "details": {"amount": 2000000}}],
     ),
+    Case(
+        "bet-on-a-non-company-is-no-round",
+        "Last year Norden Ventures bet $5 million on Bitcoin.",
+        [],
+    ),
+    Case(
+        "one-of-ten-startups-aside-still-raises",
+        "Tallyo Pay, one of 10 startups picked by Norden Ventures, raised $5 million in May.",
+        [{"type": "funding_round", "organization": "Tallyo Pay", "details": {"amount": 5000000}}],
+    ),
 ]
 
 FOUNDINGS = [
@@ -255,6 +265,16 @@ FOUNDINGS = [
         "vacancy-created-by-a-departure-is-no-founding",
         "Acme Foods named Lena Park finance chief, to fill the position created by the departure of Omar Reyes.",
         [{"type": "appointment", "person": "Lena Park", "organization": "Acme Foods"}],
+    ),
+    Case(
+        "founded-opener-of-a-museum-is-no-company-founding",
+        "Acme Robotics makes drones. Founded in 1998, the museum attracts many visitors.",
+        [],
+    ),
+    Case(
+        "launched-opener-of-an-app-is-no-company-founding",
+        "Acme Robotics makes drones. Launched in 2019, the app has two million users.",
+        [],
     ),
 ]
 
