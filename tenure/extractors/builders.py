@@ -870,6 +870,10 @@ def _investors(scene: Scene, at: int) -> list[str]:
         return []
     stop = _INVESTOR_STOP_RE.search(text, cue.end(), scene.sentence.end)
     end = stop.start() if stop else scene.sentence.end
+    if not cue.group().lower().startswith(("led", "co-led")) and re.search(
+        r"\band\s+(?:several\s+|many\s+)?others?\b", text[cue.end() : end]
+    ):
+        return []  # "from Nexus and other investors": participants, no lead stated
     return [
         m.name
         for m in scene.mentions

@@ -67,6 +67,8 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
         if amount_a is not None and amount_a == amount_b:
             return True
         same_party = _same(a.organization, b.organization) and a.person == b.person
+        if a.rule_id == b.rule_id == "funding.round-of-amount" and a.sentence != b.sentence:
+            return False  # "the first round of $1m ... their next round of $2m": each names its round
         if a.rule_id in _ROUND_DETAIL_RULES or b.rule_id in _ROUND_DETAIL_RULES:
             # "The round was led by X" / "it was valued at $Y": a detail of the round told before.
             return same_party and not _conflict(a, b, ("amount", "valuation", "round"))

@@ -196,6 +196,21 @@ FUNDING = [
         "Tallyo Pay, one of 10 startups picked by Norden Ventures, raised $5 million in May.",
         [{"type": "funding_round", "organization": "Tallyo Pay", "details": {"amount": 5000000}}],
     ),
+    Case(
+        "first-and-next-round-of-money-stay-apart",
+        "Rival app Vidora has grabbed around $3 million so far.\n\n"
+        "The first round of Rs 3 crore was announced by the company last month. "
+        "A trade site reported their next round of around $1-2 million from Pell Ventures and other investors.",
+        [
+            {"type": "funding_round", "organization": "Vidora", "details": {"amount": 30000000}},
+            {
+                "type": "funding_round",
+                "organization": "Vidora",
+                "details": {"amount": None, "currency": "USD", "lead_investors": []},
+            },
+        ],
+        exact=False,
+    ),
 ]
 
 FOUNDINGS = [
