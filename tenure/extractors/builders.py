@@ -649,6 +649,16 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         else:
             raised_by = _last_raiser(scene) or scene.main_org()
         return [] if raised_by is None else _funding_draft(scene, rule, (start, end), None, raised_by)
+    if rule.rule_id == "funding.led-round-in":
+        target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
+        if target is None:
+            return []
+        leads = _orgs_listed_before(scene, start)
+        if not leads:
+            return []  # "a partner who led the investment in Acme": a person's background
+        drafts = _funding_draft(scene, rule, (start, end), None, target.name)
+        drafts[0].details["lead_investors"] = leads
+        return drafts
     if rule.rule_id == "funding.led-company-round":
         # "Bay Capital and Oak Ventures led Acme's latest financing": the company owns the round.
         target = next((m for m in scene.orgs() if m.start == end and m.possessive), None)
@@ -702,6 +712,10 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         return []  # "7 Startups Raise More Than $200M": a round-up states no single round
     org_before = scene.subject_org(start) or scene.org_before(start, named_only=False)
     person_before = scene.person_before(start)
+    if person_before is not None and _AGENT_BEFORE_RE.search(
+        scene.text[scene.sentence.start : person_before.start]
+    ):
+        person_before = None  # "The startup, founded by Jane Doe, raised ...": the founder does not raise
     org: str | None = None
     person: str | None = None
     if scene.subject_org(start) is not None:
@@ -841,6 +855,10 @@ _TARGET_HEAD = re.compile(
     r"\b(?:company|startup|start-up|firm|brand|platform|maker|lender|provider|app|developer|fintech|biotech)\s+$",
     re.IGNORECASE,
 )
+
+
+# A person named after "by" in an aside: "founded in 2019 by Jane Doe and", "backed by Bo Chan".
+_AGENT_BEFORE_RE = re.compile(r"\bby\s+(?:[\w'’.-]+\s+){0,6}?(?:and\s+)?$")
 
 
 # A count of companies as the subject: "7 Startups Raise ...", "Three fintechs raised ...".

@@ -756,6 +756,9 @@ def _loosely_capitalised(text: str, chunk: _Chunk) -> bool:
     return " | " in text[line_start : line_end if line_end >= 0 else len(text)]
 
 
+_WHICH_CLAUSE_RE = re.compile(r",\s+which\s+[^,.;()]{1,60},")
+
+
 def _single_word_org(
     text: str,
     token: tuple[int, int, str],
@@ -783,8 +786,12 @@ def _single_word_org(
         # "Orbis, a cloud-security firm, has raised ...": an aside says what the opening word is.
         # ("Separately, the retailer named ..." is an adverb before the subject, so "a"/"an" only.)
         aside = text[token[1] : token[1] + 80]
-        return known_caps[word] >= 1 or bool(
-            re.match(r",\s+an?\s", aside) and _ORG_APPOSITIVE_RE.match(aside)
+        # "Orbis, which makes payroll software, raised ...": what follows the clause is what companies do.
+        clause = _WHICH_CLAUSE_RE.match(aside)
+        return (
+            known_caps[word] >= 1
+            or bool(re.match(r",\s+an?\s", aside) and _ORG_APPOSITIVE_RE.match(aside))
+            or bool(clause and _ORG_ONLY_AFTER_RE.match(aside[clause.end() :]))
         )
     if not loose:
         return True

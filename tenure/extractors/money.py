@@ -68,7 +68,7 @@ VALUATION_BEFORE_RE = re.compile(
 # "at a $3 billion valuation": the valuation word follows.
 VALUATION_AFTER_RE = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.IGNORECASE)
 ROUND_RE = re.compile(
-    r"\b(series\s+[a-h](?:\d|-\d)?|pre-seed|seed|early-stage|early stage|late-stage|angel|growth|bridge|mezzanine)\b",
+    r"\b((?:pre-)?series\s+[a-h](?:\d|-\d)?|pre-seed|seed|early-stage|early stage|late-stage|angel|growth|bridge|mezzanine)\b",
     re.IGNORECASE,
 )
 # Investors follow these words. Example: "led by Bay Capital", "from Oak Ventures and Pine Partners".
@@ -128,4 +128,6 @@ def round_name(text: str) -> str | None:
     if not match:
         return None
     name = match.group(1)
+    if name.lower().startswith("pre-series"):
+        return "pre-Series" + name[10:]  # "pre-Series A"
     return name[0].upper() + name[1:] if name.lower().startswith("series") else name.lower()

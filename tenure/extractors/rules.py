@@ -515,7 +515,8 @@ RULES: tuple[Rule, ...] = (
         "funding_round",
         _rx(
             r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed|pulled\s+in|"
-            r"brought\s+in|bring(?:s|ing)?\s+in|took\s+in|picked\s+up)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
+            r"brought\s+in|bring(?:s|ing)?\s+in|took\s+in|picked\s+up)\s+"
+            r"(?:(?:new\s+|fresh\s+)?(?:funding|financing|investment|capital)\s+(?:of|worth)\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
             r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR)\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
             r"(?:euros|dollars|pounds|francs|yen|yuan|reais|rupees|kronor|kroner|rand|won)\b)"
         ),
@@ -586,6 +587,18 @@ RULES: tuple[Rule, ...] = (
         "none",
         0.65,
         "Bay Capital and Oak Ventures led Acme Robotics' latest financing.",
+    ),
+    Rule(
+        "funding.led-round-in",
+        "funding_round",
+        # "Bay Capital led the $30 million Series B round in Acme": the investors lead, Acme raises.
+        _rx(
+            r"\b(?:led|co-led)\s+(?:the|a|an)\s+(?:[\w$€£₹.,-]+\s+){0,5}?(?:round|financing|funding|investment)\s+"
+            r"(?:in|into|for)\s+(?=(?-i:[A-Z]))"
+        ),
+        "none",
+        0.8,
+        "Bay Capital led the $30 million Series B round in Acme Robotics.",
     ),
     Rule(
         "funding.investment-valued",
@@ -920,6 +933,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "funding.round-of-amount": ("round of",),
     "funding.unveiled-capital": ("capital", "funding", "financing", "investment"),
     "funding.led-company-round": ("led ",),
+    "funding.led-round-in": ("led ",),
     "funding.round": ("round", "fund", "financing"),
     "funding.values-at": ("valu",),
     "funding.led-by": ("led by",),

@@ -211,6 +211,64 @@ FUNDING = [
         ],
         exact=False,
     ),
+    Case(
+        "company-with-which-clause-raises",
+        "Pebblepay, which makes payroll software, raised $12 million in seed funding from Norden Ventures.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Pebblepay",
+                "details": {"amount": 12000000, "round": "seed", "lead_investors": ["Norden Ventures"]},
+            }
+        ],
+    ),
+    Case(
+        "investor-led-the-round-in-company",
+        "Norden Capital led the $30 million Series B round in Pebblepay.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Pebblepay",
+                "details": {"amount": 30000000, "round": "Series B", "lead_investors": ["Norden Capital"]},
+            }
+        ],
+    ),
+    Case(
+        "partner-who-led-the-investment-is-background",
+        "Tessa Marlowe, who led the investment in Kinetica Labs, has left Oakfield Ventures.",
+        [{"type": "departure", "person": "Tessa Marlowe"}],
+    ),
+    Case(
+        "founders-in-an-aside-do-not-raise",
+        "Payroll firm Pebblepay has hired 20 engineers.\n\nThe startup, founded in 2019 by Jane Doe and "
+        "Tom Berg, raised $8 million last week.",
+        [
+            {"type": "founding", "person": "Jane Doe", "organization": "Pebblepay", "date": "2019"},
+            {"type": "founding", "person": "Tom Berg", "organization": "Pebblepay", "date": "2019"},
+            {
+                "type": "funding_round",
+                "person": None,
+                "organization": "Pebblepay",
+                "details": {"amount": 8000000},
+            },
+        ],
+    ),
+    Case(
+        "secured-funding-of-amount",
+        "Pebblepay secured funding of $4 million from Norden Capital.",
+        [{"type": "funding_round", "organization": "Pebblepay", "details": {"amount": 4000000}}],
+    ),
+    Case(
+        "pre-series-round-name",
+        "Singapore-based Kumo has bagged S$5 million in pre-Series A funding.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Kumo",
+                "details": {"round": "pre-Series A", "currency": "SGD"},
+            }
+        ],
+    ),
 ]
 
 FOUNDINGS = [
