@@ -928,7 +928,13 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         company = scene.org_before(start) or scene.org_before(start, named_only=False)
         company_name = company.name if company is not None else None
         if company is None and named and named[-1] is not None:
-            if re.match(r",\s+(?:it|the\s+company)\s", scene.text[named[-1].end : named[-1].end + 16]):
+            if _IT_WAS_RE.match(scene.text[scene.sentence.start : start]):
+                # "Acme hired ... It was founded in 2012 by A": the company the sentence before named.
+                company_name = _previous_company(scene)
+            elif re.match(
+                r"(?:\s+in\s+\d{4})?,\s+(?:it|the\s+company)\s",
+                scene.text[named[-1].end : named[-1].end + 26],
+            ):
                 # "Founded in 2008 by A and B, it is now ...": the company the story is about.
                 company_name = _previous_company(scene) or scene.main_org()
             else:
@@ -1098,6 +1104,10 @@ def _company_meant(scene: Scene, company: Mention, founder: Mention | None) -> s
     return company.name
 
 
+# "It was founded in 2012 by ...": the company talked about is the subject.
+_IT_WAS_RE = re.compile(
+    r"^\W{0,3}(?:it|the\s+company)\s+(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
 _NOT_A_COMPANY_CREATED_RE = re.compile(
     r"\b(?:position|role|post|job|vacancy|vacancies|seat|opening|gap|void)\s+(?:that\s+was\s+|was\s+)?$",
     re.IGNORECASE,

@@ -349,6 +349,24 @@ FOUNDINGS = [
         "Acme Robotics makes drones. Launched in 2019, the app has two million users.",
         [],
     ),
+    Case(
+        "it-was-founded-by-after-a-company-sentence",
+        "Payroll firm Pebblepay has hired 20 engineers. It was founded in 2012 by Jane Doe and Tom Berg.",
+        [
+            {"type": "founding", "person": "Jane Doe", "organization": "Pebblepay", "date": "2012"},
+            {"type": "founding", "person": "Tom Berg", "organization": "Pebblepay", "date": "2012"},
+        ],
+    ),
+    Case(
+        "founded-by-founder-in-year-then-it",
+        "Payroll firm Pebblepay has hired 20 engineers. Founded by Jane Doe in 2012, it now employs 80 people.",
+        [{"type": "founding", "person": "Jane Doe", "organization": "Pebblepay", "date": "2012"}],
+    ),
+    Case(
+        "it-was-founded-after-a-prize-sentence-is-no-company",
+        "Jane Doe won the Harbour Prize for poetry. It was founded in 1990 by Tom Berg.",
+        [{"type": "award", "person": "Jane Doe"}],
+    ),
 ]
 
 
