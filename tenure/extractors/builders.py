@@ -649,6 +649,14 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         else:
             raised_by = _last_raiser(scene) or scene.main_org()
         return [] if raised_by is None else _funding_draft(scene, rule, (start, end), None, raised_by)
+    if rule.rule_id == "funding.has-backed":
+        # One company backed (a list of a portfolio is background); the investor before is the lead.
+        target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
+        if target is None or re.match(r"\s*(?:,|and\b)", scene.text[target.end : target.end + 5]):
+            return []
+        drafts = _funding_draft(scene, rule, (start, end), None, target.name)
+        drafts[0].details["lead_investors"] = _orgs_listed_before(scene, start)
+        return drafts
     if rule.rule_id == "funding.led-round-in":
         target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
         if target is None:
@@ -893,10 +901,13 @@ def _investors(scene: Scene, at: int) -> list[str]:
     ):
         return []  # "from Nexus and other investors": participants, no lead stated
     return [
-        m.name
+        _BACKED_PREFIX_RE.sub("", m.name)  # "Tolland Group-backed Pell Angels" is Pell Angels
         for m in scene.mentions
         if m.kind in {"org", "person"} and cue.end() <= m.start < end and m.via == "name"
     ]
+
+
+_BACKED_PREFIX_RE = re.compile(r"^(?:[\w&'’.]+\s+){0,3}?[\w&'’.]+-(?:backed|owned|powered|led)\s+(?=\S)")
 
 
 # --- foundings ------------------------------------------------------------------------------

@@ -601,6 +601,19 @@ RULES: tuple[Rule, ...] = (
         "Bay Capital led the $30 million Series B round in Acme Robotics.",
     ),
     Rule(
+        "funding.has-backed",
+        "funding_round",
+        # "Bay Capital has already backed snacking brand Acme": an investment made, the company's round.
+        _rx(
+            r"\b(?:has|have)\s+(?:already\s+|also\s+|previously\s+|recently\s+)?(?:backed|invested\s+in|funded)\s+"
+            r"(?:(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|brand|platform|maker|lender|provider|app|"
+            r"developer|fintech|biotech)\s+)?(?=(?-i:[A-Z]))"
+        ),
+        "none",
+        0.6,
+        "Bay Capital has already backed snacking brand Acme Foods.",
+    ),
+    Rule(
         "funding.investment-valued",
         "funding_round",
         # "a February investment in Acme valued the company at $2 billion": the company after "in".
@@ -934,6 +947,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "funding.unveiled-capital": ("capital", "funding", "financing", "investment"),
     "funding.led-company-round": ("led ",),
     "funding.led-round-in": ("led ",),
+    "funding.has-backed": ("backed", "invested in", "funded"),
     "funding.round": ("round", "fund", "financing"),
     "funding.values-at": ("valu",),
     "funding.led-by": ("led by",),

@@ -269,6 +269,33 @@ FUNDING = [
             }
         ],
     ),
+    Case(
+        "fund-has-backed-one-brand",
+        "Norden Capital has already backed snacking brand Crumbly.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Crumbly",
+                "details": {"lead_investors": ["Norden Capital"]},
+            }
+        ],
+    ),
+    Case(
+        "fund-has-backed-a-portfolio-list-is-background",
+        "Norden Capital has backed Crumbly, Tallyo and Vidora over the years.",
+        [],
+    ),
+    Case(
+        "backed-prefix-dropped-from-lead",
+        "Meditrack has raised $2 million in a round led by NRD Group-backed MedAngels.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Meditrack",
+                "details": {"lead_investors": ["MedAngels"]},
+            }
+        ],
+    ),
 ]
 
 FOUNDINGS = [
