@@ -37,6 +37,10 @@ _CURRENCY = {
     "rs.": "INR",
     "inr": "INR",
     "rupees": "INR",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "sgd": "SGD",
 }
 # The letters before a dollar sign name the dollar: "S$12m", "HK$ 3 billion", "US$5m".
 _DOLLAR_PREFIX = {
@@ -53,7 +57,7 @@ _DOLLAR_PREFIX = {
 # "$6 billion", "US$ 1.5bn", "$600B", "€20m". Example: "raised $6 billion" -> 6000000000 USD.
 # "₹4 crore", "Rs 2 crore", "Rs. 50 lakh", "S$12m": rupees and other dollars too.
 MONEY_RE = re.compile(
-    r"(?:\b(?P<pre>(?-i:US)\s?|(?-i:SG|S|AU|A|CA|C|HK|NZ)))?(?P<cur>[$€£₹]|\bRs\.?|\bINR)\s?(?P<num>\d{1,4}(?:[.,]\d{1,3})*)\s*"
+    r"(?:\b(?P<pre>(?-i:US)\s?|(?-i:SG|S|AU|A|CA|C|HK|NZ)))?(?P<cur>[$€£₹]|\bRs\.?|\b(?-i:INR|USD|EUR|GBP|CHF|SGD)(?=\s?\d))\s?(?P<num>\d{1,4}(?:[.,]\d{1,3})*)\s*"
     r"(?P<scale>trillion|billion|million|thousand|crores?|lakhs?|bn|tn|mln|mn|cr|[bmkt])?\b"
     r"|(?P<num2>\d{1,4}(?:\.\d{1,3})?)\s+(?P<scale2>trillion|billion|million|crores?|lakhs?)\s+"
     r"(?P<cur2>dollars|euros|pounds|rupees)\b",

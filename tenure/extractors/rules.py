@@ -517,7 +517,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed|pulled\s+in|"
             r"brought\s+in|bring(?:s|ing)?\s+in|took\s+in|picked\s+up)\s+"
             r"(?:(?:new\s+|fresh\s+)?(?:funding|financing|investment|capital)\s+(?:of|worth)\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
-            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR)\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
+            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR|USD|EUR|GBP|CHF|SGD)\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
             r"(?:euros|dollars|pounds|francs|yen|yuan|reais|rupees|kronor|kroner|rand|won)\b)"
         ),
         "none",
@@ -555,7 +555,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:first|second|third|fourth|next|latest|new|previous|initial|fresh|maiden|seed|bridge)\s+"
             r"(?:funding\s+|financing\s+|investment\s+)?round\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?"
-            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR)\s?\d)"
+            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR|USD|EUR|GBP|CHF|SGD)\s?\d)"
         ),
         "none",
         0.75,
@@ -568,7 +568,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:unveil(?:s|ed)?|announc(?:es|ed)|disclos(?:es|ed)|reveal(?:s|ed)|receiv(?:es|ed)|attract(?:s|ed)|"
             r"won|wins|gets|got|drew|draws)\s+(?:about\s+|around\s+|nearly\s+|more than\s+)?"
-            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]|Rs\.?\s?|INR\s?)\s?\d[\d.,]*\s*(?:million|billion|crores?|lakhs?|bn|mn|m|k|cr)?\s+"
+            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]|Rs\.?\s?|(?:INR|USD|EUR|GBP|CHF|SGD)\s?)\s?\d[\d.,]*\s*(?:million|billion|crores?|lakhs?|bn|mn|m|k|cr)?\s+"
             r"(?:in|of)\s+(?:new\s+|fresh\s+|additional\s+|venture\s+|seed\s+|growth\s+)?"
             r"(?:capital|funding|financing|investment)\b"
         ),
@@ -927,6 +927,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "₹",
         "rs",
         "inr",
+        "usd",
+        "eur",
+        "gbp",
+        "chf",
+        "sgd",
         "euros",
         "dollars",
         "pounds",

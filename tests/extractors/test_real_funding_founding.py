@@ -296,6 +296,17 @@ FUNDING = [
             }
         ],
     ),
+    Case(
+        "iso-currency-code-before-amount",
+        "Kumo Pay raised EUR 12 million in a Series A round led by Norden Capital.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Kumo Pay",
+                "details": {"amount": 12000000, "currency": "EUR"},
+            }
+        ],
+    ),
 ]
 
 FOUNDINGS = [
