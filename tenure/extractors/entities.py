@@ -756,6 +756,12 @@ def _loosely_capitalised(text: str, chunk: _Chunk) -> bool:
     return " | " in text[line_start : line_end if line_end >= 0 else len(text)]
 
 
+# The company noun ends the aside ("a cloud-security firm,", "a company offering cards"), unlike
+# "a company director" or "a firm believer", which describe people.
+_APPOSITIVE_HEAD_END_RE = re.compile(
+    r"\s*[,.;()]|\s+(?:that|which|whose|based|with|offering|in|from|developing|building|making|selling|"
+    r"specia\w+|focused|headquartered|backed|founded|providing|for|of|behind|known)\b"
+)
 _WHICH_CLAUSE_RE = re.compile(r",\s+which\s+[^,.;()]{1,60},")
 
 
@@ -790,7 +796,11 @@ def _single_word_org(
         clause = _WHICH_CLAUSE_RE.match(aside)
         return (
             known_caps[word] >= 1
-            or bool(re.match(r",\s+an?\s", aside) and _ORG_APPOSITIVE_RE.match(aside))
+            or bool(
+                re.match(r",\s+an?\s", aside)
+                and (head := _ORG_APPOSITIVE_RE.match(aside))
+                and _APPOSITIVE_HEAD_END_RE.match(aside[head.end() :])
+            )
             or bool(clause and _ORG_ONLY_AFTER_RE.match(aside[clause.end() :]))
         )
     if not loose:
