@@ -714,6 +714,8 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         )
         raised_by = subject.name if subject is not None else _bare_subject(scene, start)
         return [] if raised_by is None else _funding_draft(scene, rule, (start, end), None, raised_by)
+    if rule.rule_id == "funding.raised-amount" and _OWN_FUND_RE.match(scene.text, end):
+        return []  # "Norden Capital raised a $500 million fund": an investor's fund, not a start-up's round
     if scene.subject_org(start) is None and _ROUNDUP_SUBJECT_RE.search(
         scene.text[scene.sentence.start : start]
     ):
@@ -867,6 +869,12 @@ _TARGET_HEAD = re.compile(
 
 # A person named after "by" in an aside: "founded in 2019 by Jane Doe and", "backed by Bo Chan".
 _AGENT_BEFORE_RE = re.compile(r"\bby\s+(?:[\w'’.-]+\s+){0,6}?(?:and\s+)?$")
+
+
+# After the first digit of a raise: "$500 million fund", "€200m third venture fund".
+_OWN_FUND_RE = re.compile(
+    r"[\d.,]*\s*(?:million|billion|bn|mn|m|crores?)?\s+(?:[\w-]+\s+){0,3}?funds?\b", re.IGNORECASE
+)
 
 
 # A count of companies as the subject: "7 Startups Raise ...", "Three fintechs raised ...".

@@ -307,6 +307,21 @@ FUNDING = [
             }
         ],
     ),
+    Case(
+        "investor-raising-its-own-fund-is-no-round",
+        "Norden Capital has raised a $500 million fund to back early-stage startups.",
+        [],
+    ),
+    Case(
+        "money-into-a-plant-is-no-round",
+        "Acme Foods invested $50 million in a new plant in Ohio.",
+        [],
+    ),
+    Case(
+        "valuation-alone-is-no-round",
+        "Acme Robotics was acquired by Norden Group for $300 million.",
+        [],
+    ),
 ]
 
 FOUNDINGS = [
