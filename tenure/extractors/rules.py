@@ -679,7 +679,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:founded|co-?founded|started|established|launched|created|set up)\s+"
             r"(?:in\s+(?:the\s+\w+\s+of\s+)?(?:\w+\s+)?\d{4}\s+)?"
-            r"(?:in\s+(?-i:[A-Z])[\w'’.-]+(?:,?\s+(?-i:[A-Z])[\w'’.-]+){0,2}\s+)?(?:in\s+\d{4}\s+)?by\b"
+            r"(?:in\s+(?-i:[A-Z])[\w'’.-]+(?:,?\s+(?-i:[A-Z])[\w'’.-]+){0,2},?\s+)?(?:in\s+\d{4},?\s+)?by\b"
         ),
         "after",
         0.85,

@@ -420,6 +420,18 @@ FOUNDINGS = [
         "Jane Doe won the Harbour Prize for poetry. It was founded in 1990 by Tom Berg.",
         [{"type": "award", "person": "Jane Doe"}],
     ),
+    Case(
+        "founded-in-year-in-town-country-by",
+        "Harrow Cider Company was founded in 2011 in Ledbury, England, by Kate Marsh.",
+        [
+            {
+                "type": "founding",
+                "person": "Kate Marsh",
+                "organization": "Harrow Cider Company",
+                "date": "2011",
+            }
+        ],
+    ),
 ]
 
 
