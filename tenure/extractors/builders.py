@@ -1076,7 +1076,7 @@ _COMPANY_WORDS = (
 
 
 def _previous_company(scene: Scene) -> str | None:
-    """The company the previous sentence of this paragraph named last ("... co-founder of the Kestrel
+    """The company the previous sentence of this paragraph named first ("... co-founder of the Kestrel
     company. The Oslo-based company, which ..."), if any."""
     line_start = scene.text.rfind("\n", 0, scene.sentence.start) + 1
     if line_start >= scene.sentence.start:
