@@ -32,6 +32,7 @@ _AWARD_LOWER_RE = re.compile(
 _COWINNER_CUE_RE = re.compile(r"\b(?:alongside|along with|together with|jointly with|with)\s", re.IGNORECASE)
 _INVESTOR_STOP_RE = re.compile(
     r"[.;:]|,\s+(?:which|who|reaching|bringing|giving|valuing|the|with|including|alongside)\b|\s(?:to|in|at|with)\s"
+    r"|,\s+(?:[\w&'’.-]+\s+){1,4}?(?:said|says|told|announced|added)\b"  # ", Acme said": the speaker
 )
 _HIRE_TRIGGER_RE = re.compile(r"hire", re.IGNORECASE)
 
@@ -744,8 +745,19 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         re.IGNORECASE,
     ):
         # "The round was led by X" / "It raised ... led by X": the round is the story's company's,
-        # in a round-up the company its paragraph opened with.
-        org = _paragraph_company(scene) or scene.main_org()
+        # in a round-up the company its paragraph opened with; "..., Acme said": the speaker's.
+        speaker = next(
+            (
+                m
+                for m in scene.orgs()
+                if m.start > end
+                and m.via == "name"
+                and re.search(r",\s+$", scene.text[max(end, m.start - 3) : m.start])
+                and _REPORTER_AFTER_RE.match(scene.text[m.end : m.end + 12])
+            ),
+            None,
+        )
+        org = speaker.name if speaker is not None else _paragraph_company(scene) or scene.main_org()
     else:
         after = scene.object_org(end, named_only=False)
         reporter = after is not None and re.match(

@@ -322,6 +322,17 @@ FUNDING = [
         "Acme Robotics was acquired by Norden Group for $300 million.",
         [],
     ),
+    Case(
+        "round-led-by-investor-company-said",
+        "The Series A round was led by Norden Capital, Vidora said.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Vidora",
+                "details": {"round": "Series A", "lead_investors": ["Norden Capital"]},
+            }
+        ],
+    ),
 ]
 
 FOUNDINGS = [
