@@ -762,6 +762,10 @@ _APPOSITIVE_HEAD_END_RE = re.compile(
     r"\s*[,.;()]|\s+(?:that|which|whose|based|with|offering|in|from|developing|building|making|selling|"
     r"specia\w+|focused|headquartered|backed|founded|providing|for|of|behind|known)\b"
 )
+# "Acme, founded in 2015 by Jane Doe, makes robots": an aside that tells how a company began.
+_FOUNDED_ASIDE_RE = re.compile(
+    r",\s+(?:which\s+was\s+)?(?:co-?founded|founded|established|incorporated)\s+(?:in|by)\b"
+)
 _WHICH_CLAUSE_RE = re.compile(r",\s+which\s+[^,.;()]{1,60},")
 
 
@@ -802,6 +806,7 @@ def _single_word_org(
                 and _APPOSITIVE_HEAD_END_RE.match(aside[head.end() :])
             )
             or bool(clause and _ORG_ONLY_AFTER_RE.match(aside[clause.end() :]))
+            or bool(_FOUNDED_ASIDE_RE.match(aside))
         )
     if not loose:
         return True

@@ -443,6 +443,11 @@ FOUNDINGS = [
             }
         ],
     ),
+    Case(
+        "opening-word-with-founded-aside-is-the-company",
+        "Quillmark, founded in 2016 by Nadia Holm, sells refillable pens.",
+        [{"type": "founding", "person": "Nadia Holm", "organization": "Quillmark", "date": "2016"}],
+    ),
 ]
 
 
