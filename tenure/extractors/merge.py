@@ -69,6 +69,8 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
         if amount_a is not None and amount_a == amount_b:
             return True
         same_party = _same(a.organization, b.organization) and a.person == b.person
+        if a.rule_id == b.rule_id == "funding.round-of-amount" and a.sentence != b.sentence:
+            return False  # "the first round of $1m ... their next round of $2m": each names its round
         if a.rule_id in _ROUND_DETAIL_RULES or b.rule_id in _ROUND_DETAIL_RULES:
             # "The round was led by X" / "it was valued at $Y": a detail of the round told before.
             return same_party and not _conflict(a, b, ("amount", "valuation", "round"))
@@ -82,6 +84,10 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
     if a.person != b.person:
         return False
     if a.type == "founding":
+        if (a.organization is None) != (b.organization is None) and any(
+            _background(d, news_year) for d in (a, b) if d.organization is not None
+        ):
+            return False  # "sold Foo, which he founded in 2014 ... will begin his new venture": two
         return _compatible(a.organization, b.organization)
     if a.type == "award":
         return _compatible_text(a.details.get("award"), b.details.get("award"))
