@@ -17,6 +17,7 @@ from litestar.types import ControllerRouterHandler, Guard, Middleware
 
 from tenure import __version__
 from tenure.api.articles import ArticleController
+from tenure.api.asgi import TenureApp
 from tenure.api.auth import require_api_key
 from tenure.api.deps import DEPENDENCIES
 from tenure.api.entities import CompanyController, PersonController
@@ -55,7 +56,7 @@ def create_app(settings: Settings, *, check_schema: bool = True, require_keys: b
 
     require_keys=False turns the API-key guard off: for tests of other areas only, never serving.
     """
-    app = Litestar(
+    app = TenureApp(
         route_handlers=list(ROUTE_HANDLERS),
         dependencies=dict(DEPENDENCIES),
         guards=list(GUARDS),

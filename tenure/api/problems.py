@@ -71,6 +71,10 @@ def _problem(request: Request[Any, Any, Any], exc: Exception) -> tuple[Problem, 
         return _from_validation(exc, instance), {}
     if isinstance(exc, HTTPException):
         return _from_http(exc, request), dict(exc.headers or {})
+    if isinstance(exc, _UNREADABLE_INPUT):
+        # Raised while the framework decodes a body: nesting deeper than the decoder's recursion
+        # limit, or bytes that are not UTF-8. The client's input, not our fault: 400.
+        return _unreadable(exc, instance), {}
     if isinstance(exc, _DATABASE_DOWN) or _is_connection_failure(exc):
         _log.error("database unavailable on %s %s: %s", request.method, instance, type(exc).__name__)
         down = DatabaseUnavailable("the database is unavailable; try again shortly")
@@ -85,6 +89,20 @@ def _problem(request: Request[Any, Any, Any], exc: Exception) -> tuple[Problem, 
             instance=instance,
         ),
         {},
+    )
+
+
+_UNREADABLE_INPUT = (RecursionError, UnicodeDecodeError)
+
+
+def _unreadable(exc: BaseException, instance: str) -> Problem:
+    why = "nested too deeply" if isinstance(exc, RecursionError) else "not UTF-8"
+    return Problem(
+        type="urn:tenure:problem:invalid-request",
+        title="Invalid request",
+        status=400,
+        detail=f"the request body cannot be read as JSON: it is {why}",
+        instance=instance,
     )
 
 
@@ -165,8 +183,30 @@ def _is_connection_failure(exc: Exception) -> bool:
     # mid-commit: "connection was closed in the middle of operation") as invalidated.
     if isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated:
         return True
-    # asyncpg and aiosqlite raise their own classes when a connection dies mid-request.
-    return type(exc).__name__ in {"ConnectionDoesNotExistError", "CannotConnectNowError", "InterfaceError"}
+    # asyncpg and aiosqlite raise their own classes when a connection dies mid-request, and
+    # SQLAlchemy may wrap them in a plain DBAPIError: look at the driver's error and its cause.
+    # SQLSTATE class 08 is a connection failure, 57P0x a server shutting down or starting up.
+    orig = getattr(exc, "orig", None)
+    for error in (exc, orig, getattr(orig, "__cause__", None)):
+        if error is None:
+            continue
+        if type(error).__name__ in _CONNECTION_ERROR_NAMES:
+            return True
+        state = str(getattr(error, "sqlstate", None) or getattr(error, "pgcode", None) or "")
+        if state.startswith(("08", "57P")):
+            return True
+    return False
+
+
+_CONNECTION_ERROR_NAMES = frozenset(
+    {
+        "ConnectionDoesNotExistError",
+        "CannotConnectNowError",
+        "AdminShutdownError",
+        "CrashShutdownError",
+        "InterfaceError",
+    }
+)
 
 
 def _slug(name: str) -> str:

@@ -59,6 +59,9 @@ class AttemptOut(msgspec.Struct):
     latency_ms: int
     error: str | None
     response_excerpt: str | None
+    # succeeded, failed, or unknown: a worker stopped between sending and recording (the
+    # delivery is sent again with the same webhook-id, so the receiver may see it twice).
+    outcome: str | None
 
 
 class DeliveryOut(msgspec.Struct):
@@ -101,7 +104,9 @@ def subscription_out(row: Subscription, *, with_secret: bool = False) -> Subscri
 
 
 def _attempt_out(row: DeliveryAttempt) -> AttemptOut:
-    return AttemptOut(row.started_at, row.status_code, row.latency_ms, row.error, row.response_excerpt)
+    return AttemptOut(
+        row.started_at, row.status_code, row.latency_ms, row.error, row.response_excerpt, row.outcome
+    )
 
 
 def delivery_out(log: DeliveryLog, base_url: str) -> DeliveryOut:

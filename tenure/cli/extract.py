@@ -94,20 +94,30 @@ def checked_published_at(value: object, *, where: str) -> datetime:
 
 
 def run_batch(source: IO[str], sink: IO[str], input_format: str) -> int:
-    """One output line per input line; the first bad line stops the batch with its line number.
+    """One output line per article; a bad line gets one line on stderr and the batch goes on.
 
-    A defect in the engine on one article (not bad input) must not sink a batch of thousands: that
-    article gets no events and one line on stderr, and the batch goes on.
+    Returns 1 when any line was bad input (not JSON, no id, a bad published_at, too large), else 0.
+    Such a line writes its id with no events when it has one, so a consumer keyed by id sees every
+    article it can name. A defect in the engine on one article (not bad input) is reported the
+    same way but leaves the exit code 0: it must not sink a batch of thousands.
     """
+    bad_input = False
     for number, line in enumerate(source, start=1):
         if not line.strip():
             continue
-        article = parse_batch_line(line, number)
-        published_at = checked_published_at(article.get("published_at"), where=f"line {number}")
+        try:
+            article = parse_batch_line(line, number)
+            published_at = checked_published_at(article.get("published_at"), where=f"line {number}")
+        except TenureError as exc:
+            bad_input = True
+            print(f"tenure: {exc.detail}", file=sys.stderr)
+            continue
         try:
             events = extract(article["text"], published_at, fmt=input_format)
-        except TenureError as exc:  # e.g. ArticleTooLarge: say which line
-            raise type(exc)(f"line {number}: {exc.detail}") from exc
+        except TenureError as exc:  # e.g. ArticleTooLarge
+            bad_input = True
+            print(f"tenure: line {number}: {exc.detail}", file=sys.stderr)
+            events = []
         except Exception as exc:  # an engine defect: report it, keep the batch going
             print(
                 f"tenure: line {number}: extraction failed ({type(exc).__name__}: {exc}); no events",
@@ -117,7 +127,7 @@ def run_batch(source: IO[str], sink: IO[str], input_format: str) -> int:
         record = {"id": article["id"], "events": [event.to_dict() for event in events]}
         sink.write(json.dumps(record, ensure_ascii=False) + "\n")
         sink.flush()
-    return 0
+    return 1 if bad_input else 0
 
 
 def parse_batch_line(line: str, number: int) -> dict[str, Any]:
@@ -125,6 +135,8 @@ def parse_batch_line(line: str, number: int) -> dict[str, Any]:
         article = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"line {number}: not valid JSON ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise InvalidInput(f"line {number}: not valid JSON (nested too deeply)") from exc
     if not isinstance(article, dict):
         raise InvalidInput(f"line {number}: expected a JSON object with id, text and published_at")
     if "id" not in article:

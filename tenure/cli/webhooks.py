@@ -111,7 +111,7 @@ def run_deliveries(args: argparse.Namespace, settings: Settings) -> int:
         print(f"no deliveries for subscription {args.id} yet")
     for log in logs:
         d = log.delivery
-        tries = ", ".join(str(a.status_code or "no answer") for a in log.attempts) or "not tried yet"
+        tries = ", ".join(_attempt_word(a) for a in log.attempts) or "not tried yet"
         print(f"{d.id:>6}  {d.webhook_id}  event {d.event_id}  {d.status:<9}  attempts: {tries}")
         if d.last_error:
             print(f"        last error: {d.last_error}")
@@ -136,3 +136,9 @@ def _row(row: Subscription) -> str:
     return (
         f"{row.id:>4}  {status:<10} {','.join(row.event_types):<24} {row.url}  {'; '.join(filters)}".rstrip()
     )
+
+
+def _attempt_word(attempt: Any) -> str:
+    if attempt.outcome == "unknown":
+        return "unknown (worker stopped)"
+    return str(attempt.status_code or "no answer")

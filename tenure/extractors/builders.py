@@ -9,7 +9,7 @@ from dataclasses import replace
 from tenure.extractors.dates import DateMention
 from tenure.extractors.entities import Mention
 from tenure.extractors.given_names import gender_of
-from tenure.extractors.lexicon import DESCRIPTION_HEADS, PLACE_WORDS, TITLE_RE
+from tenure.extractors.lexicon import DESCRIPTION_HEADS, NOT_NAME_WORDS, PLACE_WORDS, TITLE_RE
 from tenure.extractors.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
 from tenure.extractors.rules import Rule
 from tenure.extractors.scene import Draft, Scene
@@ -34,6 +34,7 @@ _AWARD_LOWER_RE = re.compile(
 _COWINNER_CUE_RE = re.compile(r"\b(?:alongside|along with|together with|jointly with|with)\s", re.IGNORECASE)
 _INVESTOR_STOP_RE = re.compile(
     r"[.;:]|,\s+(?:which|who|reaching|bringing|giving|valuing|the|with|including|alongside)\b|\s(?:to|in|at|with)\s"
+    r"|,\s+(?:[\w&'’.-]+\s+){1,4}?(?:said|says|told|announced|added)\b"  # ", Acme said": the speaker
 )
 _HIRE_TRIGGER_RE = re.compile(r"hire", re.IGNORECASE)
 
@@ -1004,18 +1005,92 @@ def date_unstated_awards(text: str, drafts: list[Draft], published_year: str) ->
 
 def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
+    if rule.rule_id == "funding.round-of-amount":
+        # "Acme closed its first round of $2m"; "their next round of $2m", "was announced by the
+        # company": the company said to raise money last, when no company opens the sentence.
+        subject = scene.subject_org(start)
+        if subject is not None and not _REPORTER_AFTER_RE.match(scene.text[subject.end : subject.end + 12]):
+            raised_by: str | None = subject.name
+        else:
+            raised_by = _last_raiser(scene) or scene.main_org()
+        return [] if raised_by is None else _funding_draft(scene, rule, (start, end), None, raised_by)
+    if rule.rule_id == "funding.has-backed":
+        # One company backed (a list of a portfolio is background); the investor before is the lead.
+        target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
+        if target is None or re.match(r"\s*(?:,|and\b)", scene.text[target.end : target.end + 5]):
+            return []
+        drafts = _funding_draft(scene, rule, (start, end), None, target.name)
+        drafts[0].details["lead_investors"] = _orgs_listed_before(scene, start)
+        return drafts
+    if rule.rule_id == "funding.led-round-in":
+        target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
+        if target is None:
+            return []
+        leads = _orgs_listed_before(scene, start)
+        if not leads:
+            return []  # "a partner who led the investment in Acme": a person's background
+        drafts = _funding_draft(scene, rule, (start, end), None, target.name)
+        drafts[0].details["lead_investors"] = leads
+        return drafts
+    if rule.rule_id == "funding.led-company-round":
+        # "Bay Capital and Oak Ventures led Acme's latest financing": the company owns the round.
+        target = next((m for m in scene.orgs() if m.start == end and m.possessive), None)
+        if target is None or target.via != "name":
+            return []
+        drafts = _funding_draft(scene, rule, (start, end), None, target.name)
+        drafts[0].details["lead_investors"] = _orgs_listed_before(scene, start)
+        drafts[0].details["amount"] = None  # the amount is told with the raise, not here
+        return drafts
+    if rule.rule_id == "funding.investment-valued":
+        target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
+        return [] if target is None else _funding_draft(scene, rule, (start, end), None, target.name)
     if rule.rule_id == "funding.invested-in":
         # "Bay Capital poured $30 million into Acme": the company follows "into"/"in".
         target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
         if target is None:
             return []
+        if re.match(
+            r"(?:bet|wagered)\b|.*\bon\s+$", match.group(), re.IGNORECASE
+        ) and not _TARGET_HEAD.search(match.group()):
+            return []  # "bet $5 million on Bitcoin": a wager on a company needs it called one
         drafts = _funding_draft(scene, rule, (start, end), None, target.name)
         leader = scene.org_before(start)
-        if match.group().lower().startswith(("led", "co-led")) and leader is not None:
-            drafts[0].details["lead_investors"] = [leader.name]
+        if leader is not None and re.match(r"\s*$", scene.text[leader.end : start]):
+            # "Bay Capital led/bet $30m on Acme": the one investor named leads.
+            # "Bay's Growth Fund II": the owner's name joins the fund's.
+            owner = next(
+                (m for m in scene.orgs() if m.possessive and m.end + 12 >= leader.start > m.end), None
+            )
+            name = leader.name
+            if owner is not None:
+                name = re.sub(r"['’]s?\s+", " ", scene.text[owner.start : leader.end])
+            drafts[0].details["lead_investors"] = [name]
         return drafts
+    if rule.rule_id == "funding.raised-funding":
+        # "Acme last raised funding ... at a valuation of ...": only the company right before counts
+        # ("startups that raised money this year" states no one round).
+        subject = next(
+            (
+                m
+                for m in scene.orgs()
+                if m.via == "name" and _JUST_BEFORE_RE.fullmatch(scene.text[m.end : start])
+            ),
+            None,
+        )
+        raised_by = subject.name if subject is not None else _bare_subject(scene, start)
+        return [] if raised_by is None else _funding_draft(scene, rule, (start, end), None, raised_by)
+    if rule.rule_id == "funding.raised-amount" and _OWN_FUND_RE.match(scene.text, end):
+        return []  # "Norden Capital raised a $500 million fund": an investor's fund, not a start-up's round
+    if scene.subject_org(start) is None and _ROUNDUP_SUBJECT_RE.search(
+        scene.text[scene.sentence.start : start]
+    ):
+        return []  # "7 Startups Raise More Than $200M": a round-up states no single round
     org_before = scene.subject_org(start) or scene.org_before(start, named_only=False)
     person_before = scene.person_before(start)
+    if person_before is not None and _AGENT_BEFORE_RE.search(
+        scene.text[scene.sentence.start : person_before.start]
+    ):
+        person_before = None  # "The startup, founded by Jane Doe, raised ...": the founder does not raise
     org: str | None = None
     person: str | None = None
     if scene.subject_org(start) is not None:
@@ -1033,17 +1108,56 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
         scene.text[max(scene.sentence.start, start - 40) : start],
         re.IGNORECASE,
     ):
-        # "The round was led by X" / "It raised ... led by X": the round is the story's company's.
-        org = scene.main_org()
+        # "The round was led by X" / "It raised ... led by X": the round is the story's company's,
+        # in a round-up the company its paragraph opened with; "..., Acme said": the speaker's.
+        speaker = next(
+            (
+                m
+                for m in scene.orgs()
+                if m.start > end
+                and m.via == "name"
+                and re.search(r",\s+$", scene.text[max(end, m.start - 3) : m.start])
+                and _REPORTER_AFTER_RE.match(scene.text[m.end : m.end + 12])
+            ),
+            None,
+        )
+        org = speaker.name if speaker is not None else _paragraph_company(scene) or scene.main_org()
     else:
         after = scene.object_org(end, named_only=False)
         reporter = after is not None and re.match(
             r"\s+(?:reported|said|says|reports)\b", scene.text[after.end :]
         )
-        org = None if reporter else _name(after)
+        # "raised a $40m Series C led by Norden Ventures": a name after the investors' cue is an investor.
+        investor = after is not None and INVESTOR_CUE_RE.search(
+            scene.text[max(end, after.start - 30) : after.start]
+        )
+        org = None if reporter or investor else _name(after)
+    if (
+        org is None
+        and person is None
+        and rule.rule_id in {"funding.raised-amount", "funding.unveiled-capital"}
+    ):
+        org = _bare_subject(scene, start)
     if org is None and person is None:
         return []
     return _funding_draft(scene, rule, (start, end), person, org)
+
+
+# A capitalised run opening the sentence right before the verb: "—Tilt Biotherapeutics unveiled ...".
+_BARE_SUBJECT_RE = re.compile(
+    r"^\W{0,3}((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:has\s+|have\s+|also\s+|just\s+|last\s+|previously\s+|recently\s+){0,2}$"
+)
+
+
+def _bare_subject(scene: Scene, at: int) -> str | None:
+    """A company the name recogniser left out, when it is the whole subject of a raise."""
+    found = _BARE_SUBJECT_RE.match(scene.text[scene.sentence.start : at])
+    if not found:
+        return None
+    words = found.group(1).split()
+    if words[0].lower() in NOT_NAME_WORDS or any(m.kind == "person" for m in scene.mentions if m.end <= at):
+        return None
+    return found.group(1)
 
 
 def _funding_draft(
@@ -1053,16 +1167,98 @@ def _funding_draft(
     body = scene.text[scene.sentence.start : scene.sentence.end]
     money = find_money(body)
     trigger_rel = start - scene.sentence.start
-    amounts = [m for m in money if not m.valuation and m.end > trigger_rel - 5]
-    valuations = [m for m in money if m.valuation]
+    amounts = [m for m in money if not m.valuation and not m.total and m.end > trigger_rel - 5]
+    # "valuing it at $3.5bn, while an investment in B valued it at $2.8bn": the valuation after the trigger.
+    valuations = [m for m in money if m.valuation and m.start >= trigger_rel] or [
+        m for m in money if m.valuation
+    ]
+    named = [m for m in amounts if not m.span]
     details = {
-        "amount": int(amounts[0].amount) if amounts else None,
+        "amount": int(named[0].amount) if named and named[0] is amounts[0] else None,
         "currency": (amounts or valuations)[0].currency if (amounts or valuations) else None,
         "round": round_name(body),
         "lead_investors": _investors(scene, start if rule.rule_id == "funding.led-by" else end),
         "valuation": int(valuations[0].amount) if valuations else None,
     }
     return [_draft(scene, rule, (start, end), person=person, organization=org, details=details)]
+
+
+_REPORTER_AFTER_RE = re.compile(r"\s+(?:reported|reports|said|says|wrote)\b")
+# "Acme has grabbed $2m", "Acme raised": a company said to raise money.
+_RAISER_AFTER_RE = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+|recently\s+|last\s+){0,2}(?:raised|grabbed|secured|bagged|closed|"
+    r"landed|garnered|received|picked\s+up|mopped\s+up)\b"
+)
+
+
+def _last_raiser(scene: Scene) -> str | None:
+    """The company that the few sentences before this one said raised money."""
+    floor = max(0, scene.sentence.start - 800)
+    found = None
+    for mention in scene.entities.mentions:
+        if mention.start >= scene.sentence.start:
+            break
+        if mention.start < floor or mention.kind != "org" or mention.via != "name":
+            continue
+        if _RAISER_AFTER_RE.match(scene.text[mention.end : mention.end + 40]):
+            found = mention.name
+    return found
+
+
+def _orgs_listed_before(scene: Scene, at: int) -> list[str]:
+    """ "Bay Capital, Oak Ventures and Pine Partners led ...": the named organizations listed right before."""
+    listed: list[Mention] = []
+    edge = at
+    for mention in reversed([m for m in scene.orgs() if m.end <= at and m.via == "name"]):
+        gap = scene.text[mention.end : edge]
+        if not re.fullmatch(r"\s*" if not listed else r",?\s*(?:and\s+|&\s*)?|\s*,\s*", gap):
+            break
+        listed.insert(0, mention)
+        edge = mention.start
+    return [m.name for m in listed]
+
+
+def _paragraph_company(scene: Scene) -> str | None:
+    """ "—Acme raised $5m. ... The latest financing was led by X": the first company named in the
+    paragraph before this sentence, unless named as an investor."""
+    line_start = scene.text.rfind("\n", 0, scene.sentence.start) + 1
+    for mention in scene.entities.mentions:
+        if mention.start < line_start or mention.kind != "org" or mention.via != "name":
+            continue
+        if mention.start >= scene.sentence.start:
+            return None
+        if INVESTOR_CUE_RE.search(scene.text[max(line_start, mention.start - 30) : mention.start]):
+            continue
+        return mention.name
+    return None
+
+
+# Between a company and its verb: "Acme last raised", "Acme has also raised".
+_JUST_BEFORE_RE = re.compile(r"\s+(?:(?:last|also|previously|recently|has|had|have|most)\s+){0,3}")
+
+
+_TARGET_HEAD = re.compile(
+    r"\b(?:company|startup|start-up|firm|brand|platform|maker|lender|provider|app|developer|fintech|biotech)\s+$",
+    re.IGNORECASE,
+)
+
+
+# A person named after "by" in an aside: "founded in 2019 by Jane Doe and", "backed by Bo Chan".
+_AGENT_BEFORE_RE = re.compile(r"\bby\s+(?:[\w'’.-]+\s+){0,6}?(?:and\s+)?$")
+
+
+# After the first digit of a raise: "$500 million fund", "€200m third venture fund".
+_OWN_FUND_RE = re.compile(
+    r"[\d.,]*\s*(?:million|billion|bn|mn|m|crores?)?\s+(?:[\w-]+\s+){0,3}?funds?\b", re.IGNORECASE
+)
+
+
+# A count of companies as the subject: "7 Startups Raise ...", "Three fintechs raised ...".
+_ROUNDUP_SUBJECT_RE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?\s+of|several|many)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:startups|start-ups|companies|firms|fintechs|biotechs|businesses|ventures)\b[^.;:,]{0,14}$",
+    re.IGNORECASE,
+)
 
 
 def _company_raised_for(scene: Scene, at: int) -> Mention | None:
@@ -1084,11 +1280,18 @@ def _investors(scene: Scene, at: int) -> list[str]:
         return []
     stop = _INVESTOR_STOP_RE.search(text, cue.end(), scene.sentence.end)
     end = stop.start() if stop else scene.sentence.end
+    if not cue.group().lower().startswith(("led", "co-led")) and re.search(
+        r"\band\s+(?:several\s+|many\s+)?others?\b", text[cue.end() : end]
+    ):
+        return []  # "from Nexus and other investors": participants, no lead stated
     return [
-        m.name
+        _BACKED_PREFIX_RE.sub("", m.name)  # "Tolland Group-backed Pell Angels" is Pell Angels
         for m in scene.mentions
         if m.kind in {"org", "person"} and cue.end() <= m.start < end and m.via == "name"
     ]
+
+
+_BACKED_PREFIX_RE = re.compile(r"^(?:[\w&'’.]+\s+){0,3}?[\w&'’.]+-(?:backed|owned|powered|led)\s+(?=\S)")
 
 
 # --- foundings ------------------------------------------------------------------------------
@@ -1104,18 +1307,38 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         if spun is None:
             return []
         return [_draft(scene, rule, (start, end), organization=spun.name, details={"company": spun.name})]
+    if rule.rule_id == "founding.founded-opener":
+        return _founded_opener(scene, rule, (start, end))
     if rule.rule_id == "founding.founded-by":
         # "founded in 2020 by Jane Doe and Bo Chan": one founding per founder, or none named.
+        if _NOT_A_COMPANY_CREATED_RE.search(scene.text[max(scene.sentence.start, start - 30) : start]) or (
+            _CAUSE_AFTER_BY_RE.match(scene.text[end : end + 40])
+        ):
+            return []  # "the position created by the departure of Jane Doe": a vacancy, not a company
         named: list[Mention | None] = list(
             _listed_with_asides(scene, scene.persons_listed_after(end), forward=True)
         )
         if named and named[0] is not None and not _FEW_WORDS_RE.match(scene.text[end : named[0].start]):
             named = []
         company = scene.org_before(start) or scene.org_before(start, named_only=False)
+        company_name = company.name if company is not None else None
         if company is None and named and named[-1] is not None:
-            # "Founded in 2025 by Jane Doe and Bo Chan, Acme said ...": the company follows.
-            company = next((m for m in scene.orgs() if m.start > named[-1].end and m.via == "name"), None)
-        if company is None:
+            if _IT_WAS_RE.match(scene.text[scene.sentence.start : start]):
+                # "Acme hired ... It was founded in 2012 by A": the company the sentence before named.
+                company_name = _previous_company(scene)
+            elif re.match(
+                r"(?:\s+in\s+\d{4})?,\s+(?:it|the\s+company)\s",
+                scene.text[named[-1].end : named[-1].end + 26],
+            ):
+                # "Founded in 2008 by A and B, it is now ...": the company the story is about.
+                company_name = _previous_company(scene) or scene.main_org()
+            else:
+                # "Founded in 2025 by Jane Doe and Bo Chan, Acme said ...": the company follows.
+                company = next((m for m in scene.orgs() if m.start > named[-1].end and m.via == "name"), None)
+                company_name = company.name if company is not None else None
+        elif company is not None and company.via == "description":
+            company_name = _company_meant(scene, company, named[0] if named else None)
+        if company_name is None:
             return []
         return [
             _draft(
@@ -1123,8 +1346,8 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
                 rule,
                 (start, end),
                 person=_name(founder),
-                organization=company.name,
-                details={"company": company.name},
+                organization=company_name,
+                details={"company": company_name},
             )
             for founder in (named or [None])
         ]
@@ -1190,18 +1413,105 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         return []  # "co-founded the speech start-up Voxmere": a descriptor may stand between
     # "A and B founded Acme", "A founded Acme with B": every founder named.
     partners = [m for m in scene.persons_listed_after(company.end) if _with_before(scene, company.end, m)]
+    company_name = _company_meant(scene, company, person) if company.via == "description" else company.name
     return [
         _draft(
             scene,
             rule,
             (start, end),
             person=founder.name,
-            organization=company.name,
-            details={"company": company.name},
+            organization=company_name,
+            details={"company": company_name},
             confidence=rule.confidence - (0.1 if founder in partners else 0.0),
         )
         for founder in founders + partners
     ]
+
+
+def _founded_opener(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "Founded in 2015, Acme makes robots" / "..., the company's flagship product ...": the company
+    founded is the sentence's subject, or the company talked about when the subject is "it"."""
+    start, end = span
+    subject = next((m for m in scene.orgs() if m.start == end), None)
+    if subject is not None and subject.via == "name":
+        name: str | None = subject.name
+    elif re.match(_COMPANY_WORDS, scene.text[end : end + 40], re.IGNORECASE):
+        name = _previous_company(scene) or scene.main_org()
+    else:
+        return []
+    if name is None:
+        return []
+    return [_draft(scene, rule, span, organization=name, details={"company": name})]
+
+
+# "it", "the company", "the Oslo-based startup": a subject that is a company (not "the museum", "the app").
+_COMPANY_WORDS = (
+    r"(?:it\b|(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:company|firm|startup|start-up|business|group|bank|lender|"
+    r"maker|brand|developer|provider|retailer|distillery|brewery|manufacturer)\b)"
+)
+
+
+def _previous_company(scene: Scene) -> str | None:
+    """The company the previous sentence of this paragraph named first ("... co-founder of the Kestrel
+    company. The Oslo-based company, which ..."), if any."""
+    line_start = scene.text.rfind("\n", 0, scene.sentence.start) + 1
+    if line_start >= scene.sentence.start:
+        return None
+    # The previous sentence's first company, its subject more often than not; investors named after
+    # "led by" or "from" are not the company.
+    previous = max(line_start, scene.text.rfind(". ", line_start, scene.sentence.start - 2) + 2)
+    for mention in scene.entities.mentions:
+        if mention.start >= scene.sentence.start:
+            break
+        if mention.start < previous or mention.kind != "org" or _in_brackets_before(scene, mention):
+            continue
+        if INVESTOR_CUE_RE.search(scene.text[max(previous, mention.start - 30) : mention.start]):
+            continue
+        return mention.name
+    return None
+
+
+def _in_brackets_before(scene: Scene, mention: Mention) -> bool:
+    segment = scene.text[max(0, mention.start - 40) : mention.start]
+    return segment.count("(") > segment.count(")")
+
+
+def _company_meant(scene: Scene, company: Mention, founder: Mention | None) -> str:
+    """ "the company" a founder founded: the company the paragraph just named, else the one the
+    founder's title names earlier in the story ("Jane Doe, founder of Acme ... Ms Doe founded the
+    company in 1999"), else what the description resolved to."""
+    earlier = _previous_company(scene)
+    if earlier is not None:
+        return earlier
+    if founder is not None:
+        for mention in reversed(scene.entities.mentions):
+            if (
+                mention.start >= scene.sentence.start
+                or mention.kind != "person"
+                or mention.name != founder.name
+            ):
+                continue
+            if mention.via == "pronoun":
+                continue
+            _, org = scene.title_of(mention)
+            if org:
+                return org
+    return company.name
+
+
+# "It was founded in 2012 by ...": the company talked about is the subject.
+_IT_WAS_RE = re.compile(
+    r"^\W{0,3}(?:it|the\s+company)\s+(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_NOT_A_COMPANY_CREATED_RE = re.compile(
+    r"\b(?:position|role|post|job|vacancy|vacancies|seat|opening|gap|void)\s+(?:that\s+was\s+|was\s+)?$",
+    re.IGNORECASE,
+)
+_CAUSE_AFTER_BY_RE = re.compile(
+    r"\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:departure|resignation|retirement|death|exit|appointment|"
+    r"promotion|merger|acquisition|move)\b",
+    re.IGNORECASE,
+)
 
 
 # "Acme, which she co-founded": a relative clause on the company before the trigger.

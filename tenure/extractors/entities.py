@@ -874,6 +874,19 @@ def _loosely_capitalised(text: str, chunk: _Chunk) -> bool:
     return " | " in text[line_start : line_end if line_end >= 0 else len(text)]
 
 
+# The company noun ends the aside ("a cloud-security firm,", "a company offering cards"), unlike
+# "a company director" or "a firm believer", which describe people.
+_APPOSITIVE_HEAD_END_RE = re.compile(
+    r"\s*[,.;()]|\s+(?:that|which|whose|based|with|offering|in|from|developing|building|making|selling|"
+    r"specia\w+|focused|headquartered|backed|founded|providing|for|of|behind|known)\b"
+)
+# "Acme, founded in 2015 by Jane Doe, makes robots": an aside that tells how a company began.
+_FOUNDED_ASIDE_RE = re.compile(
+    r",\s+(?:which\s+was\s+)?(?:co-?founded|founded|established|incorporated)\s+(?:in|by)\b"
+)
+_WHICH_CLAUSE_RE = re.compile(r",\s+which\s+[^,.;()]{1,60},")
+
+
 def _single_word_org(
     text: str,
     token: tuple[int, int, str],
@@ -898,7 +911,22 @@ def _single_word_org(
     if possessive or _ORG_VERB_AFTER_RE.match(text[token[1] :]):
         return True
     if initial:
-        return known_caps[word] >= 1 or _employer_of_titled_person(text, token)
+        # "Orbis, a cloud-security firm, has raised ...": an aside says what the opening word is.
+        # ("Separately, the retailer named ..." is an adverb before the subject, so "a"/"an" only.)
+        aside = text[token[1] : token[1] + 80]
+        # "Orbis, which makes payroll software, raised ...": what follows the clause is what companies do.
+        clause = _WHICH_CLAUSE_RE.match(aside)
+        return (
+            known_caps[word] >= 1
+            or bool(
+                re.match(r",\s+an?\s", aside)
+                and (head := _ORG_APPOSITIVE_RE.match(aside))
+                and _APPOSITIVE_HEAD_END_RE.match(aside[head.end() :])
+            )
+            or bool(clause and _ORG_ONLY_AFTER_RE.match(aside[clause.end() :]))
+            or bool(_FOUNDED_ASIDE_RE.match(aside))
+            or _employer_of_titled_person(text, token)
+        )
     if not loose:
         return True
     # In a headline or a "Title | Team | Role" profile line every word is capitalised: a word named
@@ -1132,8 +1160,20 @@ def _resolve_references(
                 continue
             dropped.update(inside)
             possessive = bool(_POSSESSIVE_RE.match(text[end:]))
+            # "the Kestrel company", "the Acme group": the description names its company.
+            own = (
+                mentions[inside[0]].name
+                if len(inside) == 1
+                and mentions[inside[0]].via == "name"
+                and re.fullmatch(
+                    r"(?:the|this|that)\s+", text[start : mentions[inside[0]].start], re.IGNORECASE
+                )
+                and re.fullmatch(r"\s+[a-z-]+", text[mentions[inside[0]].end : end])
+                else None
+            )
             referent = (
-                _named_like(mentions, starts, start, match.group())
+                own
+                or _named_like(mentions, starts, start, match.group())
                 or _earlier_org(text, mentions, starts, sentence.start, start)
                 or label
                 or main_org

@@ -158,6 +158,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
+    rs cr mn bn crore crores lakh lakhs
     today yesterday tomorrow tonight
     mr mrs ms dr sir madam prof
     news breaking update updated report reports reporting recommended reading videos photo file

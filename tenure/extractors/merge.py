@@ -1,7 +1,8 @@
 """One event per fact: drafts that state the same fact merge into the strongest of them.
 
 Same fact means same type and person and organization, plus: for appointments, compatible roles
-(a CEO appointment and a board seat are two facts); for awards, the same prize; for funding rounds,
+by the policy ingest applies across articles (`facts.py`: a CEO appointment and a board seat are
+two facts); for awards, the same prize; for funding rounds,
 the same amount (a $1 billion raise told twice is one round, even if the second mention names the
 company differently). The strongest draft keeps its evidence; gaps (date, role, successor) are
 filled from the others.
@@ -13,6 +14,7 @@ import re
 from typing import Any
 
 from tenure.extractors.dates import DateMention
+from tenure.extractors.facts import PRECISION_RANK, roles_compatible
 from tenure.extractors.scene import Draft
 
 
@@ -68,6 +70,8 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
         if amount_a is not None and amount_a == amount_b:
             return True
         same_party = _same(a.organization, b.organization) and a.person == b.person
+        if a.rule_id == b.rule_id == "funding.round-of-amount" and a.sentence != b.sentence:
+            return False  # "the first round of $1m ... their next round of $2m": each names its round
         if a.rule_id in _ROUND_DETAIL_RULES or b.rule_id in _ROUND_DETAIL_RULES:
             # "The round was led by X" / "it was valued at $Y": a detail of the round told before.
             return same_party and not _conflict(a, b, ("amount", "valuation", "round"))
@@ -81,6 +85,10 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
     if a.person != b.person:
         return False
     if a.type == "founding":
+        if (a.organization is None) != (b.organization is None) and any(
+            _background(d, news_year) for d in (a, b) if d.organization is not None
+        ):
+            return False  # "sold Foo, which he founded in 2014 ... will begin his new venture": two
         return _compatible(a.organization, b.organization)
     if a.type == "award":
         return _compatible_text(a.details.get("award"), b.details.get("award")) and not _category_of(
@@ -91,38 +99,13 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
     if a.type == "appointment":
         # Joining in 2019 and taking over as CEO in 2025 are two facts; one role told twice is one.
         if a.role and b.role:
-            return _same_role(a.role, b.role)
+            return roles_compatible("appointment", a.role, b.role)
         # A role-less mention is the same appointment only when told close by, and "joined in
         # 2016" (background from another year) is not this year's news.
         if abs(a.sentence - b.sentence) > 3 or _conflict(a, b, ()):
             return False
         return not any(_background(d, news_year) for d in (a, b))
     return True
-
-
-# Spelled-out titles and their acronyms name one role: "chief executive" is the CEO.
-_ROLE_ACRONYMS = {
-    "chief executive officer": "ceo",
-    "chief executive": "ceo",
-    "chief financial officer": "cfo",
-    "chief technology officer": "cto",
-    "chief operating officer": "coo",
-    "chief marketing officer": "cmo",
-    "chief information officer": "cio",
-    "chief product officer": "cpo",
-}
-
-
-def _role_key(role: str) -> str:
-    key = " ".join(role.casefold().replace("-", " ").split())
-    for spelled, acronym in _ROLE_ACRONYMS.items():
-        key = key.replace(spelled, acronym)
-    return key
-
-
-def _same_role(a: str, b: str) -> bool:
-    x, y = _role_key(a), _role_key(b)
-    return x in y or y in x
 
 
 _ROUND_DETAIL_RULES = frozenset({"funding.led-by", "funding.values-at"})
@@ -177,14 +160,15 @@ def _compatible_text(a: Any, b: Any) -> bool:
 
 
 def _precision_rank(draft: Draft) -> int:
+    """Higher for finer dates: the shared ranking, turned so that max() prefers precision."""
     precision = draft.date.precision if draft.date is not None else None
-    return {"day": 4, "week": 3, "month": 2, "year": 1}.get(precision or "", 0)
+    return -PRECISION_RANK.get(precision, PRECISION_RANK[None])
 
 
 def _combine(group: list[Draft]) -> Draft:
     best = max(group, key=lambda d: (d.confidence, _precision_rank(d), -d.sentence))
     effective = [d.date for d in group if d.date is not None and d.date.tense == "future"]
-    effective.sort(key=lambda m: {"day": 0, "week": 1, "month": 2, "year": 3}.get(m.precision or "", 4))
+    effective.sort(key=lambda m: PRECISION_RANK.get(m.precision, PRECISION_RANK[None]))
     settled = best.type == "departure" and best.details.get("status") == "completed"
     if (
         best.type in {"appointment", "departure"}

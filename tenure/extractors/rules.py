@@ -102,7 +102,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "after",
         0.85,
-        "Bo Chan will hand the reins to Jane Doe at the end of the year.",
+        "Acme said Bo Chan will hand the reins to Jane Doe at the end of the year.",
         status="announced",
         pair=True,
     ),
@@ -194,7 +194,7 @@ RULES: tuple[Rule, ...] = (
         _rx(rf"\b(?:will|would|'ll|’ll|to)\s+(?:stay|remain)\b[^.;]{{1,60}}?\b(?:and\s+)?then\s+{_LEAVE}\b"),
         "before",
         0.8,
-        "Bo Chan will stay on until the end of June and then retire.",
+        "Acme said Bo Chan will stay on until the end of June and then retire.",
         status="planned",
     ),
     Rule(
@@ -323,7 +323,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "before",
         0.7,
-        "She'll finish out the month with Acme before moving on.",
+        "Jane Doe said she'll finish out the month with Acme before moving on.",
         status="announced",
     ),
     Rule(
@@ -409,7 +409,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "before",
         0.75,
-        "Controller Omar Reyes has been acting finance chief since May.",
+        "At Acme, controller Omar Reyes has been acting finance chief since May.",
     ),
     Rule(
         "appointment.board-seat",
@@ -429,7 +429,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "before",
         0.8,
-        "Jane Doe will serve as interim chief executive.",
+        "Jane Doe will serve as interim chief executive of Acme.",
     ),
     Rule(
         "appointment.join",
@@ -451,7 +451,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "before",
         0.75,
-        "Jane Doe will become the company's chief technologist.",
+        "Jane Doe will become Acme's chief technologist.",
     ),
     Rule(
         "appointment.filled-by",
@@ -467,7 +467,7 @@ RULES: tuple[Rule, ...] = (
         _rx(r"\b(?:first|key|new|latest|star|senior)\s+(?:key\s+)?hire\b"),
         "before",
         0.7,
-        "When the lab opened, Jane Doe was its first key hire.",
+        "When the Acme lab opened, Jane Doe was its first key hire.",
     ),
     # --- awards ---
     Rule(
@@ -586,9 +586,10 @@ RULES: tuple[Rule, ...] = (
         "funding_round",
         _rx(
             r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed|pulled\s+in|"
-            r"brought\s+in|took\s+in|picked\s+up)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
-            r"(?:(?:US\s?|[a-z]{1,2})?[$€£]\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m)\s+(?:euros|dollars|pounds|"
-            r"francs|yen|yuan|reais|rupees|kronor|kroner|rand|won)\b)"
+            r"brought\s+in|bring(?:s|ing)?\s+in|took\s+in|picked\s+up)\s+"
+            r"(?:(?:new\s+|fresh\s+)?(?:funding|financing|investment|capital)\s+(?:of|worth)\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
+            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR|USD|EUR|GBP|CHF|SGD)\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
+            r"(?:euros|dollars|pounds|francs|yen|yuan|reais|rupees|kronor|kroner|rand|won)\b)"
         ),
         "none",
         0.9,
@@ -598,12 +599,102 @@ RULES: tuple[Rule, ...] = (
         "funding.invested-in",
         "funding_round",
         _rx(
-            r"\b(?:poured|invested|injected|put|pumped|led|co-led)\s+(?:an?\s+)?(?:US\s?|[a-z]{1,2})?[$€£]\s?\d[^.;]{0,40}?"
-            r"\b(?:into|in)\s+(?=(?-i:[A-Z]))"
+            r"\b(?:poured|invested|injected|put|pumped|led|co-led|bet|wagered)\s+(?:an?\s+)?(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d[^.;]{0,40}?"
+            r"\b(?:into|in|on)\s+(?:(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|brand|platform|maker|lender|"
+            r"provider|app|developer|fintech|biotech)\s+)?(?=(?-i:[A-Z]))"
         ),
         "none",
         0.8,
         "Bay Capital led a $30 million investment in Acme Robotics.",
+    ),
+    Rule(
+        "funding.raised-funding",
+        "funding_round",
+        # "Acme last raised funding in 2023 at a valuation of $1 billion": no amount, the company right before.
+        _rx(
+            r"\b(?:raised|raises|secured|secures|closed|closes|landed|lands)\s+(?:new\s+|fresh\s+|more\s+|additional\s+)?"
+            r"(?:funding|financing|capital|money|cash)\b(?=[^.;]{0,60}\bvaluation\b)"
+        ),
+        "none",
+        0.7,
+        "Acme last raised funding in 2023 at a valuation of $1 billion.",
+    ),
+    Rule(
+        "funding.round-of-amount",
+        "funding_round",
+        # "the first round of Rs 2 crore was announced by the company", "their next round of $2 million".
+        _rx(
+            r"\b(?:first|second|third|fourth|next|latest|new|previous|initial|fresh|maiden|seed|bridge)\s+"
+            r"(?:funding\s+|financing\s+|investment\s+)?round\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?"
+            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR|USD|EUR|GBP|CHF|SGD)\s?\d)"
+        ),
+        "none",
+        0.75,
+        "Acme Robotics closed its first round of $2 million in May.",
+    ),
+    Rule(
+        "funding.unveiled-capital",
+        "funding_round",
+        # "Acme unveiled €12 million in new capital": weaker verbs need the money called capital or funding.
+        _rx(
+            r"\b(?:unveil(?:s|ed)?|announc(?:es|ed)|disclos(?:es|ed)|reveal(?:s|ed)|receiv(?:es|ed)|attract(?:s|ed)|"
+            r"won|wins|gets|got|drew|draws)\s+(?:about\s+|around\s+|nearly\s+|more than\s+)?"
+            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]|Rs\.?\s?|(?:INR|USD|EUR|GBP|CHF|SGD)\s?)\s?\d[\d.,]*\s*(?:million|billion|crores?|lakhs?|bn|mn|m|k|cr)?\s+"
+            r"(?:in|of)\s+(?:new\s+|fresh\s+|additional\s+|venture\s+|seed\s+|growth\s+)?"
+            r"(?:capital|funding|financing|investment)\b"
+        ),
+        "none",
+        0.85,
+        "Acme Robotics unveiled €12 million in new capital on Monday.",
+    ),
+    Rule(
+        "funding.led-company-round",
+        "funding_round",
+        # "Bay Capital and Oak Ventures led Acme's latest financing": investors first, the company's round after.
+        _rx(
+            r"\b(?:led|co-led)\s+(?=(?-i:[A-Z])[^.;,]{0,40}?['’]s?\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:round|financing|funding|raise|investment)\b)"
+        ),
+        "none",
+        0.65,
+        "Bay Capital and Oak Ventures led Acme Robotics' latest financing.",
+    ),
+    Rule(
+        "funding.led-round-in",
+        "funding_round",
+        # "Bay Capital led the $30 million Series B round in Acme": the investors lead, Acme raises.
+        _rx(
+            r"\b(?:led|co-led)\s+(?:the|a|an)\s+(?:[\w$€£₹.,-]+\s+){0,5}?(?:round|financing|funding|investment)\s+"
+            r"(?:in|into|for)\s+(?=(?-i:[A-Z]))"
+        ),
+        "none",
+        0.8,
+        "Bay Capital led the $30 million Series B round in Acme Robotics.",
+    ),
+    Rule(
+        "funding.has-backed",
+        "funding_round",
+        # "Bay Capital has already backed snacking brand Acme": an investment made, the company's round.
+        _rx(
+            r"\b(?:has|have)\s+(?:already\s+|also\s+|previously\s+|recently\s+)?(?:backed|invested\s+in|funded)\s+"
+            r"(?:(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|brand|platform|maker|lender|provider|app|"
+            r"developer|fintech|biotech)\s+)?(?=(?-i:[A-Z]))"
+        ),
+        "none",
+        0.6,
+        "Bay Capital has already backed snacking brand Acme Foods.",
+    ),
+    Rule(
+        "funding.investment-valued",
+        "funding_round",
+        # "a February investment in Acme valued the company at $2 billion": the company after "in".
+        _rx(
+            r"\b(?:investment|funding\s+round|round|financing)\s+in\s+"
+            r"(?=(?-i:[A-Z])[^.;,]{0,40}?\s(?:valued|values|valuing|that\s+valued)\b)"
+        ),
+        "none",
+        0.7,
+        "A March investment in Acme Robotics valued the company at $2 billion.",
     ),
     Rule(
         "funding.round",
@@ -639,7 +730,7 @@ RULES: tuple[Rule, ...] = (
         "founding.own-company",
         "founding",
         _rx(
-            r"\b(?:start|starts|started|starting|launch|launches|launched|launching|found|founds|founded|found(?:ing)|create|created|creating|build|building|form|formed|set\s+up|sets\s+up|setting\s+up)\s+(?:a|an|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|venture|business|lab|laboratory)\b"
+            r"\b(?:start|starts|started|starting|begin|begins|began|beginning|launch|launches|launched|launching|found|founds|founded|found(?:ing)|create|created|creating|build|building|form|formed|set\s+up|sets\s+up|setting\s+up)\s+(?:a|an|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|venture|business|lab|laboratory)\b"
         ),
         "before",
         0.8,
@@ -658,11 +749,24 @@ RULES: tuple[Rule, ...] = (
         "founding",
         _rx(
             r"\b(?:founded|co-?founded|started|established|launched|created|set up)\s+"
-            r"(?:in\s+(?:the\s+\w+\s+of\s+)?(?:\w+\s+)?\d{4}\s+)?by\b"
+            r"(?:in\s+(?:the\s+\w+\s+of\s+)?(?:\w+\s+)?\d{4}\s+)?"
+            r"(?:in\s+(?-i:[A-Z])[\w'’.-]+(?:,?\s+(?-i:[A-Z])[\w'’.-]+){0,2},?\s+)?(?:in\s+\d{4},?\s+)?by\b"
         ),
         "after",
         0.85,
         "Acme, founded in 2015 by Jane Doe, makes robots.",
+    ),
+    Rule(
+        "founding.founded-opener",
+        "founding",
+        # "Founded in 2015, the company makes ...": the sentence's subject is the company, no founder.
+        _rx(
+            r"^\W{0,3}(?:founded|co-?founded|established|launched|started|incorporated)\s+"
+            r"(?:in\s+(?:(?-i:[A-Z])[a-z]+\s+)?\d{4}|(?:\w+\s+){1,2}ago)\s*,\s*"
+        ),
+        "none",
+        0.75,
+        "Founded in 2015, Acme Robotics makes warehouse robots.",
     ),
     Rule(
         "founding.spun-out",
@@ -934,6 +1038,14 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "$",
         "€",
         "£",
+        "₹",
+        "rs",
+        "inr",
+        "usd",
+        "eur",
+        "gbp",
+        "chf",
+        "sgd",
         "euros",
         "dollars",
         "pounds",
@@ -948,12 +1060,20 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "won",
     ),
     "funding.invested-in": ("$", "€", "£"),
+    "funding.raised-funding": ("valuation",),
+    "funding.investment-valued": ("valu",),
+    "funding.round-of-amount": ("round of",),
+    "funding.unveiled-capital": ("capital", "funding", "financing", "investment"),
+    "funding.led-company-round": ("led ",),
+    "funding.led-round-in": ("led ",),
+    "funding.has-backed": ("backed", "invested in", "funded"),
     "funding.round": ("round", "fund", "financing"),
     "funding.values-at": ("valu",),
     "funding.led-by": ("led by",),
     "founding.own-company": ("company", "startup", "start-up", "firm", "venture", "business", "lab"),
     "founding.launch-new-venture": ("launch",),
     "founding.spun-out": ("spun",),
+    "founding.founded-opener": ("founded", "established", "launched", "started", "incorporated"),
     "founding.founders-are": ("founders",),
     "founding.set-up": ("set up", "sets up", "setting up", "set it up", "sets it up", "setting it up"),
     "founding.founded-by": ("founded", "started", "established", "launched", "created", "set up"),

@@ -140,11 +140,16 @@ def _meta_fields(raw: str) -> dict[str, str]:
     return fields
 
 
+NESTED_TOO_DEEPLY = "not valid JSON (nested too deeply)"
+
+
 def _json_articles(label: str, raw: str, fallback: datetime | None, fmt: str) -> list[ArticleFile]:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         return [ArticleFile(label, error=f"not valid JSON ({exc.msg} at line {exc.lineno})")]
+    except RecursionError:
+        return [ArticleFile(label, error=NESTED_TOO_DEEPLY)]
     records = data if isinstance(data, list) else [data]
     many = len(records) > 1
     return [
@@ -162,6 +167,9 @@ def _jsonl_articles(label: str, raw: str, fallback: datetime | None, fmt: str) -
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             found.append(ArticleFile(where, error=f"not valid JSON ({exc.msg})"))
+            continue
+        except RecursionError:
+            found.append(ArticleFile(where, error=NESTED_TOO_DEEPLY))
             continue
         found.append(_record(where, record, fallback, fmt))
     return found

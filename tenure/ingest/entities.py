@@ -22,6 +22,7 @@ from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.ingest.merge import fold_same_facts
 from tenure.ingest.names import EntityKind, name_key
 from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.security.sanitize import storable
 from tenure.webhooks import outbox
 
 __all__ = [
@@ -77,6 +78,9 @@ ORGANIZATION_DESCRIPTORS: tuple[tuple[str, str], ...] = (
 _DESCRIPTOR_WORDS = frozenset(word for word, _ in ORGANIZATION_DESCRIPTORS)
 # Merge pointers are followed at most this far (a cycle would be a bug, not a reason to hang).
 _MAX_MERGE_HOPS = 32
+
+# The longest name or alias stored (the columns are 300 characters on both back ends).
+MAX_NAME_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,10 +341,14 @@ async def add_organization_alias(
 async def _add_alias(
     sessions: async_sessionmaker[AsyncSession], kind: _Kind, entity_id: int, alias: str
 ) -> Any:
-    alias = " ".join(alias.split())
+    alias = " ".join((storable(alias) or "").split())
+    if len(alias) > MAX_NAME_CHARS:
+        raise InvalidInput(f"alias is {len(alias):,} characters; the limit is {MAX_NAME_CHARS}")
     key = name_key(alias, kind.kind)
     if not key:
-        raise InvalidInput(f"alias {alias!r} has no letters or digits")
+        raise InvalidInput(f"alias {alias[:40]!r} has no letters or digits")
+    if len(key) > MAX_NAME_CHARS:
+        raise InvalidInput(f"alias {alias[:40]!r}... folds to over {MAX_NAME_CHARS} characters")
     async with sessions() as session, session.begin():
         entity = await _get(session, kind, entity_id)
         entity = await _canonical(session, kind, entity)
@@ -382,7 +390,7 @@ async def merge_people(sessions: async_sessionmaker[AsyncSession], source_id: in
     its date refines); the changes go to the webhook outbox like an ingest's.
 
     The source row stays, pointing at the target (old ids keep resolving). Returns the target.
-    Raises NotFound for unknown ids, InvalidInput for a merge into itself, into a merged person,
+    Raises NotFound for unknown ids, Conflict (409) for a merge into itself, into a merged person,
     or of a person already merged.
     """
     result: Person = await _merge(sessions, PEOPLE, source_id, into_id)
@@ -400,17 +408,20 @@ async def _merge(
     sessions: async_sessionmaker[AsyncSession], kind: _Kind, source_id: int, into_id: int
 ) -> Any:
     if source_id == into_id:
-        raise InvalidInput(f"cannot merge {kind.label} {source_id} into itself")
+        raise Conflict(f"cannot merge {kind.label} {source_id} into itself")
     async with sessions() as session, session.begin():
+        await _lock_for_merge(session, kind, source_id, into_id)
         source = await _get(session, kind, source_id)
         target = await _get(session, kind, into_id)
+        # Checked under the locks: a merge always points at a survivor (merged nowhere) and moves
+        # a survivor, so no chain can close on itself, whatever merges run at the same moment.
         if target.merged_into_id is not None:
-            raise InvalidInput(
+            raise Conflict(
                 f"{kind.label} {into_id} was itself merged into {target.merged_into_id}; "
                 f"merge into {target.merged_into_id} instead"
             )
         if source.merged_into_id is not None:
-            raise InvalidInput(f"{kind.label} {source_id} was already merged into {source.merged_into_id}")
+            raise Conflict(f"{kind.label} {source_id} was already merged into {source.merged_into_id}")
         await _move_aliases(session, kind, source.id, target)
         await session.execute(
             update(Event).where(kind.event_column == source.id).values({kind.event_column: target.id})
@@ -427,6 +438,24 @@ async def _merge(
         await session.flush()
         await outbox.enqueue_event_changes(session, changes)
         return target
+
+
+async def _lock_for_merge(session: AsyncSession, kind: _Kind, *ids: int) -> None:
+    """Take both rows for writing before reading them, so opposite merges run one after the other.
+
+    PostgreSQL: row locks in id order (no deadlock between A->B and B->A); the reads that follow
+    see the winner's commit. SQLite: a no-op write as the transaction's first statement takes the
+    database's write lock (waiting out busy_timeout), so the reads come after the other writer.
+    """
+    wanted = sorted(set(ids))
+    table = kind.model
+    if session.get_bind().dialect.name == "postgresql":
+        query = select(table.id).where(table.id.in_(wanted)).order_by(table.id).with_for_update()
+        await session.execute(query)
+    else:
+        await session.execute(
+            update(table).where(table.id.in_(wanted)).values(merged_into_id=table.merged_into_id)
+        )
 
 
 async def _move_aliases(session: AsyncSession, kind: _Kind, source_id: int, target: Any) -> None:

@@ -6,12 +6,13 @@ agreeing details where a type has identifying ones (a Series A is not a Series B
 compatible dates: equal, one within the other's span at a coarser precision ("2025" holds
 "2025-10-20"), either undated, or day dates at most a day apart. The stored event then gains
 the source and keeps the more precise date.
+
+The policy itself lives in `tenure.extractors.facts`, shared with the extractor's own merge.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,41 +21,9 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.extractors import ExtractedEvent
+from tenure.extractors.facts import date_span, facts_agree, more_precise
 from tenure.models import UNDATED_SORT, Event, EventSource
 from tenure.webhooks.outbox import ChangeKind, EventChange
-
-# Coarser precisions rank higher; undated ranks last.
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
-# Two day-precision reports this far apart are one fact seen from two time zones or deadlines.
-DAY_WINDOW = dt.timedelta(days=1)
-
-# Details that identify a fact within a type: when both reports give one and they differ, the
-# reports are about different facts. Example: Kestrel's "Series A" and "Series B" rounds.
-IDENTIFYING_DETAILS: dict[str, tuple[str, ...]] = {
-    "funding_round": ("round",),
-    "award": ("award",),
-    "founding": ("company",),
-    "reporting_change": ("to_manager",),
-}
-
-# Role words folded to one canonical role, (pattern, role, example). A role matching none keeps
-# its own normalised text. Board roles fold to "board" whatever the wording.
-ROLE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (
-        re.compile(r"\b(?:chair(?:man|woman|person)?|board|director|trustee)\b"),
-        "board",
-        "independent director",
-    ),
-    (re.compile(r"\bchief executive(?: officer)?\b|\bceo\b"), "ceo", "Chief Executive Officer"),
-    (re.compile(r"\bchief technology officer\b|\bcto\b|\bchief technologist\b"), "cto", "CTO"),
-    (re.compile(r"\bchief financial officer\b|\bcfo\b|\bfinance chief\b"), "cfo", "chief financial officer"),
-    (re.compile(r"\bchief operating officer\b|\bcoo\b"), "coo", "COO"),
-    (re.compile(r"(?<!vice )\bpresident\b"), "president", "president (not vice president)"),
-)
-# Roles too vague to tell facts apart count as unknown: "chief" (from "Northwind's chief, Dana ...").
-VAGUE_ROLES = frozenset({"chief", "executive", "head", "leader", "officer", "boss", "top executive"})
-# Executive-director titles are not board seats: "director of engineering".
-_EXECUTIVE_DIRECTOR = re.compile(r"\bdirector of\b|\bmanaging director\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,91 +44,13 @@ def sort_date_for(date: str | None, precision: str | None) -> dt.date:
     return UNDATED_SORT if span is None else span[0]
 
 
-def date_span(date: str | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a date stands for, or None when undated."""
-    if not date:
-        return None
-    try:
-        parts = [int(part) for part in date.split("-")]
-        if len(parts) == 1:
-            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-        if len(parts) == 2:
-            first = dt.date(parts[0], parts[1], 1)
-            following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        day = dt.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return None
-    if precision == "week":
-        return day, day + dt.timedelta(days=6)
-    return day, day
-
-
-def dates_compatible(a: str | None, a_precision: str | None, b: str | None, b_precision: str | None) -> bool:
-    span_a, span_b = date_span(a, a_precision), date_span(b, b_precision)
-    if span_a is None or span_b is None:
-        return True
-    window = DAY_WINDOW if a_precision == b_precision == "day" else dt.timedelta(0)
-    return span_a[0] <= span_b[1] + window and span_b[0] <= span_a[1] + window
-
-
-def more_precise(
-    new: str | None, new_precision: str | None, old: str | None, old_precision: str | None
-) -> bool:
-    """Whether the new date narrows the stored one (ties keep the first report)."""
-    if not new:
-        return False
-    if not old:
-        return True
-    return PRECISION_RANK.get(new_precision, 4) < PRECISION_RANK.get(old_precision, 4)
-
-
-def role_key(role: str | None) -> str | None:
-    if not role or not role.strip():
-        return None
-    text = " ".join(re.sub(r"[^\w]+", " ", role.casefold()).split())
-    if not text or text in VAGUE_ROLES:
-        return None
-    if _EXECUTIVE_DIRECTOR.search(text):
-        return text
-    for pattern, canonical, _ in ROLE_FORMS:
-        if pattern.search(text):
-            return canonical
-    return text
-
-
-def roles_compatible(event_type: str, a: str | None, b: str | None) -> bool:
-    """Appointments to different roles are different facts; a departure differs only board vs
-    executive (one report says "chief technology officer", another "technology chief")."""
-    key_a, key_b = role_key(a), role_key(b)
-    if key_a is None or key_b is None:
-        return True
-    if event_type == "appointment":
-        return key_a == key_b
-    if event_type == "departure":
-        return (key_a == "board") == (key_b == "board")
-    return True
-
-
-def details_compatible(event_type: str, a: dict[str, object], b: dict[str, object]) -> bool:
-    for name in IDENTIFYING_DETAILS.get(event_type, ()):
-        left, right = a.get(name), b.get(name)
-        if left and right and _fold(left) != _fold(right):
-            return False
-    return True
-
-
-def _fold(value: object) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", str(value).casefold()).split())
-
-
 def is_same_fact(stored: Event, new: Resolved) -> bool:
     extracted = new.event
     return (
         stored.type == extracted.type
         and stored.person_id == new.person_id
         and stored.organization_id == new.organization_id
-        and _facts_agree(
+        and facts_agree(
             stored.type,
             (stored.role, stored.details or {}, stored.date, stored.date_precision),
             (extracted.role, extracted.details, extracted.date, extracted.date_precision),
@@ -173,7 +64,7 @@ def is_same_stored_fact(kept: Event, other: Event) -> bool:
         kept.type == other.type
         and kept.person_id == other.person_id
         and kept.organization_id == other.organization_id
-        and _facts_agree(
+        and facts_agree(
             kept.type,
             (kept.role, kept.details or {}, kept.date, kept.date_precision),
             (other.role, other.details or {}, other.date, other.date_precision),
@@ -182,16 +73,6 @@ def is_same_stored_fact(kept: Event, other: Event) -> bool:
 
 
 _Fact = tuple[str | None, dict[str, Any], str | None, str | None]  # role, details, date, precision
-
-
-def _facts_agree(event_type: str, a: _Fact, b: _Fact) -> bool:
-    return (
-        roles_compatible(event_type, a[0], b[0])
-        and details_compatible(event_type, a[1], b[1])
-        and dates_compatible(a[2], a[3], b[2], b[3])
-    )
-
-
 FactKey = tuple[str, int | None, int | None]  # type, person id, organization id
 
 

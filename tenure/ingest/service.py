@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import or_, select, text
@@ -24,6 +24,7 @@ from tenure.extractors.markup import detect_format
 from tenure.ingest.entities import resolve_organizations, resolve_people
 from tenure.ingest.merge import Resolved, absorb, best_match, fact_key, load_candidates, new_event, source_row
 from tenure.models import Article, Event, EventSource
+from tenure.security.sanitize import has_controls, storable
 from tenure.webhooks import outbox
 from tenure.webhooks.outbox import ChangeKind, EventChange
 
@@ -40,6 +41,9 @@ __all__ = [
 ]
 
 ARTICLE_FORMATS = ("auto", "text", "markdown", "html")
+# The publication years tenure accepts: news, not typos (year 9999 put a departure on a timeline)
+# nor dates whose conversion to UTC leaves the calendar (0001-01-01+05:00).
+PUBLISHED_RANGE = (1900, 2100)
 _MAX_URL = 2000
 
 
@@ -76,6 +80,7 @@ async def ingest_article(sessions: async_sessionmaker[AsyncSession], data: Artic
 
     Raises InvalidInput (bad published_at, format or URL), ArticleTooLarge (from extraction).
     """
+    data = _storable(data)
     _validate(data)
     digest = content_hash(data.text)
     known = await _known_article(sessions, data.url, digest)
@@ -92,9 +97,28 @@ async def ingest_article(sessions: async_sessionmaker[AsyncSession], data: Artic
         raise Conflict(f"the article could not be stored because of a concurrent change: {exc.orig}") from exc
 
 
+def _storable(data: ArticleInput) -> ArticleInput:
+    """The one rule for control characters, the same on both back ends (PostgreSQL refuses NUL,
+    SQLite would store it): dropped from text, title and source; a URL holding any is refused,
+    since a changed URL would name another page."""
+    if data.url is not None and (has_controls(data.url) or any(c.isspace() for c in data.url)):
+        raise InvalidInput("url holds a control character or whitespace")
+    return replace(
+        data,
+        text=storable(data.text) or "",
+        title=storable(data.title),
+        source=storable(data.source),
+    )
+
+
 def _validate(data: ArticleInput) -> None:
     if data.published_at.tzinfo is None or data.published_at.utcoffset() is None:
         raise InvalidInput("published_at needs a UTC offset, e.g. 2025-03-04T09:30:00-05:00")
+    if not (PUBLISHED_RANGE[0] <= data.published_at.year <= PUBLISHED_RANGE[1]):
+        raise InvalidInput(
+            f"published_at must fall in the years {PUBLISHED_RANGE[0]} to {PUBLISHED_RANGE[1]}, "
+            f"not {data.published_at.year}"
+        )
     if data.format not in ARTICLE_FORMATS:
         raise InvalidInput(f"format {data.format!r} is not one of {', '.join(ARTICLE_FORMATS)}")
     if not data.text.strip():

@@ -91,3 +91,5 @@ class DeliveryAttempt(Base):
     response_excerpt: Mapped[str | None] = mapped_column(Text)
     # The worker that made the attempt.
     worker: Mapped[str | None] = mapped_column(String(100))
+    # succeeded, failed, or unknown (the worker stopped between sending and recording).
+    outcome: Mapped[str | None] = mapped_column(String(16))

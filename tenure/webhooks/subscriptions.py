@@ -18,6 +18,7 @@ from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.models import Delivery, DeliveryAttempt, Subscription
 from tenure.models.base import utcnow
 from tenure.security.addresses import resolve_and_check, resolver_from
+from tenure.security.sanitize import has_controls
 from tenure.settings import Settings
 
 __all__ = [
@@ -37,6 +38,9 @@ __all__ = [
 EVENT_TYPES = ("departure", "appointment", "reporting_change", "award", "funding_round", "founding")
 MAX_FILTER_IDS = 1000
 DELIVERY_PAGE_MAX = 200
+
+# Ids are 64-bit signed integers on PostgreSQL; a larger one can name nothing.
+MAX_ID = 2**63 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +68,10 @@ def _validate(data: NewSubscription) -> None:
     for name, ids in (("organization_ids", data.organization_ids), ("person_ids", data.person_ids)):
         if len(ids) > MAX_FILTER_IDS:
             raise InvalidInput(f"{name} has more than {MAX_FILTER_IDS} entries")
-        if any(i < 1 for i in ids):
-            raise InvalidInput(f"{name} must be positive ids")
+        if any(i < 1 or i > MAX_ID for i in ids):
+            raise InvalidInput(f"{name} must be positive ids no larger than {MAX_ID}")
+    if data.description is not None and has_controls(data.description):
+        raise InvalidInput("description holds a control character")
     if data.description is not None and len(data.description) > 300:
         raise InvalidInput("description is longer than 300 characters")
     if len(data.url) > 2000:

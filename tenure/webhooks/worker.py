@@ -16,21 +16,24 @@ import os
 import socket
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 import httpx
 from sqlalchemy import Table, and_, bindparam, or_, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure import __version__
 from tenure.errors import AddressRefused, FetchFailed
 from tenure.models import Delivery, DeliveryAttempt, Subscription
+from tenure.models.availability import UNREACHABLE, reason
 from tenure.models.base import utcnow
 from tenure.models.db import create_engine, session_factory
 from tenure.security.addresses import resolver_from
 from tenure.security.http import guarded_request, transport_from
+from tenure.security.sanitize import storable
 from tenure.settings import Settings
 from tenure.webhooks.payload import encode_body
 from tenure.webhooks.retry import Decision, Outcome, decide, failure_reason, parse_retry_after, should_disable
@@ -154,6 +157,15 @@ async def claim_due_deliveries(
     )
     if session.get_bind().dialect.name == "postgresql":
         candidates = candidates.with_for_update(skip_locked=True, of=Delivery)
+    # Leases that ran out with a worker's name still on them: that worker stopped between its send
+    # and its record. Say so in the log before the delivery goes out again.
+    abandoned = (
+        await session.execute(
+            select(Delivery.id, Delivery.claimed_by, Delivery.claimed_until).where(
+                Delivery.id.in_(candidates.scalar_subquery()), Delivery.claimed_by.is_not(None)
+            )
+        )
+    ).all()
     claimed_ids = list(
         (
             await session.execute(
@@ -167,6 +179,19 @@ async def claim_due_deliveries(
     )
     if not claimed_ids:
         return []
+    session.add_all(
+        DeliveryAttempt(
+            delivery_id=delivery_id,
+            started_at=until,
+            status_code=None,
+            latency_ms=0,
+            error=OUTCOME_UNKNOWN,
+            worker=by,
+            outcome="unknown",
+        )
+        for delivery_id, by, until in abandoned
+        if delivery_id in claimed_ids
+    )
     rows = await session.execute(
         select(Delivery, Subscription.url, Subscription.secret)
         .join(Subscription, Subscription.id == Delivery.subscription_id)
@@ -207,7 +232,7 @@ async def send_one(delivery: ClaimedDelivery, settings: Settings, transports: Tr
     return Outcome(
         response.status_code,
         _ms_since(started),
-        excerpt=response.body.decode("utf-8", "replace")[:EXCERPT_CHARS],
+        excerpt=storable(response.body.decode("utf-8", "replace"), EXCERPT_CHARS),
         retry_after=parse_retry_after(response.headers.get("retry-after")),
     )
 
@@ -233,8 +258,46 @@ async def record_round(
 
     One transaction for the whole round: a commit per delivery would cap a worker at the
     database's commit rate. A worker killed before this commits sends the round again
-    (at-least-once; receivers drop duplicates by webhook-id).
+    (at-least-once; receivers drop duplicates by webhook-id). If the database refuses the round
+    for what one record holds, each attempt is recorded alone, and one still refused is recorded
+    without the receiver's text: one bad record never leaves the others to be sent again forever.
     """
+    try:
+        await _record(sessions, attempted, settings, worker)
+        return
+    except UNREACHABLE:
+        raise
+    except DBAPIError as exc:
+        _log.error(
+            "recording a round of %d attempts failed (%s); recording each alone", len(attempted), reason(exc)
+        )
+    for one in attempted:
+        try:
+            await _record(sessions, [one], settings, worker)
+            continue
+        except UNREACHABLE:
+            raise
+        except DBAPIError as exc:
+            _log.error("delivery %s: its attempt could not be recorded (%s)", one.delivery.id, reason(exc))
+        bare = replace(one, outcome=replace(one.outcome, excerpt=None, error=UNSTORABLE))
+        await _record(sessions, [bare], settings, worker)
+
+
+# The log line of an attempt whose worker stopped before recording it.
+OUTCOME_UNKNOWN = (
+    "outcome unknown: the worker stopped between sending and recording (its lease ran out); "
+    "sent again with the same webhook-id"
+)
+# Stored in place of a receiver's answer the database refused even after cleaning.
+UNSTORABLE = "the receiver's answer could not be stored"
+
+
+async def _record(
+    sessions: async_sessionmaker[AsyncSession],
+    attempted: Sequence[Attempted],
+    settings: Settings,
+    worker: str,
+) -> None:
     schedule = tuple(float(s) for s in settings.webhook_retry_schedule)
     async with sessions() as session, session.begin():
         # Deliveries deleted with their subscription while the round was in flight are skipped.
@@ -261,9 +324,10 @@ def _attempt_row(a: Attempted, worker: str) -> DeliveryAttempt:
         started_at=a.started_at,
         status_code=a.outcome.status_code,
         latency_ms=a.outcome.latency_ms,
-        error=None if a.outcome.succeeded else failure_reason(a.outcome),
-        response_excerpt=a.outcome.excerpt,
+        error=None if a.outcome.succeeded else storable(failure_reason(a.outcome)),
+        response_excerpt=storable(a.outcome.excerpt),
         worker=worker,
+        outcome="succeeded" if a.outcome.succeeded else "failed",
     )
 
 
@@ -276,7 +340,7 @@ def _delivery_changes(a: Attempted, decision: Decision, now: datetime) -> dict[s
         "claimed_until": None,
         "claimed_by": None,
         "delivered_at": now if decision.status == "succeeded" else None,
-        "last_error": None if a.outcome.succeeded else failure_reason(a.outcome),
+        "last_error": None if a.outcome.succeeded else storable(failure_reason(a.outcome)),
     }
 
 

@@ -102,8 +102,10 @@ async def test_unknown_article_is_404(client: Client) -> None:
 @pytest.mark.parametrize(
     ("payload", "status", "fragment"),
     [
-        pytest.param(body(published_at="21/10/2025"), 422, "not an ISO 8601", id="published-not-iso"),
-        pytest.param(body(published_at="2025-10-21T09:30:00"), 422, "no UTC offset", id="published-naive"),
+        pytest.param(body(published_at="21/10/2025"), 422, "not an RFC 3339", id="published-not-iso"),
+        pytest.param(
+            body(published_at="2025-10-21T09:30:00"), 422, "with a UTC offset", id="published-naive"
+        ),
         pytest.param(body(published_at=None), 422, "published_at is required", id="published-missing"),
         pytest.param(body(text="   "), 422, "text is empty", id="empty-text"),
         pytest.param(body(format="pdf"), 422, "format 'pdf'", id="unknown-format"),

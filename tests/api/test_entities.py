@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
@@ -125,7 +127,7 @@ async def test_companies_merge_too(client: Client, people: Rows) -> None:
 @pytest.mark.parametrize(
     ("into", "status", "fragment"),
     [
-        pytest.param("self", 422, "into itself", id="into-itself"),
+        pytest.param("self", 409, "into itself", id="into-itself"),
         pytest.param(999999, 404, "999999", id="unknown-target"),
     ],
 )
@@ -135,3 +137,28 @@ async def test_bad_merges_are_problems(
     person_id = people.ids["Dana Whitfield"]
     target = person_id if into == "self" else into
     assert_problem(await client.post(f"/people/{person_id}/merge", json={"into": target}), status, fragment)
+
+
+@pytest.mark.parametrize("kind", ["people", "companies"])
+async def test_opposite_merges_at_once_leave_one_winner_and_every_timeline_answering(
+    client: Client, rows: Rows, kind: str
+) -> None:
+    make = rows.person if kind == "people" else rows.company
+    pairs = [(await make(f"Wren Halloway {n}a"), await make(f"Wren Halloway {n}b")) for n in range(20)]
+    calls = []
+    for a, b in pairs:
+        calls.append(client.post(f"/{kind}/{a}/merge", json={"into": b}))
+        calls.append(client.post(f"/{kind}/{b}/merge", json={"into": a}))
+
+    responses = await asyncio.gather(*calls)
+
+    for n in range(len(pairs)):
+        statuses = sorted(r.status_code for r in responses[2 * n : 2 * n + 2])
+        assert statuses == [200, 409], [r.text for r in responses[2 * n : 2 * n + 2]]
+    for a, b in pairs:
+        first, second = (
+            (await client.get(f"/{kind}/{a}/timeline")),
+            (await client.get(f"/{kind}/{b}/timeline")),
+        )
+        assert first.status_code == second.status_code == 200
+        assert first.json()["subject"]["id"] == second.json()["subject"]["id"] in (a, b)

@@ -103,6 +103,23 @@ def test_bad_input_gives_one_readable_line_and_a_nonzero_exit(
     assert len(done.stderr.strip().splitlines()) == 1
 
 
+def test_a_bad_line_is_one_stderr_line_and_the_rest_of_the_batch_goes_on() -> None:
+    good = {"text": ARTICLE, "published_at": "2025-03-14T09:00:00+00:00"}
+    lines = [
+        json.dumps({"id": "first", **good}),
+        "[" * 50_000 + "]" * 50_000,  # deeper than the JSON decoder's recursion limit
+        "{not json",
+        json.dumps({"id": "far-future", "text": "x", "published_at": "9999-12-31T23:59:59-05:00"}),
+        json.dumps({"id": "last", **good}),
+    ]
+    done = run("extract", "--jsonl", stdin="\n".join(lines) + "\n")
+    assert done.returncode == 1
+    assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == ["first", "far-future", "last"]
+    errors = done.stderr.strip().splitlines()
+    assert [e.split(":")[1].strip() for e in errors] == ["line 2", "line 3"]
+    assert "nested too deeply" in errors[0] and "Traceback" not in done.stderr
+
+
 def test_article_too_large_reports_the_line_in_batch_mode() -> None:
     from tenure.extractors import MAX_ARTICLE_CHARS
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,38 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(
         "articles: 1 new, 0 already known, 0 failed",
         "events: 1 created, 0 merged into stored events",
     ]
+
+
+def test_bad_lines_of_a_jsonl_file_are_one_line_each_and_later_files_still_go_in(
+    database_url: str,
+    articles: Path,
+    use_db,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    use_db(database_url)
+    monkeypatch.setattr("tenure.ingest.service.extract", fake_extract)
+    batch = articles / "0-batch.jsonl"
+    stamp = "2025-10-21T09:30:00+00:00"
+    batch.write_text(
+        "\n".join(
+            [
+                "[" * 50_000 + "]" * 50_000,
+                json.dumps({"text": "plain story \x00 with a NUL and a lone \ud800", "published_at": stamp}),
+                '{"text": "year nine thousand", "published_at": "9999-12-31T23:59:59-05:00"}',
+            ]
+        )
+        + "\n"
+    )
+    assert main(["ingest", str(articles)]) == 1
+    captured = capsys.readouterr()
+    errors = captured.err.strip().splitlines()
+    assert errors == [
+        f"tenure: {batch}:1: not valid JSON (nested too deeply)",
+        f"tenure: {batch}:3: published_at must fall in the years 1900 to 2100, not 9999",
+    ]
+    # The NUL line went in cleaned, and the files after the batch were still read.
+    assert captured.out.splitlines()[0] == "articles: 3 new, 0 already known, 2 failed"
 
 
 def test_an_extractor_crash_fails_only_that_file(

@@ -167,14 +167,14 @@ async def test_merge_refusals(sessions: Sessions) -> None:
     a = await _in_tx(sessions, resolve_organization, "Brightwater Systems")
     b = await _in_tx(sessions, resolve_organization, "Brightwater Sys")
     c = await _in_tx(sessions, resolve_organization, "Kestrel Dynamics")
-    with pytest.raises(InvalidInput, match="into itself"):
+    with pytest.raises(Conflict, match="into itself"):
         await merge_organizations(sessions, a, a)
     with pytest.raises(NotFound):
         await merge_organizations(sessions, a, 9999)
     await merge_organizations(sessions, b, a)
-    with pytest.raises(InvalidInput, match="was itself merged"):
+    with pytest.raises(Conflict, match="was itself merged"):
         await merge_organizations(sessions, c, b)
-    with pytest.raises(InvalidInput, match="already merged"):
+    with pytest.raises(Conflict, match="already merged"):
         await merge_organizations(sessions, b, c)
     # A chain collapses: merging the target elsewhere repoints what was merged into it.
     await merge_organizations(sessions, a, c)

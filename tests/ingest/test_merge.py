@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tenure.ingest.merge import dates_compatible, more_precise, role_key, roles_compatible, sort_date_for
+from tenure.extractors.facts import dates_compatible, more_precise, role_key, roles_compatible
+from tenure.ingest.merge import sort_date_for
 from tenure.ingest.names import name_key
 from tenure.models import UNDATED_SORT
 
@@ -79,7 +80,7 @@ def test_more_precise(
         pytest.param("chief technology officer", "cto", id="cto"),
         pytest.param("independent director", "board", id="board-director"),
         pytest.param("board member", "board", id="board-member"),
-        pytest.param("Chairman", "board", id="chair"),
+        pytest.param("Chairman", "chair", id="chair-is-its-own-board-role"),
         pytest.param("director of engineering", "director of engineering", id="executive-director"),
         pytest.param("vice president", "vice president", id="own-text"),
         pytest.param("executive vice president", "executive vice president", id="evp-is-not-president"),
@@ -100,6 +101,11 @@ def test_role_key(role: str, key: str | None) -> None:
         pytest.param("appointment", "CEO", None, True, id="appointment-role-unknown"),
         pytest.param("departure", "chief technology officer", "chief", True, id="departure-two-wordings"),
         pytest.param("departure", "CEO", "chairman", False, id="departure-exec-vs-board"),
+        pytest.param("appointment", "director", "chairman", False, id="appointment-board-seat-vs-chair"),
+        pytest.param("departure", "director", "chairman", True, id="departure-board-seat-and-chair"),
+        pytest.param(
+            "appointment", "vice president", "president", False, id="appointment-vp-is-not-president"
+        ),
         pytest.param("award", "CEO", "CTO", True, id="roles-do-not-split-awards"),
     ],
 )

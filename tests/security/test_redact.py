@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import socket
+import time
 
 import pytest
 from litestar.testing import AsyncTestClient
 
 from tenure.api.app import create_app
+from tenure.security.adversarial import ADVERSARIAL
 from tenure.security.redact import SECRET_PATTERNS, install_log_redaction, redact
 from tenure.settings import Settings
 
@@ -136,3 +138,24 @@ def test_uvicorns_access_log_still_formats_and_is_masked() -> None:
 def test_help_text_about_bearer_is_left_alone() -> None:
     text = "send 'Authorization: Bearer <key>' (or X-API-Key)"
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("shape", sorted(ADVERSARIAL))
+def test_redaction_time_grows_linearly_up_to_a_megabyte(shape: str) -> None:
+    """Quadrupling the input must not take much more than four times as long (quadratic: 16x).
+
+    redact() sees problem details and access-log lines, text a keyless client controls."""
+    make = ADVERSARIAL[shape]
+    small, large = make(250_000), make(1_000_000)
+
+    def best_of_three(text: str) -> float:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            redact(text)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    small_time, large_time = best_of_three(small), best_of_three(large)
+    assert large_time < 2.0, f"{shape}: 1 MB took {large_time:.2f} s"
+    assert large_time <= max(8 * small_time, 0.05), f"{shape}: {small_time:.4f} s -> {large_time:.4f} s"

@@ -32,6 +32,7 @@ class Receiver:
         self.default = default
         self.received: list[Received] = []
         self.stall: threading.Event | None = None
+        self.answer: bytes | None = None  # the body of every answer, when set
         self.lock = threading.Lock()
         owner = self
 
@@ -52,7 +53,7 @@ class Receiver:
                     status, headers = owner.script.pop(0) if owner.script else (owner.default, {})
                 if owner.stall is not None:
                     owner.stall.wait(10)
-                answer = b'{"ok": true}' if status < 300 else b"receiver says no"
+                answer = owner.answer or (b'{"ok": true}' if status < 300 else b"receiver says no")
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)

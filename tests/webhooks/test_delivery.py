@@ -194,7 +194,10 @@ async def test_a_worker_killed_mid_attempt_leaves_the_delivery_for_a_restart(
     first, second = receiver.received
     assert first.headers["webhook-id"] == second.headers["webhook-id"]
     assert (await only_delivery(sessions)).status == "succeeded"
-    assert [a.status_code for a in await attempts_of(sessions)] == [200]
+    # The killed worker's send is logged as unknown (it did reach the receiver), then the resend.
+    attempts = await attempts_of(sessions)
+    assert [(a.outcome, a.status_code) for a in attempts] == [("unknown", None), ("succeeded", 200)]
+    assert attempts[0].error is not None and attempts[0].error.startswith("outcome unknown")
 
 
 async def test_410_disables_the_subscription(
@@ -330,3 +333,48 @@ async def test_every_send_checks_the_address_again(
     assert attempt.status_code is None
     assert "loopback" in (attempt.error or "")
     assert receiver.received == []
+
+
+async def test_a_nul_in_a_receivers_answer_is_recorded_once_and_jams_nothing(
+    sessions: Sessions, settings: Settings, receiver: Receiver
+) -> None:
+    """PostgreSQL refuses NUL in text: the answer is cleaned before it is stored, so the round
+    that holds it commits, and neither it nor the other delivery in the round is sent again."""
+    hostile = Receiver()
+    hostile.answer = b'{"ok": true}\x00\x00 and \x1b[31m escape codes'
+    try:
+        await subscribe(sessions, settings, hostile)
+        await subscribe(sessions, settings, receiver)
+        await ingest(sessions, DEPARTURE)
+        await drain(sessions, settings)
+        await deliver_due(sessions, settings, "test-worker")  # a jammed round would send again here
+        assert (len(hostile.received), len(receiver.received)) == (1, 1)
+    finally:
+        hostile.close()
+    attempts = await attempts_of(sessions)
+    assert [a.status_code for a in attempts] == [200, 200]
+    excerpts = sorted(a.response_excerpt or "" for a in attempts)
+    assert excerpts == ['{"ok": true}', '{"ok": true} and [31m escape codes']
+
+
+async def test_a_record_the_database_refuses_does_not_roll_back_the_round(
+    sessions: Sessions, settings: Settings, receiver: Receiver, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the cleaning, PostgreSQL refuses the round; each attempt is then recorded alone and
+    the refused one without the receiver's text, so nothing is sent twice."""
+    monkeypatch.setattr("tenure.webhooks.worker.storable", lambda text, limit=None: text)
+    hostile = Receiver()
+    hostile.answer = b"ok\x00"
+    try:
+        await subscribe(sessions, settings, hostile)
+        await subscribe(sessions, settings, receiver)
+        await ingest(sessions, DEPARTURE)
+        await drain(sessions, settings)
+        await deliver_due(sessions, settings, "test-worker")
+        assert (len(hostile.received), len(receiver.received)) == (1, 1)
+    finally:
+        hostile.close()
+    attempts = await attempts_of(sessions)
+    assert [a.status_code for a in attempts] == [200, 200]
+    stored = sorted(str(a.response_excerpt) for a in attempts)
+    assert stored == (["None", '{"ok": true}'] if backend == "postgres" else ["ok\x00", '{"ok": true}'])
