@@ -3,6 +3,8 @@
 A resolver takes the named groups of a matched span and an `Anchor` (the publication time on the
 article's own clock, whether forward words precede the span, the mention just before) and gives a
 date at the precision the form supports, or None. Pure and exact: no dateparser, no clock.
+dates.py asks dateparser first for the forms it answers as the contract wants; these resolvers
+answer the rest (the forms listed in `dates.DATEPARSER_TRAPS`) and whatever dateparser leaves empty.
 """
 
 from __future__ import annotations
@@ -224,6 +226,8 @@ def resolve_ago(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution 
     raw = re.sub(r"\s+", " ", (groups["n"] or "").lower())
     count = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
     unit = (groups["unit"] or "").lower()
+    if unit == "fortnight":
+        unit, count = "week", count * 2
     base = anchor.base
     if unit in ("second", "minute", "hour", "day"):
         seconds = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}[unit] * count
@@ -352,7 +356,10 @@ def resolve_season(groups: Mapping[str, str | None], anchor: Anchor) -> Resoluti
 
 def resolve_relative_day(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
     word = re.sub(r"\s+", " ", (groups["word"] or "").lower())
-    shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+    shift = {
+        "yesterday": -1, "last night": -1, "tomorrow": 1,
+        "the day before yesterday": -2, "the day after tomorrow": 2,
+    }.get(word, 0)  # fmt: skip
     forward = shift > 0 or (groups["edge"] or "").lower() == "later" or anchor.forward_cue
     return _day(anchor.base.date() + timedelta(days=shift), "future" if forward else "past")
 

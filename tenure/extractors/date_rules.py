@@ -194,7 +194,9 @@ DATE_RULES: tuple[DateRule, ...] = (
     DateRule(
         "date.relative-ago",
         "",
-        r"\b(?P<n>" + _NUMBER + r")\s+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\s+ago\b",
+        r"\b(?P<n>"
+        + _NUMBER
+        + r")\s+(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade)s?\s+ago\b",
         "The post went up three hours ago.",
         resolve_ago,
     ),
@@ -258,8 +260,8 @@ DATE_RULES: tuple[DateRule, ...] = (
     DateRule(
         "date.relative-day",
         r"\b(?P<edge>earlier|later)\s+",
-        r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
-        + _PART_OF_DAY,
+        r"\b(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow|"
+        r"this\s+(?:morning|afternoon|evening)|last\s+night)\b" + _PART_OF_DAY,
         "The company confirmed the move yesterday.",
         resolve_relative_day,
     ),
