@@ -19,8 +19,8 @@ One `DateDataParser(languages=["en"])` is built once and reused; per call its se
 RELATIVE_BASE (the article's own clock: midnight of its day, or the exact time for "three hours
 ago") and PREFER_DATES_FROM from the tense. Answers are cached by (normalised span, base, tense),
 so a span repeated in an article, or the same year across articles of one day, costs one call;
-`DATEPARSER_STATS` counts calls and cache hits. Its `period` gives the precision (a week is
-written as its Monday).
+`DATEPARSER_STATS` counts calls and cache hits. The precision is the form's (DESIGN.md), never
+dateparser's `period`; tests check the two agree on the forms sent to it.
 
 Calendar arithmetic (date_calendar.py) stays for the forms where dateparser's answer differs
 from the contract (`DATEPARSER_TRAPS`, each pinned in tests/extractors/test_dates.py): weeks
@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -276,7 +276,7 @@ _PARSER = DateDataParser(
 )
 _BASE_SETTINGS: Any = _PARSER._settings
 _PARSER_LOCK = threading.Lock()
-_CACHE: dict[tuple[str, datetime, Tense], tuple[str, Precision] | None] = {}
+_CACHE: dict[tuple[str, datetime, Tense], tuple[date, Precision] | None] = {}
 _CACHE_LIMIT = 8192
 _CLOCK_UNITS = re.compile(r"\b(?:hour|minute|second)s?\b", re.IGNORECASE)
 _RELATIVE_WORDS = frozenset(
@@ -300,12 +300,11 @@ _ABSOLUTE_BASE = datetime(2000, 1, 1)
 
 def dateparser_resolve(
     span: str, base: datetime, tense: Tense, *, absolute: bool = False
-) -> tuple[str, Precision] | None:
-    """dateparser's date and precision for `span` on the naive local `base`, cached.
+) -> tuple[date, Precision] | None:
+    """dateparser's day and period for `span` on the naive local `base`, cached.
 
     The base is the day's midnight unless the span counts hours, minutes or seconds, so a span's
-    answer is shared by every article of that day; `absolute` spans use one fixed base. A week is
-    written as its Monday.
+    answer is shared by every article of that day; `absolute` spans use one fixed base.
     """
     normalised = " ".join(span.split()).lower()
     if absolute:
@@ -320,22 +319,40 @@ def dateparser_resolve(
         _PARSER._settings = _settings_for(base, tense)
         data = _PARSER.get_date_data(normalised)
     DATEPARSER_STATS.calls += 1
-    found: tuple[str, Precision] | None = None
-    value = data.date_obj
-    precision = _PERIOD_PRECISION.get(data.period or "")
-    if value is not None and precision is not None:
-        if precision == "day":
-            found = (value.date().isoformat(), precision)
-        elif precision == "week":
-            found = (week_monday(value.date()).isoformat(), precision)
-        elif precision == "month":
-            found = (f"{value.year:04d}-{value.month:02d}", precision)
-        else:
-            found = (f"{value.year:04d}", precision)
+    period = _PERIOD_PRECISION.get(data.period or "")
+    found = (data.date_obj.date(), period) if data.date_obj is not None and period else None
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[key] = found
     return found
+
+
+def _written(value: date, precision: Precision) -> str:
+    """A day at a precision, as the contract writes it (a week is its Monday)."""
+    if precision == "day":
+        return value.isoformat()
+    if precision == "week":
+        return week_monday(value).isoformat()
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return f"{value.year:04d}"
+
+
+_UNIT_PRECISION: dict[str, Precision] = {
+    "second": "day", "minute": "day", "hour": "day", "day": "day", "week": "week",
+    "fortnight": "week", "month": "month", "year": "year", "decade": "year",
+}  # fmt: skip
+
+
+def _form_precision(rule_id: str, groups: dict[str, str | None]) -> Precision:
+    """The precision the span's form supports (DESIGN.md: ours, not dateparser's `period`)."""
+    if rule_id == "date.month-year":
+        return "month"
+    if rule_id == "date.year":
+        return "year"
+    if rule_id == "date.relative-ago":
+        return _UNIT_PRECISION[(groups.get("unit") or "day").lower()]
+    return "day"
 
 
 _ABSOLUTE_RULES: frozenset[str] = frozenset(("date.iso", "date.us-numeric", "date.month-year", "date.year"))
@@ -372,7 +389,8 @@ def _resolve(
             absolute = rule.rule_id in _ABSOLUTE_RULES or bool(match.groupdict().get("y"))
             found = dateparser_resolve(query, base, "future" if cue else "past", absolute=absolute)
             if found is not None:
-                value, precision = found
+                precision = _form_precision(rule.rule_id, match.groupdict())
+                value = _written(found[0], precision)
                 later = value > base.date().isoformat()[: len(value)]
                 tense: Tense = "future" if cue or later else "past"
                 return Resolution(value, precision, tense)

@@ -15,7 +15,7 @@ from tenure.errors import ArticleTooLarge
 from tenure.extractors import dating
 from tenure.extractors.builders import BUILDERS
 from tenure.extractors.contract import MAX_ARTICLE_CHARS, ExtractedEvent
-from tenure.extractors.dates import DateMention, find_dates
+from tenure.extractors.dates import DateMention, find_dates, local_base
 from tenure.extractors.entities import Entities, Mention, analyse, is_title_case
 from tenure.extractors.markup import Format, clean
 from tenure.extractors.merge import merge_drafts
@@ -55,7 +55,12 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
     entities = analyse(body, sentences)
     dates = find_dates(body, published_at)
     drafts = merge_drafts(_drafts(body, sentences, entities, dates), news_year=f"{published_at.year:04d}")
+    for draft in drafts:
+        if draft.date is None:
+            draft.date = _sibling_date(draft, [d for d in drafts if d.sentence == draft.sentence])
+    _date_from_follow_up(body, sentences, drafts, dates, published_at)
     _date_from_story(body, sentences, drafts, dates)
+    _date_awards_together(drafts)
     events = []
     for draft in drafts:
         sentence = sentences[draft.sentence]
@@ -198,6 +203,41 @@ def _date_drafts(
         if chosen is None and not sentence_dates:
             chosen = lead_in
         draft.date = chosen
+    statement = dating.attribution(body, sentence_dates)
+    if statement is not None:
+        for draft in drafts:
+            _note_announcement(draft, statement)
+
+
+def _sibling_date(draft: Draft, drafts: list[Draft]) -> DateMention | None:
+    """One sentence, one fact told twice ("replacing X, who left in late August": the succession's
+    departure and the "left" one), or both sides of a succession ("appointed chairman in 2017,
+    replacing Y"): an undated draft shares its sibling's date."""
+    for other in drafts:
+        if other is draft or other.date is None:
+            continue
+        same_fact = other.type == draft.type and other.person == draft.person
+        succession = (
+            other.rule_id == draft.rule_id
+            and draft.rule_id.startswith("succession.")
+            and {other.type, draft.type} == {"appointment", "departure"}
+        )
+        if same_fact or succession:
+            date: DateMention = other.date
+            return date
+    return None
+
+
+_MOVES = frozenset(("appointment", "departure", "reporting_change"))
+
+
+def _note_announcement(draft: Draft, statement: DateMention) -> None:
+    """Announced vs effective: the date stays the effective one, the statement's day is noted."""
+    date: DateMention | None = draft.date
+    if draft.type not in _MOVES or date is None or date is statement or date.date == statement.date:
+        return
+    if date.tense == "future" or dating.is_effective_mention(date):
+        draft.details["announced_on"] = statement.date
 
 
 # The day the news broke: "the company said on Tuesday", "announced Thursday", "reported on
@@ -251,6 +291,169 @@ def _date_from_story(
         )
         if news or _STATEMENT_TENSE_RE.search(sentences[draft.sentence].text):
             draft.date = story
+
+
+# --- a move dated by a neighbouring sentence ---------------------------------------------------------
+# "A will succeed B as CEO. The change takes effect on 4 September." / "He began his new role Nov. 5."
+# / "B will remain with the bank until Oct. 23." / "From 1 January the group will have ...".
+
+_GROUP_EFFECT_RE = re.compile(
+    r"^(?:The|These|All|Both|Those)\s+(?:[\w-]+\s+){0,3}?(?:changes|appointments|moves|reshuffle|"
+    r"restructur\w*|reorgani[sz]ation|shake-?up|transition|hand-?over|promotions)\b[^.;]{0,40}?"
+    r"(?:\b(?:take|takes|took|taking)\s+effect\b|\b(?:is|are|was|were|be|become|becomes)\s+effective\b|"
+    r"\b(?:come|comes|came)\s+into\s+(?:force|effect)\b)",
+    re.IGNORECASE,
+)
+_START_RE = re.compile(
+    r"\b(?:(?:begin|began|begins|start|started|starts|commence[sd]?|assume[sd]?|take[sn]?\s+up|took\s+up)"
+    r"\s+(?:in\s+)?(?:(?:his|her|their|the|this)\s+)?(?:new\s+)?(?:role|position|post|job|duties|appointment)s?|"
+    r"(?:take|takes|took|taken)\s+office|(?:take|takes|took)\s+effect|effective)\b",
+    re.IGNORECASE,
+)
+_STAY_UNTIL_RE = re.compile(r"\b(?:remain|remains|stay|stays)\b[^.;]{0,60}?\buntil\s+", re.IGNORECASE)
+_FROM_OPENING_RE = re.compile(r"^(?:From|As\s+of|Starting|Beginning|With\s+effect\s+from)\s", re.IGNORECASE)
+_PRONOUN_RE = re.compile(r"^(?:He|She)\b")
+_NAME_START_RE = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w'’-]+)")
+_FOLLOW_UP_REACH = 3  # sentences back a pronoun or a surname may reach
+_NEWS_DAYS = 7
+
+
+def _news_day(mention: DateMention, published: str) -> bool:
+    """The day the news broke ("said on Wednesday", "today"): a past day at most a week back."""
+    if mention.precision not in {"day", "week"} or mention.tense != "past" or mention.date is None:
+        return False
+    back = (datetime.fromisoformat(published) - datetime.fromisoformat(mention.date[:10])).days
+    return 0 <= back <= _NEWS_DAYS
+
+
+def _replaceable(draft: Draft, published: str) -> bool:
+    date: DateMention | None = draft.date
+    return date is None or (_news_day(date, published) and not dating.is_effective_mention(date))
+
+
+def _redate(draft: Draft, mention: DateMention, published: str) -> None:
+    old: DateMention | None = draft.date
+    if old is not None and old.precision == "day" and old.date and old.date != mention.date:
+        draft.details["announced_on"] = old.date
+    draft.date = mention
+
+
+def _surname(person: str | None) -> str:
+    return person.split()[-1] if person else ""
+
+
+def _date_from_follow_up(
+    body: str,
+    sentences: list[Sentence],
+    drafts: list[Draft],
+    dates: list[DateMention],
+    published_at: datetime,
+) -> None:
+    published = local_base(published_at).date().isoformat()
+    with_drafts = {d.sentence for d in drafts}
+    for index, sentence in enumerate(sentences):
+        inside = [
+            d
+            for d in dates
+            if sentence.start <= d.start and d.end <= sentence.end and d.date and d.precision != "year"
+        ]
+        if not inside or index == 0:
+            continue
+        text = sentence.text
+        usable = [d for d in inside if dating.usable(body, d)]
+        if _GROUP_EFFECT_RE.search(text) and usable:
+            for draft in drafts:
+                if (
+                    draft.sentence < index
+                    and draft.type in _MOVES
+                    and draft.details.get("status") != "completed"
+                    and _replaceable(draft, published)
+                ):
+                    _redate(draft, usable[0], published)
+            continue
+        if (
+            _FROM_OPENING_RE.match(text)
+            and index not in with_drafts
+            and usable
+            and usable[0].tense == "future"
+        ):
+            for draft in drafts:
+                if (
+                    index < draft.sentence <= index + _FOLLOW_UP_REACH
+                    and draft.type in {"appointment", "reporting_change"}
+                    and draft.date is None
+                ):
+                    draft.date = usable[0]
+            continue
+        person = _follow_up_person(text, index, drafts)
+        if person is None:
+            continue
+        stay = _STAY_UNTIL_RE.search(text)
+        if stay:
+            after = [d for d in inside if d.start >= sentence.start + stay.end()]
+            _date_person(drafts, person, index, {"departure"}, after[:1], published)
+        elif _START_RE.search(text):
+            kinds = {"appointment", "reporting_change"}
+            if re.search(r"\beffect", text, re.IGNORECASE):
+                kinds.add("departure")
+            _date_person(drafts, person, index, kinds, usable[:1], published)
+        elif _PRONOUN_RE.match(text) and usable and usable[0].tense == "future" and index not in with_drafts:
+            # "X is stepping down to teach. He will move to the faculty at the end of the year."
+            near = [d for d in drafts if d.sentence == index - 1]
+            _date_person(near, person, index, _MOVES, usable[:1], published)
+
+
+def _follow_up_person(text: str, index: int, drafts: list[Draft]) -> str | None:
+    """The person a sentence is about, among the moves told just before it: "He", "She" (the
+    latest one), or a surname opening the sentence."""
+    before = [d for d in drafts if index - _FOLLOW_UP_REACH <= d.sentence < index and d.person]
+    if not before:
+        return None
+    if _PRONOUN_RE.match(text):
+        latest = max(before, key=lambda d: (d.sentence, d.trigger[0]))
+        return latest.person
+    named = _NAME_START_RE.match(text)
+    if named:
+        for draft in sorted(before, key=lambda d: -d.sentence):
+            if _surname(draft.person) == named.group(1):
+                return draft.person
+    return None
+
+
+def _date_person(
+    drafts: list[Draft],
+    person: str,
+    index: int,
+    kinds: set[str] | frozenset[str],
+    found: list[DateMention],
+    published: str,
+) -> None:
+    if not found:
+        return
+    for draft in drafts:
+        if (
+            draft.person == person
+            and draft.type in kinds
+            and draft.sentence < index
+            and draft.details.get("status") != "completed"
+            and _replaceable(draft, published)
+        ):
+            _redate(draft, found[0], published)
+
+
+def _date_awards_together(drafts: list[Draft]) -> None:
+    """Awards of one ceremony or honours list share its date: an undated one takes the year the
+    others have, when they all agree ("named Founder of the Year for 2020 ... scooped the top award")."""
+    awards = [d for d in drafts if d.type == "award"]
+    dated = {d.date.date: d.date for d in awards if d.date is not None}
+    if len(dated) != 1:
+        return
+    (only,) = dated.values()
+    if only.precision != "year":
+        return
+    for award in awards:
+        if award.date is None:
+            award.date = only
 
 
 def _lead_in_date(

@@ -128,5 +128,8 @@ def test_new_traps_are_listed_in_the_module() -> None:
     assert {"the end of 2022", "next spring", "Q3 2024"} <= listed
 
 
-def test_dateparser_resolve_weeks_are_mondays() -> None:
-    assert dateparser_resolve("a fortnight ago", datetime(2025, 11, 12), "past") == ("2025-10-27", "week")
+@pytest.mark.parametrize(("span", "period"), [("a fortnight ago", "week"), ("11 months ago", "month"),
+                                              ("June of 2017", "month"), ("2013", "year"), ("Nov 6", "day")])  # fmt: skip
+def test_dateparser_period_agrees_with_the_form(span: str, period: str) -> None:
+    found = dateparser_resolve(span, datetime(2025, 11, 12), "past")
+    assert found is not None and found[1] == period
