@@ -156,6 +156,20 @@ DATE_RULES: tuple[DateRule, ...] = (
         resolve_month_day,
     ),
     DateRule(
+        "date.effective-day-month",
+        _EFFECTIVE_PREFIX + r"(?:\bthe\s+)?",
+        r"(?<![\d.,$])(?P<d>"
+        + _DAY
+        + r")\s+(?:of\s+)?(?P<mon>"
+        + _MONTH_ANY
+        + r")(?:,?\s+(?P<y>"
+        + _YEAR
+        + r"))?",
+        "From 1 October the unit will report to the finance chief.",
+        resolve_effective,
+        prefix_required=True,
+    ),
+    DateRule(
         "date.day-month",
         _ON_DAY_PREFIX + r"(?:\bthe\s+)?",
         r"(?<![\d.,$])(?P<d>"
@@ -346,6 +360,7 @@ CONTEXTUAL_RULES: frozenset[str] = frozenset(
         "date.iso",
         "date.us-numeric",
         "date.effective",
+        "date.effective-day-month",
         "date.month-day",
         "date.day-month",
         "date.month-year",

@@ -257,7 +257,7 @@ def _previous_date(
 
 # Rules whose span dateparser resolves (see `_dateparser_query` for the exact conditions).
 DATEPARSER_RULES: frozenset[str] = frozenset(
-    ("date.iso", "date.us-numeric", "date.effective", "date.month-day", "date.day-month",
+    ("date.iso", "date.us-numeric", "date.effective", "date.effective-day-month", "date.month-day", "date.day-month",
      "date.month-year", "date.relative-ago", "date.relative-day", "date.year")
 )  # fmt: skip
 
@@ -364,10 +364,11 @@ def _dateparser_query(rule_id: str, groups: dict[str, str | None], core: str, fo
         return None
     if rule_id in ("date.iso", "date.us-numeric", "date.month-year", "date.relative-ago"):
         return core
-    if rule_id in ("date.month-day", "date.day-month", "date.effective"):
+    if rule_id in ("date.month-day", "date.day-month", "date.effective", "date.effective-day-month"):
         # Without a year, only the past reading is dateparser's: forward and effective days
         # follow the contract's reported-speech window and nearest occurrence.
-        return core if groups.get("y") or (rule_id != "date.effective" and not forward) else None
+        effective = rule_id.startswith("date.effective")
+        return core if groups.get("y") or (not effective and not forward) else None
     if rule_id == "date.relative-day":
         word = " ".join((groups.get("word") or "").split()).lower()
         return core if not groups.get("edge") and word in _RELATIVE_WORDS else None

@@ -45,14 +45,14 @@ def is_effective(text: str, mention: DateMention) -> bool:
     spoken = mention.text.lower()
     if _VAGUE_EFFECTIVE_RE.search(spoken):
         return False
-    if mention.rule_id == "date.effective":
+    if mention.rule_id.startswith("date.effective"):
         return True
     return bool(_EFFECTIVE_BEFORE_RE.search(before)) or spoken.startswith(("effective", "starting"))
 
 
 def is_effective_mention(mention: DateMention) -> bool:
     """A mention that is an effective date by its own words ("effective Oct. 1", "from July 22")."""
-    return mention.rule_id == "date.effective" or mention.text.lower().startswith(
+    return mention.rule_id.startswith("date.effective") or mention.text.lower().startswith(
         ("effective", "starting", "from")
     )
 

@@ -364,7 +364,7 @@ def _date_from_follow_up(
         if _GROUP_EFFECT_RE.search(text) and usable:
             for draft in drafts:
                 if (
-                    draft.sentence < index
+                    _told_before(draft, index) is not None
                     and draft.type in _MOVES
                     and draft.details.get("status") != "completed"
                     and _replaceable(draft, published)
@@ -391,7 +391,7 @@ def _date_from_follow_up(
         stay = _STAY_UNTIL_RE.search(text)
         if stay:
             after = [d for d in inside if d.start >= sentence.start + stay.end()]
-            _date_person(drafts, person, index, {"departure"}, after[:1], published)
+            _date_person(drafts, person, index, {"departure"}, after[:1], published, settled_too=True)
         elif _START_RE.search(text):
             kinds = {"appointment", "reporting_change"}
             if re.search(r"\beffect", text, re.IGNORECASE):
@@ -399,25 +399,35 @@ def _date_from_follow_up(
             _date_person(drafts, person, index, kinds, usable[:1], published)
         elif _PRONOUN_RE.match(text) and usable and usable[0].tense == "future" and index not in with_drafts:
             # "X is stepping down to teach. He will move to the faculty at the end of the year."
-            near = [d for d in drafts if d.sentence == index - 1]
+            near = [d for d in drafts if _told_before(d, index) == index - 1]
             _date_person(near, person, index, _MOVES, usable[:1], published)
+
+
+def _told_before(draft: Draft, index: int) -> int | None:
+    """The latest sentence before `index` that tells the draft's fact (merged drafts keep all)."""
+    told = [i for i in (draft.sources or [draft.sentence]) if i < index]
+    return max(told) if told else None
 
 
 def _follow_up_person(text: str, index: int, drafts: list[Draft]) -> str | None:
     """The person a sentence is about, among the moves told just before it: "He", "She" (the
-    latest one), or a surname opening the sentence."""
-    before = [d for d in drafts if index - _FOLLOW_UP_REACH <= d.sentence < index and d.person]
-    if not before:
-        return None
-    if _PRONOUN_RE.match(text):
-        latest = max(before, key=lambda d: (d.sentence, d.trigger[0]))
-        return latest.person
+    latest one), a surname opening the sentence, or the one full name it repeats."""
+    before = [
+        (told, d)
+        for d in drafts
+        if d.person and (told := _told_before(d, index)) is not None and index - told <= _FOLLOW_UP_REACH
+    ]
+    if before and _PRONOUN_RE.match(text):
+        latest = max(before, key=lambda pair: (pair[0], pair[1].trigger[0]))
+        return latest[1].person
     named = _NAME_START_RE.match(text)
-    if named:
-        for draft in sorted(before, key=lambda d: -d.sentence):
+    if before and named:
+        for _, draft in sorted(before, key=lambda pair: -pair[0]):
             if _surname(draft.person) == named.group(1):
                 return draft.person
-    return None
+    full = {d.person for d in drafts if d.person and " " in d.person and d.person in text}
+    earlier = {d.person for d in drafts if d.person in full and _told_before(d, index) is not None}
+    return earlier.pop() if len(full) == 1 and len(earlier) == 1 else None
 
 
 def _date_person(
@@ -427,18 +437,27 @@ def _date_person(
     kinds: set[str] | frozenset[str],
     found: list[DateMention],
     published: str,
+    *,
+    settled_too: bool = False,
 ) -> None:
+    """Date `person`'s moves of `kinds` told before sentence `index` with `found`'s first date.
+
+    A completed departure keeps its date unless `settled_too` ("is stepping down ... will remain
+    until Oct. 23": the leaving is still ahead, so it is announced, not completed)."""
     if not found:
         return
     for draft in drafts:
+        settled = draft.details.get("status") == "completed"
         if (
             draft.person == person
             and draft.type in kinds
-            and draft.sentence < index
-            and draft.details.get("status") != "completed"
+            and _told_before(draft, index) is not None
+            and (settled_too or not settled)
             and _replaceable(draft, published)
         ):
             _redate(draft, found[0], published)
+            if settled and found[0].tense == "future":
+                draft.details["status"] = "announced"
 
 
 def _date_awards_together(drafts: list[Draft]) -> None:
