@@ -381,8 +381,13 @@ def resolve_weekday(groups: Mapping[str, str | None], anchor: Anchor) -> Resolut
 
 
 def resolve_relative_week(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
-    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[(groups["rel"] or "").lower()]
+    """ "last week" is the calendar week before; "the past week" the seven days up to publication,
+    dated by the week its first day falls in (on a Sunday, that Sunday's own week)."""
+    rel = (groups["rel"] or "").lower()
+    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[rel]
     monday = week_monday(anchor.base.date()) + timedelta(weeks=shift)
+    if rel == "past":
+        monday = week_monday(anchor.base.date() - timedelta(days=6))
     forward = shift > 0 or (groups["edge"] or "").lower() == "later" or anchor.forward_cue
     return Resolution(monday.isoformat(), "week", "future" if forward else "past")
 

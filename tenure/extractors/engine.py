@@ -59,7 +59,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
         if draft.date is None:
             draft.date = _sibling_date(draft, [d for d in drafts if d.sentence == draft.sentence])
     _date_from_follow_up(body, sentences, drafts, dates, published_at)
-    _date_from_story(body, sentences, drafts, dates)
+    _date_from_story(body, sentences, drafts, dates, published_at)
     _date_awards_together(drafts)
     events = []
     for draft in drafts:
@@ -217,10 +217,8 @@ def _sibling_date(draft: Draft, drafts: list[Draft]) -> DateMention | None:
         if other is draft or other.date is None:
             continue
         same_fact = other.type == draft.type and other.person == draft.person
-        succession = (
-            other.rule_id == draft.rule_id
-            and draft.rule_id.startswith("succession.")
-            and {other.type, draft.type} == {"appointment", "departure"}
+        succession = (draft.type, other.type) == ("departure", "appointment") and (
+            draft.details.get("successor") == other.person or other.details.get("predecessor") == draft.person
         )
         if same_fact or succession:
             date: DateMention = other.date
@@ -253,12 +251,36 @@ _STATEMENT_TENSE_RE = re.compile(
 )
 
 
-def _story_date(sentences: list[Sentence], dates: list[DateMention]) -> tuple[DateMention, int] | None:
+# A lead that dates the whole story before any fact is told: "Monday saw five deals close", "a
+# recap of the startups that raised money in the past week" (a round-up's facts are its news).
+_LEAD_SENTENCES = 5
+_LEAD_MIN_WORDS = 6
+
+
+def _story_date(
+    sentences: list[Sentence],
+    dates: list[DateMention],
+    drafts: list[Draft] | None = None,
+    published: str | None = None,
+) -> tuple[DateMention, int, bool] | None:
+    """The story's date, its sentence, and whether it comes from a lead rather than a statement."""
+    told = {i for d in drafts or [] for i in (d.sources or [d.sentence])}
+    lead_story: tuple[DateMention, int, bool] | None = None
     for index, sentence in enumerate(sentences):
         speech = _SPEECH_RE.search(sentence.text)
-        if not speech:
+        # Before it, only headlines may tell facts: the lead introduces the body's news.
+        # A dateline or byline ("Paris, May 4") is no lead: a lead is a sentence of its own.
+        lead = (
+            drafts is not None
+            and index < _LEAD_SENTENCES
+            and index not in told
+            and len(sentence.text.split()) >= _LEAD_MIN_WORDS
+            and not is_title_case(sentence.text)
+            and all(is_title_case(sentences[i].text) for i in told if i < index)
+        )
+        if not speech and not lead:
             continue
-        at = sentence.start + speech.start()
+        at = sentence.start + (speech.start() if speech else 0)
         inside = [
             d
             for d in dates
@@ -267,28 +289,41 @@ def _story_date(sentences: list[Sentence], dates: list[DateMention]) -> tuple[Da
             and d.precision in {"day", "week"}
             and d.tense == "past"
         ]
-        if inside:
+        if not speech:
+            # A lead dates the news: its date is the news day (not a file photo's), and it tells
+            # of no move ahead ("voted on Friday to name X, effective July 1" is one fact's own).
+            ahead = any(d.tense == "future" for d in dates if sentence.start <= d.start < sentence.end)
+            inside = [d for d in inside if not ahead and published is not None and _news_day(d, published)]
+        if inside and speech:
             # The day the statement was made; "earlier this week" when no day is given.
-            return min(inside, key=lambda d: (d.precision != "day", abs(d.start - at))), index
-    return None
+            return min(inside, key=lambda d: (d.precision != "day", abs(d.start - at))), index, False
+        if inside and lead_story is None:
+            lead_story = min(inside, key=lambda d: d.precision != "day"), index, True
+    # A statement's day beats a lead's ("Your Friday digest ... ousted this week, people said").
+    return lead_story
 
 
 def _date_from_story(
-    body: str, sentences: list[Sentence], drafts: list[Draft], dates: list[DateMention]
+    body: str,
+    sentences: list[Sentence],
+    drafts: list[Draft],
+    dates: list[DateMention],
+    published_at: datetime,
 ) -> None:
-    found = _story_date(sentences, dates)
+    found = _story_date(sentences, dates, drafts, local_base(published_at).date().isoformat())
     if found is None:
         return
-    story, story_index = found
+    story, story_index, from_lead = found
+    news_types = {"appointment", "departure", "reporting_change"}
+    if from_lead:
+        news_types.add("funding_round")
     for draft in drafts:
         if draft.date is not None:
             continue
         # Moves told in the story's own account ("The board named X chairman while it searches")
         # happened when the story reports; background facts (foundings, prizes, rounds) need a
-        # statement's tense to take it.
-        news = (
-            draft.type in {"appointment", "departure", "reporting_change"} and draft.sentence >= story_index
-        )
+        # statement's tense to take it, except in a round-up whose lead dates its rounds.
+        news = draft.type in news_types and draft.sentence >= story_index
         if news or _STATEMENT_TENSE_RE.search(sentences[draft.sentence].text):
             draft.date = story
 
@@ -310,9 +345,12 @@ _START_RE = re.compile(
     r"(?:take|takes|took|taken)\s+office|(?:take|takes|took)\s+effect|effective)\b",
     re.IGNORECASE,
 )
-_STAY_UNTIL_RE = re.compile(r"\b(?:remain|remains|stay|stays)\b[^.;]{0,60}?\buntil\s+", re.IGNORECASE)
+_STAY_UNTIL_RE = re.compile(
+    r"\b(?:remain|remains|stay|stays)\b[^.;]{0,60}?\buntil\s+|\blast\s+(?:day|date)\b[^.;]{0,60}?\b(?:is|was|will\s+be)\s+",
+    re.IGNORECASE,
+)
 _FROM_OPENING_RE = re.compile(r"^(?:From|As\s+of|Starting|Beginning|With\s+effect\s+from)\s", re.IGNORECASE)
-_PRONOUN_RE = re.compile(r"^(?:He|She)\b")
+_PRONOUN_RE = re.compile(r"^(?:He|She|His|Her)\b")
 _NAME_START_RE = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w'’-]+)")
 _FOLLOW_UP_REACH = 3  # sentences back a pronoun or a surname may reach
 _NEWS_DAYS = 7
@@ -357,7 +395,7 @@ def _date_from_follow_up(
             for d in dates
             if sentence.start <= d.start and d.end <= sentence.end and d.date and d.precision != "year"
         ]
-        if not inside or index == 0:
+        if not inside:
             continue
         text = sentence.text
         usable = [d for d in inside if dating.usable(body, d)]
@@ -385,7 +423,7 @@ def _date_from_follow_up(
                 ):
                     draft.date = usable[0]
             continue
-        person = _follow_up_person(text, index, drafts)
+        person = _follow_up_person(text, index, drafts) if index else None
         if person is None:
             continue
         stay = _STAY_UNTIL_RE.search(text)

@@ -10,6 +10,7 @@ from datetime import datetime
 
 import pytest
 from dateparser.date import DateDataParser
+from event_cases import Case, params, run_case
 
 from tenure.extractors import dates as dates_module
 from tenure.extractors.dates import (
@@ -133,3 +134,171 @@ def test_new_traps_are_listed_in_the_module() -> None:
 def test_dateparser_period_agrees_with_the_form(span: str, period: str) -> None:
     found = dateparser_resolve(span, datetime(2025, 11, 12), "past")
     assert found is not None and found[1] == period
+
+
+# --- which date an event takes: neighbouring sentences, announced vs effective, leads ---------------
+
+ATTRIBUTION: list[Case] = [
+    Case(
+        "group-effect-sentence-dates-the-moves-before-it",
+        "Halvard Bank named Petra Lindqvist head of retail banking. Tomas Ekberg, head of cards, is "
+        "leaving the bank. The changes will take effect on April 7.",
+        [
+            {
+                "type": "appointment",
+                "person": "Petra Lindqvist",
+                "date": "2025-04-07",
+                "date_precision": "day",
+            },
+            {"type": "departure", "person": "Tomas Ekberg", "date": "2025-04-07"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "pronoun-took-up-her-new-role",
+        "Orla Finnegan has been appointed finance director of Brackwater Council. She has twenty years "
+        "of experience in local government. She took up her new role on March 3.",
+        [{"type": "appointment", "person": "Orla Finnegan", "date": "2025-03-03", "date_precision": "day"}],
+        exact=False,
+    ),
+    Case(
+        "surname-who-took-office",
+        "The Corvane Chamber of Commerce has chosen Idris Malouf as its new president. Malouf, who took "
+        "office on March 10, previously ran a regional trade group.",
+        [{"type": "appointment", "person": "Idris Malouf", "date": "2025-03-10"}],
+        exact=False,
+    ),
+    Case(
+        "remain-until-dates-the-departure-and-keeps-the-announcement",
+        "Kestrel Foods said on Wednesday that finance chief Anya Brightwater was stepping down. "
+        "Brightwater will remain with the company until June 30 to help with the transition.",
+        [
+            {
+                "type": "departure",
+                "person": "Anya Brightwater",
+                "date": "2025-06-30",
+                "date_precision": "day",
+                "details": {"announced_on": "2025-03-12", "status": "announced"},
+            },
+        ],
+        exact=False,
+    ),  # fmt: skip
+    Case(
+        "last-day-will-be",
+        "After eleven years, Beata Lund, general counsel of Arkwell Systems, has decided to retire. "
+        "Her last day will be April 30.",
+        [{"type": "departure", "person": "Beata Lund", "date": "2025-04-30"}],
+        exact=False,
+    ),
+    Case(
+        "pronoun-future-date-right-after-the-move",
+        "Dale Ormsby, dean of the Norvik campus since 2016, is stepping down to return to teaching. "
+        "He will move to the physics faculty at the end of the year.",
+        [{"type": "departure", "person": "Dale Ormsby", "date": "2025-12", "date_precision": "month"}],
+        exact=False,
+    ),
+    Case(
+        "opening-from-day-dates-the-moves-after-it",
+        "From 1 January the group will run four divisions. Lena Vogt will become president of the new "
+        "logistics division of Harrow Group.",
+        [{"type": "appointment", "person": "Lena Vogt", "date": "2026-01-01", "date_precision": "day"}],
+        published_at="2025-12-10T09:00:00+00:00",
+        exact=False,
+    ),
+    Case(
+        "after-a-day-is-that-month",
+        "Marco Feld will report to the chairman and is expected to take over as chief executive of "
+        "Orbis Freight after June 1, 2025.",
+        [{"type": "appointment", "person": "Marco Feld", "date": "2025-06", "date_precision": "month"}],
+        exact=False,
+    ),
+    Case(
+        "forward-move-takes-the-future-date-not-the-statement-day",
+        "Talvik Corp said Wednesday it will promote Anna Roos to president on April 1, replacing Jon Berg, "
+        "who will become chairman.",
+        [
+            {"type": "appointment", "person": "Anna Roos", "date": "2025-04-01"},
+            {
+                "type": "appointment",
+                "person": "Jon Berg",
+                "date": "2025-04-01",
+                "details": {"announced_on": "2025-03-12"},
+            },
+        ],
+        exact=False,
+    ),  # fmt: skip
+    Case(
+        "effective-date-with-announced-on",
+        "Mira Solberg will step down as chief executive of Quenby Insurance effective May 1, the company "
+        "said on Monday.",
+        [
+            {
+                "type": "departure",
+                "person": "Mira Solberg",
+                "date": "2025-05-01",
+                "details": {"announced_on": "2025-03-10"},
+            }
+        ],
+        exact=False,
+    ),  # fmt: skip
+    Case(
+        "one-fact-told-twice-in-a-sentence-shares-its-date",
+        "The Aldergate Chamber of Commerce has chosen Nadia Farrow as its president, replacing Colm Reddy "
+        "who left in late January.",
+        [{"type": "departure", "person": "Colm Reddy", "date": "2025-01", "date_precision": "month"}],
+        exact=False,
+    ),
+    Case(
+        "succession-sides-share-the-date",
+        "Evander Holt was appointed chairman of Pinecrest Mutual in 2019, replacing Priya Nandakumar.",
+        [
+            {"type": "appointment", "person": "Evander Holt", "date": "2019"},
+            {"type": "departure", "person": "Priya Nandakumar", "date": "2019", "date_precision": "year"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "round-up-lead-dates-its-rounds",
+        "Here is our recap of the startups that raised money in the past week. Velloria, a battery "
+        "start-up, raised $12 million in a Series A round led by Tansy Capital.",
+        [{"type": "funding_round", "date": "2025-03-10", "date_precision": "week"}],
+        published_at="2025-03-16T09:00:00+00:00",
+        exact=False,
+    ),
+    # no-date sides
+    Case(
+        "a-dateline-is-no-lead",
+        "Oslo, March 12\n\nTrond Vikane will step down as chief executive of Fjellnor Shipping.",
+        [{"type": "departure", "person": "Trond Vikane", "date": None}],
+        exact=False,
+    ),
+    Case(
+        "a-file-photo-date-is-no-lead",
+        "FILE - Trond Vikane speaks at a shipping conference in Bergen on Nov. 6, 2023, in this photo.\n\n"
+        "Trond Vikane will step down as chief executive of Fjellnor Shipping.",
+        [{"type": "departure", "person": "Trond Vikane", "date": None}],
+        exact=False,
+    ),
+    Case(
+        "a-completed-departure-keeps-its-own-date",
+        "Ines Barlow left Corvid Games in 2019. Corvid named Raj Patel chief executive. The changes "
+        "will take effect on April 7.",
+        [
+            {"type": "departure", "person": "Ines Barlow", "date": "2019"},
+            {"type": "appointment", "person": "Raj Patel", "date": "2025-04-07"},
+        ],
+        exact=False,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(ATTRIBUTION))
+def test_date_attribution(case: Case) -> None:
+    run_case(case)
+
+
+def test_the_past_week_is_the_seven_days_before_publication() -> None:
+    # Sunday 2025-03-16: the seven days before fall in the week of Monday 2025-03-10.
+    assert _found("in the past week", "2025-03-16T09:00:00+00:00") == [("2025-03-10", "week")]
+    # "last week" stays the calendar week before.
+    assert _found("last week", "2025-03-16T09:00:00+00:00") == [("2025-03-03", "week")]
