@@ -297,6 +297,29 @@ def resolve_offset_from_previous(groups: Mapping[str, str | None], anchor: Ancho
     return _shift_previous(anchor, count, (groups["unit"] or "").lower())
 
 
+_UNIT_RANK: dict[str, int] = {"second": 0, "minute": 0, "hour": 0, "day": 0, "week": 1, "month": 2, "year": 3}
+_PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def resolve_offset_after_event(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
+    """ "resigned five days after the scandal broke", the scandal dated in the sentence before
+    ("broke in 2015"): 2015. Only a unit finer than that date's precision, which keeps its period
+    whichever event the words point at; "three years after the merger" is no date, since the
+    mention before need not be the merger's."""
+    if anchor.previous is None:
+        return None
+    value, precision = anchor.previous
+    if _UNIT_RANK.get((groups["unit"] or "").lower(), 9) >= _PRECISION_RANK.get(precision, 0):
+        return None
+    if precision == "year":
+        year = int(value[:4])
+        return _year(year, "future" if year > anchor.base.year else "past")
+    if precision == "month":
+        later = (int(value[:4]), int(value[5:7])) > (anchor.base.year, anchor.base.month)
+        return _month(int(value[:4]), int(value[5:7]), "future" if later else "past")
+    return None
+
+
 def _shift_previous(anchor: Anchor, count: int, unit: str) -> Resolution | None:
     """The previous mention's date moved by `count` units, at the coarser of the two precisions."""
     if anchor.previous is None:

@@ -20,6 +20,7 @@ from tenure.extractors.date_calendar import (
     resolve_month_named,
     resolve_month_relative_year,
     resolve_month_year,
+    resolve_offset_after_event,
     resolve_offset_from_previous,
     resolve_period_end,
     resolve_period_rest,
@@ -233,6 +234,16 @@ DATE_RULES: tuple[DateRule, ...] = (
         resolve_offset_from_previous,
     ),
     DateRule(
+        "date.offset-after-event",
+        # Not right after a date: "resigned five days after the scandal broke", the scandal being
+        # the date mentioned just before (within reach). A unit finer than that date's precision
+        # keeps its precision: five days after something in 2015 is 2015.
+        "",
+        _OFFSET_CORE,
+        "The scandal broke in 2015. The chief executive resigned five days after the scandal broke.",
+        resolve_offset_after_event,
+    ),
+    DateRule(
         "date.later-than-previous",
         "",
         r"\b(?P<n>" + _NUMBER + r")\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)\b",
@@ -379,5 +390,10 @@ CONTEXTUAL_RULES: frozenset[str] = frozenset(
 
 # Rules counted from the mention before them, and how far back that mention may be.
 PREVIOUS_RULES: frozenset[str] = frozenset(
-    ("date.offset-from-previous", "date.later-than-previous", "date.relative-to-previous")
+    (
+        "date.offset-from-previous",
+        "date.offset-after-event",
+        "date.later-than-previous",
+        "date.relative-to-previous",
+    )
 )

@@ -265,6 +265,13 @@ ATTRIBUTION: list[Case] = [
         published_at="2025-03-16T09:00:00+00:00",
         exact=False,
     ),
+    Case(
+        "offset-after-an-event-dated-just-before",
+        "The accounting scandal at Brimley Foods broke in 2015. Its chairman, Osric Vell, resigned "
+        "from Brimley Foods five days after the scandal broke.",
+        [{"type": "departure", "person": "Osric Vell", "date": "2015", "date_precision": "year"}],
+        exact=False,
+    ),
     # no-date sides
     Case(
         "a-dateline-is-no-lead",
@@ -295,6 +302,28 @@ ATTRIBUTION: list[Case] = [
 @pytest.mark.parametrize("case", params(ATTRIBUTION))
 def test_date_attribution(case: Case) -> None:
     run_case(case)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The app launched in March 2019. She left days later, two weeks after the launch.",
+            ("2019-03", "month"),
+        ),
+        ("The fund opened in 2015. He joined five days after it opened.", ("2015", "year")),
+        ("She returned in 2014, three years after she was pushed out.", ("2011", "year")),
+    ],
+    ids=["weeks-after-a-month", "days-after-a-year", "adjacent-still-subtracts"],
+)
+def test_offsets_from_an_event(text: str, expected: tuple[str, str]) -> None:
+    assert _found(text)[-1] == expected
+
+
+def test_an_offset_without_a_date_before_it_is_no_date() -> None:
+    assert _found("He resigned five days after the scandal broke.") == []
+    # As coarse as the date before: it need not be the event the offset counts from.
+    assert _found("In 2014 the firm grew. She left three years after the merger.") == [("2014", "year")]
 
 
 def test_the_past_week_is_the_seven_days_before_publication() -> None:
