@@ -80,6 +80,8 @@ class Anchor:
     # The date and precision of the mention just before, for forms counted from it ("two years
     # later"); None for the other forms, and when there is no mention close enough.
     previous: tuple[str, str] | None = None
+    # The cue is "would" (future in the past): a day without a year is the nearer occurrence.
+    nearest: bool = False
 
 
 # --- calendar arithmetic --------------------------------------------------------------------------
@@ -178,7 +180,7 @@ def _month_day(month: int, day: int, year: str | None, anchor: Anchor, mode: str
 
 
 def resolve_month_day(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
-    mode = "forward" if anchor.forward_cue else "past"
+    mode = "nearest" if anchor.nearest else "forward" if anchor.forward_cue else "past"
     return _month_day(_month_number(groups["mon"]), _day_number(groups["d"]), groups["y"], anchor, mode)
 
 

@@ -83,14 +83,15 @@ IDENTIFIER_WORDS: frozenset[str] = frozenset(
 
 # Words before a span (same sentence, a few words back) that point it forward.
 FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won't|going\s+to|set\s+to|slated\s+to|scheduled\s+(?:to|for)|expected\s+to|"
+    r"\b(?:will|would|shall|won't|going\s+to|set\s+to|slated\s+to|scheduled\s+(?:to|for)|expected\s+to|"
     r"due\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|upcoming|should)\b|'ll\b",
     re.IGNORECASE,
 )
 # A present-tense move with a date is scheduled ("She starts at Parallax on June 1", "Olander
 # starts in September"): a forward cue too. Reported speech is still guarded (REPORTED_SPEECH_DAYS).
 SCHEDULE_CUE = re.compile(
-    r"\b(?:starts|begins|joins|rejoins|takes\s+(?:over|charge|up|the\s+helm|the\s+reins)|becomes|assumes|"
+    r"\b(?:starts|begins|commences|joins|rejoins|takes\s+(?:over|charge|up|office|effect|the\s+helm|the\s+reins)|"
+    r"becomes|assumes|"
     r"retires|steps\s+(?:down|aside)|hands\s+over|moves|returns|succeeds|replaces|leaves|departs|exits)\b",
     re.IGNORECASE,
 )
@@ -184,22 +185,28 @@ def _decade_possessive(text: str, start: int, end: int) -> bool:
     return text.startswith("'s", end) and text[max(0, start - 4) : start].lower() == "the "
 
 
-def _forward_cue(text: str, start: int) -> bool:
-    """Whether a future cue precedes `start` within its sentence and is not cut off."""
+def _forward_cue(text: str, start: int) -> str | None:
+    """The future cue ("will", "would", "starts" ...) that precedes `start` within its sentence
+    and is not cut off, lower-cased; None when there is none."""
     window = text[max(0, start - CUE_WINDOW_CHARS) : start]
     breaks = list(SENTENCE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
     cues = [*FUTURE_CUE.finditer(window), *SCHEDULE_CUE.finditer(window)]
     if not cues:
-        return False
-    last = max(cue.end() for cue in cues)
-    return not CUE_BREAK.search(window, last)
+        return None
+    last = max(cues, key=lambda cue: cue.end())
+    return None if CUE_BREAK.search(window, last.end()) else last.group(0).lower()
 
 
 @lru_cache(maxsize=8192)
 def resolve_span(
-    rule_id: str, span: str, base: datetime, forward_cue: bool, previous: tuple[str, str] | None = None
+    rule_id: str,
+    span: str,
+    base: datetime,
+    forward_cue: bool,
+    previous: tuple[str, str] | None = None,
+    nearest: bool = False,
 ) -> Resolution | None:
     """Resolve one matched span; pure, so repeated spans in one article resolve once."""
     match = _RULE_PATTERNS[rule_id].fullmatch(span)
@@ -207,7 +214,7 @@ def resolve_span(
         return None
     rule = _RULES_BY_ID[rule_id]
     try:
-        return rule.resolve(match.groupdict(), Anchor(base, forward_cue, previous))
+        return rule.resolve(match.groupdict(), Anchor(base, forward_cue, previous, nearest))
     except (ValueError, OverflowError, KeyError):
         # Out-of-calendar arithmetic (year 0, a day past the month's end): no date rather than
         # a wrong one.
@@ -378,7 +385,13 @@ def _dateparser_query(rule_id: str, groups: dict[str, str | None], core: str, fo
 
 
 def _resolve(
-    rule: DateRule, span: str, core: str, base: datetime, cue: bool, previous: tuple[str, str] | None
+    rule: DateRule,
+    span: str,
+    core: str,
+    base: datetime,
+    cue: bool,
+    previous: tuple[str, str] | None,
+    nearest: bool = False,
 ) -> Resolution | None:
     """dateparser where it answers as the contract wants, calendar arithmetic otherwise."""
     if rule.rule_id in DATEPARSER_RULES:
@@ -395,7 +408,7 @@ def _resolve(
                 later = value > base.date().isoformat()[: len(value)]
                 tense: Tense = "future" if cue or later else "past"
                 return Resolution(value, precision, tense)
-    return resolve_span(rule.rule_id, span, base, cue, previous)
+    return resolve_span(rule.rule_id, span, base, cue, previous, nearest)
 
 
 def find_dates(text: str, published_at: datetime) -> list[DateMention]:
@@ -413,11 +426,14 @@ def find_dates(text: str, published_at: datetime) -> list[DateMention]:
             if start is None or _rejected(rule, text, start, end):
                 continue
             span = text[start:end]
-            cue = rule.rule_id in CONTEXTUAL_RULES and _forward_cue(text, start)
+            cue_word = _forward_cue(text, start) if rule.rule_id in CONTEXTUAL_RULES else None
+            cue = cue_word is not None
+            # "said she would leave on March 31": future in the past, so the nearer March 31.
+            nearest = cue_word == "would"
             previous = _previous_date(rule, text, start, mentions)
             if rule.rule_id in PREVIOUS_RULES and previous is None:
                 continue
-            resolved = _resolve(rule, span, text[core_start:end], base, cue, previous)
+            resolved = _resolve(rule, span, text[core_start:end], base, cue, previous, nearest)
             if resolved is None:
                 continue
             mentions.append(

@@ -342,7 +342,7 @@ _GROUP_EFFECT_RE = re.compile(
 _START_RE = re.compile(
     r"\b(?:(?:begin|began|begins|start|started|starts|commence[sd]?|assume[sd]?|take[sn]?\s+up|took\s+up)"
     r"\s+(?:in\s+)?(?:(?:his|her|their|the|this)\s+)?(?:new\s+)?(?:role|position|post|job|duties|appointment)s?|"
-    r"(?:take|takes|took|taken)\s+office|(?:take|takes|took)\s+effect|effective)\b",
+    r"(?:take|takes|took|taken)\s+(?:office|the\s+(?:chair|helm|reins))|(?:take|takes|took)\s+effect|effective)\b",
     re.IGNORECASE,
 )
 _STAY_UNTIL_RE = re.compile(
@@ -496,6 +496,9 @@ def _date_person(
             _redate(draft, found[0], published)
             if settled and found[0].tense == "future":
                 draft.details["status"] = "announced"
+            if draft.type == "appointment" and draft.details.get("predecessor"):
+                # A hand-over happens on one day: the predecessor leaves when the successor starts.
+                _date_person(drafts, draft.details["predecessor"], index, {"departure"}, found, published)
 
 
 def _date_awards_together(drafts: list[Draft]) -> None:

@@ -272,6 +272,34 @@ ATTRIBUTION: list[Case] = [
         [{"type": "departure", "person": "Osric Vell", "date": "2015", "date_precision": "year"}],
         exact=False,
     ),
+    Case(
+        "would-points-forward-in-reported-speech",
+        "Marrow & Pike said its chairman, Sir Alden Croft, would retire at the annual meeting on 10 July.",
+        [{"type": "departure", "person": "Alden Croft", "date": "2025-07-10"}],
+        exact=False,
+    ),
+    Case(
+        "present-tense-takes-office-is-scheduled",
+        "Dunmore College has appointed Ilse Varga as dean of its law school. She takes office on August 15.",
+        [{"type": "appointment", "person": "Ilse Varga", "date": "2025-08-15"}],
+        exact=False,
+    ),
+    Case(
+        "take-the-chair-dates-the-successor-and-the-predecessor",
+        "Fenwick Water said on Wednesday that Rhoda Vance will succeed Ewan Tarrant as chair. Vance, a "
+        "director since she joined in 2019, will take the chair at the annual meeting in July.",
+        [
+            {
+                "type": "appointment",
+                "person": "Rhoda Vance",
+                "role": "chair",
+                "date": "2025-07",
+                "details": {"announced_on": "2025-03-12"},
+            },
+            {"type": "departure", "person": "Ewan Tarrant", "date": "2025-07"},
+        ],
+        exact=False,
+    ),  # fmt: skip
     # no-date sides
     Case(
         "a-dateline-is-no-lead",
@@ -318,6 +346,19 @@ def test_date_attribution(case: Case) -> None:
 )
 def test_offsets_from_an_event(text: str, expected: tuple[str, str]) -> None:
     assert _found(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published_at", "expected"),
+    [
+        ("She said she would leave on March 31.", "2024-05-02T09:00:00+00:00", "2024-03-31"),
+        ("He said he would retire on 10 July.", "2025-05-22T09:00:00+00:00", "2025-07-10"),
+        ("She will leave on 10 July.", "2025-05-22T09:00:00+00:00", "2025-07-10"),
+    ],
+    ids=["would-nearer-past", "would-nearer-future", "will-forward"],
+)
+def test_would_takes_the_nearer_day(text: str, published_at: str, expected: str) -> None:
+    assert _found(text, published_at) == [(expected, "day")]
 
 
 def test_an_offset_without_a_date_before_it_is_no_date() -> None:
