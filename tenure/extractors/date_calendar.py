@@ -268,7 +268,8 @@ def resolve_relative_to_previous(groups: Mapping[str, str | None], anchor: Ancho
     """ "the following year" is the previous mention's year plus one; "that same day", "that
     month" is the previous mention's own day or month."""
     shift = 1 if groups["rel"] or groups["rel2"] else 0
-    return _shift_previous(anchor, shift, (groups["unit"] or "").lower())
+    unit = (groups["unit"] or "").lower() or ("day" if groups.get("unit2") else "")
+    return _shift_previous(anchor, shift, unit)
 
 
 def resolve_weekend(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:

@@ -255,7 +255,7 @@ DATE_RULES: tuple[DateRule, ...] = (
         "",
         # "next month" alone counts from publication (date.relative-month); "the next month" from the mention before.
         r"\b(?:the\s+(?P<rel>following|next)|(?P<rel2>following)|(?:that|the)\s+(?P<same>same)|(?P<that>that))\s+"
-        r"(?P<unit>day|week|month|year)\b",
+        r"(?P<unit>day|week|month|year)\b|\b(?:that|the)\s+(?P<same2>same)\s+(?P<unit2>date)\b",
         "She joined Quay in 2011 and left the following year.",
         resolve_relative_to_previous,
     ),

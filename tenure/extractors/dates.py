@@ -108,6 +108,9 @@ CUE_WINDOW_CHARS = 80
 _ADJACENT_RULES: frozenset[str] = frozenset(("date.offset-from-previous",))
 _ADJACENT_GAP = re.compile(r"\s*,?\s*")
 PREVIOUS_REACH_CHARS = 400
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:said|says|announced|reported|told\s+\w+|stated|confirmed)\s+(?:on\s+|in\s+)?\Z", re.IGNORECASE
+)
 
 _FLAGS = re.IGNORECASE
 
@@ -253,6 +256,15 @@ def _previous_date(
     if rule.rule_id not in PREVIOUS_RULES or not mentions:
         return None
     last = mentions[-1]
+    if rule.rule_id not in _ADJACENT_RULES:
+        # "effective April 1, the company said on Tuesday. B becomes chairman on the same day":
+        # the day of the statement is not the one counted from; the mention before it is.
+        for mention in reversed(mentions):
+            if start - mention.end > PREVIOUS_REACH_CHARS:
+                break
+            if not _STATEMENT_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+                last = mention
+                break
     if last.date is None or last.precision is None or start - last.end > PREVIOUS_REACH_CHARS:
         return None
     if rule.rule_id in _ADJACENT_RULES and not _ADJACENT_GAP.fullmatch(text, last.end, start):

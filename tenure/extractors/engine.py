@@ -59,6 +59,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
         if draft.date is None:
             draft.date = _sibling_date(draft, [d for d in drafts if d.sentence == draft.sentence])
     _date_from_follow_up(body, sentences, drafts, dates, published_at)
+    _share_hand_over(drafts, published_at)
     _date_from_story(body, sentences, drafts, dates, published_at)
     _date_awards_together(drafts)
     events = []
@@ -342,11 +343,12 @@ _GROUP_EFFECT_RE = re.compile(
 _START_RE = re.compile(
     r"\b(?:(?:begin|began|begins|start|started|starts|commence[sd]?|assume[sd]?|take[sn]?\s+up|took\s+up)"
     r"\s+(?:in\s+)?(?:(?:his|her|their|the|this)\s+)?(?:new\s+)?(?:role|position|post|job|duties|appointment)s?|"
-    r"(?:take|takes|took|taken)\s+(?:office|the\s+(?:chair|helm|reins))|(?:take|takes|took)\s+effect|effective)\b",
+    r"(?:take|takes|took|taken)\s+(?:office|the\s+(?:chair|helm|reins))|(?:take|takes|took)\s+effect|effective|"
+    r"(?:starts|will\s+start|begins|will\s+begin|arrives|will\s+arrive)(?=\s+(?:on|in)\s))\b",
     re.IGNORECASE,
 )
 _STAY_UNTIL_RE = re.compile(
-    r"\b(?:remain|remains|stay|stays)\b[^.;]{0,60}?\buntil\s+|\blast\s+(?:day|date)\b[^.;]{0,60}?\b(?:is|was|will\s+be)\s+",
+    r"\b(?:remain|remains|stay|stays)\b[^.;]{0,60}?\b(?:until|through|till)\s+|\blast\s+(?:day|date)\b[^.;]{0,60}?\b(?:is|was|will\s+be)\s+",
     re.IGNORECASE,
 )
 _FROM_OPENING_RE = re.compile(r"^(?:From|As\s+of|Starting|Beginning|With\s+effect\s+from)\s", re.IGNORECASE)
@@ -499,6 +501,26 @@ def _date_person(
             if draft.type == "appointment" and draft.details.get("predecessor"):
                 # A hand-over happens on one day: the predecessor leaves when the successor starts.
                 _date_person(drafts, draft.details["predecessor"], index, {"departure"}, found, published)
+
+
+def _share_hand_over(drafts: list[Draft], published_at: datetime) -> None:
+    """ "A succeeds B, effective April 1": B leaves when A starts. A predecessor's departure that is
+    undated or dated only by the news day takes the successor's forward date."""
+    published = local_base(published_at).date().isoformat()
+    for appointment in drafts:
+        date: DateMention | None = appointment.date
+        predecessor = appointment.details.get("predecessor") if appointment.type == "appointment" else None
+        if not predecessor or date is None or date.tense != "future" or date.precision == "year":
+            continue
+        for departure in drafts:
+            if (
+                departure.type == "departure"
+                and departure.person == predecessor
+                and departure.details.get("status") != "completed"
+                and departure.details.get("successor") in (None, appointment.person)
+                and _replaceable(departure, published)
+            ):
+                _redate(departure, date, published)
 
 
 def _date_awards_together(drafts: list[Draft]) -> None:

@@ -300,6 +300,30 @@ ATTRIBUTION: list[Case] = [
         ],
         exact=False,
     ),  # fmt: skip
+    Case(
+        "the-same-day-counts-from-the-move-not-the-statement",
+        "Brantley Rail has named Cora Lisle its next chief executive, effective April 1, the company said "
+        "on Tuesday. Lisle succeeds Owen Hart, who is retiring. Hart will become chairman on the same day.",
+        [
+            {"type": "appointment", "person": "Cora Lisle", "date": "2025-04-01"},
+            {"type": "departure", "person": "Owen Hart", "date": "2025-04-01"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "surname-starts-on",
+        "Ashby Bancorp Inc. said Tuesday it has hired Petra Lund, treasurer of Corbel Capital, as its next "
+        "chief financial officer. Lund starts on April 14 and will report to the chief executive.",
+        [
+            {
+                "type": "appointment",
+                "person": "Petra Lund",
+                "date": "2025-04-14",
+                "details": {"announced_on": "2025-03-11"},
+            }
+        ],
+        exact=False,
+    ),  # fmt: skip
     # no-date sides
     Case(
         "a-dateline-is-no-lead",
@@ -346,6 +370,11 @@ def test_date_attribution(case: Case) -> None:
 )
 def test_offsets_from_an_event(text: str, expected: tuple[str, str]) -> None:
     assert _found(text)[-1] == expected
+
+
+def test_the_same_date_is_the_mention_before_not_the_statement() -> None:
+    text = "From May 4 the unit will report to the COO, the chief executive said on Monday. It moves on the same date."
+    assert [d for d, _ in _found(text)] == ["2026-05-04", "2025-11-10", "2026-05-04"]
 
 
 @pytest.mark.parametrize(
