@@ -9,6 +9,7 @@ mapped back to the raw input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import datetime
 
 from tenure.errors import ArticleTooLarge
@@ -258,6 +259,21 @@ _LEAD_SENTENCES = 5
 _LEAD_MIN_WORDS = 6
 
 
+def _dates_by_sentence(sentences: list[Sentence], dates: list[DateMention]) -> list[list[DateMention]]:
+    """Each sentence's time expressions, in one pass over both (sorted) lists."""
+    found: list[list[DateMention]] = [[] for _ in sentences]
+    cursor = 0
+    for index, sentence in enumerate(sentences):
+        while cursor < len(dates) and dates[cursor].start < sentence.start:
+            cursor += 1
+        probe = cursor
+        while probe < len(dates) and dates[probe].start < sentence.end:
+            if dates[probe].end <= sentence.end:
+                found[index].append(dates[probe])
+            probe += 1
+    return found
+
+
 def _story_date(
     sentences: list[Sentence],
     dates: list[DateMention],
@@ -267,6 +283,7 @@ def _story_date(
     """The story's date, its sentence, and whether it comes from a lead rather than a statement."""
     told = {i for d in drafts or [] for i in (d.sources or [d.sentence])}
     lead_story: tuple[DateMention, int, bool] | None = None
+    per_sentence = _dates_by_sentence(sentences, dates)
     for index, sentence in enumerate(sentences):
         speech = _SPEECH_RE.search(sentence.text)
         # Before it, only headlines may tell facts: the lead introduces the body's news.
@@ -282,18 +299,12 @@ def _story_date(
         if not speech and not lead:
             continue
         at = sentence.start + (speech.start() if speech else 0)
-        inside = [
-            d
-            for d in dates
-            if sentence.start <= d.start
-            and d.end <= sentence.end
-            and d.precision in {"day", "week"}
-            and d.tense == "past"
-        ]
+        own = per_sentence[index]
+        inside = [d for d in own if d.precision in {"day", "week"} and d.tense == "past"]
         if not speech:
             # A lead dates the news: its date is the news day (not a file photo's), and it tells
             # of no move ahead ("voted on Friday to name X, effective July 1" is one fact's own).
-            ahead = any(d.tense == "future" for d in dates if sentence.start <= d.start < sentence.end)
+            ahead = any(d.tense == "future" for d in own)
             inside = [d for d in inside if not ahead and published is not None and _news_day(d, published)]
         if inside and speech:
             # The day the statement was made; "earlier this week" when no day is given.
@@ -389,14 +400,13 @@ def _date_from_follow_up(
     dates: list[DateMention],
     published_at: datetime,
 ) -> None:
+    if not drafts:
+        return
     published = local_base(published_at).date().isoformat()
     with_drafts = {d.sentence for d in drafts}
+    per_sentence = _dates_by_sentence(sentences, dates)
     for index, sentence in enumerate(sentences):
-        inside = [
-            d
-            for d in dates
-            if sentence.start <= d.start and d.end <= sentence.end and d.date and d.precision != "year"
-        ]
+        inside = [d for d in per_sentence[index] if d.date and d.precision != "year"]
         if not inside:
             continue
         text = sentence.text
@@ -445,8 +455,9 @@ def _date_from_follow_up(
 
 def _told_before(draft: Draft, index: int) -> int | None:
     """The latest sentence before `index` that tells the draft's fact (merged drafts keep all)."""
-    told = [i for i in (draft.sources or [draft.sentence]) if i < index]
-    return max(told) if told else None
+    told = draft.sources or [draft.sentence]  # sorted
+    at = bisect_left(told, index)
+    return told[at - 1] if at else None
 
 
 def _follow_up_person(text: str, index: int, drafts: list[Draft]) -> str | None:
@@ -466,8 +477,10 @@ def _follow_up_person(text: str, index: int, drafts: list[Draft]) -> str | None:
             if _surname(draft.person) == named.group(1):
                 return draft.person
     full = {d.person for d in drafts if d.person and " " in d.person and d.person in text}
+    if len(full) != 1:
+        return None
     earlier = {d.person for d in drafts if d.person in full and _told_before(d, index) is not None}
-    return earlier.pop() if len(full) == 1 and len(earlier) == 1 else None
+    return earlier.pop() if len(earlier) == 1 else None
 
 
 def _date_person(
