@@ -91,7 +91,7 @@ FUTURE_CUE = re.compile(
 # starts in September"): a forward cue too. Reported speech is still guarded (REPORTED_SPEECH_DAYS).
 SCHEDULE_CUE = re.compile(
     r"\b(?:starts|begins|commences|joins|rejoins|takes\s+(?:over|charge|up|office|effect|the\s+helm|the\s+reins)|"
-    r"becomes|assumes|"
+    r"becomes|assumes|(?:is|are)\s+(?:leaving|stepping\s+(?:down|aside)|retiring|departing|joining|moving|returning)|"
     r"retires|steps\s+(?:down|aside)|hands\s+over|moves|returns|succeeds|replaces|leaves|departs|exits)\b",
     re.IGNORECASE,
 )

@@ -378,6 +378,18 @@ def test_the_same_date_is_the_mention_before_not_the_statement() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hana Ito, who has led sales since 2020, is leaving at the end of May.", "2026-05"),
+        ("The company said she left at the end of May.", "2025-05"),
+    ],
+    ids=["is-leaving-is-scheduled", "left-is-past"],
+)
+def test_present_progressive_moves_are_scheduled(text: str, expected: str) -> None:
+    assert _found(text, "2025-11-12T09:00:00+00:00")[-1] == (expected, "month")
+
+
+@pytest.mark.parametrize(
     ("text", "published_at", "expected"),
     [
         ("She said she would leave on March 31.", "2024-05-02T09:00:00+00:00", "2024-03-31"),
