@@ -272,6 +272,23 @@ def resolve_relative_to_previous(groups: Mapping[str, str | None], anchor: Ancho
     return _shift_previous(anchor, shift, unit)
 
 
+def resolve_same_occasion(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
+    """ "at that meeting": the date of the mention before, at its precision."""
+    if anchor.previous is None:
+        return None
+    value, precision = anchor.previous
+    if precision == "year":
+        return _year(int(value), "future" if int(value) > anchor.base.year else "past")
+    if precision == "month":
+        later = (int(value[:4]), int(value[5:7])) > (anchor.base.year, anchor.base.month)
+        return _month(int(value[:4]), int(value[5:7]), "future" if later else "past")
+    day = date.fromisoformat(value)
+    tense: Tense = "future" if day > anchor.base.date() else "past"
+    if precision == "week":
+        return Resolution(value, "week", tense)
+    return _day(day, tense)
+
+
 def resolve_weekend(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
     """A weekend, as its week (the Monday before it): the latest one begun by publication, or the
     coming one for "next", for "this" on a weekday, and when forward words point at it."""

@@ -30,6 +30,7 @@ from tenure.extractors.date_calendar import (
     resolve_relative_to_previous,
     resolve_relative_week,
     resolve_relative_year,
+    resolve_same_occasion,
     resolve_season,
     resolve_weekday,
     resolve_weekend,
@@ -260,6 +261,15 @@ DATE_RULES: tuple[DateRule, ...] = (
         resolve_relative_to_previous,
     ),
     DateRule(
+        "date.same-occasion",
+        "",
+        # "will take the chair at the annual meeting in July ... will not seek re-election at that
+        # meeting": the occasion dated just before.
+        r"\b(?:that|the\s+same)\s+(?:meeting|ceremony|gathering|AGM|EGM)\b",
+        "The board meets in July. Two directors will stand down at that meeting.",
+        resolve_same_occasion,
+    ),
+    DateRule(
         "date.weekend",
         r"\b(?:(?:over|during|on|at)\s+)?(?P<mod>this\s+past|the|this|last|past|next)\s+",
         r"\bweekend\b",
@@ -395,5 +405,6 @@ PREVIOUS_RULES: frozenset[str] = frozenset(
         "date.offset-after-event",
         "date.later-than-previous",
         "date.relative-to-previous",
+        "date.same-occasion",
     )
 )

@@ -523,6 +523,21 @@ def _share_hand_over(drafts: list[Draft], published_at: datetime) -> None:
     for appointment in drafts:
         date: DateMention | None = appointment.date
         predecessor = appointment.details.get("predecessor") if appointment.type == "appointment" else None
+        if predecessor and _replaceable(appointment, published):
+            # "C will succeed B as chair when he retires", B retiring on 10 July: C starts then.
+            for departure in drafts:
+                leaving: DateMention | None = departure.date
+                if (
+                    departure.type == "departure"
+                    and departure.person == predecessor
+                    and departure.details.get("status") != "completed"
+                    and leaving is not None
+                    and leaving.tense == "future"
+                    and leaving.precision != "year"
+                ):
+                    _redate(appointment, leaving, published)
+                    break
+            date = appointment.date
         if not predecessor or date is None or date.tense != "future" or date.precision == "year":
             continue
         for departure in drafts:

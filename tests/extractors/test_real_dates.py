@@ -324,6 +324,23 @@ ATTRIBUTION: list[Case] = [
         ],
         exact=False,
     ),  # fmt: skip
+    Case(
+        "successor-starts-when-the-predecessor-retires",
+        "Harbury Stores said its chairman, Sir Ned Alcott, would retire at the annual meeting on 10 July. "
+        "Wanda Pryce, the senior independent director, will succeed Sir Ned as chair when he retires.",
+        [
+            {"type": "departure", "person": "Ned Alcott", "date": "2025-07-10"},
+            {"type": "appointment", "person": "Wanda Pryce", "date": "2025-07-10"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "at-that-meeting-is-the-meeting-dated-before",
+        "Lowmoor Water said Dara Quill will take the chair at the annual general meeting in July. Two "
+        "other directors, Abel Stroud and Nina Farr, will not seek re-election at that meeting.",
+        [{"type": "departure", "person": "Abel Stroud", "date": "2025-07", "date_precision": "month"}],
+        exact=False,
+    ),
     # no-date sides
     Case(
         "a-dateline-is-no-lead",
