@@ -212,7 +212,7 @@ DATE_RULES: tuple[DateRule, ...] = (
         "",
         r"\b(?P<n>"
         + _NUMBER
-        + r")\s+(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade)s?\s+ago\b",
+        + r")\s+(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade)s?\s+(?:ago|back)\b",
         "The post went up three hours ago.",
         resolve_ago,
     ),

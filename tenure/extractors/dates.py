@@ -166,6 +166,7 @@ DATEPARSER_TRAPS: tuple[tuple[str, str], ...] = (
     ("on March 23", "with PREFER_DATES_FROM=future, next year's: no reported-speech window"),
     ("1 January", "with PREFER_DATES_FROM=future on 1 January itself, skips to the next year"),
     ("a couple of weeks ago", "returns None"),
+    ("two years back", "returns None"),
     ("in late August", "returns None"),
     ("the end of 2022", "returns None (the contract: its December)"),
     ("next spring", "returns None (the contract: a season is its year)"),
@@ -381,7 +382,9 @@ def _dateparser_query(rule_id: str, groups: dict[str, str | None], core: str, fo
     """The text dateparser resolves for this span, or None where the contract needs arithmetic."""
     if rule_id not in DATEPARSER_RULES:
         return None
-    if rule_id in ("date.iso", "date.us-numeric", "date.month-year", "date.relative-ago"):
+    if rule_id == "date.relative-ago":
+        return None if core.lower().endswith("back") else core  # "two years back": dateparser has None
+    if rule_id in ("date.iso", "date.us-numeric", "date.month-year"):
         return core
     if rule_id in ("date.month-day", "date.day-month", "date.effective", "date.effective-day-month"):
         # Without a year, only the past reading is dateparser's: forward and effective days

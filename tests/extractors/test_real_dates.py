@@ -101,6 +101,7 @@ ARITHMETIC = [
      ("2025-03-23", "day")),
     ("From 1 January the unit will", NEW_YEAR, "1 January", "future", "2027-01-01", ("2026-01-01", "day")),
     ("a couple of weeks ago", WED, "a couple of weeks ago", "past", None, ("2025-10-27", "week")),
+    ("some two years back", WED, "two years back", "past", None, ("2023", "year")),
     ("in late August", WED, "in late August", "past", None, ("2025-08", "month")),
     ("at the end of 2022", WED, "the end of 2022", "past", None, ("2022-12", "month")),
     ("next spring", WED, "next spring", "future", None, ("2026", "year")),
@@ -126,7 +127,7 @@ def test_arithmetic_forms_are_pinned(
 def test_new_traps_are_listed_in_the_module() -> None:
     listed = {span for span, _ in DATEPARSER_TRAPS}
     assert {"on March 23", "1 January", "a couple of weeks ago", "in late August"} <= listed
-    assert {"the end of 2022", "next spring", "Q3 2024"} <= listed
+    assert {"the end of 2022", "next spring", "Q3 2024", "two years back"} <= listed
 
 
 @pytest.mark.parametrize(("span", "period"), [("a fortnight ago", "week"), ("11 months ago", "month"),
