@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from datetime import datetime
 
 from tenure.errors import ArticleTooLarge
@@ -60,7 +61,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
         if draft.date is None:
             draft.date = _sibling_date(draft, [d for d in drafts if d.sentence == draft.sentence])
     _date_from_follow_up(body, sentences, drafts, dates, published_at)
-    _share_hand_over(drafts, published_at)
+    _share_hand_over(body, drafts, dates, published_at)
     _date_from_story(body, sentences, drafts, dates, published_at)
     _date_awards_together(drafts)
     events = []
@@ -377,12 +378,41 @@ def _news_day(mention: DateMention, published: str) -> bool:
     return 0 <= back <= _NEWS_DAYS
 
 
-def _replaceable(draft: Draft, published: str) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """The publication day, and where the article's statement days are ("said on Tuesday")."""
+
+    published: str
+    statements: frozenset[int]  # start offsets of mentions that date a statement
+
+
+def _clock(body: str, dates: list[DateMention], published_at: datetime) -> _Clock:
+    statements = frozenset(
+        d.start
+        for d in dates
+        if d.rule_id in _RELATIVE_DAY_RULES or dating.attribution(body, [d]) is not None
+    )
+    return _Clock(local_base(published_at).date().isoformat(), statements)
+
+
+# Forms that date the news itself ("on Tuesday", "today", "this week"), as opposed to a calendar
+# day, which an article gives for a fact ("who was appointed on June 1").
+_RELATIVE_DAY_RULES = frozenset(("date.weekday", "date.relative-day", "date.relative-week", "date.weekend"))
+
+
+def _replaceable(draft: Draft, clock: _Clock) -> bool:
+    """Undated, or dated only by the day the news was told: a neighbouring sentence may date it."""
     date: DateMention | None = draft.date
-    return date is None or (_news_day(date, published) and not dating.is_effective_mention(date))
+    if date is None:
+        return True
+    return (
+        date.start in clock.statements
+        and _news_day(date, clock.published)
+        and not dating.is_effective_mention(date)
+    )
 
 
-def _redate(draft: Draft, mention: DateMention, published: str) -> None:
+def _redate(draft: Draft, mention: DateMention, published: _Clock) -> None:
     old: DateMention | None = draft.date
     if old is not None and old.precision == "day" and old.date and old.date != mention.date:
         draft.details["announced_on"] = old.date
@@ -402,7 +432,7 @@ def _date_from_follow_up(
 ) -> None:
     if not drafts:
         return
-    published = local_base(published_at).date().isoformat()
+    published = _clock(body, dates, published_at)
     with_drafts = {d.sentence for d in drafts}
     per_sentence = _dates_by_sentence(sentences, dates)
     for index, sentence in enumerate(sentences):
@@ -469,8 +499,11 @@ def _follow_up_person(text: str, index: int, drafts: list[Draft]) -> str | None:
         if d.person and (told := _told_before(d, index)) is not None and index - told <= _FOLLOW_UP_REACH
     ]
     if before and _PRONOUN_RE.match(text):
-        latest = max(before, key=lambda pair: (pair[0], pair[1].trigger[0]))
-        return latest[1].person
+        # "He" is the one person of the latest sentence that tells a move; after a list
+        # ("They include A, B and C") it is nobody we can tell.
+        latest = max(told for told, _ in before)
+        people = {d.person for told, d in before if told == latest}
+        return people.pop() if len(people) == 1 else None
     named = _NAME_START_RE.match(text)
     if before and named:
         for _, draft in sorted(before, key=lambda pair: -pair[0]):
@@ -489,7 +522,7 @@ def _date_person(
     index: int,
     kinds: set[str] | frozenset[str],
     found: list[DateMention],
-    published: str,
+    published: _Clock,
     *,
     settled_too: bool = False,
 ) -> None:
@@ -516,10 +549,12 @@ def _date_person(
                 _date_person(drafts, draft.details["predecessor"], index, {"departure"}, found, published)
 
 
-def _share_hand_over(drafts: list[Draft], published_at: datetime) -> None:
+def _share_hand_over(
+    body: str, drafts: list[Draft], dates: list[DateMention], published_at: datetime
+) -> None:
     """ "A succeeds B, effective April 1": B leaves when A starts. A predecessor's departure that is
     undated or dated only by the news day takes the successor's forward date."""
-    published = local_base(published_at).date().isoformat()
+    published = _clock(body, dates, published_at)
     for appointment in drafts:
         date: DateMention | None = appointment.date
         predecessor = appointment.details.get("predecessor") if appointment.type == "appointment" else None

@@ -357,6 +357,23 @@ ATTRIBUTION: list[Case] = [
         exact=False,
     ),
     Case(
+        "a-calendar-day-of-the-fact-is-not-the-news-day",
+        "Halden Bank named Cormac Hale, who was appointed chief operating officer on March 10, to run the "
+        "new unit. He took up the post in May 2022 after a spell abroad.",
+        [{"type": "appointment", "person": "Cormac Hale", "date": "2025-03-10"}],
+        exact=False,
+    ),
+    Case(
+        "a-pronoun-after-several-moves-is-nobody",
+        "Brackley named Ivo Stark finance chief and promoted Lena Orr to run sales. He began his new role "
+        "on March 3.",
+        [
+            {"type": "appointment", "person": "Ivo Stark", "date": None},
+            {"type": "appointment", "person": "Lena Orr", "date": None},
+        ],
+        exact=False,
+    ),
+    Case(
         "a-completed-departure-keeps-its-own-date",
         "Ines Barlow left Corvid Games in 2019. Corvid named Raj Patel chief executive. The changes "
         "will take effect on April 7.",
