@@ -218,7 +218,7 @@ DATE_RULES: tuple[DateRule, ...] = (
     ),
     DateRule(
         "date.relative-comes-after",
-        r"\b(?:comes?|arrives?|follows?)\s+(?:(?:just|only|nearly|almost|about|roughly|some|less\s+than|"
+        r"\b(?:comes?|came|arrives?|arrived|follows?|followed)\s+(?:(?:just|only|nearly|almost|about|roughly|some|less\s+than|"
         r"more\s+than)\s+)?",
         _OFFSET_CORE,
         "The shake-up comes 11 months after the founder left.",

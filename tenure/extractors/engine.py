@@ -61,7 +61,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
         if draft.date is None:
             draft.date = _sibling_date(draft, [d for d in drafts if d.sentence == draft.sentence])
     _date_from_follow_up(body, sentences, drafts, dates, published_at)
-    _share_hand_over(body, drafts, dates, published_at)
+    _share_hand_over(body, sentences, drafts, dates, published_at)
     _date_from_story(body, sentences, drafts, dates, published_at)
     _date_awards_together(drafts)
     events = []
@@ -549,8 +549,19 @@ def _date_person(
                 _date_person(drafts, draft.details["predecessor"], index, {"departure"}, found, published)
 
 
+_WHEN_THEY_LEAVE_RE = re.compile(
+    r"\b(?:when|once|after|upon|on)\s+(?:he|she|they|his|her|their)\s+"
+    r"(?:retire|leave|step|depart|exit|hand|retirement|departure|exit)\w*",
+    re.IGNORECASE,
+)
+
+
 def _share_hand_over(
-    body: str, drafts: list[Draft], dates: list[DateMention], published_at: datetime
+    body: str,
+    sentences: list[Sentence],
+    drafts: list[Draft],
+    dates: list[DateMention],
+    published_at: datetime,
 ) -> None:
     """ "A succeeds B, effective April 1": B leaves when A starts. A predecessor's departure that is
     undated or dated only by the news day takes the successor's forward date."""
@@ -558,7 +569,8 @@ def _share_hand_over(
     for appointment in drafts:
         date: DateMention | None = appointment.date
         predecessor = appointment.details.get("predecessor") if appointment.type == "appointment" else None
-        if predecessor and _replaceable(appointment, published):
+        told_when = _WHEN_THEY_LEAVE_RE.search(sentences[appointment.sentence].text)
+        if predecessor and told_when and _replaceable(appointment, published):
             # "C will succeed B as chair when he retires", B retiring on 10 July: C starts then.
             for departure in drafts:
                 leaving: DateMention | None = departure.date

@@ -344,6 +344,16 @@ ATTRIBUTION: list[Case] = [
     ),
     # no-date sides
     Case(
+        "a-successor-without-when-keeps-no-date",
+        "Ilka Marr, general counsel of Tessaly, has decided to retire. Her last day will be April 30. "
+        "Our deputy counsel, Bram Oduya, will succeed her.",
+        [
+            {"type": "departure", "person": "Ilka Marr", "date": "2025-04-30"},
+            {"type": "appointment", "person": "Bram Oduya", "date": None},
+        ],
+        exact=False,
+    ),
+    Case(
         "a-dateline-is-no-lead",
         "Oslo, March 12\n\nTrond Vikane will step down as chief executive of Fjellnor Shipping.",
         [{"type": "departure", "person": "Trond Vikane", "date": None}],
