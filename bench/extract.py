@@ -2,8 +2,9 @@
 
 Corpus: at least 500 articles of about 3 KB. They are built from the project's own `seeds/*.md`
 (paragraphs reshuffled, publication times shifted so every article resolves its dates afresh);
-while there are no seeds, from news-style templates in this file. Prints articles/s, per-article
-p50/p99 latency, peak memory, then the seconds each pathological input takes (target < 2 s).
+while there are no seeds, from news-style templates in this file. Prints articles/s (target: 60
+per CPU second, dateparser included), per-article p50/p99 latency, dateparser calls and cache
+hits per article, peak memory, then the seconds each pathological input takes (target < 2 s).
 
     .venv/bin/python bench/extract.py [--articles 500] [--seed-dir seeds] [--synthetic] [--profile]
 """
@@ -25,10 +26,11 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from tenure.extractors import extract
-from tenure.extractors.dates import find_dates, parse_published_at
+from tenure.extractors.dates import DATEPARSER_STATS, find_dates, parse_published_at
 from tenure.extractors.front_matter import read_front_matter
 
 TARGET_BYTES = 3_000
+TARGET_ARTICLES_PER_CPU_SECOND = 60  # with dateparser resolving spans at run time
 PATHOLOGICAL_TARGET_SECONDS = 2.0
 
 
@@ -200,6 +202,7 @@ def run_throughput(articles: list[Article]) -> tuple[float, float, list[float], 
     CPU seconds are reported too because the machine may be shared: other jobs stretch wall time.
     """
     extract(articles[0].text, articles[0].published_at)  # warm up: lazy tables, regex compilation
+    DATEPARSER_STATS.calls = DATEPARSER_STATS.hits = 0
     latencies = []
     events = 0
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -292,6 +295,11 @@ def main(argv: list[str] | None = None) -> int:
         f"latency per article: p50 {percentile(latencies, 0.5) * 1000:.2f} ms, "
         f"p99 {percentile(latencies, 0.99) * 1000:.2f} ms, max {max(latencies) * 1000:.2f} ms"
     )
+    calls, hits = DATEPARSER_STATS.calls, DATEPARSER_STATS.hits
+    print(
+        f"dateparser: {calls / len(articles):.2f} calls and {hits / len(articles):.2f} cache hits per article "
+        f"({hits / max(1, calls + hits):.0%} of resolutions from the cache)"
+    )
     dates_seconds = time_find_dates(articles)
     print(
         f"of which find_dates: {dates_seconds / len(articles) * 1000:.2f} ms/article "
@@ -308,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
             worst = max(worst, cpu_seconds)
             flag = "ok" if cpu_seconds < PATHOLOGICAL_TARGET_SECONDS else "SLOW"
             print(f"  {name:<28} {seconds:6.3f} s wall {cpu_seconds:6.3f} s CPU  {count:>5} events  {flag}")
-    return 0 if rate >= 100 and worst < PATHOLOGICAL_TARGET_SECONDS else 1
+    fast_enough = len(articles) / cpu >= TARGET_ARTICLES_PER_CPU_SECOND
+    return 0 if fast_enough and worst < PATHOLOGICAL_TARGET_SECONDS else 1
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 A resolver takes the named groups of a matched span and an `Anchor` (the publication time on the
 article's own clock, whether forward words precede the span, the mention just before) and gives a
 date at the precision the form supports, or None. Pure and exact: no dateparser, no clock.
+dates.py asks dateparser first for the forms it answers as the contract wants; these resolvers
+answer the rest (the forms listed in `dates.DATEPARSER_TRAPS`) and whatever dateparser leaves empty.
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ class Anchor:
     # The date and precision of the mention just before, for forms counted from it ("two years
     # later"); None for the other forms, and when there is no mention close enough.
     previous: tuple[str, str] | None = None
+    # The cue is "would" (future in the past): a day without a year is the nearer occurrence.
+    nearest: bool = False
 
 
 # --- calendar arithmetic --------------------------------------------------------------------------
@@ -176,7 +180,7 @@ def _month_day(month: int, day: int, year: str | None, anchor: Anchor, mode: str
 
 
 def resolve_month_day(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
-    mode = "forward" if anchor.forward_cue else "past"
+    mode = "nearest" if anchor.nearest else "forward" if anchor.forward_cue else "past"
     return _month_day(_month_number(groups["mon"]), _day_number(groups["d"]), groups["y"], anchor, mode)
 
 
@@ -224,6 +228,8 @@ def resolve_ago(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution 
     raw = re.sub(r"\s+", " ", (groups["n"] or "").lower())
     count = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
     unit = (groups["unit"] or "").lower()
+    if unit == "fortnight":
+        unit, count = "week", count * 2
     base = anchor.base
     if unit in ("second", "minute", "hour", "day"):
         seconds = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}[unit] * count
@@ -262,7 +268,25 @@ def resolve_relative_to_previous(groups: Mapping[str, str | None], anchor: Ancho
     """ "the following year" is the previous mention's year plus one; "that same day", "that
     month" is the previous mention's own day or month."""
     shift = 1 if groups["rel"] or groups["rel2"] else 0
-    return _shift_previous(anchor, shift, (groups["unit"] or "").lower())
+    unit = (groups["unit"] or "").lower() or ("day" if groups.get("unit2") else "")
+    return _shift_previous(anchor, shift, unit)
+
+
+def resolve_same_occasion(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
+    """ "at that meeting": the date of the mention before, at its precision."""
+    if anchor.previous is None:
+        return None
+    value, precision = anchor.previous
+    if precision == "year":
+        return _year(int(value), "future" if int(value) > anchor.base.year else "past")
+    if precision == "month":
+        later = (int(value[:4]), int(value[5:7])) > (anchor.base.year, anchor.base.month)
+        return _month(int(value[:4]), int(value[5:7]), "future" if later else "past")
+    day = date.fromisoformat(value)
+    tense: Tense = "future" if day > anchor.base.date() else "past"
+    if precision == "week":
+        return Resolution(value, "week", tense)
+    return _day(day, tense)
 
 
 def resolve_weekend(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
@@ -291,6 +315,29 @@ def resolve_offset_from_previous(groups: Mapping[str, str | None], anchor: Ancho
     raw = re.sub(r"\s+", " ", (groups["n"] or "").lower())
     count = (int(raw) if raw.isdigit() else NUMBER_WORDS[raw]) * sign
     return _shift_previous(anchor, count, (groups["unit"] or "").lower())
+
+
+_UNIT_RANK: dict[str, int] = {"second": 0, "minute": 0, "hour": 0, "day": 0, "week": 1, "month": 2, "year": 3}
+_PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def resolve_offset_after_event(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
+    """ "resigned five days after the scandal broke", the scandal dated in the sentence before
+    ("broke in 2015"): 2015. Only a unit finer than that date's precision, which keeps its period
+    whichever event the words point at; "three years after the merger" is no date, since the
+    mention before need not be the merger's."""
+    if anchor.previous is None:
+        return None
+    value, precision = anchor.previous
+    if _UNIT_RANK.get((groups["unit"] or "").lower(), 9) >= _PRECISION_RANK.get(precision, 0):
+        return None
+    if precision == "year":
+        year = int(value[:4])
+        return _year(year, "future" if year > anchor.base.year else "past")
+    if precision == "month":
+        later = (int(value[:4]), int(value[5:7])) > (anchor.base.year, anchor.base.month)
+        return _month(int(value[:4]), int(value[5:7]), "future" if later else "past")
+    return None
 
 
 def _shift_previous(anchor: Anchor, count: int, unit: str) -> Resolution | None:
@@ -352,7 +399,10 @@ def resolve_season(groups: Mapping[str, str | None], anchor: Anchor) -> Resoluti
 
 def resolve_relative_day(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
     word = re.sub(r"\s+", " ", (groups["word"] or "").lower())
-    shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+    shift = {
+        "yesterday": -1, "last night": -1, "tomorrow": 1,
+        "the day before yesterday": -2, "the day after tomorrow": 2,
+    }.get(word, 0)  # fmt: skip
     forward = shift > 0 or (groups["edge"] or "").lower() == "later" or anchor.forward_cue
     return _day(anchor.base.date() + timedelta(days=shift), "future" if forward else "past")
 
@@ -374,8 +424,13 @@ def resolve_weekday(groups: Mapping[str, str | None], anchor: Anchor) -> Resolut
 
 
 def resolve_relative_week(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
-    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[(groups["rel"] or "").lower()]
+    """ "last week" is the calendar week before; "the past week" the seven days up to publication,
+    dated by the week its first day falls in (on a Sunday, that Sunday's own week)."""
+    rel = (groups["rel"] or "").lower()
+    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[rel]
     monday = week_monday(anchor.base.date()) + timedelta(weeks=shift)
+    if rel == "past":
+        monday = week_monday(anchor.base.date() - timedelta(days=6))
     forward = shift > 0 or (groups["edge"] or "").lower() == "later" or anchor.forward_cue
     return Resolution(monday.isoformat(), "week", "future" if forward else "past")
 

@@ -20,6 +20,7 @@ from tenure.extractors.date_calendar import (
     resolve_month_named,
     resolve_month_relative_year,
     resolve_month_year,
+    resolve_offset_after_event,
     resolve_offset_from_previous,
     resolve_period_end,
     resolve_period_rest,
@@ -29,6 +30,7 @@ from tenure.extractors.date_calendar import (
     resolve_relative_to_previous,
     resolve_relative_week,
     resolve_relative_year,
+    resolve_same_occasion,
     resolve_season,
     resolve_weekday,
     resolve_weekend,
@@ -156,6 +158,20 @@ DATE_RULES: tuple[DateRule, ...] = (
         resolve_month_day,
     ),
     DateRule(
+        "date.effective-day-month",
+        _EFFECTIVE_PREFIX + r"(?:\bthe\s+)?",
+        r"(?<![\d.,$])(?P<d>"
+        + _DAY
+        + r")\s+(?:of\s+)?(?P<mon>"
+        + _MONTH_ANY
+        + r")(?:,?\s+(?P<y>"
+        + _YEAR
+        + r"))?",
+        "From 1 October the unit will report to the finance chief.",
+        resolve_effective,
+        prefix_required=True,
+    ),
+    DateRule(
         "date.day-month",
         _ON_DAY_PREFIX + r"(?:\bthe\s+)?",
         r"(?<![\d.,$])(?P<d>"
@@ -194,13 +210,15 @@ DATE_RULES: tuple[DateRule, ...] = (
     DateRule(
         "date.relative-ago",
         "",
-        r"\b(?P<n>" + _NUMBER + r")\s+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\s+ago\b",
+        r"\b(?P<n>"
+        + _NUMBER
+        + r")\s+(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade)s?\s+(?:ago|back)\b",
         "The post went up three hours ago.",
         resolve_ago,
     ),
     DateRule(
         "date.relative-comes-after",
-        r"\b(?:comes?|arrives?|follows?)\s+(?:(?:just|only|nearly|almost|about|roughly|some|less\s+than|"
+        r"\b(?:comes?|came|arrives?|arrived|follows?|followed)\s+(?:(?:just|only|nearly|almost|about|roughly|some|less\s+than|"
         r"more\s+than)\s+)?",
         _OFFSET_CORE,
         "The shake-up comes 11 months after the founder left.",
@@ -217,6 +235,16 @@ DATE_RULES: tuple[DateRule, ...] = (
         resolve_offset_from_previous,
     ),
     DateRule(
+        "date.offset-after-event",
+        # Not right after a date: "resigned five days after the scandal broke", the scandal being
+        # the date mentioned just before (within reach). A unit finer than that date's precision
+        # keeps its precision: five days after something in 2015 is 2015.
+        "",
+        _OFFSET_CORE,
+        "The scandal broke in 2015. The chief executive resigned five days after the scandal broke.",
+        resolve_offset_after_event,
+    ),
+    DateRule(
         "date.later-than-previous",
         "",
         r"\b(?P<n>" + _NUMBER + r")\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)\b",
@@ -228,9 +256,18 @@ DATE_RULES: tuple[DateRule, ...] = (
         "",
         # "next month" alone counts from publication (date.relative-month); "the next month" from the mention before.
         r"\b(?:the\s+(?P<rel>following|next)|(?P<rel2>following)|(?:that|the)\s+(?P<same>same)|(?P<that>that))\s+"
-        r"(?P<unit>day|week|month|year)\b",
+        r"(?P<unit>day|week|month|year)\b|\b(?:that|the)\s+(?P<same2>same)\s+(?P<unit2>date)\b",
         "She joined Quay in 2011 and left the following year.",
         resolve_relative_to_previous,
+    ),
+    DateRule(
+        "date.same-occasion",
+        "",
+        # "will take the chair at the annual meeting in July ... will not seek re-election at that
+        # meeting": the occasion dated just before.
+        r"\b(?:that|the\s+same)\s+(?:meeting|ceremony|gathering|AGM|EGM)\b",
+        "The board meets in July. Two directors will stand down at that meeting.",
+        resolve_same_occasion,
     ),
     DateRule(
         "date.weekend",
@@ -258,8 +295,8 @@ DATE_RULES: tuple[DateRule, ...] = (
     DateRule(
         "date.relative-day",
         r"\b(?P<edge>earlier|later)\s+",
-        r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
-        + _PART_OF_DAY,
+        r"\b(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow|"
+        r"this\s+(?:morning|afternoon|evening)|last\s+night)\b" + _PART_OF_DAY,
         "The company confirmed the move yesterday.",
         resolve_relative_day,
     ),
@@ -344,6 +381,7 @@ CONTEXTUAL_RULES: frozenset[str] = frozenset(
         "date.iso",
         "date.us-numeric",
         "date.effective",
+        "date.effective-day-month",
         "date.month-day",
         "date.day-month",
         "date.month-year",
@@ -362,5 +400,11 @@ CONTEXTUAL_RULES: frozenset[str] = frozenset(
 
 # Rules counted from the mention before them, and how far back that mention may be.
 PREVIOUS_RULES: frozenset[str] = frozenset(
-    ("date.offset-from-previous", "date.later-than-previous", "date.relative-to-previous")
+    (
+        "date.offset-from-previous",
+        "date.offset-after-event",
+        "date.later-than-previous",
+        "date.relative-to-previous",
+        "date.same-occasion",
+    )
 )

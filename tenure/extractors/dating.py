@@ -10,9 +10,10 @@ lead-in that introduces it ("Reuters reported on Tuesday:").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from tenure.extractors.dates import DateMention
+from tenure.extractors.dates import FUTURE_CUE, DateMention
 
 _SINCE_BEFORE_RE = re.compile(
     r"\b(?:since|until|till|through|by|before)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE
@@ -25,6 +26,10 @@ _EFFECTIVE_BEFORE_RE = re.compile(r"\b(?:effective|starting|beginning|as of)\s+(
 _VAGUE_EFFECTIVE_RE = re.compile(r"\b(?:immediately|that day|today)\b", re.IGNORECASE)
 _EDITION_AFTER_RE = re.compile(r"^\s*(?:[A-Z][\w'’-]*\s+){0,5}(?:Award|Prize|Medal|Nobel|Fellowship)s?\b")
 _OPENING_LIMIT = 24
+# "after June 1, 2026": not a fixed day, so the month ("expected to take over after June 1").
+_AFTER_DAY_RE = re.compile(r"\b(?:after|no\s+earlier\s+than|sometime\s+after|some\s+time\s+after)\s+$", re.I)
+# Future words right before a trigger: "who will become", "is set to take over".
+_FORWARD_TRIGGER_WINDOW = 30
 
 
 def usable(text: str, mention: DateMention) -> bool:
@@ -40,9 +45,16 @@ def is_effective(text: str, mention: DateMention) -> bool:
     spoken = mention.text.lower()
     if _VAGUE_EFFECTIVE_RE.search(spoken):
         return False
-    if mention.rule_id == "date.effective":
+    if mention.rule_id.startswith("date.effective"):
         return True
     return bool(_EFFECTIVE_BEFORE_RE.search(before)) or spoken.startswith(("effective", "starting"))
+
+
+def is_effective_mention(mention: DateMention) -> bool:
+    """A mention that is an effective date by its own words ("effective Oct. 1", "from July 22")."""
+    return mention.rule_id.startswith("date.effective") or mention.text.lower().startswith(
+        ("effective", "starting", "from")
+    )
 
 
 def is_edition(text: str, mention: DateMention) -> bool:
@@ -87,7 +99,38 @@ def choose(
         real = [pair for pair in own if not is_edition(text, pair[1])]
         own = real or own
     own.sort(key=lambda pair: pair[0])
-    return own[0][1]
+    chosen = own[0][1]
+    if chosen.tense == "past" and _forward_trigger(text, sentence_start, trigger):
+        # "X said Wednesday it will promote A on June 23, replacing B, who will become chairman":
+        # B's move is the forward one on June 23, not the day of the statement.
+        forward = [d for d in usable_dates if d.tense == "future" and d.precision != "year"]
+        if forward:
+            chosen = min(forward, key=lambda d: _distance(text, d, trigger))
+    return after_day(text, chosen)
+
+
+def after_day(text: str, mention: DateMention) -> DateMention:
+    """A day after "after" is the month it falls in: "after June 1, 2026" is 2026-06."""
+    if mention.precision != "day" or mention.date is None:
+        return mention
+    if not _AFTER_DAY_RE.search(text[max(0, mention.start - 24) : mention.start]):
+        return mention
+    return dataclasses.replace(mention, date=mention.date[:7], precision="month")
+
+
+def _forward_trigger(text: str, sentence_start: int, trigger: tuple[int, int]) -> bool:
+    head = text[max(sentence_start, trigger[0] - _FORWARD_TRIGGER_WINDOW) : trigger[1]]
+    return bool(FUTURE_CUE.search(head))
+
+
+def attribution(text: str, candidates: list[DateMention]) -> DateMention | None:
+    """The day a sentence's statement was made ("said on Monday", "announced Tuesday"), if any."""
+    for mention in candidates:
+        if mention.precision != "day" or mention.tense != "past" or mention.date is None:
+            continue
+        if _ATTRIBUTION_BEFORE_RE.search(text[max(0, mention.start - 30) : mention.start]):
+            return mention
+    return None
 
 
 # A clause boundary between a date and a trigger makes them unlikely to belong together:

@@ -9,13 +9,15 @@ mapped back to the raw input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 from datetime import datetime
 
 from tenure.errors import ArticleTooLarge
 from tenure.extractors import dating
 from tenure.extractors.builders import BUILDERS, date_unstated_awards
 from tenure.extractors.contract import MAX_ARTICLE_CHARS, ExtractedEvent
-from tenure.extractors.dates import DateMention, find_dates
+from tenure.extractors.dates import DateMention, find_dates, local_base
 from tenure.extractors.entities import Entities, Mention, analyse, is_title_case
 from tenure.extractors.markup import Format, clean
 from tenure.extractors.merge import merge_drafts
@@ -55,7 +57,13 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
     entities = analyse(body, sentences)
     dates = find_dates(body, published_at)
     drafts = merge_drafts(_drafts(body, sentences, entities, dates), news_year=f"{published_at.year:04d}")
-    _date_from_story(body, sentences, drafts, dates)
+    for draft in drafts:
+        if draft.date is None:
+            draft.date = _sibling_date(draft, [d for d in drafts if d.sentence == draft.sentence])
+    _date_from_follow_up(body, sentences, drafts, dates, published_at)
+    _share_hand_over(body, sentences, drafts, dates, published_at)
+    _date_from_story(body, sentences, drafts, dates, published_at)
+    _date_awards_together(drafts)
     date_unstated_awards(body, drafts, f"{published_at.year:04d}")
     events = []
     for draft in drafts:
@@ -199,6 +207,39 @@ def _date_drafts(
         if chosen is None and not sentence_dates:
             chosen = lead_in
         draft.date = chosen
+    statement = dating.attribution(body, sentence_dates)
+    if statement is not None:
+        for draft in drafts:
+            _note_announcement(draft, statement)
+
+
+def _sibling_date(draft: Draft, drafts: list[Draft]) -> DateMention | None:
+    """One sentence, one fact told twice ("replacing X, who left in late August": the succession's
+    departure and the "left" one), or both sides of a succession ("appointed chairman in 2017,
+    replacing Y"): an undated draft shares its sibling's date."""
+    for other in drafts:
+        if other is draft or other.date is None:
+            continue
+        same_fact = other.type == draft.type and other.person == draft.person
+        succession = (draft.type, other.type) == ("departure", "appointment") and (
+            draft.details.get("successor") == other.person or other.details.get("predecessor") == draft.person
+        )
+        if same_fact or succession:
+            date: DateMention = other.date
+            return date
+    return None
+
+
+_MOVES = frozenset(("appointment", "departure", "reporting_change"))
+
+
+def _note_announcement(draft: Draft, statement: DateMention) -> None:
+    """Announced vs effective: the date stays the effective one, the statement's day is noted."""
+    date: DateMention | None = draft.date
+    if draft.type not in _MOVES or date is None or date is statement or date.date == statement.date:
+        return
+    if date.tense == "future" or dating.is_effective_mention(date):
+        draft.details["announced_on"] = statement.date
 
 
 # The day the news broke: "the company said on Tuesday", "announced Thursday", "reported on
@@ -214,44 +255,363 @@ _STATEMENT_TENSE_RE = re.compile(
 )
 
 
-def _story_date(sentences: list[Sentence], dates: list[DateMention]) -> tuple[DateMention, int] | None:
+# A lead that dates the whole story before any fact is told: "Monday saw five deals close", "a
+# recap of the startups that raised money in the past week" (a round-up's facts are its news).
+_LEAD_SENTENCES = 5
+_LEAD_MIN_WORDS = 6
+
+
+def _dates_by_sentence(sentences: list[Sentence], dates: list[DateMention]) -> list[list[DateMention]]:
+    """Each sentence's time expressions, in one pass over both (sorted) lists."""
+    found: list[list[DateMention]] = [[] for _ in sentences]
+    cursor = 0
+    for index, sentence in enumerate(sentences):
+        while cursor < len(dates) and dates[cursor].start < sentence.start:
+            cursor += 1
+        probe = cursor
+        while probe < len(dates) and dates[probe].start < sentence.end:
+            if dates[probe].end <= sentence.end:
+                found[index].append(dates[probe])
+            probe += 1
+    return found
+
+
+def _story_date(
+    sentences: list[Sentence],
+    dates: list[DateMention],
+    drafts: list[Draft] | None = None,
+    published: str | None = None,
+) -> tuple[DateMention, int, bool] | None:
+    """The story's date, its sentence, and whether it comes from a lead rather than a statement."""
+    told = {i for d in drafts or [] for i in (d.sources or [d.sentence])}
+    lead_story: tuple[DateMention, int, bool] | None = None
+    per_sentence = _dates_by_sentence(sentences, dates)
     for index, sentence in enumerate(sentences):
         speech = _SPEECH_RE.search(sentence.text)
-        if not speech:
+        # Before it, only headlines may tell facts: the lead introduces the body's news.
+        # A dateline or byline ("Paris, May 4") is no lead: a lead is a sentence of its own.
+        lead = (
+            drafts is not None
+            and index < _LEAD_SENTENCES
+            and index not in told
+            and len(sentence.text.split()) >= _LEAD_MIN_WORDS
+            and not is_title_case(sentence.text)
+            and all(is_title_case(sentences[i].text) for i in told if i < index)
+        )
+        if not speech and not lead:
             continue
-        at = sentence.start + speech.start()
-        inside = [
-            d
-            for d in dates
-            if sentence.start <= d.start
-            and d.end <= sentence.end
-            and d.precision in {"day", "week"}
-            and d.tense == "past"
-        ]
-        if inside:
+        at = sentence.start + (speech.start() if speech else 0)
+        own = per_sentence[index]
+        inside = [d for d in own if d.precision in {"day", "week"} and d.tense == "past"]
+        if not speech:
+            # A lead dates the news: its date is the news day (not a file photo's), and it tells
+            # of no move ahead ("voted on Friday to name X, effective July 1" is one fact's own).
+            ahead = any(d.tense == "future" for d in own)
+            inside = [d for d in inside if not ahead and published is not None and _news_day(d, published)]
+        if inside and speech:
             # The day the statement was made; "earlier this week" when no day is given.
-            return min(inside, key=lambda d: (d.precision != "day", abs(d.start - at))), index
-    return None
+            return min(inside, key=lambda d: (d.precision != "day", abs(d.start - at))), index, False
+        if inside and lead_story is None:
+            lead_story = min(inside, key=lambda d: d.precision != "day"), index, True
+    # A statement's day beats a lead's ("Your Friday digest ... ousted this week, people said").
+    return lead_story
 
 
 def _date_from_story(
-    body: str, sentences: list[Sentence], drafts: list[Draft], dates: list[DateMention]
+    body: str,
+    sentences: list[Sentence],
+    drafts: list[Draft],
+    dates: list[DateMention],
+    published_at: datetime,
 ) -> None:
-    found = _story_date(sentences, dates)
+    found = _story_date(sentences, dates, drafts, local_base(published_at).date().isoformat())
     if found is None:
         return
-    story, story_index = found
+    story, story_index, from_lead = found
+    news_types = {"appointment", "departure", "reporting_change"}
+    if from_lead:
+        news_types.add("funding_round")
     for draft in drafts:
         if draft.date is not None:
             continue
         # Moves told in the story's own account ("The board named X chairman while it searches")
         # happened when the story reports; background facts (foundings, prizes, rounds) need a
-        # statement's tense to take it.
-        news = (
-            draft.type in {"appointment", "departure", "reporting_change"} and draft.sentence >= story_index
-        )
+        # statement's tense to take it, except in a round-up whose lead dates its rounds.
+        news = draft.type in news_types and draft.sentence >= story_index
         if news or _STATEMENT_TENSE_RE.search(sentences[draft.sentence].text):
             draft.date = story
+
+
+# --- a move dated by a neighbouring sentence ---------------------------------------------------------
+# "A will succeed B as CEO. The change takes effect on 4 September." / "He began his new role Nov. 5."
+# / "B will remain with the bank until Oct. 23." / "From 1 January the group will have ...".
+
+_GROUP_EFFECT_RE = re.compile(
+    r"^(?:The|These|All|Both|Those)\s+(?:[\w-]+\s+){0,3}?(?:changes|appointments|moves|reshuffle|"
+    r"restructur\w*|reorgani[sz]ation|shake-?up|transition|hand-?over|promotions)\b[^.;]{0,40}?"
+    r"(?:\b(?:take|takes|took|taking)\s+effect\b|\b(?:is|are|was|were|be|become|becomes)\s+effective\b|"
+    r"\b(?:come|comes|came)\s+into\s+(?:force|effect)\b)",
+    re.IGNORECASE,
+)
+_START_RE = re.compile(
+    r"\b(?:(?:begin|began|begins|start|started|starts|commence[sd]?|assume[sd]?|take[sn]?\s+up|took\s+up)"
+    r"\s+(?:in\s+)?(?:(?:his|her|their|the|this)\s+)?(?:new\s+)?(?:role|position|post|job|duties|appointment)s?|"
+    r"(?:take|takes|took|taken)\s+(?:office|the\s+(?:chair|helm|reins))|(?:take|takes|took)\s+effect|effective|"
+    r"(?:starts|will\s+start|begins|will\s+begin|arrives|will\s+arrive)(?=\s+(?:on|in)\s))\b",
+    re.IGNORECASE,
+)
+_STAY_UNTIL_RE = re.compile(
+    r"\b(?:remain|remains|stay|stays)\b[^.;]{0,60}?\b(?:until|through|till)\s+|\blast\s+(?:day|date)\b[^.;]{0,60}?\b(?:is|was|will\s+be)\s+",
+    re.IGNORECASE,
+)
+_FROM_OPENING_RE = re.compile(r"^(?:From|As\s+of|Starting|Beginning|With\s+effect\s+from)\s", re.IGNORECASE)
+_PRONOUN_RE = re.compile(r"^(?:He|She|His|Her)\b")
+_NAME_START_RE = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w'’-]+)")
+_FOLLOW_UP_REACH = 3  # sentences back a pronoun or a surname may reach
+_NEWS_DAYS = 7
+
+
+def _news_day(mention: DateMention, published: str) -> bool:
+    """The day the news broke ("said on Wednesday", "today"): a past day at most a week back."""
+    if mention.precision not in {"day", "week"} or mention.tense != "past" or mention.date is None:
+        return False
+    back = (datetime.fromisoformat(published) - datetime.fromisoformat(mention.date[:10])).days
+    return 0 <= back <= _NEWS_DAYS
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """The publication day, and where the article's statement days are ("said on Tuesday")."""
+
+    published: str
+    statements: frozenset[int]  # start offsets of mentions that date a statement
+
+
+def _clock(body: str, dates: list[DateMention], published_at: datetime) -> _Clock:
+    statements = frozenset(
+        d.start
+        for d in dates
+        if d.rule_id in _RELATIVE_DAY_RULES or dating.attribution(body, [d]) is not None
+    )
+    return _Clock(local_base(published_at).date().isoformat(), statements)
+
+
+# Forms that date the news itself ("on Tuesday", "today", "this week"), as opposed to a calendar
+# day, which an article gives for a fact ("who was appointed on June 1").
+_RELATIVE_DAY_RULES = frozenset(("date.weekday", "date.relative-day", "date.relative-week", "date.weekend"))
+
+
+def _replaceable(draft: Draft, clock: _Clock) -> bool:
+    """Undated, or dated only by the day the news was told: a neighbouring sentence may date it."""
+    date: DateMention | None = draft.date
+    if date is None:
+        return True
+    return (
+        date.start in clock.statements
+        and _news_day(date, clock.published)
+        and not dating.is_effective_mention(date)
+    )
+
+
+def _redate(draft: Draft, mention: DateMention, published: _Clock) -> None:
+    old: DateMention | None = draft.date
+    if old is not None and old.precision == "day" and old.date and old.date != mention.date:
+        draft.details["announced_on"] = old.date
+    draft.date = mention
+
+
+def _surname(person: str | None) -> str:
+    return person.split()[-1] if person else ""
+
+
+def _date_from_follow_up(
+    body: str,
+    sentences: list[Sentence],
+    drafts: list[Draft],
+    dates: list[DateMention],
+    published_at: datetime,
+) -> None:
+    if not drafts:
+        return
+    published = _clock(body, dates, published_at)
+    with_drafts = {d.sentence for d in drafts}
+    per_sentence = _dates_by_sentence(sentences, dates)
+    for index, sentence in enumerate(sentences):
+        inside = [d for d in per_sentence[index] if d.date and d.precision != "year"]
+        if not inside:
+            continue
+        text = sentence.text
+        usable = [d for d in inside if dating.usable(body, d)]
+        if _GROUP_EFFECT_RE.search(text) and usable:
+            for draft in drafts:
+                if (
+                    _told_before(draft, index) is not None
+                    and draft.type in _MOVES
+                    and draft.details.get("status") != "completed"
+                    and _replaceable(draft, published)
+                ):
+                    _redate(draft, usable[0], published)
+            continue
+        if (
+            _FROM_OPENING_RE.match(text)
+            and index not in with_drafts
+            and usable
+            and usable[0].tense == "future"
+        ):
+            for draft in drafts:
+                if (
+                    index < draft.sentence <= index + _FOLLOW_UP_REACH
+                    and draft.type in {"appointment", "reporting_change"}
+                    and draft.date is None
+                ):
+                    draft.date = usable[0]
+            continue
+        person = _follow_up_person(text, index, drafts) if index else None
+        if person is None:
+            continue
+        stay = _STAY_UNTIL_RE.search(text)
+        if stay:
+            after = [d for d in inside if d.start >= sentence.start + stay.end()]
+            _date_person(drafts, person, index, {"departure"}, after[:1], published, settled_too=True)
+        elif _START_RE.search(text):
+            kinds = {"appointment", "reporting_change"}
+            if re.search(r"\beffect", text, re.IGNORECASE):
+                kinds.add("departure")
+            _date_person(drafts, person, index, kinds, usable[:1], published)
+        elif _PRONOUN_RE.match(text) and usable and usable[0].tense == "future" and index not in with_drafts:
+            # "X is stepping down to teach. He will move to the faculty at the end of the year."
+            near = [d for d in drafts if _told_before(d, index) == index - 1]
+            _date_person(near, person, index, _MOVES, usable[:1], published)
+
+
+def _told_before(draft: Draft, index: int) -> int | None:
+    """The latest sentence before `index` that tells the draft's fact (merged drafts keep all)."""
+    told = draft.sources or [draft.sentence]  # sorted
+    at = bisect_left(told, index)
+    return told[at - 1] if at else None
+
+
+def _follow_up_person(text: str, index: int, drafts: list[Draft]) -> str | None:
+    """The person a sentence is about, among the moves told just before it: "He", "She" (the
+    latest one), a surname opening the sentence, or the one full name it repeats."""
+    before = [
+        (told, d)
+        for d in drafts
+        if d.person and (told := _told_before(d, index)) is not None and index - told <= _FOLLOW_UP_REACH
+    ]
+    if before and _PRONOUN_RE.match(text):
+        # "He" is the one person of the latest sentence that tells a move; after a list
+        # ("They include A, B and C") it is nobody we can tell.
+        latest = max(told for told, _ in before)
+        people = {d.person for told, d in before if told == latest}
+        return people.pop() if len(people) == 1 else None
+    named = _NAME_START_RE.match(text)
+    if before and named:
+        for _, draft in sorted(before, key=lambda pair: -pair[0]):
+            if _surname(draft.person) == named.group(1):
+                return draft.person
+    full = {d.person for d in drafts if d.person and " " in d.person and d.person in text}
+    if len(full) != 1:
+        return None
+    earlier = {d.person for d in drafts if d.person in full and _told_before(d, index) is not None}
+    return earlier.pop() if len(earlier) == 1 else None
+
+
+def _date_person(
+    drafts: list[Draft],
+    person: str,
+    index: int,
+    kinds: set[str] | frozenset[str],
+    found: list[DateMention],
+    published: _Clock,
+    *,
+    settled_too: bool = False,
+) -> None:
+    """Date `person`'s moves of `kinds` told before sentence `index` with `found`'s first date.
+
+    A completed departure keeps its date unless `settled_too` ("is stepping down ... will remain
+    until Oct. 23": the leaving is still ahead, so it is announced, not completed)."""
+    if not found:
+        return
+    for draft in drafts:
+        settled = draft.details.get("status") == "completed"
+        if (
+            draft.person == person
+            and draft.type in kinds
+            and _told_before(draft, index) is not None
+            and (settled_too or not settled)
+            and _replaceable(draft, published)
+        ):
+            _redate(draft, found[0], published)
+            if settled and found[0].tense == "future":
+                draft.details["status"] = "announced"
+            if draft.type == "appointment" and draft.details.get("predecessor"):
+                # A hand-over happens on one day: the predecessor leaves when the successor starts.
+                _date_person(drafts, draft.details["predecessor"], index, {"departure"}, found, published)
+
+
+_WHEN_THEY_LEAVE_RE = re.compile(
+    r"\b(?:when|once|after|upon|on)\s+(?:he|she|they|his|her|their)\s+"
+    r"(?:retire|leave|step|depart|exit|hand|retirement|departure|exit)\w*",
+    re.IGNORECASE,
+)
+
+
+def _share_hand_over(
+    body: str,
+    sentences: list[Sentence],
+    drafts: list[Draft],
+    dates: list[DateMention],
+    published_at: datetime,
+) -> None:
+    """ "A succeeds B, effective April 1": B leaves when A starts. A predecessor's departure that is
+    undated or dated only by the news day takes the successor's forward date."""
+    published = _clock(body, dates, published_at)
+    for appointment in drafts:
+        date: DateMention | None = appointment.date
+        predecessor = appointment.details.get("predecessor") if appointment.type == "appointment" else None
+        told_when = _WHEN_THEY_LEAVE_RE.search(sentences[appointment.sentence].text)
+        if predecessor and told_when and _replaceable(appointment, published):
+            # "C will succeed B as chair when he retires", B retiring on 10 July: C starts then.
+            for departure in drafts:
+                leaving: DateMention | None = departure.date
+                if (
+                    departure.type == "departure"
+                    and departure.person == predecessor
+                    and departure.details.get("status") != "completed"
+                    and leaving is not None
+                    and leaving.tense == "future"
+                    and leaving.precision != "year"
+                ):
+                    _redate(appointment, leaving, published)
+                    break
+            date = appointment.date
+        if not predecessor or date is None or date.tense != "future" or date.precision == "year":
+            continue
+        for departure in drafts:
+            if (
+                departure.type == "departure"
+                and departure.person == predecessor
+                and departure.details.get("status") != "completed"
+                and departure.details.get("successor") in (None, appointment.person)
+                and _replaceable(departure, published)
+            ):
+                _redate(departure, date, published)
+
+
+def _date_awards_together(drafts: list[Draft]) -> None:
+    """Awards of one ceremony or honours list share its date: an undated one takes the year the
+    others have, when they all agree ("named Founder of the Year for 2020 ... scooped the top award")."""
+    awards = [d for d in drafts if d.type == "award"]
+    dated = {d.date.date: d.date for d in awards if d.date is not None}
+    if len(dated) != 1:
+        return
+    (only,) = dated.values()
+    if only.precision != "year":
+        return
+    for award in awards:
+        if award.date is None:
+            award.date = only
 
 
 def _lead_in_date(

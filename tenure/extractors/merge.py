@@ -57,7 +57,7 @@ def _share_handover_dates(events: list[Draft]) -> None:
         if appointment is None or departure.details.get("status") == "completed":
             continue
         for giver, taker in ((appointment, departure), (departure, appointment)):
-            effective = giver.date is not None and giver.date.rule_id == "date.effective"
+            effective = giver.date is not None and giver.date.rule_id.startswith("date.effective")
             if effective and (taker.date is None or taker.date.tense != "future"):
                 taker.date = giver.date
 
@@ -167,6 +167,7 @@ def _precision_rank(draft: Draft) -> int:
 
 def _combine(group: list[Draft]) -> Draft:
     best = max(group, key=lambda d: (d.confidence, _precision_rank(d), -d.sentence))
+    best.sources = sorted({d.sentence for d in group})  # where the fact is told (engine's dating reads it)
     effective = [d.date for d in group if d.date is not None and d.date.tense == "future"]
     effective.sort(key=lambda m: PRECISION_RANK.get(m.precision, PRECISION_RANK[None]))
     settled = best.type == "departure" and best.details.get("status") == "completed"
