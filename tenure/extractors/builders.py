@@ -131,6 +131,12 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         person = scene.person_before(start, allow_possessive=True)
         if person is None or not person.possessive or start - person.end > 4:
             return []
+    elif rule.person == "list-after":
+        # "following the exit of its then-chief executive A and chair B": one departure each.
+        listed = scene.persons_listed_after(end)
+        if not listed or not _FEW_WORDS_RE.match(scene.text[end : listed[0].start]):
+            return []
+        return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]
     elif rule.person == "after":
         person = scene.person_after(end, limit=80)
         if person is None and rule.rule_id == "departure.parted-ways":
@@ -257,7 +263,22 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     # "is promoting Bo Chan": a progressive verb is active even after "is".
     progressive = match.group().lower().endswith("ing")
     active = (rule.person == "voice" and (progressive or not scene.passive(start))) or rule.person == "after"
+    if active and rule.person == "voice" and _PASSIVE_AND_RE.search(scene.text[scene.sentence.start : start]):
+        active = False  # "was appointed to the board in 2009 and appointed chairman in 2017"
     person = scene.person_after(end, limit=80) if active else scene.person_before(start)
+    if re.match(r"and\s", match.group(), re.IGNORECASE) and not active:
+        # "will report to B and is expected to ... and join the board": the subject of the first verb.
+        first = start
+        for other_start, other_end in reversed([t for t in scene.triggers if t[1] <= start]):
+            if re.search(r"[.;]|,\s+(?:who|which)\b", scene.text[other_end:first]):
+                break
+            first = other_start
+        person = scene.person_before(first) or person
+    if _OPENING_JOIN_RE.match(scene.text[scene.sentence.start : end]):
+        # "Since joining Acme in 1990, Jane Doe has ...": the subject follows the opening clause.
+        comma = scene.text.find(",", end, scene.sentence.end)
+        later = scene.person_after(comma, limit=12) if comma >= 0 else None
+        person = later or person
     if person is None and active:
         person = scene.person_before(start)
         active = False
@@ -266,6 +287,12 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         return []
     title, title_org = scene.title_of(person)
     role = scene.title_after(end)
+    office = _OFFICE_RE.search(match.group())
+    if role is None and office is not None:
+        # "since assuming Acme's presidency", "will take the top job": the office the words name.
+        role = _OFFICE_ROLES.get(office.group().lower().replace("top job", "top-job"))
+    if role is None and match.group().lower().endswith("will be"):
+        return []  # "who will be": an appointment only when a title follows
     after_trigger = scene.text[end : end + 40]
     if role is None and _BOARD_SEAT_RE.match(after_trigger):
         role = "board member"
@@ -310,12 +337,161 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         drafts.append(
             _draft(scene, rule, (start, end), type="departure", confidence=confidence - 0.1, **more)
         )
+    if rule.rule_id == "appointment.filled-by":
+        drafts.extend(_role_left_by(scene, rule, drafts[0], (start, end)))
+    if rule.rule_id == "appointment.join":
+        drafts.extend(_joined_from(scene, rule, person, org, (start, end), confidence))
+    drafts.extend(_handover_as(scene, rule, person, drafts[0], (start, end)))
+    drafts.extend(_next_steps(scene, rule, drafts[0], (start, end)))
     if rule.rule_id == "appointment.brought-in" and active:
         # "brought in a finance director, A, and a digital chief, B": each hire named.
         for other in _listed_with_asides(scene, [person], forward=True)[1:]:
             more = {"person": other.name, "organization": org, "role": None, "details": {"predecessor": None}}
             drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
     return drafts
+
+
+# "was appointed to the board in 2009 and appointed chairman": the second verb is passive too.
+_PASSIVE_AND_RE = re.compile(
+    r"\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?(?:named|appointed|elected|promoted|made)\b[^.;]{1,80}?\band\s+"
+    r"(?:later\s+|then\s+)?$",
+    re.IGNORECASE,
+)
+# "Since joining Acme in 1990, ...": a bio step that opens the sentence before its subject.
+_OPENING_JOIN_RE = re.compile(r"^\W*(?:since|after|before|upon|on|when)\s+(?:re)?joining$", re.IGNORECASE)
+_OFFICE_RE = re.compile(r"presidency|chairmanship|premiership|top job", re.IGNORECASE)
+_OFFICE_ROLES = {
+    "presidency": "president",
+    "chairmanship": "chairman",
+    "premiership": "prime minister",
+    "top-job": "chief executive",
+}
+# "joined Acme from Foo Bank": the person left Foo Bank for Acme.
+_FROM_ORG_RE = re.compile(r"\s+from\s+(?:rival\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _joined_from(
+    scene: Scene, rule: Rule, person: Mention, org: str, span: tuple[int, int], confidence: float
+) -> list[Draft]:
+    end = span[1]
+    stop = scene.clause_end(end)
+    for mention in scene.orgs():
+        if mention.start <= end or mention.start >= stop or mention.via != "name":
+            continue
+        if not _FROM_ORG_RE.search(scene.text[max(end, mention.start - 20) : mention.start]):
+            continue
+        if mention.name == org:
+            return []
+        done = bool(re.search(r"joined$", scene.text[span[0] : end], re.IGNORECASE))
+        details = {"status": "completed" if done else "announced", "successor": None, "destination": org}
+        fields = {"person": person.name, "organization": mention.name, "role": None, "details": details}
+        return [_draft(scene, rule, span, type="departure", confidence=confidence - 0.1, **fields)]
+    return []
+
+
+# "Jane Doe's board seat will be filled by B": the role Jane Doe leaves, named between.
+_ROLE_OF_RE = re.compile(r"^\s*((?:[\w-]+\s+){0,5}?)(?:role|post|position|job|seat)\s+$", re.IGNORECASE)
+
+
+def _role_left_by(scene: Scene, rule: Rule, appointment: Draft, span: tuple[int, int]) -> list[Draft]:
+    owner = scene.person_before(span[0], allow_possessive=True)
+    if owner is None or not owner.possessive or owner.name == appointment.person:
+        return []
+    named = _ROLE_OF_RE.match(scene.text[owner.end + 2 : span[0]])
+    if named is None:
+        return []
+    role = named.group(1).strip() or None
+    appointment.role = appointment.role or role
+    appointment.details["predecessor"] = owner.name
+    details = {"status": "announced", "successor": appointment.person, "destination": None}
+    fields = {
+        "person": owner.name,
+        "organization": appointment.organization,
+        "role": role,
+        "details": details,
+    }
+    return [_draft(scene, rule, span, type="departure", confidence=rule.confidence - 0.1, **fields)]
+
+
+# "A will take over as CEO as B steps down": B leaves the role A takes.
+_AS_LEAVES_RE = re.compile(
+    r"\s+(?:as|when|after|once)\s+$",
+    re.IGNORECASE,
+)
+_LEAVES_AFTER_RE = re.compile(
+    r"^\s*(?:,[^,]{1,60},\s*)?(?:steps\s+down|stepped\s+down|retires|retired|leaves|resigns|resigned|departs|"
+    r"(?:is|was)\s+(?:stepping\s+down|retiring|leaving|departing))\b",
+    re.IGNORECASE,
+)
+
+
+def _handover_as(
+    scene: Scene, rule: Rule, person: Mention, appointment: Draft, span: tuple[int, int]
+) -> list[Draft]:
+    end = span[1]
+    for other in scene.persons():
+        if other.start <= end or other.name == person.name or other.via == "pronoun":
+            continue
+        if other.start - end > 80:
+            break
+        if not _AS_LEAVES_RE.search(scene.text[max(end, other.start - 8) : other.start]):
+            continue
+        if not _LEAVES_AFTER_RE.match(scene.text[other.end : other.end + 80]):
+            return []
+        appointment.details["predecessor"] = other.name
+        details = {"status": rule.status or "announced", "successor": person.name, "destination": None}
+        fields = {"person": other.name, "organization": appointment.organization, "role": appointment.role}
+        return [
+            _draft(
+                scene,
+                rule,
+                span,
+                type="departure",
+                details=details,
+                confidence=rule.confidence - 0.1,
+                **fields,
+            )
+        ]
+    return []
+
+
+# "becoming director of its lab in 2008 and head of its research arm in 2011": each step a move.
+_NEXT_STEP_RE = re.compile(r"\s+in\s+\d{4}\s*,?\s+(?:and|then|and\s+then|and\s+later)\s+(?:as\s+)?")
+
+
+def _next_steps(scene: Scene, rule: Rule, first: Draft, span: tuple[int, int]) -> list[Draft]:
+    if first.role is None or rule.rule_id not in {"appointment.become", "appointment.named"}:
+        return []
+    found = TITLE_RE.search(scene.text, span[1], scene.sentence.end)
+    if found is None:
+        return []
+    # The first step's words run to its year; the next step follows "and".
+    step = _NEXT_STEP_RE.search(scene.text, found.end(), min(scene.sentence.end, found.end() + 80))
+    if step is None or re.search(r"[;.]", scene.text[found.end() : step.start()]):
+        return []
+    title = TITLE_RE.match(scene.text, step.end())
+    if title is None:
+        return []
+    # The first step ends at its own year: its trigger reaches there, so the year dates it.
+    first.trigger = (first.trigger[0], step.start())
+    whole = scene.text[found.start() : step.start()]
+    if first.role == found.group() and not re.search(r"[,;()]", whole):
+        first.role = whole
+    # "head of Acme Research in 2011": the role runs to its year when no clause break comes first.
+    year = re.search(
+        r"\s+in\s+\d{4}\b", scene.text[title.start() : min(scene.sentence.end, title.end() + 60)]
+    )
+    upto = title.start() + year.start() if year else title.end()
+    role = scene.text[title.start() : max(upto, title.end())]
+    if re.search(r"[,;()]", role):
+        role = title.group()
+    fields = {
+        "person": first.person,
+        "organization": first.organization,
+        "role": role,
+        "details": {"predecessor": None},
+    }
+    return [_draft(scene, rule, (title.start(), title.end()), confidence=first.confidence - 0.05, **fields)]
 
 
 # Verbs of taking someone from another employer: the person leaves the employer the aside names.
@@ -423,7 +599,16 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
     org = predecessor_org or _name(after) or _name(scene.org_before(start))
     org = org or scene.entities.affiliations.get(predecessor.name) or scene.main_org()
     pred_title, _ = scene.title_of(predecessor)
-    role = scene.title_after(predecessor.end) or _role_given_up(scene, predecessor) or pred_title
+    stated = (
+        TITLE_RE.search(match.group()) if rule.person == "after" else None
+    )  # "succeeded as chancellor by"
+    role = (
+        (stated.group() if stated else None)
+        or scene.title_after(predecessor.end)
+        or _role_given_up(scene, predecessor)
+        or pred_title
+        or _role_named_before(scene, start)
+    )
     # The successor takes the office, not the founder's title: "co-founder and CEO" -> "CEO".
     taken = re.sub(r"^(?:co-?)?founder(?:\s+(?:and|&)\s+|$)", "", role, flags=re.IGNORECASE) if role else None
     taken = taken or None
@@ -445,10 +630,63 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
         person=predecessor.name,
         organization=org,
         role=pred_title or role or scene.entities.titles.get(predecessor.name),
-        details={"status": rule.status or "announced", "successor": successor.name, "destination": None},
+        details={
+            "status": _handover_status(scene, rule, start),
+            "successor": successor.name,
+            "destination": None,
+        },
         confidence=rule.confidence - 0.05,
     )
+    moved_on = _next_post(scene, predecessor)
+    if moved_on is not None and moved_on.name != org:
+        departure.details["destination"] = moved_on.name
     return [appointment, departure]
+
+
+# "named chief executive in 2017, replacing B": the role the earlier verb of the sentence gave.
+_PARTICIPLE_RE = re.compile(r",\s*$")
+
+
+def _role_named_before(scene: Scene, at: int) -> str | None:
+    if not _PARTICIPLE_RE.search(scene.text[max(scene.sentence.start, at - 3) : at]):
+        return None
+    earlier = [t for t in scene.triggers if t[1] <= at]
+    if not earlier:
+        return None
+    return scene.title_after(earlier[-1][1])
+
+
+# "A, who is replacing B" / "will promote A ..., replacing B": a hand-over still to come.
+_FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|set\s+to|due\s+to)\b|\b(?:is|are|'s|’s)\s+$", re.IGNORECASE
+)
+
+
+def _handover_status(scene: Scene, rule: Rule, at: int) -> str:
+    status = rule.status or "announced"
+    if rule.person == "after" and re.match(r"(?:was|were)\s", scene.text[at : at + 5], re.IGNORECASE):
+        return "completed"  # "was succeeded by": a hand-over that has happened
+    if status == "completed" and _FUTURE_BEFORE_RE.search(scene.text[scene.sentence.start : at]):
+        return "announced"
+    return status
+
+
+# "B, who will be managing director at Foo Bank": where the predecessor goes.
+_NEXT_POST_RE = re.compile(
+    r"^,\s+who\s+(?:will|is\s+to|is\s+set\s+to)\s+(?:be|become|join|take\s+up\s+(?:a|the)\s+role\s+(?:at|with))\s+",
+    re.IGNORECASE,
+)
+
+
+def _next_post(scene: Scene, predecessor: Mention) -> Mention | None:
+    lead = _NEXT_POST_RE.match(scene.text[predecessor.end : predecessor.end + 60])
+    if lead is None:
+        return None
+    at = predecessor.end + lead.end()
+    stop = min(scene.sentence.end, at + 90)
+    cut = re.search(r"[,;]", scene.text[at:stop])
+    stop = at + cut.start() if cut else stop
+    return next((m for m in scene.orgs() if at <= m.start < stop and m.via == "name"), None)
 
 
 def _role_given_up(scene: Scene, predecessor: Mention) -> str | None:
@@ -487,6 +725,13 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
                 details={"from_manager": None, "to_manager": None},
             )
         ]
+    if rule.rule_id == "reporting.takes-responsibility":
+        # "CFO Jane Doe will take on responsibility for the legal team": the team moves under her.
+        head = scene.person_before(start)
+        if head is None or not _UNIT_AFTER_RE.match(scene.text[end : scene.clause_end(end) + 1]):
+            return []
+        details = {"from_manager": None, "to_manager": head.name}
+        return [_draft(scene, rule, (start, end), organization=org, details=details)]
     if rule.rule_id == "reporting.from-to":
         person = scene.person_before(start)
         managers = [p for p in scene.persons() if p.start >= end]
@@ -506,6 +751,10 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
     else:
         people = scene.persons_listed_before(start)
         people = _everyone_moving(scene, start) or people
+        if not people and _UNITS_BEFORE_RE.search(scene.text[max(scene.sentence.start, start - 100) : start]):
+            # "with the presidents of its three units reporting directly to the CEO": a unit-level change.
+            details = {"from_manager": None, "to_manager": manager.name}
+            return [_draft(scene, rule, (start, end), organization=org, details=details)]
     # "Bo Chan, who reported to Ann Lee, will now report to ...": Ann Lee is the manager left.
     former = [
         p for p in people if p and _FORMER_LINE_RE.search(scene.text[max(0, p.start - 30) : p.start].rstrip())
@@ -522,6 +771,19 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
             _draft(scene, rule, (start, end), person=person.name, organization=org, details=details)
         )
     return drafts
+
+
+# The units a reporting line is drawn for: "the presidents of X, Y and Z", "the legal and strategy teams".
+_UNITS_BEFORE_RE = re.compile(
+    r"\b(?:the|its|their|our)\s+(?:[\w-]+\s+){0,3}?(?:presidents|heads|leaders|chiefs|teams|units|divisions|"
+    r"businesses|departments|functions)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+_UNIT_AFTER_RE = re.compile(
+    r"^\s*(?:the|its|our)\s+(?:[\w,&-]+\s+){0,6}?(?:teams?|units?|divisions?|departments?|functions?|businesses|"
+    r"operations)\b",
+    re.IGNORECASE,
+)
 
 
 def _everyone_moving(scene: Scene, at: int) -> list[Mention]:

@@ -32,7 +32,9 @@ _DESTINATION_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # Where an object stops: "left Acme, which ...", "quit in May to focus on his project, Foo".
-_CLAUSE_BREAK_RE = re.compile(r"[;:,–—]|\s-\s|\b(?:who|which|where|while|but|to focus|to spend|to pursue)\b")
+_CLAUSE_BREAK_RE = re.compile(
+    r"[;:,–—]|\s-\s|\b(?:who|which|where|while|but|to focus|to spend|to pursue)\b|\b(?:after|before)\s+[a-z]+ing\b"
+)
 
 
 @dataclass
@@ -100,7 +102,7 @@ class Scene:
         return best
 
     def _object_then_and(self, mention: Mention, at: int) -> bool:
-        before = self.text[max(self.sentence.start, mention.start - 14) : mention.start]
+        before = self.text[max(self.sentence.start, mention.start - 24) : mention.start]
         return bool(_OBJECT_VERB_BEFORE_RE.search(before) and _AND_THEN_RE.match(self.text[mention.end : at]))
 
     def _speaker_is_subject(self, mention: Mention, at: int) -> bool:
@@ -259,7 +261,7 @@ class Scene:
         """A title stated right after the trigger: "as interim CEO", "named chief executive"."""
         window = self.text[at : min(self.sentence.end, at + limit)]
         lead = re.match(
-            r"\s*(?:(?:as|to|be|the|its|his|her|a|an|new|permanent|company's|company’s)\s+){0,3}"
+            r"\s*(?:(?:as|to|be|the|its|his|her|a|an|new|next|permanent|company's|company’s)\s+){0,3}"
             r"(?:(?:newly\s+)?(?:created\s+)?(?:post|role|position|job)\s+of\s+)?",
             window,
         )
@@ -278,7 +280,10 @@ class Scene:
             if titled:
                 return titled.group()
         if person is not None and person.start <= rest_at + 1:
-            after = re.match(r",?\s*(?:(?:as|the|its|a|an)\s+)?", self.text[person.end : person.end + 12])
+            after = re.match(
+                r",?\s*(?:(?:as|the|its|a|an)\s+)?(?:(?:new|next)\s+)?",
+                self.text[person.end : person.end + 16],
+            )
             rest_at = person.end + (after.end() if after else 0)
             if self.text[person.end : person.end + 1] == "," and not (
                 after and "as" in after.group().split()
@@ -296,7 +301,7 @@ class Scene:
             if described is not None:
                 # "named director Jane Doe executive chairman": the first title describes her.
                 gap = re.match(
-                    r"\s+(?:(?:as|the|its|a|an)\s+)?", self.text[described.end : described.end + 12]
+                    r"\s+(?:(?:as|to|the|its|a|an)\s+)?", self.text[described.end : described.end + 12]
                 )
                 found = TITLE_RE.match(self.text, described.end + (gap.end() if gap else 0))
         if found is None:
@@ -342,10 +347,14 @@ class Scene:
 
 # "succeeds B and will ...": B is the object of the first verb, not the subject of the second.
 _OBJECT_VERB_BEFORE_RE = re.compile(
-    r"\b(?:succeeds?|succeeded|replaces?|replaced|named|hired|appointed|fired|ousted|thanked|met)\s+$",
+    r"\b(?:succeeds?|succeeded|replaces?|replaced|named|hired|appointed|fired|ousted|thanked|met|"
+    r"report(?:s|ed|ing)?\s+(?:directly\s+)?to)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$",
     re.IGNORECASE,
 )
-_AND_THEN_RE = re.compile(r"^\s+and\s+(?:(?:will|would|also|has|had|is|was)\s+)*$", re.IGNORECASE)
+_AND_THEN_RE = re.compile(
+    r"^\s+and\s+(?:(?:will|would|also|has|had|is|was)\s+)*(?:(?:expected|set|due|poised|likely)\s+to\s+)?$",
+    re.IGNORECASE,
+)
 # A clause whose subject is a company, between a speaker and the trigger.
 _COMPANY_CLAUSE_RE = re.compile(
     r"\bthat\s+(?:the\s+(?:company|firm|group|bank|business)|it|we)(?:\s+\w+)?\s*$"

@@ -1,0 +1,312 @@
+"""Succession pairs, hand-overs, career steps in biographies and reporting lines, as real news
+words them. All people and companies are invented."""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+SUCCESSION = [
+    Case(
+        "promote-to-role-replacing-predecessor-who-moves-up",
+        "Norvale Corp will promote Vice President Dana Holm to president, replacing Erik Lund, "
+        "who will become chairman.",
+        [
+            {
+                "type": "appointment",
+                "person": "Dana Holm",
+                "organization": "Norvale Corp",
+                "role": "president",
+                "details": {"predecessor": "Erik Lund"},
+            },
+            {
+                "type": "departure",
+                "person": "Erik Lund",
+                "organization": "Norvale Corp",
+                "role": "president",
+                "details": {"status": "announced", "successor": "Dana Holm"},
+            },
+            {
+                "type": "appointment",
+                "person": "Erik Lund",
+                "organization": "Norvale Corp",
+                "role": "chairman",
+            },
+        ],
+    ),
+    Case(
+        "board-seat-then-chair-replacing-predecessor",
+        "Tamsin Grey was appointed to the Brellow Group board in 2010 and appointed chairman in 2018, "
+        "replacing Owen Park.",
+        [
+            {
+                "type": "appointment",
+                "person": "Tamsin Grey",
+                "organization": "Brellow Group",
+                "role": "board member",
+            },
+            {
+                "type": "appointment",
+                "person": "Tamsin Grey",
+                "organization": "Brellow Group",
+                "role": "chairman",
+                "date": "2018",
+                "details": {"predecessor": "Owen Park"},
+            },
+            {
+                "type": "departure",
+                "person": "Owen Park",
+                "organization": "Brellow Group",
+                "role": "chairman",
+                "details": {"status": "completed", "successor": "Tamsin Grey"},
+            },
+        ],
+    ),
+    Case(
+        "takes-top-job-as-predecessor-steps-down",
+        "Brellow Group has announced Mara Quint will take the top job at the retailer as Owen Park steps down.",
+        [
+            {
+                "type": "appointment",
+                "person": "Mara Quint",
+                "organization": "Brellow Group",
+                "role": "chief executive",
+                "details": {"predecessor": "Owen Park"},
+            },
+            {
+                "type": "departure",
+                "person": "Owen Park",
+                "organization": "Brellow Group",
+                "details": {"successor": "Mara Quint"},
+            },
+        ],
+    ),
+    Case(
+        "succeeded-as-title-by",
+        "Vellum College said Robin Ames retired in June. He was succeeded as chancellor by Ivo Renn.",
+        [
+            {
+                "type": "departure",
+                "person": "Robin Ames",
+                "organization": "Vellum College",
+                "details": {"status": "completed", "successor": "Ivo Renn"},
+            },
+            {
+                "type": "appointment",
+                "person": "Ivo Renn",
+                "organization": "Vellum College",
+                "role": "chancellor",
+                "details": {"predecessor": "Robin Ames"},
+            },
+        ],
+        exact=False,
+    ),
+    Case(
+        "is-replacing-predecessor-who-goes-elsewhere",
+        "At Harlow Bank, Ray Lim, its head of payments, is replacing Tom Hale, who will be managing "
+        "director at Gulf Trade Bank.",
+        [
+            {"type": "appointment", "person": "Ray Lim", "organization": "Harlow Bank"},
+            {
+                "type": "departure",
+                "person": "Tom Hale",
+                "organization": "Harlow Bank",
+                "details": {"status": "announced", "successor": "Ray Lim", "destination": "Gulf Trade Bank"},
+            },
+            {
+                "type": "appointment",
+                "person": "Tom Hale",
+                "organization": "Gulf Trade Bank",
+                "role": "managing director",
+            },
+        ],
+    ),
+    Case(
+        "role-taken-up-by-someone-else",
+        "Brellow Group reshaped its board. John Carter's senior independent director role will be taken "
+        "up by Paul Stone.",
+        [
+            {
+                "type": "appointment",
+                "person": "Paul Stone",
+                "organization": "Brellow Group",
+                "role": "senior independent director",
+                "details": {"predecessor": "John Carter"},
+            },
+            {
+                "type": "departure",
+                "person": "John Carter",
+                "organization": "Brellow Group",
+                "details": {"successor": "Paul Stone"},
+            },
+        ],
+    ),
+    Case(
+        "board-votes-to-oust-chairman",
+        "The board of Pellam Foods voted on Sunday to oust Owen Park as chairman.",
+        [
+            {
+                "type": "departure",
+                "person": "Owen Park",
+                "organization": "Pellam Foods",
+                "role": "chairman",
+                "details": {"status": "completed"},
+            }
+        ],
+    ),
+    Case(
+        "intends-to-move-to-executive-chair-and-retire-as-ceo",
+        "Orvik Group said Chairman and CEO Lena Falk intends to transition to Executive Chair of Orvik "
+        "Group and retire as CEO by mid-year.",
+        [
+            {
+                "type": "departure",
+                "person": "Lena Falk",
+                "organization": "Orvik Group",
+                "role": "CEO",
+                "details": {"status": "planned"},
+            },
+        ],
+        exact=False,
+    ),
+    Case(
+        "will-report-to-and-is-expected-to-assume-the-role",
+        "Orvik Group hired Tomas Berg. Mr. Berg will report to Lena Falk and is expected to assume the "
+        "role of CEO and join the Board of Directors next year.",
+        [
+            {"type": "appointment", "person": "Tomas Berg", "organization": "Orvik Group", "role": "CEO"},
+            {
+                "type": "appointment",
+                "person": "Tomas Berg",
+                "organization": "Orvik Group",
+                "role": "board member",
+            },
+            {"type": "reporting_change", "person": "Tomas Berg", "details": {"to_manager": "Lena Falk"}},
+        ],
+        exact=False,
+    ),
+    Case(
+        "the-exit-of-two-leaders",
+        "Kestrel Bank said the review followed the exit of the bank's then-chief executive Dan Orr and "
+        "chair Kim Vale.",
+        [
+            {"type": "departure", "person": "Dan Orr", "organization": "Kestrel Bank"},
+            {"type": "departure", "person": "Kim Vale", "organization": "Kestrel Bank", "role": "chair"},
+        ],
+    ),
+]
+
+BIOS = [
+    Case(
+        "since-joining-then-becoming-steps-each-dated",
+        "Norvale named Dana Holm its next president. Since joining Norvale in 1990, Holm has worked in "
+        "sales, becoming director of the company's Oslo office in 2004 and head of Norvale Europe in 2012.",
+        [
+            {"type": "appointment", "person": "Dana Holm", "organization": "Norvale", "role": "president"},
+            {"type": "appointment", "person": "Dana Holm", "organization": "Norvale", "date": "1990"},
+            {
+                "type": "appointment",
+                "person": "Dana Holm",
+                "organization": "Norvale",
+                "role": "director of the company's Oslo office",
+                "date": "2004",
+            },
+            {
+                "type": "appointment",
+                "person": "Dana Holm",
+                "organization": "Norvale",
+                "role": "head of Norvale Europe",
+                "date": "2012",
+            },
+        ],
+    ),
+    Case(
+        "since-assuming-the-presidency",
+        "Erik Lund has cut costs at Norvale since assuming Norvale's presidency in 2015.",
+        [
+            {
+                "type": "appointment",
+                "person": "Erik Lund",
+                "organization": "Norvale",
+                "role": "president",
+                "date": "2015",
+            }
+        ],
+    ),
+    Case(
+        "joined-from-a-rival-leaves-the-rival",
+        "Mara Quint joined Brellow from Teller Stores in 2019.",
+        [
+            {"type": "appointment", "person": "Mara Quint", "organization": "Brellow", "date": "2019"},
+            {
+                "type": "departure",
+                "person": "Mara Quint",
+                "organization": "Teller Stores",
+                "date": "2019",
+                "details": {"status": "completed", "destination": "Brellow"},
+            },
+        ],
+    ),
+    Case(
+        "assumed-a-new-position-as",
+        "At Kobalt Pay, Ade Okon assumed a new position as CEO in October.",
+        [{"type": "appointment", "person": "Ade Okon", "organization": "Kobalt Pay", "role": "CEO"}],
+    ),
+    Case(
+        "took-the-top-job-after-running-another-firm",
+        "Corran Systems has a new leader. Mark Eddy took the top job in May 2021 after running the "
+        "European arm of software firm Baxley.",
+        [{"type": "appointment", "person": "Mark Eddy", "organization": "Corran Systems"}],
+    ),
+]
+
+REPORTING = [
+    Case(
+        "unit-heads-report-to-the-ceo",
+        "Halvard Group will have three businesses, with the presidents of retail, wholesale and online "
+        "reporting directly to chief executive Lena Falk.",
+        [
+            {
+                "type": "reporting_change",
+                "person": None,
+                "organization": "Halvard Group",
+                "details": {"to_manager": "Lena Falk"},
+            }
+        ],
+    ),
+    Case(
+        "takes-on-responsibility-for-teams",
+        "Orvik said finance chief Tomas Berg will take on responsibility for the legal and strategy teams.",
+        [
+            {
+                "type": "reporting_change",
+                "person": None,
+                "organization": "Orvik",
+                "details": {"to_manager": "Tomas Berg"},
+            }
+        ],
+    ),
+]
+
+NO_EVENT = [
+    Case(
+        "background-reporting-line-is-no-change",
+        "Tomas Berg, who reported to Lena Falk, spoke at the Orvik Group meeting.",
+        [],
+    ),
+    Case(
+        "promote-a-product-is-no-appointment",
+        "Orvik Group will promote its new app to students this autumn.",
+        [],
+    ),
+    Case(
+        "responsibility-for-a-loss-is-no-reporting-change",
+        "Lena Falk said she would take responsibility for the loss at Orvik Group.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(SUCCESSION + BIOS + REPORTING + NO_EVENT))
+def test_real_succession_bios(case: Case) -> None:
+    run_case(case)
