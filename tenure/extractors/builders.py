@@ -129,8 +129,10 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         return _group_then_names(scene, rule, (start, end))
     if rule.person == "possessive":
         person = scene.person_before(start, allow_possessive=True)
-        if person is None or not person.possessive or start - person.end > 4:
+        if person is None or not person.possessive:
             return []
+        if start - person.end > 4 and not _ADJECTIVE_GAP_RE.match(scene.text[person.end : start]):
+            return []  # "his prior exit from Acme": one word may stand between
     elif rule.person == "list-after":
         # "following the exit of its then-chief executive A and chair B": one departure each.
         listed = scene.persons_listed_after(end)
@@ -158,9 +160,30 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         listed = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
         if len(listed) > 1:
             return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]
-    return _departure_of(scene, rule, person, (start, end))
+    drafts = _departure_of(scene, rule, person, (start, end))
+    moving = _MOVE_THEN_LEAVE_RE.search(match.group())
+    if drafts and moving is not None:
+        # "intends to transition to Executive Chair and retire as CEO": the new role is a move too.
+        title = TITLE_RE.match(scene.text, start + moving.end())
+        if title is not None:
+            new_org = scene.object_org(title.end(), named_only=True) or None
+            fields = {
+                "person": person.name,
+                "organization": _name(new_org) or drafts[0].organization,
+                "role": title.group(),
+                "details": {"predecessor": None},
+            }
+            drafts.append(_draft(scene, rule, (start, end), type="appointment", **fields))
+    return drafts
 
 
+_MOVE_THEN_LEAVE_RE = re.compile(
+    r"\b(?:transition|move|shift)\s+(?:in)?to\s+(?:the\s+)?(?:role\s+of\s+)?", re.IGNORECASE
+)
+_ADJECTIVE_GAP_RE = re.compile(
+    r"^(?:['’]s)?\s+(?:prior|previous|earlier|recent|sudden|abrupt|surprise|first|second|planned)\s+$",
+    re.IGNORECASE,
+)
 _BOTH_RE = re.compile(r"^\s*(?:both|the\s+two|the\s+pair)\s+(?:of\s+them\s+)?(?:[a-z]+ly\s+|also\s+)?$", re.I)
 
 
@@ -260,6 +283,8 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         return []  # "named after", "named in a lawsuit", "named one of the best"
     if rule.rule_id == "appointment.join" and _ordinary_object(scene, end):
         return []  # "joined the call", "joined forces"
+    if rule.rule_id == "appointment.move-from-role" and match.group().lower().startswith("mov"):
+        return _move_from_role(scene, rule, (start, end))
     # "is promoting Bo Chan": a progressive verb is active even after "is".
     progressive = match.group().lower().endswith("ing")
     active = (rule.person == "voice" and (progressive or not scene.passive(start))) or rule.person == "after"
@@ -291,8 +316,10 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     if role is None and office is not None:
         # "since assuming Acme's presidency", "will take the top job": the office the words name.
         role = _OFFICE_ROLES.get(office.group().lower().replace("top job", "top-job"))
-    if role is None and match.group().lower().endswith("will be"):
-        return []  # "who will be": an appointment only when a title follows
+    if role is None and (
+        match.group().lower().endswith("will be") or rule.rule_id == "appointment.move-from-role"
+    ):
+        return []  # "who will be", "transition to": an appointment only when a title follows
     after_trigger = scene.text[end : end + 40]
     if role is None and _BOARD_SEAT_RE.match(after_trigger):
         role = "board member"
@@ -339,6 +366,19 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         )
     if rule.rule_id == "appointment.filled-by":
         drafts.extend(_role_left_by(scene, rule, drafts[0], (start, end)))
+    if rule.rule_id == "appointment.take-on-job":
+        drafts.extend(_assumes_role_of(scene, rule, drafts[0], (start, end)))
+    board = _AND_BOARD_RE.search(drafts[0].role or "")
+    if board is not None:
+        # "will be managing director and board member at Foo": a post and a board seat, two moves.
+        drafts[0].role = drafts[0].role[: board.start()] if drafts[0].role else None
+        seat = {
+            "person": person.name,
+            "organization": org,
+            "role": "board member",
+            "details": {"predecessor": None},
+        }
+        drafts.append(_draft(scene, rule, (start, end), confidence=confidence - 0.05, **seat))
     if rule.rule_id == "appointment.join":
         drafts.extend(_joined_from(scene, rule, person, org, (start, end), confidence))
     drafts.extend(_handover_as(scene, rule, person, drafts[0], (start, end)))
@@ -387,6 +427,63 @@ def _joined_from(
         fields = {"person": person.name, "organization": mention.name, "role": None, "details": details}
         return [_draft(scene, rule, span, type="departure", confidence=confidence - 0.1, **fields)]
     return []
+
+
+_AND_BOARD_RE = re.compile(r"\s+(?:and|&)\s+(?:a\s+)?board\s+(?:member|director)$", re.IGNORECASE)
+
+
+def _move_from_role(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "A will be moving from his role as head of sales to group president": two moves."""
+    start, end = span
+    person = scene.person_before(start)
+    old = TITLE_RE.match(scene.text, end)
+    if person is None or old is None:
+        return []
+    to = re.search(
+        r"\s+to\s+(?:the\s+)?(?:(?:new\s+)?(?:role|post|position)\s+of\s+)?",
+        scene.text[old.end() : old.end() + 80],
+    )
+    if to is None or re.search(r"[,;.]", scene.text[old.end() : old.end() + to.start()]):
+        return []
+    new = TITLE_RE.match(scene.text, old.end() + to.end())
+    if new is None:
+        return []
+    _, title_org = scene.title_of(person)
+    org = title_org or scene.entities.affiliations.get(person.name) or scene.main_org()
+    if org is None:
+        return []
+    old_role = scene.text[old.start() : old.end() + to.start()]
+    confidence = rule.confidence - _weakness(scene, person)
+    moved = {
+        "person": person.name,
+        "organization": org,
+        "role": new.group(),
+        "details": {"predecessor": None},
+    }
+    left = {"status": _status(scene, rule), "successor": None, "destination": None}
+    gave_up = {"person": person.name, "organization": org, "role": old_role, "details": left}
+    return [
+        _draft(scene, rule, span, confidence=confidence, **moved),
+        _draft(scene, rule, span, type="departure", confidence=confidence - 0.05, **gave_up),
+    ]
+
+
+def _assumes_role_of(scene: Scene, rule: Rule, appointment: Draft, span: tuple[int, int]) -> list[Draft]:
+    """ "will assume B's position of chair": B hands the role over."""
+    owner = next(
+        (m for m in scene.persons() if span[0] <= m.start < span[1] and m.possessive and m.via != "pronoun"),
+        None,
+    )
+    if owner is None or owner.name == appointment.person:
+        return []
+    appointment.details["predecessor"] = owner.name
+    details = {"status": _status(scene, rule), "successor": appointment.person, "destination": None}
+    fields = {"person": owner.name, "organization": appointment.organization, "role": appointment.role}
+    return [
+        _draft(
+            scene, rule, span, type="departure", details=details, confidence=rule.confidence - 0.1, **fields
+        )
+    ]
 
 
 # "Jane Doe's board seat will be filled by B": the role Jane Doe leaves, named between.

@@ -9,6 +9,7 @@ filled from the others.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tenure.extractors.dates import DateMention
@@ -117,9 +118,19 @@ def _role_key(role: str) -> str:
     return key
 
 
+# "vice president" is not the president: a rank word before the shared title makes another role.
+_LOWER_RANK_RE = re.compile(r"(?:^|\s)(?:vice|deputy|assistant|associate)[\s-]*$")
+
+
 def _same_role(a: str, b: str) -> bool:
     x, y = _role_key(a), _role_key(b)
-    return x in y or y in x
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    at = long.find(short)
+    if at < 0:
+        return False
+    if long.endswith("-elect") != short.endswith("-elect"):
+        return False  # "CEO-elect" now and "CEO" later are two moves
+    return not _LOWER_RANK_RE.search(long[:at])
 
 
 _ROUND_DETAIL_RULES = frozenset({"funding.led-by", "funding.values-at"})

@@ -239,7 +239,7 @@ RULES: tuple[Rule, ...] = (
         "departure.is-leaving",
         "departure",
         _rx(
-            rf"\b(?:is|are|'s|’s|am|'m|’m|will\s+be|'ll\s+be|’ll\s+be)\s+(?:{_ADVERB}\s+)?(?:leaving|departing|stepping down|stepping away|stepping aside|exiting|retiring|resigning|quitting)\b"
+            rf"\b(?:is|are|'s|’s|am|'m|’m|will\s+(?:also\s+)?be|'ll\s+be|’ll\s+be)\s+(?:{_ADVERB}\s+)?(?:leaving|departing|stepping down|stepping away|stepping aside|exiting|retiring|resigning|quitting)\b"
         ),
         "before",
         0.85,
@@ -399,9 +399,9 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:take|takes|took|taking|taken)\s+(?:on|up)\s+(?:the|a|an)\s+(?:new\s+)?(?:job|role|post|position)\s+(?:of|as)\b|"
             r"\b(?:took|takes|take|taking|started|starts|start|starting)\s+(?:his|her|their|my|a)\s+(?:first\s+|new\s+)?(?:job|role|post|position)\s+as\b|"
-            r"\b(?:assume|assumes|assumed|assuming|accept|accepts|accepted|accepting)\s+(?:the\s+|a\s+|an\s+|[\w'’.-]+['’]s\s+)?(?:new\s+)?"
+            r"\b(?:assume|assumes|assumed|assuming|accept|accepts|accepted|accepting)\s+(?:the\s+|a\s+|an\s+|(?:[\w.-]+\s+){0,2}?[\w.-]+['’]s\s+)?(?:new\s+)?"
             r"(?:role|post|position|job|title)\s+(?:of|as)\b|"
-            r"\b(?:assume|assumes|assumed|assuming)\s+(?:the\s+|[\w'’.-]+['’]s\s+)(?:presidency|chairmanship|chair|premiership)\b|"
+            r"\b(?:assume|assumes|assumed|assuming)\s+(?:the\s+|(?:[\w.-]+\s+){0,2}?[\w.-]+['’]s\s+)(?:presidency|chairmanship|chair|premiership)\b|"
             r"\b(?:take|takes|took|taking|taken)\s+(?:over\s+)?the\s+top\s+job\b|"
             r"\b(?:was|were|been|is|be)\s+(?:given|handed)\s+(?:the\s+)?(?:top\s+job|(?:role|post|position|job)\s+of|"
             r"(?:[\w-]+\s+){1,3}?(?:role|job|post))\b|"
@@ -413,6 +413,25 @@ RULES: tuple[Rule, ...] = (
         "before",
         0.8,
         "Ruth Kell will also take on the job of chief operating officer at Tolland Mills.",
+    ),
+    Rule(
+        "appointment.move-from-role",
+        "appointment",
+        _rx(
+            r"\bmov(?:e|es|ed|ing)\s+from\s+(?:his|her|their)\s+(?:current\s+)?(?:role|post|position|job)\s+as\s+|"
+            r"\btransition(?:s|ed|ing)?\s+(?:in)?to\s+(?:the\s+)?(?:role\s+of\s+)?(?=(?:[\w-]+\s+){0,2}?(?-i:[A-Z]))"
+        ),
+        "before",
+        0.75,
+        "Bo Chan will be moving from his role as head of sales to group president.",
+    ),
+    Rule(
+        "appointment.elevation-of",
+        "appointment",
+        _rx(r"\b(?:elevation|promotion)\s+of\b(?=\s+(?:[\w-]+\s+){0,3}?(?-i:[A-Z]))"),
+        "after",
+        0.7,
+        "Staff welcomed the elevation of co-founder Jane Doe as chief executive of Acme.",
     ),
     Rule(
         "appointment.brought-in",
@@ -469,7 +488,7 @@ RULES: tuple[Rule, ...] = (
         "appointment",
         _rx(
             r"\b(?:will\s+join|would\s+join|to\s+join|joins|joined|is\s+joining|has\s+joined|rejoin(?:s|ed)?)\b|"
-            r"\b(?:since|after|before|upon|on|when)\s+(?:re)?joining\b|,\s+joining\b|\band\s+join\b(?=\s+(?:the|its|(?-i:[A-Z])))"
+            r"\b(?:since|after|before|upon|on|when|prior\s+to)\s+(?:re)?joining\b|,\s+joining\b|\band\s+join\b(?=\s+(?:the|its|(?-i:[A-Z])))"
         ),
         "before",
         0.8,
@@ -809,6 +828,19 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "departure.bow-out": ("bow", "relinquish", "back from"),
     "departure.parted-ways": ("ways with", "company with"),
+    "appointment.move-from-role": (
+        "from his role",
+        "from her role",
+        "from their role",
+        "from his post",
+        "from her post",
+        "from his position",
+        "from her position",
+        "from his job",
+        "from her job",
+        "transition",
+    ),
+    "appointment.elevation-of": ("elevation of", "promotion of"),
     "appointment.brought-in": (
         "brought in",
         "bring in",

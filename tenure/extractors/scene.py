@@ -281,8 +281,8 @@ class Scene:
                 return titled.group()
         if person is not None and person.start <= rest_at + 1:
             after = re.match(
-                r",?\s*(?:(?:as|the|its|a|an)\s+)?(?:(?:new|next)\s+)?",
-                self.text[person.end : person.end + 16],
+                r",?\s*(?:(?:as|to|the|its|a|an)\s+){0,2}(?:(?:new|next)\s+)?",
+                self.text[person.end : person.end + 20],
             )
             rest_at = person.end + (after.end() if after else 0)
             if self.text[person.end : person.end + 1] == "," and not (

@@ -260,6 +260,121 @@ BIOS = [
     ),
 ]
 
+MOVES = [
+    Case(
+        "moving-from-role-to-new-role-and-joining-board",
+        "Colin Ferro will be moving from his role as group director of sales to group president, joining "
+        "the board of Halvard Group.",
+        [
+            {
+                "type": "appointment",
+                "person": "Colin Ferro",
+                "organization": "Halvard Group",
+                "role": "group president",
+            },
+            {
+                "type": "departure",
+                "person": "Colin Ferro",
+                "organization": "Halvard Group",
+                "role": "group director of sales",
+            },
+            {
+                "type": "appointment",
+                "person": "Colin Ferro",
+                "organization": "Halvard Group",
+                "role": "board member",
+            },
+        ],
+    ),
+    Case(
+        "will-also-be-exiting-after-a-relative-clause",
+        "Halvard's chief business officer Ankit Rao, who joined the company in 2010, will also be exiting "
+        "the company.",
+        [
+            {"type": "appointment", "person": "Ankit Rao", "organization": "Halvard", "date": "2010"},
+            {
+                "type": "departure",
+                "person": "Ankit Rao",
+                "organization": "Halvard",
+                "details": {"status": "announced"},
+            },
+        ],
+    ),
+    Case(
+        "assumes-predecessors-position",
+        "At Halvard Group, Ian Cole will also assume Tom Hale's position of chair of the Retail Council.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ian Cole",
+                "organization": "Retail Council",
+                "role": "chair",
+                "details": {"predecessor": "Tom Hale"},
+            },
+            {
+                "type": "departure",
+                "person": "Tom Hale",
+                "organization": "Retail Council",
+                "details": {"successor": "Ian Cole"},
+            },
+        ],
+    ),
+    Case(
+        "elevation-of-cofounder-as-ceo",
+        "Staff welcomed the recent elevation of co-founder Binny Shah as the CEO of Halvard Group.",
+        [{"type": "appointment", "person": "Binny Shah", "organization": "Halvard Group", "role": "CEO"}],
+    ),
+    Case(
+        "transition-to-executive-chair-and-retire-as-ceo",
+        "Chairman and CEO Lena Falk of Orvik Group intends to transition to Executive Chair of Orvik Group "
+        "and retire as CEO by mid-year.",
+        [
+            {"type": "departure", "person": "Lena Falk", "organization": "Orvik Group", "role": "CEO"},
+            {
+                "type": "appointment",
+                "person": "Lena Falk",
+                "organization": "Orvik Group",
+                "role": "Executive Chair",
+            },
+        ],
+    ),
+    Case(
+        "post-and-board-seat-are-two-appointments",
+        "Tom Hale of Orvik Group is replacing Ian Cole, who will be managing director and board member at "
+        "Gulf Trade Bank.",
+        [
+            {"type": "appointment", "person": "Tom Hale", "organization": "Orvik Group"},
+            {"type": "departure", "person": "Ian Cole", "details": {"destination": "Gulf Trade Bank"}},
+            {
+                "type": "appointment",
+                "person": "Ian Cole",
+                "organization": "Gulf Trade Bank",
+                "role": "managing director",
+            },
+            {
+                "type": "appointment",
+                "person": "Ian Cole",
+                "organization": "Gulf Trade Bank",
+                "role": "board member",
+            },
+        ],
+    ),
+    Case(
+        "vice-president-then-president-are-two-appointments",
+        "Norvale promoted Dana Holm to president on Monday. She was appointed as vice president in 2018.",
+        [
+            {"type": "appointment", "person": "Dana Holm", "organization": "Norvale", "role": "president"},
+            {
+                "type": "appointment",
+                "person": "Dana Holm",
+                "organization": "Norvale",
+                "role": "vice president",
+                "date": "2018",
+            },
+        ],
+    ),
+]
+
 REPORTING = [
     Case(
         "unit-heads-report-to-the-ceo",
@@ -300,6 +415,11 @@ NO_EVENT = [
         [],
     ),
     Case(
+        "promotion-of-a-product-is-no-appointment",
+        "Orvik Group said the promotion of its new app cost more than planned.",
+        [],
+    ),
+    Case(
         "responsibility-for-a-loss-is-no-reporting-change",
         "Lena Falk said she would take responsibility for the loss at Orvik Group.",
         [],
@@ -307,6 +427,6 @@ NO_EVENT = [
 ]
 
 
-@pytest.mark.parametrize("case", params(SUCCESSION + BIOS + REPORTING + NO_EVENT))
+@pytest.mark.parametrize("case", params(SUCCESSION + BIOS + MOVES + REPORTING + NO_EVENT))
 def test_real_succession_bios(case: Case) -> None:
     run_case(case)
