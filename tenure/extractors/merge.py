@@ -10,6 +10,7 @@ filled from the others.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from tenure.extractors.dates import DateMention
@@ -28,9 +29,50 @@ def merge_drafts(drafts: list[Draft], news_year: str | None = None) -> list[Draf
         else:
             groups.append([draft])
     merged = [_combine(group) for group in groups]
+    _link_handovers(merged, news_year)
     _share_handover_dates(merged)
     merged.sort(key=lambda d: (d.sentence, d.trigger[0]))
     return merged
+
+
+_HOLDER_RE = re.compile(r"^(?:current|outgoing|then|former|longtime|incumbent)[\s-]+", re.IGNORECASE)
+_STOPGAP_RE = re.compile(r"^(?:interim|acting|temporary)[\s-]+", re.IGNORECASE)
+
+
+def _link_handovers(events: list[Draft], news_year: str | None) -> None:
+    """ "CEO B is stepping down ... The board appointed A as the next CEO": told apart, one hand-over.
+
+    A departure from a role and another person's appointment to that role at the same company,
+    neither naming the other, are linked when the story has exactly one such newcomer. An interim
+    holder takes over from the leaver too, but the leaver's successor is the permanent one.
+    """
+    for departure in events:
+        if departure.type != "departure" or departure.details.get("successor") or not departure.role:
+            continue
+        role = _role_key(_HOLDER_RE.sub("", departure.role))
+        permanent: list[Draft] = []
+        stopgap: list[Draft] = []
+        for event in events:
+            if (
+                event.type != "appointment"
+                or event.person == departure.person
+                or not event.role
+                or event.details.get("predecessor")
+                or not _same(event.organization, departure.organization)
+                or _background(replace(event, role=None), news_year)
+            ):
+                continue
+            bare = _STOPGAP_RE.sub("", event.role)
+            if _role_key(bare) != role:
+                continue
+            (stopgap if bare != event.role else permanent).append(event)
+        if len(permanent) != 1 or len({e.person for e in stopgap}) > 1:
+            continue
+        newcomer = permanent[0]
+        departure.details["successor"] = newcomer.person
+        newcomer.details["predecessor"] = departure.person
+        for event in stopgap:
+            event.details["predecessor"] = departure.person
 
 
 def _share_handover_dates(events: list[Draft]) -> None:

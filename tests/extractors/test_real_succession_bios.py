@@ -375,6 +375,50 @@ MOVES = [
     ),
 ]
 
+LINKED = [
+    Case(
+        "departure-and-next-holder-told-apart-are-one-handover",
+        "Corran Energy said its chief executive Paul Stone is stepping down. The board appointed Nina "
+        "Hale as the next chief executive. Finance chief Omar Reyes will serve as interim chief executive "
+        "until then.",
+        [
+            {
+                "type": "departure",
+                "person": "Paul Stone",
+                "organization": "Corran Energy",
+                "details": {"successor": "Nina Hale"},
+            },
+            {
+                "type": "appointment",
+                "person": "Nina Hale",
+                "organization": "Corran Energy",
+                "details": {"predecessor": "Paul Stone"},
+            },
+            {
+                "type": "appointment",
+                "person": "Omar Reyes",
+                "organization": "Corran Energy",
+                "role": "interim chief executive",
+                "details": {"predecessor": "Paul Stone"},
+            },
+        ],
+    ),
+    Case(
+        "two-newcomers-to-one-role-are-not-linked",
+        "Corran Energy said its chairman Paul Stone is stepping down. Its retail arm named Nina Hale "
+        "chairman, and its trading arm named Omar Reyes chairman.",
+        [
+            {
+                "type": "departure",
+                "person": "Paul Stone",
+                "organization": "Corran Energy",
+                "details": {"successor": None},
+            },
+        ],
+        exact=False,
+    ),
+]
+
 REPORTING = [
     Case(
         "unit-heads-report-to-the-ceo",
@@ -427,6 +471,6 @@ NO_EVENT = [
 ]
 
 
-@pytest.mark.parametrize("case", params(SUCCESSION + BIOS + MOVES + REPORTING + NO_EVENT))
+@pytest.mark.parametrize("case", params(SUCCESSION + BIOS + MOVES + LINKED + REPORTING + NO_EVENT))
 def test_real_succession_bios(case: Case) -> None:
     run_case(case)
