@@ -708,6 +708,9 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
     )
     # The successor takes the office, not the founder's title: "co-founder and CEO" -> "CEO".
     taken = re.sub(r"^(?:co-?)?founder(?:\s+(?:and|&)\s+|$)", "", role, flags=re.IGNORECASE) if role else None
+    known = scene.entities.titles.get(predecessor.name)
+    if not taken and known and not re.search(r"founder|former", known, re.IGNORECASE):
+        taken = re.sub(r"^(?:current|outgoing|longtime|then)[\s-]+", "", known, flags=re.IGNORECASE)
     taken = taken or None
     appointment = _draft(
         scene,

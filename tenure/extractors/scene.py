@@ -303,7 +303,12 @@ class Scene:
                 gap = re.match(
                     r"\s+(?:(?:as|to|the|its|a|an)\s+)?", self.text[described.end : described.end + 12]
                 )
+                first = found
                 found = TITLE_RE.match(self.text, described.end + (gap.end() if gap else 0))
+                if found is None and re.search(
+                    r"\b(?:new|next|permanent)\s+$", self.text[max(at, first.start() - 10) : first.start()]
+                ):
+                    found = first  # "appointing a new CEO Jane Doe": the new title is hers
         if found is None:
             # "joined Acme Health as chief medical officer": the role follows "as" in the clause.
             as_role = re.search(r"\bas\s+(?:(?:the|its|a|an|new)\s+)?", window)

@@ -375,6 +375,30 @@ MOVES = [
     ),
 ]
 
+ROLES = [
+    Case(
+        "appointing-a-new-title-then-name",
+        "Observers noted Kestrel Telecom appointing a new CEO Ravi Mehta last month.",
+        [{"type": "appointment", "person": "Ravi Mehta", "organization": "Kestrel Telecom", "role": "CEO"}],
+    ),
+    Case(
+        "successor-takes-the-predecessors-known-title",
+        "Ann Booth, Kestrel Bank's chief risk officer, is leaving. She will be replaced by Tom Field, "
+        "currently head of retail.",
+        [
+            {
+                "type": "appointment",
+                "person": "Tom Field",
+                "organization": "Kestrel Bank",
+                "role": "chief risk officer",
+                "details": {"predecessor": "Ann Booth"},
+            },
+            {"type": "departure", "person": "Ann Booth", "details": {"successor": "Tom Field"}},
+        ],
+        exact=False,
+    ),
+]
+
 LINKED = [
     Case(
         "departure-and-next-holder-told-apart-are-one-handover",
@@ -471,6 +495,6 @@ NO_EVENT = [
 ]
 
 
-@pytest.mark.parametrize("case", params(SUCCESSION + BIOS + MOVES + LINKED + REPORTING + NO_EVENT))
+@pytest.mark.parametrize("case", params(SUCCESSION + BIOS + MOVES + ROLES + LINKED + REPORTING + NO_EVENT))
 def test_real_succession_bios(case: Case) -> None:
     run_case(case)
