@@ -316,6 +316,8 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     if role is None and office is not None:
         # "since assuming Acme's presidency", "will take the top job": the office the words name.
         role = _OFFICE_ROLES.get(office.group().lower().replace("top job", "top-job"))
+    if role is None and _NO_ROLE_AFTER_RE.match(scene.text[end : end + 30]):
+        return []  # "became clear", "to act as a bridge": no office is taken
     if role is None and (
         match.group().lower().endswith("will be") or rule.rule_id == "appointment.move-from-role"
     ):
@@ -429,6 +431,13 @@ def _joined_from(
     return []
 
 
+# What follows "became" / "act as" when no office is taken.
+_NO_ROLE_AFTER_RE = re.compile(
+    r"^\s+(?:clear|apparent|evident|obvious|available|known|public|possible|necessary|likely|increasingly|"
+    r"a\s+(?:symbol|target|focus|bridge|stanchion|catalyst|flashpoint|problem|reality|sounding\s+board|"
+    r"mentor|magnet|lightning\s+rod|reminder|testament))\b",
+    re.IGNORECASE,
+)
 _AND_BOARD_RE = re.compile(r"\s+(?:and|&)\s+(?:a\s+)?board\s+(?:member|director)$", re.IGNORECASE)
 
 

@@ -129,6 +129,8 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
     if not _same(a.organization, b.organization):
         return False
     if a.type == "appointment":
+        if a.details.get("predecessor") and a.details.get("predecessor") == b.details.get("predecessor"):
+            return True  # "A will succeed B" told twice, with and without the role, is one move
         # Joining in 2019 and taking over as CEO in 2025 are two facts; one role told twice is one.
         if a.role and b.role:
             return _same_role(a.role, b.role)
@@ -170,7 +172,7 @@ def _same_role(a: str, b: str) -> bool:
     at = long.find(short)
     if at < 0:
         return False
-    if long.endswith("-elect") != short.endswith("-elect"):
+    if long.endswith(" elect") != short.endswith(" elect"):
         return False  # "CEO-elect" now and "CEO" later are two moves
     return not _LOWER_RANK_RE.search(long[:at])
 

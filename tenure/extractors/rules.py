@@ -487,7 +487,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.join",
         "appointment",
         _rx(
-            r"\b(?:will\s+join|would\s+join|to\s+join|joins|joined|is\s+joining|has\s+joined|rejoin(?:s|ed)?)\b|"
+            r"\b(?:will\s+join|would\s+join|to\s+join|joins|joined|is\s+joining|will\s+be\s+joining|has\s+joined|rejoin(?:s|ed)?)\b|"
             r"\b(?:since|after|before|upon|on|when|prior\s+to)\s+(?:re)?joining\b|,\s+joining\b|\band\s+join\b(?=\s+(?:the|its|(?-i:[A-Z])))"
         ),
         "before",

@@ -399,6 +399,38 @@ ROLES = [
     ),
 ]
 
+ELECT = [
+    Case(
+        "ceo-elect-now-and-ceo-later-are-two-appointments",
+        "Orvik Group said Eric Lane will be joining as President and CEO-elect of Orvik Group on "
+        "February 16. Mr. Lane is expected to assume the role of CEO after June 1.",
+        [
+            {
+                "type": "appointment",
+                "person": "Eric Lane",
+                "organization": "Orvik Group",
+                "role": "President and CEO-elect",
+            },
+            {"type": "appointment", "person": "Eric Lane", "organization": "Orvik Group", "role": "CEO"},
+        ],
+    ),
+    Case(
+        "succession-told-twice-is-one-appointment",
+        "Kestrel Bank appoints Ravi Mehta to succeed Ann Booth as CEO. Ann Booth, the bank's managing "
+        "director, will be replaced by Ravi Mehta in April. Mehta was the right choice to succeed Booth, "
+        "the chairman said.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ravi Mehta",
+                "organization": "Kestrel Bank",
+                "details": {"predecessor": "Ann Booth"},
+            },
+            {"type": "departure", "person": "Ann Booth", "organization": "Kestrel Bank"},
+        ],
+    ),
+]
+
 LINKED = [
     Case(
         "departure-and-next-holder-told-apart-are-one-handover",
@@ -483,6 +515,16 @@ NO_EVENT = [
         [],
     ),
     Case(
+        "became-clear-is-no-appointment",
+        "Ann Booth left Kestrel Bank days after the scale of the losses became clear.",
+        [{"type": "departure", "person": "Ann Booth", "organization": "Kestrel Bank"}],
+    ),
+    Case(
+        "act-as-a-bridge-is-no-appointment",
+        "Ann Booth of Kestrel Bank said she wants to act as a bridge to younger founders.",
+        [],
+    ),
+    Case(
         "promotion-of-a-product-is-no-appointment",
         "Orvik Group said the promotion of its new app cost more than planned.",
         [],
@@ -495,6 +537,8 @@ NO_EVENT = [
 ]
 
 
-@pytest.mark.parametrize("case", params(SUCCESSION + BIOS + MOVES + ROLES + LINKED + REPORTING + NO_EVENT))
+@pytest.mark.parametrize(
+    "case", params(SUCCESSION + BIOS + MOVES + ROLES + ELECT + LINKED + REPORTING + NO_EVENT)
+)
 def test_real_succession_bios(case: Case) -> None:
     run_case(case)
