@@ -155,8 +155,8 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         return [d for p in pair for d in _departure_of(scene, rule, p, (start, end))]
     if person is None:
         return []
-    if rule.person == "list-before":
-        # "Directors A and B will not seek re-election": one departure each.
+    if rule.person == "list-before" or re.search(r"\b(?:both|all)\b", match.group(), re.IGNORECASE):
+        # "Directors A and B will not seek re-election", "A and B will both leave": one departure each.
         listed = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
         if len(listed) > 1:
             return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]

@@ -42,7 +42,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # One adverb between auxiliary and verb: "is reportedly stepping down", "will soon leave".
-_ADVERB = r"(?:[a-z]+ly|also|now|soon|still)"
+_ADVERB = r"(?:[a-z]+ly|also|now|soon|still|both|all)"
 _LEAVE = r"(?:leave|step down|step away|step aside|stand down|resign|retire|depart|exit|quit|part ways)"
 
 RULES: tuple[Rule, ...] = (

@@ -97,7 +97,8 @@ class Scene:
             best = mention
         if best is not None and _COMPANY_CLAUSE_RE.search(self.text[best.end : at]):
             return None  # "Jane Doe told analysts that the company would exit ...": the company acts
-        if best is None and self.fragment(at):
+        if best is None and (self.fragment(at) or _AGE_SUBJECT_RE.match(self.text, self.sentence.start, at)):
+            # "The 75-year-old will also step down ...": the person the last sentence was about.
             return self.subject if self.subject and self.subject.kind == "person" else None
         return best
 
@@ -375,6 +376,8 @@ _APPOSITIVE_OPEN_RE = re.compile(r"\)?,\s+(?:the|a|an)\s+[^,;()]*$")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
 # Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.
 _DESCRIPTOR_GAP_RE = re.compile(r"^\s+(?:of|at)\s+[^,;]{1,40},\s*$")
+
+_AGE_SUBJECT_RE = re.compile(r"\W*the\s+\d{2}-year-old\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 _VERB_FIRST_RE = re.compile(
     r"^\W*(?:(?:most\s+)?recently|also|later|then|previously|formerly|\(?\d{4}\)?|"

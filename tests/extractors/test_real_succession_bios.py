@@ -431,6 +431,30 @@ ELECT = [
     ),
 ]
 
+SUBJECTS = [
+    Case(
+        "two-people-will-both-leave",
+        "As a result, Orvik president Tony Webb and Lara Hayes, president of retail, will both leave the company.",
+        [
+            {"type": "departure", "person": "Tony Webb", "organization": "Orvik", "role": "president"},
+            {"type": "departure", "person": "Lara Hayes", "organization": "Orvik"},
+        ],
+    ),
+    Case(
+        "the-n-year-old-is-the-last-sentences-subject",
+        "Hugo Nakamura is the chairman of Orvik Group. The 75-year-old will also step down on June 1 as "
+        "chairman of the Trade Federation.",
+        [
+            {
+                "type": "departure",
+                "person": "Hugo Nakamura",
+                "organization": "Trade Federation",
+                "date": "2025-06-01",
+            }
+        ],
+    ),
+]
+
 LINKED = [
     Case(
         "departure-and-next-holder-told-apart-are-one-handover",
@@ -538,7 +562,7 @@ NO_EVENT = [
 
 
 @pytest.mark.parametrize(
-    "case", params(SUCCESSION + BIOS + MOVES + ROLES + ELECT + LINKED + REPORTING + NO_EVENT)
+    "case", params(SUCCESSION + BIOS + MOVES + ROLES + ELECT + SUBJECTS + LINKED + REPORTING + NO_EVENT)
 )
 def test_real_succession_bios(case: Case) -> None:
     run_case(case)
