@@ -30,6 +30,7 @@ def merge_drafts(drafts: list[Draft], news_year: str | None = None) -> list[Draf
             groups.append([draft])
     merged = [_combine(group) for group in groups]
     _link_handovers(merged, news_year)
+    _share_handover_roles(merged)
     _share_handover_dates(merged)
     merged.sort(key=lambda d: (d.sentence, d.trigger[0]))
     return merged
@@ -73,6 +74,25 @@ def _link_handovers(events: list[Draft], news_year: str | None) -> None:
         newcomer.details["predecessor"] = departure.person
         for event in stopgap:
             event.details["predecessor"] = departure.person
+
+
+def _share_handover_roles(events: list[Draft]) -> None:
+    """ "He will be succeeded by A": A takes the role the leaver gives up, told in another sentence."""
+    for appointment in events:
+        predecessor = appointment.details.get("predecessor")
+        if appointment.type != "appointment" or appointment.role or not predecessor:
+            continue
+        given_up = [
+            e
+            for e in events
+            if e.type == "departure"
+            and e.person == predecessor
+            and e.role
+            and e.details.get("successor") == appointment.person
+            and _same(e.organization, appointment.organization)
+        ]
+        if len(given_up) == 1 and not re.search(r"founder|former", given_up[0].role or "", re.IGNORECASE):
+            appointment.role = _HOLDER_RE.sub("", given_up[0].role or "") or None
 
 
 def _share_handover_dates(events: list[Draft]) -> None:

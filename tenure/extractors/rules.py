@@ -501,7 +501,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
             r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|(?:take|takes|took|taking)\s+charge\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
             r"(?<=was )made|(?<=been )made|(?:starts?|started|starting)\s+(?:at|as)|(?:will|would|to|'ll)\s+take\s+over\b(?!\s+as\b)|takes\s+over\s+(?=the\s)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|(?:will|would)\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run)|"
-            r"(?:,|\band|\bbefore|\bafter)\s+becoming|taking\s+over(?=\s+(?:as|on|in|at|from|after)\s)|(?<=\bwho\s)will\s+be(?=\s+(?:the\s+)?[a-z]))\b"
+            r"(?:,|\band|\bbefore|\bafter)\s+becoming|(?:become|became|becomes)\s+(?:a\s+)?part\s+of|taking\s+over(?=\s+(?:as|on|in|at|from|after)\s)|(?<=\bwho\s)will\s+be(?=\s+(?:the\s+)?[a-z]))\b"
         ),
         "before",
         0.75,

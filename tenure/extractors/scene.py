@@ -33,7 +33,7 @@ _DESTINATION_BEFORE_RE = re.compile(
 )
 # Where an object stops: "left Acme, which ...", "quit in May to focus on his project, Foo".
 _CLAUSE_BREAK_RE = re.compile(
-    r"[;:,–—]|\s-\s|\b(?:who|which|where|while|but|to focus|to spend|to pursue)\b|\b(?:after|before)\s+[a-z]+ing\b"
+    r"[;:,–—]|\s-\s|\b(?:who|which|where|while|when|but|to focus|to spend|to pursue)\b|\b(?:after|before)\s+[a-z]+ing\b"
 )
 
 

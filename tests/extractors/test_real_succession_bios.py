@@ -455,6 +455,30 @@ SUBJECTS = [
     ),
 ]
 
+HANDOVER_ROLES = [
+    Case(
+        "successor-told-later-takes-the-role-given-up",
+        "Colin Ferro will be moving from his role as group director of sales to group president at "
+        "Halvard Group. He will be succeeded by Chris Barr, currently sales director of engines.",
+        [
+            {
+                "type": "appointment",
+                "person": "Chris Barr",
+                "organization": "Halvard Group",
+                "role": "group director of sales",
+                "details": {"predecessor": "Colin Ferro"},
+            },
+        ],
+        exact=False,
+    ),
+    Case(
+        "became-part-of-the-company",
+        "Ravi Mehta, who runs the fashion unit of Kestrel Retail, had become part of the retailer in 2014 "
+        "when he sold his shop, Loomline, to it.",
+        [{"type": "appointment", "person": "Ravi Mehta", "organization": "Kestrel Retail", "date": "2014"}],
+    ),
+]
+
 LINKED = [
     Case(
         "departure-and-next-holder-told-apart-are-one-handover",
@@ -562,7 +586,10 @@ NO_EVENT = [
 
 
 @pytest.mark.parametrize(
-    "case", params(SUCCESSION + BIOS + MOVES + ROLES + ELECT + SUBJECTS + LINKED + REPORTING + NO_EVENT)
+    "case",
+    params(
+        SUCCESSION + BIOS + MOVES + ROLES + ELECT + SUBJECTS + HANDOVER_ROLES + LINKED + REPORTING + NO_EVENT
+    ),
 )
 def test_real_succession_bios(case: Case) -> None:
     run_case(case)
