@@ -271,7 +271,9 @@ def _status(scene: Scene, rule: Rule) -> str:
 # --- appointments ---------------------------------------------------------------------------
 
 
-def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
+def build_appointment(
+    scene: Scene, rule: Rule, match: re.Match[str], person_override: Mention | None = None
+) -> list[Draft]:
     start, end = _abs(scene, match)
     if rule.pair:
         return build_succession(scene, rule, match)
@@ -307,9 +309,22 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     if person is None and active:
         person = scene.person_before(start)
         active = False
-    person = person or _first_person_author(scene, start)
+    person = person_override or person or _first_person_author(scene, start)
     if person is None:
         return []
+    if (
+        person_override is None
+        and not active
+        and rule.person == "voice"
+        and re.search(r"\bwere\s+(?:\w+\s+)?$", scene.text[max(0, start - 20) : start])
+    ):
+        # "A and B were also named to the board": each of them.
+        listed = scene.persons_listed_before(start)
+        if len(listed) > 1 and listed[-1] is person:
+            drafts = []
+            for each in listed:
+                drafts.extend(build_appointment(scene, rule, match, person_override=each))
+            return drafts
     title, title_org = scene.title_of(person)
     role = scene.title_after(end)
     office = _OFFICE_RE.search(match.group())
@@ -854,6 +869,8 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         return []
     if _FORMER_LINE_RE.search(scene.text[max(scene.sentence.start, start - 12) : end]):
         return []  # "Bo Chan, who reported to Ann Lee, will now ...": the old line, not a change
+    if _BACKGROUND_LINE_RE.search(scene.text[scene.sentence.start : end]):
+        return []  # "had been COO since 2021 and reported to Ann Lee": a tenure, not a change
     if rule.rule_id == "reporting.join-under":
         subject = scene.person_before(start)
         people = [subject] if subject else []
@@ -891,6 +908,12 @@ _UNITS_BEFORE_RE = re.compile(
 _UNIT_AFTER_RE = re.compile(
     r"^\s*(?:the|its|our)\s+(?:[\w,&-]+\s+){0,6}?(?:teams?|units?|divisions?|departments?|functions?|businesses|"
     r"operations)\b",
+    re.IGNORECASE,
+)
+
+
+_BACKGROUND_LINE_RE = re.compile(
+    r"\b(?:had|has|have)\s+been\b[^.;]{1,80}?\band\s+(?:\w+ly\s+)?reported\s+(?:directly\s+)?to$",
     re.IGNORECASE,
 )
 

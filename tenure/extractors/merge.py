@@ -48,9 +48,9 @@ def _link_handovers(events: list[Draft], news_year: str | None) -> None:
     holder takes over from the leaver too, but the leaver's successor is the permanent one.
     """
     for departure in events:
-        if departure.type != "departure" or departure.details.get("successor") or not departure.role:
+        if departure.type != "departure" or departure.details.get("successor"):
             continue
-        role = _role_key(_HOLDER_RE.sub("", departure.role))
+        role = _role_key(_HOLDER_RE.sub("", departure.role)) if departure.role else None
         permanent: list[Draft] = []
         stopgap: list[Draft] = []
         for event in events:
@@ -64,9 +64,22 @@ def _link_handovers(events: list[Draft], news_year: str | None) -> None:
             ):
                 continue
             bare = _STOPGAP_RE.sub("", event.role)
-            if _role_key(bare) != role:
+            if role is None or _role_key(bare) != role:
                 continue
             (stopgap if bare != event.role else permanent).append(event)
+        if not permanent and not stopgap:
+            # "His final day is Jan. 15, and A will then take over": a role-less taker told next to it.
+            permanent = [
+                e
+                for e in events
+                if e.type == "appointment"
+                and e.person != departure.person
+                and not e.role
+                and not e.details.get("predecessor")
+                and abs(e.sentence - departure.sentence) <= 1
+                and _same(e.organization, departure.organization)
+                and not _background(e, news_year)
+            ]
         if len(permanent) != 1 or len({e.person for e in stopgap}) > 1:
             continue
         newcomer = permanent[0]

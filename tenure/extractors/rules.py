@@ -385,7 +385,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.named",
         "appointment",
         _rx(
-            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated|rehired|re-hired)\b|"
+            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated|rehired|re-hired|reinstated)\b|"
             r"\badd(?:s|ed|ing)?\b(?=[^.;]{1,60}?\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+)?board\b)|"
             r"\bpromote\b(?=\s+(?-i:[A-Z])[^.;]{1,60}?\s(?:to|as)\s)"
         ),
@@ -500,7 +500,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
             r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|(?:take|takes|took|taking)\s+charge\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
-            r"(?<=was )made|(?<=been )made|(?:starts?|started|starting)\s+(?:at|as)|(?:will|would|to|'ll)\s+take\s+over\b(?!\s+as\b)|takes\s+over\s+(?=the\s)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|(?:will|would)\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run)|"
+            r"(?<=was )made|(?<=been )made|(?:starts?|started|starting)\s+(?:at|as)|(?:will|would|to|'ll)\s+(?:then\s+)?take\s+over\b(?!\s+as\b)|takes\s+over\s+(?=the\s)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|(?:will|would)\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run)|"
             r"(?:,|\band|\bbefore|\bafter)\s+becoming|(?:become|became|becomes)\s+(?:a\s+)?part\s+of|taking\s+over(?=\s+(?:as|on|in|at|from|after)\s)|(?<=\bwho\s)will\s+be(?=\s+(?:the\s+)?[a-z]))\b"
         ),
         "before",
@@ -809,6 +809,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "promote ",
         "rehired",
         "re-hired",
+        "reinstated",
     ),
     "appointment.take-on-job": (
         "job",
@@ -876,6 +877,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "would run",
         "take over",
         "takes over",
+        "then take over",
         "in to ",
         "becoming",
         "taking over",

@@ -479,6 +479,59 @@ HANDOVER_ROLES = [
     ),
 ]
 
+MORE = [
+    Case(
+        "final-day-then-successor-takes-over",
+        "Ravi Mehta, Kestrel Bank's president, will retire. His final day is Jan. 15, and Ann Booth will "
+        "then take over.",
+        [
+            {
+                "type": "departure",
+                "person": "Ravi Mehta",
+                "organization": "Kestrel Bank",
+                "details": {"successor": "Ann Booth"},
+            },
+            {
+                "type": "appointment",
+                "person": "Ann Booth",
+                "organization": "Kestrel Bank",
+                "role": "president",
+                "details": {"predecessor": "Ravi Mehta"},
+            },
+        ],
+    ),
+    Case(
+        "reinstated-as-chief-executive",
+        "Kestrel Bank said its founder Ravi Mehta was reinstated as chief executive on Monday.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ravi Mehta",
+                "organization": "Kestrel Bank",
+                "role": "chief executive",
+            }
+        ],
+    ),
+    Case(
+        "two-people-were-named-to-the-board",
+        "Ann Booth and Tom Field were also named to the Kestrel Bank board.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ann Booth",
+                "organization": "Kestrel Bank",
+                "role": "board member",
+            },
+            {
+                "type": "appointment",
+                "person": "Tom Field",
+                "organization": "Kestrel Bank",
+                "role": "board member",
+            },
+        ],
+    ),
+]
+
 LINKED = [
     Case(
         "departure-and-next-holder-told-apart-are-one-handover",
@@ -573,6 +626,11 @@ NO_EVENT = [
         [],
     ),
     Case(
+        "tenure-and-reporting-line-are-background",
+        "Ann Booth had been COO of Kestrel Bank since 2021 and reported to Ravi Mehta.",
+        [],
+    ),
+    Case(
         "promotion-of-a-product-is-no-appointment",
         "Orvik Group said the promotion of its new app cost more than planned.",
         [],
@@ -588,7 +646,17 @@ NO_EVENT = [
 @pytest.mark.parametrize(
     "case",
     params(
-        SUCCESSION + BIOS + MOVES + ROLES + ELECT + SUBJECTS + HANDOVER_ROLES + LINKED + REPORTING + NO_EVENT
+        SUCCESSION
+        + BIOS
+        + MOVES
+        + ROLES
+        + ELECT
+        + SUBJECTS
+        + HANDOVER_ROLES
+        + MORE
+        + LINKED
+        + REPORTING
+        + NO_EVENT
     ),
 )
 def test_real_succession_bios(case: Case) -> None:
