@@ -333,6 +333,13 @@ def build_appointment(
         role = _OFFICE_ROLES.get(office.group().lower().replace("top job", "top-job"))
     if role is None and _NO_ROLE_AFTER_RE.match(scene.text[end : end + 30]):
         return []  # "became clear", "to act as a bridge": no office is taken
+    if (
+        role is None
+        and _BECAME_RE.fullmatch(match.group())
+        and not TITLE_RE.search(scene.text[end : min(scene.sentence.end, end + 40)])
+        and not any(m.kind == "org" and end <= m.start <= end + 8 for m in scene.mentions)
+    ):
+        return []  # "became a stock market darling": neither a title nor an employer follows
     if role is None and (
         match.group().lower().endswith("will be") or rule.rule_id == "appointment.move-from-role"
     ):
@@ -453,6 +460,7 @@ _NO_ROLE_AFTER_RE = re.compile(
     r"mentor|magnet|lightning\s+rod|reminder|testament))\b",
     re.IGNORECASE,
 )
+_BECAME_RE = re.compile(r"(?:and\s+|then\s+)?(?:became|becomes)", re.IGNORECASE)
 _AND_BOARD_RE = re.compile(r"\s+(?:and|&)\s+(?:a\s+)?board\s+(?:member|director)$", re.IGNORECASE)
 
 

@@ -293,7 +293,8 @@ RULES: tuple[Rule, ...] = (
         "departure.left",
         "departure",
         _rx(
-            r"\b(?:has |had |have )?(?:left|quit|resigned|retired|departed|stepped down|stepped away|stepped aside|exited|exits|stood down)\b(?!\s+(?:behind|over|unchanged|open|out|vacant|empty|intact|alone|unsaid|unanswered|by)\b)"
+            r"(?<!\()(?<!which )(?<!that )(?<!top )(?<!far )"
+            r"\b(?:has |had |have )?(?:left|quit|resigned|retired|departed|stepped down|stepped away|stepped aside|exited|exits|stood down)\b(?!\s+(?:behind|over|unchanged|open|out|vacant|empty|intact|alone|unsaid|unanswered|by|around|about|nearly|roughly|some)\b)(?!\s*\))"
         ),
         "before",
         0.8,
@@ -385,7 +386,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.named",
         "appointment",
         _rx(
-            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated|rehired|re-hired|reinstated)\b|"
+            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked(?!\s+up\b)|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated|rehired|re-hired|reinstated)\b|"
             r"\badd(?:s|ed|ing)?\b(?=[^.;]{1,60}?\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+)?board\b)|"
             r"\bpromote\b(?=\s+(?-i:[A-Z])[^.;]{1,60}?\s(?:to|as)\s)"
         ),

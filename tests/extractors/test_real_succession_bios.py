@@ -631,6 +631,26 @@ NO_EVENT = [
         [],
     ),
     Case(
+        "photo-caption-left-is-no-departure",
+        "Ann Booth (left) receiving the Kestrel Bank medal from Tom Field.",
+        [{"type": "award", "person": "Ann Booth"}],
+    ),
+    Case(
+        "an-outage-which-left-customers-is-no-departure",
+        "Ravi Mehta helped Kestrel Bank recover from an outage which left around 2m customers locked out.",
+        [],
+    ),
+    Case(
+        "became-a-market-darling-is-no-appointment",
+        "Ravi Mehta, chief executive of Kestrel Bio, which became a stock market darling, spoke first.",
+        [],
+    ),
+    Case(
+        "picked-up-an-award-is-no-appointment",
+        "Ann Booth of Kestrel Bank also picked up the Growth Award for the bank.",
+        [{"type": "award", "person": "Ann Booth"}],
+    ),
+    Case(
         "promotion-of-a-product-is-no-appointment",
         "Orvik Group said the promotion of its new app cost more than planned.",
         [],
