@@ -219,6 +219,10 @@ def _departure_of(scene: Scene, rule: Rule, person: Mention, span: tuple[int, in
     # "is stepping down as CEO" names the role left, even when the person has other titles.
     stated = scene.title_after(end) if re.match(r"\s+as\s", scene.text[end : end + 4]) else None
     role = stated or title or scene.title_after(end) or scene.entities.titles.get(person.name)
+    if role is None and re.match(
+        r"\s+(?:from|as)\s+(?:the|its|his|her)\s+top\s+job\b", scene.text[end : end + 25]
+    ):
+        role = "chief executive"  # "resigned from the top job"
     destination = scene.destination(end)
     details = {"status": _status(scene, rule), "successor": None, "destination": _name(destination)}
     if rule.rule_id == "departure.bow-out" and _PAST_VERB_RE.match(scene.text[start:end]):
@@ -285,7 +289,15 @@ def build_appointment(
         return []  # "named after", "named in a lawsuit", "named one of the best"
     if rule.rule_id == "appointment.join" and _ordinary_object(scene, end):
         return []  # "joined the call", "joined forces"
-    if rule.rule_id == "appointment.move-from-role" and match.group().lower().startswith("mov"):
+    promoted_from = (
+        _PROMOTED_FROM_RE.match(scene.text, end, scene.sentence.end)
+        if rule.rule_id == "appointment.named"
+        else None
+    )
+    if promoted_from is not None:
+        # "was promoted from his role as X to Y": the named verb opens a move between two roles.
+        return _move_from_role(scene, rule, (start, promoted_from.end()))
+    if rule.rule_id == "appointment.move-from-role" and not match.group().lower().startswith("transition"):
         return _move_from_role(scene, rule, (start, end))
     # "is promoting Bo Chan": a progressive verb is active even after "is".
     progressive = match.group().lower().endswith("ing")
@@ -468,6 +480,10 @@ def _move_from_role(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Dra
     """ "A will be moving from his role as head of sales to group president": two moves."""
     start, end = span
     person = scene.person_before(start)
+    if person is not None and re.search(
+        r"(?:heading|running|leading)\s+$", scene.text[start:end], re.IGNORECASE
+    ):
+        return _move_from_unit(scene, rule, person, span)
     old = TITLE_RE.match(scene.text, end)
     if person is None or old is None:
         return []
@@ -492,12 +508,69 @@ def _move_from_role(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Dra
         "role": new.group(),
         "details": {"predecessor": None},
     }
-    left = {"status": _status(scene, rule), "successor": None, "destination": None}
+    past = re.match(r"promoted|transferred|moved", scene.text[start:end], re.IGNORECASE)
+    left = {"status": "completed" if past else _status(scene, rule), "successor": None, "destination": None}
     gave_up = {"person": person.name, "organization": org, "role": old_role, "details": left}
     return [
         _draft(scene, rule, span, confidence=confidence, **moved),
         _draft(scene, rule, span, type="departure", confidence=confidence - 0.05, **gave_up),
     ]
+
+
+_PROMOTED_FROM_RE = re.compile(
+    r"\s+from\s+(?:his|her|their)\s+(?:current\s+)?(?:role|post|position|job)\s+(?:as|heading|running|leading)\s+",
+    re.IGNORECASE,
+)
+# "... to take the job heading the entire group": the new unit the person heads.
+_HEADING_NEXT_RE = re.compile(
+    r"\s+to\s+(?:take\s+(?:over\s+)?(?:the|a)\s+(?:job|role|post)\s+)?(?:heading|running|leading)\s+"
+    r"((?:the|its)\s+[^,.;]{1,40}?)(?=[,.;]|\s+(?:in|at|on|from|after|when)\b|$)",
+    re.IGNORECASE,
+)
+
+
+_UNIT_NAME_RE = re.compile(
+    r"^(?:the|its)\s+((?-i:[A-Z][\w&'’-]*)(?:\s+(?-i:[A-Z][\w&'’-]*)){0,2})\s+"
+    r"(?:division|unit|arm|business|subsidiary|brand|operations?)$",
+    re.IGNORECASE,
+)
+
+
+def _move_from_unit(scene: Scene, rule: Rule, person: Mention, span: tuple[int, int]) -> list[Draft]:
+    """ "was promoted from his role heading the Foo division to take the job heading the entire group"."""
+    start, end = span
+    stop = scene.text.find(" to ", end, min(scene.sentence.end, end + 80))
+    if stop < 0:
+        return []
+    unit = scene.text[end:stop].strip()
+    named = next((m for m in scene.orgs() if end <= m.start < stop and m.via == "name"), None)
+    unit_name = _UNIT_NAME_RE.match(unit)
+    home = scene.entities.affiliations.get(person.name) or scene.main_org()
+    if named is None and unit_name is not None:
+        # "heading the Porsche division": the unit is named by its capitalised words.
+        named = Mention(end, stop, "org", unit_name.group(1), False, "name")
+    nxt = _HEADING_NEXT_RE.match(scene.text, stop, scene.sentence.end)
+    confidence = rule.confidence - _weakness(scene, person)
+    drafts = []
+    if home is not None:
+        role = f"head of {nxt.group(1)}" if nxt else None
+        fields = {"person": person.name, "organization": home, "role": role, "details": {"predecessor": None}}
+        drafts.append(_draft(scene, rule, span, confidence=confidence, **fields))
+    if named is not None and named.name != home:
+        past = re.match(r"promoted|transferred|moved", scene.text[start:end], re.IGNORECASE)
+        left = {
+            "status": "completed" if past else _status(scene, rule),
+            "successor": None,
+            "destination": home,
+        }
+        fields = {
+            "person": person.name,
+            "organization": named.name,
+            "role": f"head of {unit}",
+            "details": left,
+        }
+        drafts.append(_draft(scene, rule, span, type="departure", confidence=confidence - 0.05, **fields))
+    return drafts
 
 
 def _assumes_role_of(scene: Scene, rule: Rule, appointment: Draft, span: tuple[int, int]) -> list[Draft]:

@@ -419,7 +419,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.move-from-role",
         "appointment",
         _rx(
-            r"\bmov(?:e|es|ed|ing)\s+from\s+(?:his|her|their)\s+(?:current\s+)?(?:role|post|position|job)\s+as\s+|"
+            r"\b(?:mov(?:e|es|ed|ing)|promoted|transferred)\s+from\s+(?:his|her|their)\s+(?:current\s+)?(?:role|post|position|job)\s+(?:as|heading|running|leading)\s+|"
             r"\btransition(?:s|ed|ing)?\s+(?:in)?to\s+(?:the\s+)?(?:role\s+of\s+)?(?=(?:[\w-]+\s+){0,2}?(?-i:[A-Z]))"
         ),
         "before",
@@ -831,6 +831,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "departure.bow-out": ("bow", "relinquish", "back from"),
     "departure.parted-ways": ("ways with", "company with"),
     "appointment.move-from-role": (
+        "promoted from",
+        "transferred from",
         "from his role",
         "from her role",
         "from their role",

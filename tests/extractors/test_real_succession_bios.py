@@ -532,6 +532,60 @@ MORE = [
     ),
 ]
 
+UNITS = [
+    Case(
+        "promoted-from-heading-a-division-to-heading-the-group",
+        "Norvale Group said Mark Dahl was promoted from his role heading the Saab division to take the "
+        "job heading the entire group.",
+        [
+            {
+                "type": "appointment",
+                "person": "Mark Dahl",
+                "organization": "Norvale Group",
+                "role": "head of the entire group",
+            },
+            {
+                "type": "departure",
+                "person": "Mark Dahl",
+                "organization": "Saab",
+                "role": "head of the Saab division",
+                "details": {"status": "completed", "destination": "Norvale Group"},
+            },
+        ],
+    ),
+    Case(
+        "promoted-from-role-as-to-new-title",
+        "At Norvale Group, Mark Dahl was promoted from his role as head of sales to chief operating officer.",
+        [
+            {
+                "type": "appointment",
+                "person": "Mark Dahl",
+                "organization": "Norvale Group",
+                "role": "chief operating officer",
+            },
+            {
+                "type": "departure",
+                "person": "Mark Dahl",
+                "organization": "Norvale Group",
+                "role": "head of sales",
+                "details": {"status": "completed"},
+            },
+        ],
+    ),
+    Case(
+        "resigned-from-the-top-job",
+        "Erik Lund, who resigned from the top job at Norvale Group in 2015, declined to comment.",
+        [
+            {
+                "type": "departure",
+                "person": "Erik Lund",
+                "organization": "Norvale Group",
+                "role": "chief executive",
+            }
+        ],
+    ),
+]
+
 LINKED = [
     Case(
         "departure-and-next-holder-told-apart-are-one-handover",
@@ -674,6 +728,7 @@ NO_EVENT = [
         + SUBJECTS
         + HANDOVER_ROLES
         + MORE
+        + UNITS
         + LINKED
         + REPORTING
         + NO_EVENT
