@@ -558,18 +558,18 @@ def _move_from_unit(scene: Scene, rule: Rule, person: Mention, span: tuple[int, 
         drafts.append(_draft(scene, rule, span, confidence=confidence, **fields))
     if named is not None and named.name != home:
         past = re.match(r"promoted|transferred|moved", scene.text[start:end], re.IGNORECASE)
-        left = {
+        left: dict[str, str | None] = {
             "status": "completed" if past else _status(scene, rule),
             "successor": None,
             "destination": home,
         }
-        fields = {
+        gave_up: dict[str, object] = {
             "person": person.name,
             "organization": named.name,
             "role": f"head of {unit}",
             "details": left,
         }
-        drafts.append(_draft(scene, rule, span, type="departure", confidence=confidence - 0.05, **fields))
+        drafts.append(_draft(scene, rule, span, type="departure", confidence=confidence - 0.05, **gave_up))
     return drafts
 
 
