@@ -382,7 +382,11 @@ def build_appointment(
     details = {"predecessor": None}
     confidence = rule.confidence - _weakness(scene, person)
     fields = {"person": person.name, "organization": org, "role": role, "details": details}
-    drafts = [_draft(scene, rule, (start, end), confidence=confidence, **fields)]
+    own_year = _OWN_YEAR_RE.match(scene.text, end, min(scene.sentence.end, end + 90))
+    # "was appointed to the board in 2009 and appointed chairman in 2017": each verb's own year;
+    # the trigger reaches its year, so dating does not give that year to the next verb.
+    span = (start, own_year.end()) if own_year else (start, end)
+    drafts = [_draft(scene, rule, span, confidence=confidence, **fields)]
     former = (
         (title_org or _title_org_after(scene, person))
         if active and _HIRED_AWAY_RE.match(match.group())
@@ -424,6 +428,9 @@ def build_appointment(
         for other in _listed_with_asides(scene, [person], forward=True)[1:]:
             more = {"person": other.name, "organization": org, "role": None, "details": {"predecessor": None}}
             drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
+    for draft in drafts:
+        if draft.trigger == (start, end):
+            draft.trigger = span  # the moves told with this verb share its year
     return drafts
 
 
@@ -473,6 +480,9 @@ _NO_ROLE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _BECAME_RE = re.compile(r"(?:and\s+|then\s+)?(?:became|becomes)", re.IGNORECASE)
+_OWN_YEAR_RE = re.compile(
+    r"[^,.;]{0,60}?(?=\s+in\s+(?:19|20)\d\d\s*,?\s+(?:and|then)\s+(?:later\s+|then\s+)?[a-z]+)"
+)
 _AND_BOARD_RE = re.compile(r"\s+(?:and|&)\s+(?:a\s+)?board\s+(?:member|director)$", re.IGNORECASE)
 
 
@@ -796,6 +806,14 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
         successor, predecessor = predecessor, successor
     if successor is None or predecessor is None or successor.name == predecessor.name:
         return []
+    span = (start, end)
+    if _PARTICIPLE_RE.search(scene.text[max(scene.sentence.start, start - 3) : start]):
+        # "appointed chairman in 2017, replacing B": the hand-over is dated like the verb it trails.
+        earlier = [
+            t for t in scene.triggers if t[1] <= start and not re.search(r"[.;]", scene.text[t[1] : start])
+        ]
+        if earlier:
+            span = (earlier[-1][0], end)
     _, predecessor_org = scene.title_of(predecessor)
     after = scene.object_org(predecessor.end, named_only=False)
     org = predecessor_org or _name(after) or _name(scene.org_before(start))
@@ -820,7 +838,7 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
     appointment = _draft(
         scene,
         rule,
-        (start, end),
+        span,
         type="appointment",
         person=successor.name,
         organization=org,
@@ -830,7 +848,7 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
     departure = _draft(
         scene,
         rule,
-        (start, end),
+        span,
         type="departure",
         person=predecessor.name,
         organization=org,

@@ -44,6 +44,7 @@ SUCCESSION = [
                 "person": "Tamsin Grey",
                 "organization": "Brellow Group",
                 "role": "board member",
+                "date": "2010",
             },
             {
                 "type": "appointment",
@@ -58,6 +59,7 @@ SUCCESSION = [
                 "person": "Owen Park",
                 "organization": "Brellow Group",
                 "role": "chairman",
+                "date": "2018",
                 "details": {"status": "completed", "successor": "Tamsin Grey"},
             },
         ],
@@ -586,6 +588,29 @@ UNITS = [
     ),
 ]
 
+YEARS = [
+    Case(
+        "joined-then-became-each-with-its-year",
+        "Ann Booth joined Kestrel Bank in 2010 and became chief executive in 2015.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ann Booth",
+                "organization": "Kestrel Bank",
+                "role": None,
+                "date": "2010",
+            },
+            {
+                "type": "appointment",
+                "person": "Ann Booth",
+                "organization": "Kestrel Bank",
+                "role": "chief executive",
+                "date": "2015",
+            },
+        ],
+    ),
+]
+
 LINKED = [
     Case(
         "departure-and-next-holder-told-apart-are-one-handover",
@@ -729,6 +754,7 @@ NO_EVENT = [
         + HANDOVER_ROLES
         + MORE
         + UNITS
+        + YEARS
         + LINKED
         + REPORTING
         + NO_EVENT
