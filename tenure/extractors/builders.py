@@ -132,8 +132,16 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         return _group_then_names(scene, rule, (start, end))
     if rule.person == "possessive":
         person = scene.person_before(start, allow_possessive=True)
-        if person is None or not person.possessive or start - person.end > 4:
+        if person is None or not person.possessive:
             return []
+        if start - person.end > 4 and not _ADJECTIVE_GAP_RE.match(scene.text[person.end : start]):
+            return []  # "his prior exit from Acme": one word may stand between
+    elif rule.person == "list-after":
+        # "following the exit of its then-chief executive A and chair B": one departure each.
+        listed = scene.persons_listed_after(end)
+        if not listed or not _FEW_WORDS_RE.match(scene.text[end : listed[0].start]):
+            return []
+        return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]
     elif rule.person == "after":
         person = scene.person_after(end, limit=80)
         if person is None and rule.rule_id == "departure.parted-ways":
@@ -150,14 +158,35 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         return [d for p in pair for d in _departure_of(scene, rule, p, (start, end))]
     if person is None:
         return []
-    if rule.person == "list-before":
-        # "Directors A and B will not seek re-election": one departure each.
+    if rule.person == "list-before" or re.search(r"\b(?:both|all)\b", match.group(), re.IGNORECASE):
+        # "Directors A and B will not seek re-election", "A and B will both leave": one departure each.
         listed = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
         if len(listed) > 1:
             return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]
-    return _departure_of(scene, rule, person, (start, end))
+    drafts = _departure_of(scene, rule, person, (start, end))
+    moving = _MOVE_THEN_LEAVE_RE.search(match.group())
+    if drafts and moving is not None:
+        # "intends to transition to Executive Chair and retire as CEO": the new role is a move too.
+        title = TITLE_RE.match(scene.text, start + moving.end())
+        if title is not None:
+            new_org = scene.object_org(title.end(), named_only=True) or None
+            fields = {
+                "person": person.name,
+                "organization": _name(new_org) or drafts[0].organization,
+                "role": title.group(),
+                "details": {"predecessor": None},
+            }
+            drafts.append(_draft(scene, rule, (start, end), type="appointment", **fields))
+    return drafts
 
 
+_MOVE_THEN_LEAVE_RE = re.compile(
+    r"\b(?:transition|move|shift)\s+(?:in)?to\s+(?:the\s+)?(?:role\s+of\s+)?", re.IGNORECASE
+)
+_ADJECTIVE_GAP_RE = re.compile(
+    r"^(?:['’]s)?\s+(?:prior|previous|earlier|recent|sudden|abrupt|surprise|first|second|planned)\s+$",
+    re.IGNORECASE,
+)
 _BOTH_RE = re.compile(r"^\s*(?:both|the\s+two|the\s+pair)\s+(?:of\s+them\s+)?(?:[a-z]+ly\s+|also\s+)?$", re.I)
 
 
@@ -193,6 +222,10 @@ def _departure_of(scene: Scene, rule: Rule, person: Mention, span: tuple[int, in
     # "is stepping down as CEO" names the role left, even when the person has other titles.
     stated = scene.title_after(end) if re.match(r"\s+as\s", scene.text[end : end + 4]) else None
     role = stated or title or scene.title_after(end) or scene.entities.titles.get(person.name)
+    if role is None and re.match(
+        r"\s+(?:from|as)\s+(?:the|its|his|her)\s+top\s+job\b", scene.text[end : end + 25]
+    ):
+        role = "chief executive"  # "resigned from the top job"
     destination = scene.destination(end)
     details = {"status": _status(scene, rule), "successor": None, "destination": _name(destination)}
     if rule.rule_id == "departure.bow-out" and _PAST_VERB_RE.match(scene.text[start:end]):
@@ -245,7 +278,9 @@ def _status(scene: Scene, rule: Rule) -> str:
 # --- appointments ---------------------------------------------------------------------------
 
 
-def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
+def build_appointment(
+    scene: Scene, rule: Rule, match: re.Match[str], person_override: Mention | None = None
+) -> list[Draft]:
     start, end = _abs(scene, match)
     if rule.pair:
         return build_succession(scene, rule, match)
@@ -257,18 +292,73 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         return []  # "named after", "named in a lawsuit", "named one of the best"
     if rule.rule_id == "appointment.join" and _ordinary_object(scene, end):
         return []  # "joined the call", "joined forces"
+    promoted_from = (
+        _PROMOTED_FROM_RE.match(scene.text, end, scene.sentence.end)
+        if rule.rule_id == "appointment.named"
+        else None
+    )
+    if promoted_from is not None:
+        # "was promoted from his role as X to Y": the named verb opens a move between two roles.
+        return _move_from_role(scene, rule, (start, promoted_from.end()))
+    if rule.rule_id == "appointment.move-from-role" and not match.group().lower().startswith("transition"):
+        return _move_from_role(scene, rule, (start, end))
     # "is promoting Bo Chan": a progressive verb is active even after "is".
     progressive = match.group().lower().endswith("ing")
     active = (rule.person == "voice" and (progressive or not scene.passive(start))) or rule.person == "after"
+    if active and rule.person == "voice" and _PASSIVE_AND_RE.search(scene.text[scene.sentence.start : start]):
+        active = False  # "was appointed to the board in 2009 and appointed chairman in 2017"
     person = scene.person_after(end, limit=80) if active else scene.person_before(start)
+    if re.match(r"and\s", match.group(), re.IGNORECASE) and not active:
+        # "will report to B and is expected to ... and join the board": the subject of the first verb.
+        first = start
+        for other_start, other_end in reversed([t for t in scene.triggers if t[1] <= start]):
+            if re.search(r"[.;]|,\s+(?:who|which)\b", scene.text[other_end:first]):
+                break
+            first = other_start
+        person = scene.person_before(first) or person
+    if _OPENING_JOIN_RE.match(scene.text[scene.sentence.start : end]):
+        # "Since joining Acme in 1990, Jane Doe has ...": the subject follows the opening clause.
+        comma = scene.text.find(",", end, scene.sentence.end)
+        later = scene.person_after(comma, limit=12) if comma >= 0 else None
+        person = later or person
     if person is None and active:
         person = scene.person_before(start)
         active = False
-    person = person or _first_person_author(scene, start)
+    person = person_override or person or _first_person_author(scene, start)
     if person is None:
         return []
+    if (
+        person_override is None
+        and not active
+        and rule.person == "voice"
+        and re.search(r"\bwere\s+(?:\w+\s+)?$", scene.text[max(0, start - 20) : start])
+    ):
+        # "A and B were also named to the board": each of them.
+        listed = scene.persons_listed_before(start)
+        if len(listed) > 1 and listed[-1] is person:
+            drafts = []
+            for each in listed:
+                drafts.extend(build_appointment(scene, rule, match, person_override=each))
+            return drafts
     title, title_org = scene.title_of(person)
     role = scene.title_after(end)
+    office = _OFFICE_RE.search(match.group())
+    if role is None and office is not None:
+        # "since assuming Acme's presidency", "will take the top job": the office the words name.
+        role = _OFFICE_ROLES.get(office.group().lower().replace("top job", "top-job"))
+    if role is None and _NO_ROLE_AFTER_RE.match(scene.text[end : end + 30]):
+        return []  # "became clear", "to act as a bridge": no office is taken
+    if (
+        role is None
+        and _BECAME_RE.fullmatch(match.group())
+        and not TITLE_RE.search(scene.text[end : min(scene.sentence.end, end + 40)])
+        and not any(m.kind == "org" and end <= m.start <= end + 8 for m in scene.mentions)
+    ):
+        return []  # "became a stock market darling": neither a title nor an employer follows
+    if role is None and (
+        match.group().lower().endswith("will be") or rule.rule_id == "appointment.move-from-role"
+    ):
+        return []  # "who will be", "transition to": an appointment only when a title follows
     after_trigger = scene.text[end : end + 40]
     if role is None and _BOARD_SEAT_RE.match(after_trigger):
         role = "board member"
@@ -295,7 +385,11 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     details = {"predecessor": None}
     confidence = rule.confidence - _weakness(scene, person)
     fields = {"person": person.name, "organization": org, "role": role, "details": details}
-    drafts = [_draft(scene, rule, (start, end), confidence=confidence, **fields)]
+    own_year = _OWN_YEAR_RE.match(scene.text, end, min(scene.sentence.end, end + 90))
+    # "was appointed to the board in 2009 and appointed chairman in 2017": each verb's own year;
+    # the trigger reaches its year, so dating does not give that year to the next verb.
+    span = (start, own_year.end()) if own_year else (start, end)
+    drafts = [_draft(scene, rule, span, confidence=confidence, **fields)]
     former = (
         (title_org or _title_org_after(scene, person))
         if active and _HIRED_AWAY_RE.match(match.group())
@@ -313,12 +407,306 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         drafts.append(
             _draft(scene, rule, (start, end), type="departure", confidence=confidence - 0.1, **more)
         )
+    if rule.rule_id == "appointment.filled-by":
+        drafts.extend(_role_left_by(scene, rule, drafts[0], (start, end)))
+    if rule.rule_id == "appointment.take-on-job":
+        drafts.extend(_assumes_role_of(scene, rule, drafts[0], (start, end)))
+    board = _AND_BOARD_RE.search(drafts[0].role or "")
+    if board is not None:
+        # "will be managing director and board member at Foo": a post and a board seat, two moves.
+        drafts[0].role = drafts[0].role[: board.start()] if drafts[0].role else None
+        seat = {
+            "person": person.name,
+            "organization": org,
+            "role": "board member",
+            "details": {"predecessor": None},
+        }
+        drafts.append(_draft(scene, rule, (start, end), confidence=confidence - 0.05, **seat))
+    if rule.rule_id == "appointment.join":
+        drafts.extend(_joined_from(scene, rule, person, org, (start, end), confidence))
+    drafts.extend(_handover_as(scene, rule, person, drafts[0], (start, end)))
+    drafts.extend(_next_steps(scene, rule, drafts[0], (start, end)))
     if rule.rule_id == "appointment.brought-in" and active:
         # "brought in a finance director, A, and a digital chief, B": each hire named.
         for other in _listed_with_asides(scene, [person], forward=True)[1:]:
             more = {"person": other.name, "organization": org, "role": None, "details": {"predecessor": None}}
             drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
+    for draft in drafts:
+        if draft.trigger == (start, end):
+            draft.trigger = span  # the moves told with this verb share its year
     return drafts
+
+
+# "was appointed to the board in 2009 and appointed chairman": the second verb is passive too.
+_PASSIVE_AND_RE = re.compile(
+    r"\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?(?:named|appointed|elected|promoted|made)\b[^.;]{1,80}?\band\s+"
+    r"(?:later\s+|then\s+)?$",
+    re.IGNORECASE,
+)
+# "Since joining Acme in 1990, ...": a bio step that opens the sentence before its subject.
+_OPENING_JOIN_RE = re.compile(r"^\W*(?:since|after|before|upon|on|when)\s+(?:re)?joining$", re.IGNORECASE)
+_OFFICE_RE = re.compile(r"presidency|chairmanship|premiership|top job", re.IGNORECASE)
+_OFFICE_ROLES = {
+    "presidency": "president",
+    "chairmanship": "chairman",
+    "premiership": "prime minister",
+    "top-job": "chief executive",
+}
+# "joined Acme from Foo Bank": the person left Foo Bank for Acme.
+_FROM_ORG_RE = re.compile(r"\s+from\s+(?:rival\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _joined_from(
+    scene: Scene, rule: Rule, person: Mention, org: str, span: tuple[int, int], confidence: float
+) -> list[Draft]:
+    end = span[1]
+    stop = scene.clause_end(end)
+    for mention in scene.orgs():
+        if mention.start <= end or mention.start >= stop or mention.via != "name":
+            continue
+        if not _FROM_ORG_RE.search(scene.text[max(end, mention.start - 20) : mention.start]):
+            continue
+        if mention.name == org:
+            return []
+        done = bool(re.search(r"joined$", scene.text[span[0] : end], re.IGNORECASE))
+        details = {"status": "completed" if done else "announced", "successor": None, "destination": org}
+        fields = {"person": person.name, "organization": mention.name, "role": None, "details": details}
+        return [_draft(scene, rule, span, type="departure", confidence=confidence - 0.1, **fields)]
+    return []
+
+
+# What follows "became" / "act as" when no office is taken.
+_NO_ROLE_AFTER_RE = re.compile(
+    r"^\s+(?:clear|apparent|evident|obvious|available|known|public|possible|necessary|likely|increasingly|"
+    r"a\s+(?:symbol|target|focus|bridge|stanchion|catalyst|flashpoint|problem|reality|sounding\s+board|"
+    r"mentor|magnet|lightning\s+rod|reminder|testament))\b",
+    re.IGNORECASE,
+)
+_BECAME_RE = re.compile(r"(?:and\s+|then\s+)?(?:became|becomes)", re.IGNORECASE)
+_OWN_YEAR_RE = re.compile(
+    r"[^,.;]{0,60}?(?=\s+in\s+(?:19|20)\d\d\s*,?\s+(?:and|then)\s+(?:later\s+|then\s+)?[a-z]+)"
+)
+_AND_BOARD_RE = re.compile(r"\s+(?:and|&)\s+(?:a\s+)?board\s+(?:member|director)$", re.IGNORECASE)
+
+
+def _move_from_role(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "A will be moving from his role as head of sales to group president": two moves."""
+    start, end = span
+    person = scene.person_before(start)
+    if person is not None and re.search(
+        r"(?:heading|running|leading)\s+$", scene.text[start:end], re.IGNORECASE
+    ):
+        return _move_from_unit(scene, rule, person, span)
+    old = TITLE_RE.match(scene.text, end)
+    if person is None or old is None:
+        return []
+    to = re.search(
+        r"\s+to\s+(?:the\s+)?(?:(?:new\s+)?(?:role|post|position)\s+of\s+)?",
+        scene.text[old.end() : old.end() + 80],
+    )
+    if to is None or re.search(r"[,;.]", scene.text[old.end() : old.end() + to.start()]):
+        return []
+    new = TITLE_RE.match(scene.text, old.end() + to.end())
+    if new is None:
+        return []
+    _, title_org = scene.title_of(person)
+    org = title_org or scene.entities.affiliations.get(person.name) or scene.main_org()
+    if org is None:
+        return []
+    old_role = scene.text[old.start() : old.end() + to.start()]
+    confidence = rule.confidence - _weakness(scene, person)
+    moved = {
+        "person": person.name,
+        "organization": org,
+        "role": new.group(),
+        "details": {"predecessor": None},
+    }
+    past = re.match(r"promoted|transferred|moved", scene.text[start:end], re.IGNORECASE)
+    left = {"status": "completed" if past else _status(scene, rule), "successor": None, "destination": None}
+    gave_up = {"person": person.name, "organization": org, "role": old_role, "details": left}
+    return [
+        _draft(scene, rule, span, confidence=confidence, **moved),
+        _draft(scene, rule, span, type="departure", confidence=confidence - 0.05, **gave_up),
+    ]
+
+
+_PROMOTED_FROM_RE = re.compile(
+    r"\s+from\s+(?:his|her|their)\s+(?:current\s+)?(?:role|post|position|job)\s+(?:as|heading|running|leading)\s+",
+    re.IGNORECASE,
+)
+# "... to take the job heading the entire group": the new unit the person heads.
+_HEADING_NEXT_RE = re.compile(
+    r"\s+to\s+(?:take\s+(?:over\s+)?(?:the|a)\s+(?:job|role|post)\s+)?(?:heading|running|leading)\s+"
+    r"((?:the|its)\s+[^,.;]{1,40}?)(?=[,.;]|\s+(?:in|at|on|from|after|when)\b|$)",
+    re.IGNORECASE,
+)
+
+
+_UNIT_NAME_RE = re.compile(
+    r"^(?:the|its)\s+((?-i:[A-Z][\w&'’-]*)(?:\s+(?-i:[A-Z][\w&'’-]*)){0,2})\s+"
+    r"(?:division|unit|arm|business|subsidiary|brand|operations?)$",
+    re.IGNORECASE,
+)
+
+
+def _move_from_unit(scene: Scene, rule: Rule, person: Mention, span: tuple[int, int]) -> list[Draft]:
+    """ "was promoted from his role heading the Foo division to take the job heading the entire group"."""
+    start, end = span
+    stop = scene.text.find(" to ", end, min(scene.sentence.end, end + 80))
+    if stop < 0:
+        return []
+    unit = scene.text[end:stop].strip()
+    named = next((m for m in scene.orgs() if end <= m.start < stop and m.via == "name"), None)
+    unit_name = _UNIT_NAME_RE.match(unit)
+    home = scene.entities.affiliations.get(person.name) or scene.main_org()
+    if named is None and unit_name is not None:
+        # "heading the Porsche division": the unit is named by its capitalised words.
+        named = Mention(end, stop, "org", unit_name.group(1), False, "name")
+    nxt = _HEADING_NEXT_RE.match(scene.text, stop, scene.sentence.end)
+    confidence = rule.confidence - _weakness(scene, person)
+    drafts = []
+    if home is not None:
+        role = f"head of {nxt.group(1)}" if nxt else None
+        fields = {"person": person.name, "organization": home, "role": role, "details": {"predecessor": None}}
+        drafts.append(_draft(scene, rule, span, confidence=confidence, **fields))
+    if named is not None and named.name != home:
+        past = re.match(r"promoted|transferred|moved", scene.text[start:end], re.IGNORECASE)
+        left: dict[str, str | None] = {
+            "status": "completed" if past else _status(scene, rule),
+            "successor": None,
+            "destination": home,
+        }
+        gave_up: dict[str, object] = {
+            "person": person.name,
+            "organization": named.name,
+            "role": f"head of {unit}",
+            "details": left,
+        }
+        drafts.append(_draft(scene, rule, span, type="departure", confidence=confidence - 0.05, **gave_up))
+    return drafts
+
+
+def _assumes_role_of(scene: Scene, rule: Rule, appointment: Draft, span: tuple[int, int]) -> list[Draft]:
+    """ "will assume B's position of chair": B hands the role over."""
+    owner = next(
+        (m for m in scene.persons() if span[0] <= m.start < span[1] and m.possessive and m.via != "pronoun"),
+        None,
+    )
+    if owner is None or owner.name == appointment.person:
+        return []
+    appointment.details["predecessor"] = owner.name
+    details = {"status": _status(scene, rule), "successor": appointment.person, "destination": None}
+    fields = {"person": owner.name, "organization": appointment.organization, "role": appointment.role}
+    return [
+        _draft(
+            scene, rule, span, type="departure", details=details, confidence=rule.confidence - 0.1, **fields
+        )
+    ]
+
+
+# "Jane Doe's board seat will be filled by B": the role Jane Doe leaves, named between.
+_ROLE_OF_RE = re.compile(r"^\s*((?:[\w-]+\s+){0,5}?)(?:role|post|position|job|seat)\s+$", re.IGNORECASE)
+
+
+def _role_left_by(scene: Scene, rule: Rule, appointment: Draft, span: tuple[int, int]) -> list[Draft]:
+    owner = scene.person_before(span[0], allow_possessive=True)
+    if owner is None or not owner.possessive or owner.name == appointment.person:
+        return []
+    named = _ROLE_OF_RE.match(scene.text[owner.end + 2 : span[0]])
+    if named is None:
+        return []
+    role = named.group(1).strip() or None
+    appointment.role = appointment.role or role
+    appointment.details["predecessor"] = owner.name
+    details = {"status": "announced", "successor": appointment.person, "destination": None}
+    fields = {
+        "person": owner.name,
+        "organization": appointment.organization,
+        "role": role,
+        "details": details,
+    }
+    return [_draft(scene, rule, span, type="departure", confidence=rule.confidence - 0.1, **fields)]
+
+
+# "A will take over as CEO as B steps down": B leaves the role A takes.
+_AS_LEAVES_RE = re.compile(
+    r"\s+(?:as|when|after|once)\s+$",
+    re.IGNORECASE,
+)
+_LEAVES_AFTER_RE = re.compile(
+    r"^\s*(?:,[^,]{1,60},\s*)?(?:steps\s+down|stepped\s+down|retires|retired|leaves|resigns|resigned|departs|"
+    r"(?:is|was)\s+(?:stepping\s+down|retiring|leaving|departing))\b",
+    re.IGNORECASE,
+)
+
+
+def _handover_as(
+    scene: Scene, rule: Rule, person: Mention, appointment: Draft, span: tuple[int, int]
+) -> list[Draft]:
+    end = span[1]
+    for other in scene.persons():
+        if other.start <= end or other.name == person.name or other.via == "pronoun":
+            continue
+        if other.start - end > 80:
+            break
+        if not _AS_LEAVES_RE.search(scene.text[max(end, other.start - 8) : other.start]):
+            continue
+        if not _LEAVES_AFTER_RE.match(scene.text[other.end : other.end + 80]):
+            return []
+        appointment.details["predecessor"] = other.name
+        details = {"status": rule.status or "announced", "successor": person.name, "destination": None}
+        fields = {"person": other.name, "organization": appointment.organization, "role": appointment.role}
+        return [
+            _draft(
+                scene,
+                rule,
+                span,
+                type="departure",
+                details=details,
+                confidence=rule.confidence - 0.1,
+                **fields,
+            )
+        ]
+    return []
+
+
+# "becoming director of its lab in 2008 and head of its research arm in 2011": each step a move.
+_NEXT_STEP_RE = re.compile(r"\s+in\s+\d{4}\s*,?\s+(?:and|then|and\s+then|and\s+later)\s+(?:as\s+)?")
+
+
+def _next_steps(scene: Scene, rule: Rule, first: Draft, span: tuple[int, int]) -> list[Draft]:
+    if first.role is None or rule.rule_id not in {"appointment.become", "appointment.named"}:
+        return []
+    found = TITLE_RE.search(scene.text, span[1], scene.sentence.end)
+    if found is None:
+        return []
+    # The first step's words run to its year; the next step follows "and".
+    step = _NEXT_STEP_RE.search(scene.text, found.end(), min(scene.sentence.end, found.end() + 80))
+    if step is None or re.search(r"[;.]", scene.text[found.end() : step.start()]):
+        return []
+    title = TITLE_RE.match(scene.text, step.end())
+    if title is None:
+        return []
+    # The first step ends at its own year: its trigger reaches there, so the year dates it.
+    first.trigger = (first.trigger[0], step.start())
+    whole = scene.text[found.start() : step.start()]
+    if first.role == found.group() and not re.search(r"[,;()]", whole):
+        first.role = whole
+    # "head of Acme Research in 2011": the role runs to its year when no clause break comes first.
+    year = re.search(
+        r"\s+in\s+\d{4}\b", scene.text[title.start() : min(scene.sentence.end, title.end() + 60)]
+    )
+    upto = title.start() + year.start() if year else title.end()
+    role = scene.text[title.start() : max(upto, title.end())]
+    if re.search(r"[,;()]", role):
+        role = title.group()
+    fields = {
+        "person": first.person,
+        "organization": first.organization,
+        "role": role,
+        "details": {"predecessor": None},
+    }
+    return [_draft(scene, rule, (title.start(), title.end()), confidence=first.confidence - 0.05, **fields)]
 
 
 # Verbs of taking someone from another employer: the person leaves the employer the aside names.
@@ -421,19 +809,39 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
         successor, predecessor = predecessor, successor
     if successor is None or predecessor is None or successor.name == predecessor.name:
         return []
+    span = (start, end)
+    if _PARTICIPLE_RE.search(scene.text[max(scene.sentence.start, start - 3) : start]):
+        # "appointed chairman in 2017, replacing B": the hand-over is dated like the verb it trails.
+        earlier = [
+            t for t in scene.triggers if t[1] <= start and not re.search(r"[.;]", scene.text[t[1] : start])
+        ]
+        if earlier:
+            span = (earlier[-1][0], end)
     _, predecessor_org = scene.title_of(predecessor)
     after = scene.object_org(predecessor.end, named_only=False)
     org = predecessor_org or _name(after) or _name(scene.org_before(start))
     org = org or scene.entities.affiliations.get(predecessor.name) or scene.main_org()
     pred_title, _ = scene.title_of(predecessor)
-    role = scene.title_after(predecessor.end) or _role_given_up(scene, predecessor) or pred_title
+    stated = (
+        TITLE_RE.search(match.group()) if rule.person == "after" else None
+    )  # "succeeded as chancellor by"
+    role = (
+        (stated.group() if stated else None)
+        or scene.title_after(predecessor.end)
+        or _role_given_up(scene, predecessor)
+        or pred_title
+        or _role_named_before(scene, start)
+    )
     # The successor takes the office, not the founder's title: "co-founder and CEO" -> "CEO".
     taken = re.sub(r"^(?:co-?)?founder(?:\s+(?:and|&)\s+|$)", "", role, flags=re.IGNORECASE) if role else None
+    known = scene.entities.titles.get(predecessor.name)
+    if not taken and known and not re.search(r"founder|former", known, re.IGNORECASE):
+        taken = re.sub(r"^(?:current|outgoing|longtime|then)[\s-]+", "", known, flags=re.IGNORECASE)
     taken = taken or None
     appointment = _draft(
         scene,
         rule,
-        (start, end),
+        span,
         type="appointment",
         person=successor.name,
         organization=org,
@@ -443,15 +851,68 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
     departure = _draft(
         scene,
         rule,
-        (start, end),
+        span,
         type="departure",
         person=predecessor.name,
         organization=org,
         role=pred_title or role or scene.entities.titles.get(predecessor.name),
-        details={"status": rule.status or "announced", "successor": successor.name, "destination": None},
+        details={
+            "status": _handover_status(scene, rule, start),
+            "successor": successor.name,
+            "destination": None,
+        },
         confidence=rule.confidence - 0.05,
     )
+    moved_on = _next_post(scene, predecessor)
+    if moved_on is not None and moved_on.name != org:
+        departure.details["destination"] = moved_on.name
     return [appointment, departure]
+
+
+# "named chief executive in 2017, replacing B": the role the earlier verb of the sentence gave.
+_PARTICIPLE_RE = re.compile(r",\s*$")
+
+
+def _role_named_before(scene: Scene, at: int) -> str | None:
+    if not _PARTICIPLE_RE.search(scene.text[max(scene.sentence.start, at - 3) : at]):
+        return None
+    earlier = [t for t in scene.triggers if t[1] <= at]
+    if not earlier:
+        return None
+    return scene.title_after(earlier[-1][1])
+
+
+# "A, who is replacing B" / "will promote A ..., replacing B": a hand-over still to come.
+_FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|set\s+to|due\s+to)\b|\b(?:is|are|'s|’s)\s+$", re.IGNORECASE
+)
+
+
+def _handover_status(scene: Scene, rule: Rule, at: int) -> str:
+    status = rule.status or "announced"
+    if rule.person == "after" and re.match(r"(?:was|were)\s", scene.text[at : at + 5], re.IGNORECASE):
+        return "completed"  # "was succeeded by": a hand-over that has happened
+    if status == "completed" and _FUTURE_BEFORE_RE.search(scene.text[scene.sentence.start : at]):
+        return "announced"
+    return status
+
+
+# "B, who will be managing director at Foo Bank": where the predecessor goes.
+_NEXT_POST_RE = re.compile(
+    r"^,\s+who\s+(?:will|is\s+to|is\s+set\s+to)\s+(?:be|become|join|take\s+up\s+(?:a|the)\s+role\s+(?:at|with))\s+",
+    re.IGNORECASE,
+)
+
+
+def _next_post(scene: Scene, predecessor: Mention) -> Mention | None:
+    lead = _NEXT_POST_RE.match(scene.text[predecessor.end : predecessor.end + 60])
+    if lead is None:
+        return None
+    at = predecessor.end + lead.end()
+    stop = min(scene.sentence.end, at + 90)
+    cut = re.search(r"[,;]", scene.text[at:stop])
+    stop = at + cut.start() if cut else stop
+    return next((m for m in scene.orgs() if at <= m.start < stop and m.via == "name"), None)
 
 
 def _role_given_up(scene: Scene, predecessor: Mention) -> str | None:
@@ -490,6 +951,13 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
                 details={"from_manager": None, "to_manager": None},
             )
         ]
+    if rule.rule_id == "reporting.takes-responsibility":
+        # "CFO Jane Doe will take on responsibility for the legal team": the team moves under her.
+        head = scene.person_before(start)
+        if head is None or not _UNIT_AFTER_RE.match(scene.text[end : scene.clause_end(end) + 1]):
+            return []
+        details = {"from_manager": None, "to_manager": head.name}
+        return [_draft(scene, rule, (start, end), organization=org, details=details)]
     if rule.rule_id == "reporting.from-to":
         person = scene.person_before(start)
         managers = [p for p in scene.persons() if p.start >= end]
@@ -503,12 +971,18 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         return []
     if _FORMER_LINE_RE.search(scene.text[max(scene.sentence.start, start - 12) : end]):
         return []  # "Bo Chan, who reported to Ann Lee, will now ...": the old line, not a change
+    if _BACKGROUND_LINE_RE.search(scene.text[scene.sentence.start : end]):
+        return []  # "had been COO since 2021 and reported to Ann Lee": a tenure, not a change
     if rule.rule_id == "reporting.join-under":
         subject = scene.person_before(start)
         people = [subject] if subject else []
     else:
         people = scene.persons_listed_before(start)
         people = _everyone_moving(scene, start) or people
+        if not people and _UNITS_BEFORE_RE.search(scene.text[max(scene.sentence.start, start - 100) : start]):
+            # "with the presidents of its three units reporting directly to the CEO": a unit-level change.
+            details = {"from_manager": None, "to_manager": manager.name}
+            return [_draft(scene, rule, (start, end), organization=org, details=details)]
     # "Bo Chan, who reported to Ann Lee, will now report to ...": Ann Lee is the manager left.
     former = [
         p for p in people if p and _FORMER_LINE_RE.search(scene.text[max(0, p.start - 30) : p.start].rstrip())
@@ -525,6 +999,25 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
             _draft(scene, rule, (start, end), person=person.name, organization=org, details=details)
         )
     return drafts
+
+
+# The units a reporting line is drawn for: "the presidents of X, Y and Z", "the legal and strategy teams".
+_UNITS_BEFORE_RE = re.compile(
+    r"\b(?:the|its|their|our)\s+(?:[\w-]+\s+){0,3}?(?:presidents|heads|leaders|chiefs|teams|units|divisions|"
+    r"businesses|departments|functions)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+_UNIT_AFTER_RE = re.compile(
+    r"^\s*(?:the|its|our)\s+(?:[\w,&-]+\s+){0,6}?(?:teams?|units?|divisions?|departments?|functions?|businesses|"
+    r"operations)\b",
+    re.IGNORECASE,
+)
+
+
+_BACKGROUND_LINE_RE = re.compile(
+    r"\b(?:had|has|have)\s+been\b[^.;]{1,80}?\band\s+(?:\w+ly\s+)?reported\s+(?:directly\s+)?to$",
+    re.IGNORECASE,
+)
 
 
 def _everyone_moving(scene: Scene, at: int) -> list[Mention]:

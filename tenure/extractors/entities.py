@@ -993,10 +993,70 @@ _OPENING_ADVERBS = frozenset(
 )
 
 
+# "Finance chief Jane Doe", "Group chief executive Bo Chan": a function or a scope before a title
+# says which job, not which employer.
+_FUNCTION_WORDS = frozenset(
+    [
+        "finance",
+        "financial",
+        "sales",
+        "marketing",
+        "technology",
+        "tech",
+        "operations",
+        "legal",
+        "research",
+        "engineering",
+        "product",
+        "design",
+        "communications",
+        "strategy",
+        "risk",
+        "compliance",
+        "digital",
+        "editorial",
+        "programming",
+        "talent",
+        "content",
+        "commercial",
+        "retail",
+        "investment",
+        "investments",
+        "policy",
+        "audit",
+        "treasury",
+        "security",
+        "data",
+        "growth",
+        "people",
+        "brand",
+        "creative",
+        "news",
+        "sports",
+        "group",
+        "global",
+        "regional",
+        "country",
+        "deputy",
+        "senior",
+        "former",
+        "acting",
+        "interim",
+        "joint",
+        "founding",
+        "managing",
+        "executive",
+        "chief",
+    ]
+)
+
+
 def _employer_of_titled_person(text: str, token: tuple[int, int, str]) -> bool:
     word = token[2].lower()
     if word.endswith(("ly", "ed", "ing", "al", "ous", "ive", "ful")) or word in _OPENING_ADVERBS:
         return False  # "Newly appointed / Ousted / Retiring / Veteran chief executive Jane Doe"
+    if word in _FUNCTION_WORDS:
+        return False
     found = _TITLED_PERSON_AFTER_RE.match(text, token[1])
     if found is None:
         return False

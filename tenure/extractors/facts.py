@@ -47,8 +47,12 @@ ROLE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 BOARD_ROLES = frozenset({"board", "chair"})
 # Roles too vague to tell facts apart count as unknown: "chief" (from "Northwind's chief, Dana ...").
 VAGUE_ROLES = frozenset({"chief", "executive", "head", "leader", "officer", "boss", "top executive"})
-# Executive-director titles are not board seats: "director of engineering".
-_EXECUTIVE_DIRECTOR = re.compile(r"\bdirector of\b|\bmanaging director\b")
+# Titles that are roles of their own, never folded into the one they contain: executive-director
+# titles are not board seats ("director of engineering"), a lower rank is not the office ("vice
+# president", "deputy chief executive"), and an office-elect is not yet the office ("CEO-elect").
+_OWN_ROLE = re.compile(
+    r"\bdirector of\b|\bmanaging director\b|\b(?:vice|deputy|assistant|associate)\b|\belect\b"
+)
 
 
 def role_key(role: str | None) -> str | None:
@@ -58,7 +62,7 @@ def role_key(role: str | None) -> str | None:
     text = " ".join(re.sub(r"[^\w]+", " ", role.casefold()).split())
     if not text or text in VAGUE_ROLES:
         return None
-    if _EXECUTIVE_DIRECTOR.search(text):
+    if _OWN_ROLE.search(text):
         return text
     for pattern, canonical, _ in ROLE_FORMS:
         if pattern.search(text):

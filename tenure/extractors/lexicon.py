@@ -65,6 +65,7 @@ TITLE_CORES: tuple[str, ...] = (
     r"secretary",
     r"professor",
     r"dean",
+    r"(?:vice[- ])?chancellor",
     r"partner",
     r"chief scientist",
 )

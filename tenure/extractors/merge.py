@@ -11,10 +11,11 @@ filled from the others.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from tenure.extractors.dates import DateMention
-from tenure.extractors.facts import PRECISION_RANK, roles_compatible
+from tenure.extractors.facts import PRECISION_RANK, role_key, roles_compatible
 from tenure.extractors.scene import Draft
 
 
@@ -30,9 +31,83 @@ def merge_drafts(drafts: list[Draft], news_year: str | None = None) -> list[Draf
         else:
             groups.append([draft])
     merged = [_combine(group) for group in groups]
+    _link_handovers(merged, news_year)
+    _share_handover_roles(merged)
     _share_handover_dates(merged)
     merged.sort(key=lambda d: (d.sentence, d.trigger[0]))
     return merged
+
+
+_HOLDER_RE = re.compile(r"^(?:current|outgoing|then|former|longtime|incumbent)[\s-]+", re.IGNORECASE)
+_STOPGAP_RE = re.compile(r"^(?:interim|acting|temporary)[\s-]+", re.IGNORECASE)
+
+
+def _link_handovers(events: list[Draft], news_year: str | None) -> None:
+    """ "CEO B is stepping down ... The board appointed A as the next CEO": told apart, one hand-over.
+
+    A departure from a role and another person's appointment to that role at the same company,
+    neither naming the other, are linked when the story has exactly one such newcomer. An interim
+    holder takes over from the leaver too, but the leaver's successor is the permanent one.
+    """
+    for departure in events:
+        if departure.type != "departure" or departure.details.get("successor"):
+            continue
+        role = role_key(_HOLDER_RE.sub("", departure.role)) if departure.role else None
+        permanent: list[Draft] = []
+        stopgap: list[Draft] = []
+        for event in events:
+            if (
+                event.type != "appointment"
+                or event.person == departure.person
+                or not event.role
+                or event.details.get("predecessor")
+                or not _same(event.organization, departure.organization)
+                or _background(replace(event, role=None), news_year)
+            ):
+                continue
+            bare = _STOPGAP_RE.sub("", event.role)
+            if role is None or role_key(bare) != role:
+                continue
+            (stopgap if bare != event.role else permanent).append(event)
+        if not permanent and not stopgap:
+            # "His final day is Jan. 15, and A will then take over": a role-less taker told next to it.
+            permanent = [
+                e
+                for e in events
+                if e.type == "appointment"
+                and e.person != departure.person
+                and not e.role
+                and not e.details.get("predecessor")
+                and abs(e.sentence - departure.sentence) <= 1
+                and _same(e.organization, departure.organization)
+                and not _background(e, news_year)
+            ]
+        if len(permanent) != 1 or len({e.person for e in stopgap}) > 1:
+            continue
+        newcomer = permanent[0]
+        departure.details["successor"] = newcomer.person
+        newcomer.details["predecessor"] = departure.person
+        for event in stopgap:
+            event.details["predecessor"] = departure.person
+
+
+def _share_handover_roles(events: list[Draft]) -> None:
+    """ "He will be succeeded by A": A takes the role the leaver gives up, told in another sentence."""
+    for appointment in events:
+        predecessor = appointment.details.get("predecessor")
+        if appointment.type != "appointment" or appointment.role or not predecessor:
+            continue
+        given_up = [
+            e
+            for e in events
+            if e.type == "departure"
+            and e.person == predecessor
+            and e.role
+            and e.details.get("successor") == appointment.person
+            and _same(e.organization, appointment.organization)
+        ]
+        if len(given_up) == 1 and not re.search(r"founder|former", given_up[0].role or "", re.IGNORECASE):
+            appointment.role = _HOLDER_RE.sub("", given_up[0].role or "") or None
 
 
 def _share_handover_dates(events: list[Draft]) -> None:
@@ -97,6 +172,8 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
     if not _same(a.organization, b.organization):
         return False
     if a.type == "appointment":
+        if a.details.get("predecessor") and a.details.get("predecessor") == b.details.get("predecessor"):
+            return True  # "A will succeed B" told twice, with and without the role, is one move
         # Joining in 2019 and taking over as CEO in 2025 are two facts; one role told twice is one.
         if a.role and b.role:
             return roles_compatible("appointment", a.role, b.role)

@@ -42,7 +42,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # One adverb between auxiliary and verb: "is reportedly stepping down", "will soon leave".
-_ADVERB = r"(?:[a-z]+ly|also|now|soon|still)"
+_ADVERB = r"(?:[a-z]+ly|also|now|soon|still|both|all)"
 _LEAVE = r"(?:leave|step down|step away|step aside|stand down|resign|retire|depart|exit|quit|part ways)"
 
 RULES: tuple[Rule, ...] = (
@@ -74,6 +74,16 @@ RULES: tuple[Rule, ...] = (
         "The search team, led by Jane Doe, will join the cloud unit under Bo Chan.",
     ),
     Rule(
+        "reporting.takes-responsibility",
+        "reporting_change",
+        _rx(
+            r"\b(?:take|takes|took|taking)\s+(?:on\s+|over\s+)?(?:responsibility|oversight)\s+for\s+(?=(?:the|its|our)\s)"
+        ),
+        "before",
+        0.6,
+        "Finance chief Jane Doe will take on responsibility for the legal team.",
+    ),
+    Rule(
         "reporting.unit-move",
         "reporting_change",
         _rx(
@@ -87,7 +97,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "succession.replaced-by",
         "appointment",
-        _rx(r"\b(?:be|been|is|was|being|are|were)\s+(?:replaced|succeeded)\s+(?:in\s+\d{4}\s+)?by\b"),
+        _rx(
+            r"\b(?:be|been|is|was|being|are|were)\s+(?:replaced|succeeded)\s+(?:in\s+\d{4}\s+)?"
+            r"(?:as\s+(?:[\w-]+\s+){1,4}?)?by\b"
+        ),
         "after",
         0.9,
         "Jane Doe will step down and be replaced by Bo Chan.",
@@ -141,7 +154,8 @@ RULES: tuple[Rule, ...] = (
         "departure.plans-to-leave",
         "departure",
         _rx(
-            rf"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|expect(?:s|ed)?|poised|preparing|set|going|looking)\s+to\s+{_LEAVE}\b"
+            rf"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|expect(?:s|ed)?|poised|preparing|set|going|looking)\s+to\s+"
+            rf"(?:(?:transition|move|shift)\s+(?:[\w&-]+\s+){{1,8}}?and\s+)?{_LEAVE}\b"
         ),
         "before",
         0.9,
@@ -212,7 +226,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "departure.last-day",
         "departure",
-        _rx(r"\b(?:my|his|her|their)\s+last\s+day(?:\s+(?:at|with|in)\b|(?=\s*[.!,]))"),
+        _rx(
+            r"\b(?:my|his|her|their)\s+last\s+day(?:\s+(?:at|with|in)\b|(?=\s*[.!,]))|"
+            r"\b(?:his|her|their)\s+(?:last|final)\s+day\s+(?:will\s+be|is)\b"
+        ),
         "before",
         0.75,
         "Jane Doe told staff that her last day at Acme is March 28.",
@@ -222,7 +239,7 @@ RULES: tuple[Rule, ...] = (
         "departure.is-leaving",
         "departure",
         _rx(
-            rf"\b(?:is|are|'s|’s|am|'m|’m|will\s+be|'ll\s+be|’ll\s+be)\s+(?:{_ADVERB}\s+)?(?:leaving|departing|stepping down|stepping away|stepping aside|exiting|retiring|resigning|quitting)\b"
+            rf"\b(?:is|are|'s|’s|am|'m|’m|will\s+(?:also\s+)?be|'ll\s+be|’ll\s+be)\s+(?:{_ADVERB}\s+)?(?:leaving|departing|stepping down|stepping away|stepping aside|exiting|retiring|resigning|quitting)\b"
         ),
         "before",
         0.85,
@@ -263,7 +280,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "departure.fired-active",
         "departure",
-        _rx(r"\b(?:fired|ousted|dismissed|sacked|pushed out|forced out|removed(?=\s+(?:its|the|their)\s))\b"),
+        _rx(
+            r"\b(?:fired|ousted|dismissed|sacked|pushed out|forced out|removed(?=\s+(?:its|the|their)\s))\b|"
+            r"\b(?:voted|moved|decided)\s+(?:on\s+\w+\s+)?to\s+(?:oust|fire|dismiss|sack|remove)\b"
+        ),
         "after",
         0.85,
         "The board has fired chief executive Jane Doe.",
@@ -273,7 +293,8 @@ RULES: tuple[Rule, ...] = (
         "departure.left",
         "departure",
         _rx(
-            r"\b(?:has |had |have )?(?:left(?!\s*\))|quit|resigned|retired|departed|stepped down|stepped away|stepped aside|exited|exits|stood down)\b(?!\s+(?:behind|over|unchanged|open|out|vacant|empty|intact|alone|unsaid|unanswered|by)\b)"
+            r"(?<!\()(?<!which )(?<!that )(?<!top )(?<!far )"
+            r"\b(?:has |had |have )?(?:left|quit|resigned|retired|departed|stepped down|stepped away|stepped aside|exited|exits|stood down)\b(?!\s+(?:behind|over|unchanged|open|out|vacant|empty|intact|alone|unsaid|unanswered|by|around|about|nearly|roughly|some)\b)(?!\s*\))"
         ),
         "before",
         0.8,
@@ -327,6 +348,17 @@ RULES: tuple[Rule, ...] = (
         status="announced",
     ),
     Rule(
+        "departure.the-exit-of",
+        "departure",
+        _rx(
+            r"\b(?:the|following|after)\s+(?:exits?|departures?|resignations?|ouster|firing|dismissal)\s+of\b"
+        ),
+        "list-after",
+        0.7,
+        "The turmoil followed the exit of Acme's then-chief executive Jane Doe.",
+        status="completed",
+    ),
+    Rule(
         "departure.possessive-departure-from",
         "departure",
         _rx(r"\b(?:departure|exit|resignation|ouster|firing|dismissal|retirement)\s+from\b"),
@@ -355,8 +387,9 @@ RULES: tuple[Rule, ...] = (
         "appointment.named",
         "appointment",
         _rx(
-            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked(?!\s+up)|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated|rehired|re-hired)\b|"
-            r"\badd(?:s|ed|ing)?\b(?=[^.;]{1,60}?\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+)?board\b)"
+            r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked(?!\s+up\b)|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated|rehired|re-hired|reinstated)\b|"
+            r"\badd(?:s|ed|ing)?\b(?=[^.;]{1,60}?\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+)?board\b)|"
+            r"\bpromote\b(?=\s+(?-i:[A-Z])[^.;]{1,60}?\s(?:to|as)\s)"
         ),
         "voice",
         0.85,
@@ -368,8 +401,10 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:take|takes|took|taking|taken)\s+(?:on|up)\s+(?:the|a|an)\s+(?:new\s+)?(?:job|role|post|position)\s+(?:of|as)\b|"
             r"\b(?:took|takes|take|taking|started|starts|start|starting)\s+(?:his|her|their|my|a)\s+(?:first\s+|new\s+)?(?:job|role|post|position)\s+as\b|"
-            r"\b(?:assume|assumes|assumed|assuming|accept|accepts|accepted|accepting)\s+(?:the\s+)?(?:new\s+)?"
+            r"\b(?:assume|assumes|assumed|assuming|accept|accepts|accepted|accepting)\s+(?:the\s+|a\s+|an\s+|(?:[\w.-]+\s+){0,2}?[\w.-]+['’]s\s+)?(?:new\s+)?"
             r"(?:role|post|position|job|title)\s+(?:of|as)\b|"
+            r"\b(?:assume|assumes|assumed|assuming)\s+(?:the\s+|(?:[\w.-]+\s+){0,2}?[\w.-]+['’]s\s+)(?:presidency|chairmanship|chair|premiership)\b|"
+            r"\b(?:take|takes|took|taking|taken)\s+(?:over\s+)?the\s+top\s+job\b|"
             r"\b(?:was|were|been|is|be)\s+(?:given|handed)\s+(?:the\s+)?(?:top\s+job|(?:role|post|position|job)\s+of|"
             r"(?:[\w-]+\s+){1,3}?(?:role|job|post))\b|"
             r"\b(?:was|were|been|is|be)\s+confirmed\s+as\b|"
@@ -380,6 +415,25 @@ RULES: tuple[Rule, ...] = (
         "before",
         0.8,
         "Ruth Kell will also take on the job of chief operating officer at Tolland Mills.",
+    ),
+    Rule(
+        "appointment.move-from-role",
+        "appointment",
+        _rx(
+            r"\b(?:mov(?:e|es|ed|ing)|promoted|transferred)\s+from\s+(?:his|her|their)\s+(?:current\s+)?(?:role|post|position|job)\s+(?:as|heading|running|leading)\s+|"
+            r"\btransition(?:s|ed|ing)?\s+(?:in)?to\s+(?:the\s+)?(?:role\s+of\s+)?(?=(?:[\w-]+\s+){0,2}?(?-i:[A-Z]))"
+        ),
+        "before",
+        0.75,
+        "Bo Chan will be moving from his role as head of sales to group president.",
+    ),
+    Rule(
+        "appointment.elevation-of",
+        "appointment",
+        _rx(r"\b(?:elevation|promotion)\s+of\b(?=\s+(?:[\w-]+\s+){0,3}?(?-i:[A-Z]))"),
+        "after",
+        0.7,
+        "Staff welcomed the elevation of co-founder Jane Doe as chief executive of Acme.",
     ),
     Rule(
         "appointment.brought-in",
@@ -435,7 +489,8 @@ RULES: tuple[Rule, ...] = (
         "appointment.join",
         "appointment",
         _rx(
-            r"\b(?:will\s+join|would\s+join|to\s+join|joins|joined|is\s+joining|has\s+joined|rejoin(?:s|ed)?)\b"
+            r"\b(?:will\s+join|would\s+join|to\s+join|joins|joined|is\s+joining|will\s+be\s+joining|has\s+joined|rejoin(?:s|ed)?)\b|"
+            r"\b(?:since|after|before|upon|on|when|prior\s+to)\s+(?:re)?joining\b|,\s+joining\b|\band\s+join\b(?=\s+(?:the|its|(?-i:[A-Z])))"
         ),
         "before",
         0.8,
@@ -447,7 +502,8 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
             r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|(?:take|takes|took|taking)\s+charge\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
-            r"(?<=was )made|(?<=been )made|(?:starts?|started|starting)\s+(?:at|as)|(?:will|would|to|'ll)\s+take\s+over\b(?!\s+as\b)|takes\s+over\s+(?=the\s)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|(?:will|would)\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
+            r"(?<=was )made|(?<=been )made|(?:starts?|started|starting)\s+(?:at|as)|(?:will|would|to|'ll)\s+(?:then\s+)?take\s+over\b(?!\s+as\b)|takes\s+over\s+(?=the\s)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|(?:will|would)\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run)|"
+            r"(?:,|\band|\bbefore|\bafter)\s+becoming|(?:become|became|becomes)\s+(?:a\s+)?part\s+of|taking\s+over(?=\s+(?:as|on|in|at|from|after)\s)|(?<=\bwho\s)will\s+be(?=\s+(?:the\s+)?[a-z]))\b"
         ),
         "before",
         0.75,
@@ -456,7 +512,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "appointment.filled-by",
         "appointment",
-        _rx(r"\b(?:will\s+be|was|has\s+been|is\s+to\s+be)\s+(?:filled|taken)\s+(?:over\s+)?by\b"),
+        _rx(r"\b(?:will\s+be|was|has\s+been|is\s+to\s+be)\s+(?:filled|taken)\s+(?:over\s+|up\s+)?by\b"),
         "after",
         0.75,
         "Her role will be filled by Bo Chan from January 1.",
@@ -826,8 +882,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "reporting.from-to": ("from reporting",),
     "reporting.will-report-to": ("report",),
     "reporting.join-under": ("under",),
+    "reporting.takes-responsibility": ("responsibility for", "oversight for"),
     "reporting.unit-move": ("will move", "will be moved", "will shift", "will transfer"),
-    "succession.replaced-by": ("replaced by", "succeeded by", "replaced in", "succeeded in"),
+    "succession.replaced-by": (
+        "replaced by",
+        "succeeded by",
+        "replaced in",
+        "succeeded in",
+        "replaced as",
+        "succeeded as",
+    ),
     "succession.hands-reins": ("the reins", "the baton", "the helm", "hand"),
     "succession.take-over-from": ("over from",),
     "succession.will-replace": ("replace", "succeed"),
@@ -839,10 +903,22 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "departure.was-leaving": _LEAVING_WORDS,
     "departure.headline-to-leave": _LEAVE_WORDS,
     "departure.fired-passive": ("fired", "ousted", "dismissed", "sacked", "removed", " out", "let go"),
-    "departure.fired-active": ("fired", "ousted", "dismissed", "sacked", " out", "removed"),
+    "departure.fired-active": (
+        "fired",
+        "ousted",
+        "dismissed",
+        "sacked",
+        " out",
+        "removed",
+        "to oust",
+        "to fire",
+        "to dismiss",
+        "to sack",
+        "to remove",
+    ),
     "departure.stay-then-leave": ("then",),
     "departure.not-seek-reelection": ("election",),
-    "departure.last-day": ("last day",),
+    "departure.last-day": ("last day", "final day"),
     "departure.left": (
         "left",
         "quit",
@@ -874,6 +950,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "out at",
         "notice",
     ),
+    "departure.the-exit-of": ("exit", "departure", "resignation", "ouster", "firing", "dismissal"),
     "departure.possessive-departure-from": (
         "departure",
         "exit",
@@ -905,8 +982,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "lured",
         "elevated",
         "add",
+        "promote ",
         "rehired",
         "re-hired",
+        "reinstated",
     ),
     "appointment.take-on-job": (
         "job",
@@ -918,9 +997,29 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         " up ",
         "helm",
         "reins",
+        "presidency",
+        "chairmanship",
+        "chair",
+        "premiership",
+        "top job",
     ),
     "departure.bow-out": ("bow", "relinquish", "back from"),
     "departure.parted-ways": ("ways with", "company with"),
+    "appointment.move-from-role": (
+        "promoted from",
+        "transferred from",
+        "from his role",
+        "from her role",
+        "from their role",
+        "from his post",
+        "from her post",
+        "from his position",
+        "from her position",
+        "from his job",
+        "from her job",
+        "transition",
+    ),
+    "appointment.elevation-of": ("elevation of", "promotion of"),
     "appointment.brought-in": (
         "brought in",
         "bring in",
@@ -956,10 +1055,14 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "would run",
         "take over",
         "takes over",
+        "then take over",
         "in to ",
+        "becoming",
+        "taking over",
+        "who will be",
     ),
     "appointment.key-hire": ("hire",),
-    "appointment.filled-by": ("filled by", "taken by", "taken over by"),
+    "appointment.filled-by": ("filled by", "taken by", "taken over by", "taken up by"),
     "award.went-to": ("went", "goes", "will go", "given", "awarded"),
     "award.won": (
         "won",

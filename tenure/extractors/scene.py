@@ -32,7 +32,9 @@ _DESTINATION_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # Where an object stops: "left Acme, which ...", "quit in May to focus on his project, Foo".
-_CLAUSE_BREAK_RE = re.compile(r"[;:,–—]|\s-\s|\b(?:who|which|where|while|but|to focus|to spend|to pursue)\b")
+_CLAUSE_BREAK_RE = re.compile(
+    r"[;:,–—]|\s-\s|\b(?:who|which|where|while|when|but|to focus|to spend|to pursue)\b|\b(?:after|before)\s+[a-z]+ing\b"
+)
 
 
 @dataclass
@@ -95,12 +97,13 @@ class Scene:
             best = mention
         if best is not None and _COMPANY_CLAUSE_RE.search(self.text[best.end : at]):
             return None  # "Jane Doe told analysts that the company would exit ...": the company acts
-        if best is None and self.fragment(at):
+        if best is None and (self.fragment(at) or _AGE_SUBJECT_RE.match(self.text, self.sentence.start, at)):
+            # "The 75-year-old will also step down ...": the person the last sentence was about.
             return self.subject if self.subject and self.subject.kind == "person" else None
         return best
 
     def _object_then_and(self, mention: Mention, at: int) -> bool:
-        before = self.text[max(self.sentence.start, mention.start - 14) : mention.start]
+        before = self.text[max(self.sentence.start, mention.start - 24) : mention.start]
         return bool(_OBJECT_VERB_BEFORE_RE.search(before) and _AND_THEN_RE.match(self.text[mention.end : at]))
 
     def _speaker_is_subject(self, mention: Mention, at: int) -> bool:
@@ -259,7 +262,7 @@ class Scene:
         """A title stated right after the trigger: "as interim CEO", "named chief executive"."""
         window = self.text[at : min(self.sentence.end, at + limit)]
         lead = re.match(
-            r"\s*(?:(?:as|to|be|the|its|his|her|a|an|new|permanent|company's|company’s)\s+){0,3}"
+            r"\s*(?:(?:as|to|be|the|its|his|her|a|an|new|next|permanent|company's|company’s)\s+){0,3}"
             r"(?:(?:newly\s+)?(?:created\s+)?(?:post|role|position|job)\s+of\s+)?",
             window,
         )
@@ -278,7 +281,10 @@ class Scene:
             if titled:
                 return titled.group()
         if person is not None and person.start <= rest_at + 1:
-            after = re.match(r",?\s*(?:(?:as|the|its|a|an)\s+)?", self.text[person.end : person.end + 12])
+            after = re.match(
+                r",?\s*(?:(?:as|to|the|its|a|an)\s+){0,2}(?:(?:new|next)\s+)?",
+                self.text[person.end : person.end + 20],
+            )
             rest_at = person.end + (after.end() if after else 0)
             if self.text[person.end : person.end + 1] == "," and not (
                 after and "as" in after.group().split()
@@ -296,9 +302,14 @@ class Scene:
             if described is not None:
                 # "named director Jane Doe executive chairman": the first title describes her.
                 gap = re.match(
-                    r"\s+(?:(?:as|the|its|a|an)\s+)?", self.text[described.end : described.end + 12]
+                    r"\s+(?:(?:as|to|the|its|a|an)\s+)?", self.text[described.end : described.end + 12]
                 )
+                first = found
                 found = TITLE_RE.match(self.text, described.end + (gap.end() if gap else 0))
+                if found is None and re.search(
+                    r"\b(?:new|next|permanent)\s+$", self.text[max(at, first.start() - 10) : first.start()]
+                ):
+                    found = first  # "appointing a new CEO Jane Doe": the new title is hers
         if found is None:
             # "joined Acme Health as chief medical officer": the role follows "as" in the clause.
             as_role = re.search(r"\bas\s+(?:(?:the|its|a|an|new)\s+)?", window)
@@ -342,10 +353,14 @@ class Scene:
 
 # "succeeds B and will ...": B is the object of the first verb, not the subject of the second.
 _OBJECT_VERB_BEFORE_RE = re.compile(
-    r"\b(?:succeeds?|succeeded|replaces?|replaced|named|hired|appointed|fired|ousted|thanked|met)\s+$",
+    r"\b(?:succeeds?|succeeded|replaces?|replaced|named|hired|appointed|fired|ousted|thanked|met|"
+    r"report(?:s|ed|ing)?\s+(?:directly\s+)?to)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$",
     re.IGNORECASE,
 )
-_AND_THEN_RE = re.compile(r"^\s+and\s+(?:(?:will|would|also|has|had|is|was)\s+)*$", re.IGNORECASE)
+_AND_THEN_RE = re.compile(
+    r"^\s+and\s+(?:(?:will|would|also|has|had|is|was)\s+)*(?:(?:expected|set|due|poised|likely)\s+to\s+)?$",
+    re.IGNORECASE,
+)
 # A clause whose subject is a company, between a speaker and the trigger.
 _COMPANY_CLAUSE_RE = re.compile(
     r"\bthat\s+(?:the\s+(?:company|firm|group|bank|business)|it|we)(?:\s+\w+)?\s*$"
@@ -361,6 +376,8 @@ _APPOSITIVE_OPEN_RE = re.compile(r"\)?,\s+(?:the|a|an)\s+[^,;()]*$")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
 # Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.
 _DESCRIPTOR_GAP_RE = re.compile(r"^\s+(?:of|at)\s+[^,;]{1,40},\s*$")
+
+_AGE_SUBJECT_RE = re.compile(r"\W*the\s+\d{2}-year-old\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 _VERB_FIRST_RE = re.compile(
     r"^\W*(?:(?:most\s+)?recently|also|later|then|previously|formerly|\(?\d{4}\)?|"

@@ -418,6 +418,13 @@ BUGS_CAUGHT = [
             },
             {"type": "appointment", "person": "Sofia Kallas", "organization": "Harbourview", "date": "2021"},
             {
+                "type": "departure",
+                "person": "Sofia Kallas",
+                "organization": "Meridian Trust",
+                "date": "2021",
+                "details": {"destination": "Harbourview"},
+            },
+            {
                 "type": "appointment",
                 "person": "Sofia Kallas",
                 "organization": "Harbourview",

@@ -193,6 +193,13 @@ ARTICLES = [
                 "details": {"status": "announced", "successor": "Rafael Quintero"},
             },
             {"type": "appointment", "person": "Rafael Quintero", "organization": "Parcel", "date": "2019"},
+            # "joined Parcel from Castell Group": he left Castell Group (real-news gold counts this).
+            {
+                "type": "departure",
+                "person": "Rafael Quintero",
+                "organization": "Castell Group",
+                "details": {"status": "completed", "destination": "Parcel"},
+            },
             {"type": "founding", "person": "Imogen Hart", "organization": "Parcel Bank", "date": "2014"},
             {"type": "founding", "person": "Samir Qureshi", "organization": "Parcel Bank", "date": "2014"},
             {
@@ -297,6 +304,12 @@ ARTICLES = [
                 "details": {"status": "reported"},
             },
             {"type": "appointment", "person": "Kevin Marsh", "organization": "Vantage", "date": "2024-11"},
+            {
+                "type": "departure",
+                "person": "Kevin Marsh",
+                "organization": "Sable Networks",
+                "date": "2024-11",
+            },
             {"type": "appointment", "person": "Aisha Bello", "organization": "Vantage"},
             {"type": "departure", "person": "Leo Park", "organization": "Vantage", "date": "2024"},
             {"type": "founding", "person": "Leo Park", "organization": None},
@@ -370,6 +383,7 @@ ARTICLES = [
                 "details": {"predecessor": "Laura Chen"},
             },
             {"type": "appointment", "person": "Derek Osei", "date": "2016", "role": None},
+            {"type": "departure", "person": "Derek Osei", "organization": "Bayfield Capital", "date": "2016"},
             {"type": "appointment", "person": "Jonathan Price", "role": "chief operating officer"},
             {"type": "departure", "person": "Angela Ruiz", "date": "2023-10"},
             {"type": "appointment", "person": "Laura Chen", "date": "2012"},

@@ -401,7 +401,11 @@ FOUNDINGS = [
     Case(
         "vacancy-created-by-a-departure-is-no-founding",
         "Acme Foods named Lena Park finance chief, to fill the position created by the departure of Omar Reyes.",
-        [{"type": "appointment", "person": "Lena Park", "organization": "Acme Foods"}],
+        [
+            {"type": "appointment", "person": "Lena Park", "organization": "Acme Foods"},
+            # The vacancy states his departure (a completed one), never a founding.
+            {"type": "departure", "person": "Omar Reyes", "organization": "Acme Foods"},
+        ],
     ),
     Case(
         "founded-opener-of-a-museum-is-no-company-founding",

@@ -86,6 +86,8 @@ def test_more_precise(
         pytest.param("executive vice president", "executive vice president", id="evp-is-not-president"),
         pytest.param("president and chief operating officer", "coo", id="first-matching-form-wins"),
         pytest.param("chief", None, id="vague"),
+        pytest.param("deputy chief executive", "deputy chief executive", id="lower-rank-is-its-own"),
+        pytest.param("CEO-elect", "ceo elect", id="elect-is-not-yet-the-office"),
         pytest.param("  ", None, id="blank"),
     ],
 )
