@@ -419,7 +419,8 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
     if successor is None or predecessor is None or successor.name == predecessor.name:
         return []
     _, predecessor_org = scene.title_of(predecessor)
-    after = scene.object_org(predecessor.end, named_only=False)
+    # "replaced B as the planning director for Tarwick County": "for" names the office's employer.
+    after = scene.object_org(predecessor.end, named_only=False, skip_destination=False)
     org = predecessor_org or _name(after) or _name(scene.org_before(start))
     org = org or scene.entities.affiliations.get(predecessor.name) or scene.main_org()
     pred_title, _ = scene.title_of(predecessor)

@@ -294,7 +294,14 @@ def _is_capitalised(word: str) -> bool:
 
 def _joinable(tokens: list[tuple[int, int, str]]) -> bool:
     words = {w.lower() for _, _, w in tokens}
-    return bool(words & (_AWARD_WORDS | {"university", "institute", "academy", "bank", "school", "college"}))
+    return bool(words & (_AWARD_WORDS | _JOINABLE_HEADS))
+
+
+# Heads that take "of" inside a name: "Bank of Foo", "Tarwick Chamber of Commerce".
+_JOINABLE_HEADS = frozenset(
+    {"university", "institute", "academy", "bank", "school", "college", "chamber", "association", "society"}
+    | {"federation", "department", "ministry"}
+)
 
 
 def _make_chunk(text: str, offset: int, body: str, tokens: list[tuple[int, int, str]]) -> _Chunk | None:
@@ -622,6 +629,8 @@ def _classify(
         return None  # "a Lisbon-based startup": an adjective
     if _is_place(text, body):
         return None  # "Perth payroll firm X", "BOISE, Ida.", "a Swede": places and peoples
+    if not _is_org_shape(body) and _in_state(text, body[-1][1]):
+        return None  # "Tarwick, Ore.-based Acme", "in Tarwick, Ohio, she ...": a town, not a company
     label = re.match(r":\s+[A-Z]", text[body[-1][1] : body[-1][1] + 3])
     if chunk.initial and label and not chunk.quoted and not name.isupper():
         return Mention(
@@ -648,6 +657,17 @@ def _classify(
     if len(body) > 1 and _org_context(text, body[0][0], body[-1][1], chunk.possessive):
         return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
     return None
+
+
+# A state or province after a town: "Tarwick, Ore.", "Tarwick, Ohio,", "Tarwick, Tenn.-based".
+_STATE_AFTER_RE = re.compile(
+    r",\s+([A-Z][a-z]{1,12}\.?|[A-Z]\.[A-Z]\.)(?=-based\b|\s*[,;:)\n]|\s+[a-z]|\s*$)"
+)
+
+
+def _in_state(text: str, end: int) -> bool:
+    found = _STATE_AFTER_RE.match(text, end, min(len(text), end + 20))
+    return bool(found) and found.group(1).lower() in PLACE_WORDS
 
 
 def _is_place(text: str, body: list[tuple[int, int, str]]) -> bool:

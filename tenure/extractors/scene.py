@@ -32,7 +32,10 @@ _DESTINATION_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # Where an object stops: "left Acme, which ...", "quit in May to focus on his project, Foo".
-_CLAUSE_BREAK_RE = re.compile(r"[;:,–—]|\s-\s|\b(?:who|which|where|while|but|to focus|to spend|to pursue)\b")
+# "CEO of Tarwick, Ore.-based Acme": the comma before a "-based" place does not end the clause.
+_CLAUSE_BREAK_RE = re.compile(
+    r"[;:–—]|,(?!\s[A-Z][\w.]{1,14}-based\b)|\s-\s|\b(?:who|which|where|while|but|to focus|to spend|to pursue)\b"
+)
 
 
 @dataclass
@@ -326,7 +329,22 @@ class Scene:
     def main_org(self) -> str | None:
         """The company the sentence is about when it names none: its paragraph's opening company
         ("Acme Energy CFO Jane Doe resigned. Her deputy is acting CFO."), else the article's."""
-        return self._paragraph_org() or self.entities.main_org
+        return self._item_org() or self._paragraph_org() or self.entities.main_org
+
+    def _item_org(self) -> str | None:
+        """In a round-up ("- Jane Doe was named ...", "2. Bo Chan will ..."), each item is its own
+        story: the company it names first, not the article's."""
+        line_start = self.text.rfind("\n", 0, self.sentence.start) + 1
+        if not _ITEM_MARK_RE.match(self.text, line_start):
+            return None
+        line_end = self.text.find("\n", self.sentence.start)
+        line_end = len(self.text) if line_end < 0 else line_end
+        for mention in self.entities.mentions:
+            if mention.start >= line_end:
+                break
+            if mention.start >= line_start and mention.kind == "org" and mention.via == "name":
+                return mention.name
+        return None
 
     def _paragraph_org(self) -> str | None:
         line_start = self.text.rfind("\n", 0, self.sentence.start) + 1
@@ -355,6 +373,7 @@ _FORMER_BEFORE_RE = re.compile(r"\b(?:former|formerly|previously|ex-)\b[^,;]*$",
 _FROM_BEFORE_RE = re.compile(
     r"\b(?:from|backed\s+by|funded\s+by|owned\s+by|led\s+by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
+_ITEM_MARK_RE = re.compile(r"[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+")
 _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[:—–-]+\s*")
 # An aside opened right after a company and not closed yet: "Acme, the maker of X and Y".
 _APPOSITIVE_OPEN_RE = re.compile(r"\)?,\s+(?:the|a|an)\s+[^,;()]*$")
