@@ -667,7 +667,7 @@ _STATE_AFTER_RE = re.compile(
 
 def _in_state(text: str, end: int) -> bool:
     found = _STATE_AFTER_RE.match(text, end, min(len(text), end + 20))
-    return bool(found) and found.group(1).lower() in PLACE_WORDS
+    return found is not None and found.group(1).lower() in PLACE_WORDS
 
 
 def _is_place(text: str, body: list[tuple[int, int, str]]) -> bool:
