@@ -89,6 +89,34 @@ def _listed_with_asides(scene: Scene, listed: list[Mention], *, forward: bool) -
     return widened
 
 
+# Words that end a list of people: "A, interim chief after B", "A, the former head of B".
+_NOT_LIST_GAP_RE = re.compile(
+    r"\b(?:after|before|from|to|with|by|of|for|than|at|said|says|replacing|succeeding|who|which)\b", re.I
+)
+
+
+def _coordinated(scene: Scene, listed: list[Mention]) -> list[Mention]:
+    """The people of `listed` (in reading order from the first) joined as one list: named people,
+    each gap a comma or "and" with no preposition, and an "and" somewhere, else the first alone."""
+    kept = listed[:1]
+    joined = False
+    for mention in listed[1:]:
+        if mention.via == "pronoun" or any(m.name == mention.name for m in kept):
+            break
+        low, high = sorted((kept[-1], mention), key=lambda m: m.start)
+        gap = scene.text[low.end : high.start]
+        if _NOT_LIST_GAP_RE.search(_aside_removed(gap)):
+            break
+        joined = joined or bool(re.search(r"\band\b|&", gap))
+        kept.append(mention)
+    return kept if joined else kept[:1]
+
+
+def _aside_removed(gap: str) -> str:
+    """ "A, president of land and sea, and B": the aside between commas may hold anything."""
+    return re.sub(r"^(?:\s*\([^()]{1,60}\))?,\s+[^,;.()]{1,70},", "", gap)
+
+
 # "I", "I'm", "my" in the clause before a trigger.
 _FIRST_PERSON_RE = re.compile(r"(?-i:\bI\b)|\bmy\b", re.IGNORECASE)
 _CLAUSE_START_RE = re.compile(r"[,;:.!?]\s|\band\s", re.IGNORECASE)
@@ -131,6 +159,11 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         person = scene.person_before(start, allow_possessive=True)
         if person is None or not person.possessive or start - person.end > 4:
             return []
+    elif rule.rule_id == "departure.departure-of":
+        # "the resignation of finance chief Jane Doe": the person follows within a few words.
+        person = scene.person_after(end, limit=40)
+        if person is not None and not _FEW_WORDS_RE.match(scene.text[end : person.start]):
+            person = None
     elif rule.person == "after":
         person = scene.person_after(end, limit=80)
         if person is None and rule.rule_id == "departure.parted-ways":
@@ -147,10 +180,12 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         return [d for p in pair for d in _departure_of(scene, rule, p, (start, end))]
     if person is None:
         return []
-    if rule.person == "list-before":
-        # "Directors A and B will not seek re-election": one departure each.
+    if rule.person in {"list-before", "before"}:
+        # "Directors A and B will not seek re-election", "aerospace head A and B, head of marine,
+        # will both leave": one departure each.
         listed = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
-        if len(listed) > 1:
+        listed = _coordinated(scene, listed[::-1])[::-1] if rule.person == "before" else listed
+        if len(listed) > 1 and listed[-1] is person:
             return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]
     return _departure_of(scene, rule, person, (start, end))
 
@@ -279,6 +314,9 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         org = _name(named_after) or title_org or _name(scene.org_before(start))
     if rule.rule_id == "appointment.key-hire":
         org = _name(scene.org_before(start)) or org
+    if rule.rule_id == "appointment.led-by":
+        # "Business Banking will be led by Jane Doe": the unit led belongs to the story's company.
+        org = scene.main_org() or org
     if re.match(r"\s+its\s+(?:[\w-]+\s+)?board\b", after_trigger):
         # "Acme partner Jane Doe has joined its board": "its" is the company the sentence is about.
         org = _name(scene.subject_org(start)) or scene.main_org() or org
@@ -310,12 +348,19 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         drafts.append(
             _draft(scene, rule, (start, end), type="departure", confidence=confidence - 0.1, **more)
         )
-    if rule.rule_id == "appointment.brought-in" and active:
-        # "brought in a finance director, A, and a digital chief, B": each hire named.
-        for other in _listed_with_asides(scene, [person], forward=True)[1:]:
+    if rule.rule_id in _LISTING_APPOINTMENTS and active:
+        # "brought in a finance director, A, and a digital chief, B", "named A and B, the former
+        # heads of X and Y, as co-CEOs": each hire named.
+        listed = _listed_with_asides(scene, scene.persons_listed_after(person.start), forward=True)
+        for other in _coordinated(scene, listed)[1:]:
             more = {"person": other.name, "organization": org, "role": None, "details": {"predecessor": None}}
             drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
     return drafts
+
+
+_LISTING_APPOINTMENTS = frozenset(
+    {"appointment.brought-in", "appointment.named", "appointment.the-appointment-of"}
+)
 
 
 # Verbs of taking someone from another employer: the person leaves the employer the aside names.

@@ -245,6 +245,10 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
             joiner = _CONNECTOR_GAP_RE.fullmatch(gap)
             if gap == " ":
                 pass
+            elif gap == ". " and _middle_initial(current):
+                # "Jane Q. Doe": the initial keeps its full stop and the name goes on.
+                last = current[-1]
+                current[-1] = (last[0], last[1] + 1, last[2] + ".")
             elif joiner and _joinable(current):
                 current.append(
                     (previous_end + joiner.start(1), previous_end + joiner.end(1), joiner.group(1))
@@ -290,6 +294,16 @@ _LOWER_CAMEL_RE = re.compile(r"[a-z]+[A-Z]")
 
 def _is_capitalised(word: str) -> bool:
     return word[0].isupper() or bool(_LOWER_CAMEL_RE.match(word))
+
+
+def _middle_initial(tokens: list[tuple[int, int, str]]) -> bool:
+    """ "Jane Q" before ". Doe": a given name, then one capital letter."""
+    return (
+        len(tokens) >= 2
+        and len(tokens[-1][2]) == 1
+        and tokens[-1][2].isupper()
+        and is_given_name(tokens[-2][2])
+    )
 
 
 def _joinable(tokens: list[tuple[int, int, str]]) -> bool:
@@ -365,10 +379,10 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
             tokens = tokens[index : index + 3]
             break
     else:
-        tokens = tokens[-3:] if len(tokens) >= 3 and len(tokens[-2][2]) == 1 else tokens[-2:]
+        tokens = tokens[-3:] if len(tokens) >= 3 and len(tokens[-2][2].rstrip(".")) == 1 else tokens[-2:]
     if (
         len(tokens) == 3
-        and len(tokens[1][2]) != 1
+        and len(tokens[1][2].rstrip(".")) != 1
         and tokens[1][2].lower() not in _NAME_PARTICLES
         and not _three_word_name(chunk, tokens)
     ):
@@ -382,7 +396,7 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
             continue
         if low in NOT_NAME_WORDS or low in ORG_SUFFIXES or low in _AWARD_WORDS:
             return None
-        if word.isupper() and len(word) > 1:
+        if word.isupper() and len(word.rstrip(".")) > 1:
             return None
         if any(ch.isdigit() for ch in word) or _ADJECTIVE_SUFFIX_RE.search(word):
             return None
@@ -684,7 +698,10 @@ def _is_place(text: str, body: list[tuple[int, int, str]]) -> bool:
 # "Kestrel Dynamics, a Boston company that builds drones": an aside that says what it is.
 _ORG_APPOSITIVE_RE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|maker|startup|start-up|group|lender|bank|"
-    r"retailer|developer|provider|manufacturer|supplier|operator|chain|subsidiary|unit|platform|agency)\b(?!['’])",
+    r"retailer|developer|provider|manufacturer|supplier|operator|chain|subsidiary|unit|platform|agency)\b(?!['’])"
+    # "Bo Chan, the former Acme Bank deputy CEO": the company's word is part of a person's title.
+    r"(?!\s+(?:deputy\s+|vice\s+|co-)?(?:ceo|cfo|coo|cto|chief|president|chair\w*|director|head|manager|"
+    r"executive|officer|founder|co-founder|partner|economist|analyst|spokes\w+)\b)",
     re.IGNORECASE,
 )
 

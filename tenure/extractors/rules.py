@@ -42,7 +42,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # One adverb between auxiliary and verb: "is reportedly stepping down", "will soon leave".
-_ADVERB = r"(?:[a-z]+ly|also|now|soon|still)"
+_ADVERB = r"(?:[a-z]+ly|also|now|soon|still|both|all)"
 _LEAVE = r"(?:leave|step down|step away|step aside|stand down|resign|retire|depart|exit|quit|part ways)"
 
 RULES: tuple[Rule, ...] = (
@@ -273,7 +273,8 @@ RULES: tuple[Rule, ...] = (
         "departure.left",
         "departure",
         _rx(
-            r"\b(?:has |had |have )?(?:left|quit|resigned|retired|departed|stepped down|stepped away|stepped aside|exited|exits|stood down)\b(?!\s+(?:behind|over|unchanged|open|out|vacant|empty|intact|alone|unsaid|unanswered|by)\b)"
+            r"(?<!top )(?<!bottom )(?<!far )(?<!pictured )(?<!pictured, )(?<!centre )(?<!center )(?<!front )(?<!back )"
+            r"\b(?:has |had |have )?(?:left|quit|resigned|retired|departed|stepped down|stepped away|stepped aside|exited|exits|stood down)\b(?!\s+(?:behind|over|unchanged|open|out|vacant|empty|intact|alone|unsaid|unanswered|by)\b)(?!\s*\))"
         ),
         "before",
         0.8,
@@ -336,6 +337,18 @@ RULES: tuple[Rule, ...] = (
         status="completed",
     ),
     Rule(
+        "departure.departure-of",
+        "departure",
+        _rx(
+            r"\b(?:departure|resignation|retirement|exit|ouster|dismissal|firing|sacking)\s+of\b|"
+            r"\b(?:vacated|left\s+vacant)\s+by\b"
+        ),
+        "after",
+        0.7,
+        "The post became free after the resignation of Jane Doe in May.",
+        status="completed",
+    ),
+    Rule(
         "award.named-honour",
         "award",
         _rx(
@@ -394,7 +407,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.the-appointment-of",
         "appointment",
         _rx(
-            r"\b(?:announced|announces|announce|confirmed|confirms|approved|approves)\s+the\s+appointments?\s+of\b"
+            r"\b(?:announced|announces|announce|confirmed|confirms|approved|approves|with)\s+the\s+appointments?\s+of\b"
         ),
         "after",
         0.85,
@@ -459,6 +472,17 @@ RULES: tuple[Rule, ...] = (
         "after",
         0.75,
         "Her role will be filled by Bo Chan from January 1.",
+    ),
+    Rule(
+        "appointment.led-by",
+        "appointment",
+        _rx(
+            r"\b(?:will\s+(?:now\s+)?be|is\s+to\s+be|are\s+to\s+be|to\s+be|would\s+be|is\s+being|are\s+being)\s+"
+            r"(?:led|headed|run|headed\s+up)\s+by\b"
+        ),
+        "after",
+        0.75,
+        "The new payments unit will be led by Jane Doe as managing director.",
     ),
     Rule(
         "appointment.key-hire",
@@ -586,6 +610,7 @@ RULES: tuple[Rule, ...] = (
         "founding.founded-by",
         "founding",
         _rx(
+            r"(?<!position )(?<!role )(?<!post )(?<!vacancy )(?<!seat )(?<!job )"
             r"\b(?:founded|co-?founded|started|established|launched|created|set up)\s+"
             r"(?:in\s+(?:the\s+\w+\s+of\s+)?(?:\w+\s+)?\d{4}\s+)?by\b"
         ),
@@ -699,6 +724,19 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "out at",
         "notice",
     ),
+    "departure.departure-of": (
+        "departure of",
+        "resignation of",
+        "retirement of",
+        "exit of",
+        "ouster of",
+        "dismissal of",
+        "firing of",
+        "sacking of",
+        "vacated by",
+        "vacant by",
+    ),
+    "appointment.led-by": ("led by", "headed by", "run by", "headed up by"),
     "departure.possessive-departure-from": (
         "departure",
         "exit",

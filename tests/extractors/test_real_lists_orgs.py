@@ -45,6 +45,88 @@ ORGANIZATIONS = [
 ]
 
 
+LISTS = [
+    Case(
+        "named-two-people-with-an-aside-as-co-heads",
+        "Tessary Bank named Lena Voss and Omar Reyes, the former heads of retail and lending "
+        "respectively, as interim co-chief executives of the new division.",
+        [
+            {"type": "appointment", "person": "Lena Voss", "organization": "Tessary Bank"},
+            {"type": "appointment", "person": "Omar Reyes", "organization": "Tessary Bank"},
+        ],
+    ),
+    Case(
+        "two-people-will-both-leave",
+        "As a result, marine president Karl Ibsen and Dora Flint, president of rail, will both leave "
+        "Halvern Works.",
+        [
+            {"type": "departure", "person": "Karl Ibsen", "organization": "Halvern Works"},
+            {"type": "departure", "person": "Dora Flint", "organization": "Halvern Works"},
+        ],
+    ),
+    Case(
+        "with-the-appointment-of-two-people",
+        "Halvern Works said it would widen its leadership team with the appointment of Karl Ibsen, "
+        "head of Halvern Canada, and Dora Flint, who becomes head of its European arm.",
+        [
+            {"type": "appointment", "person": "Karl Ibsen", "organization": "Halvern Works"},
+            {"type": "appointment", "person": "Dora Flint", "organization": "Halvern Works"},
+        ],
+    ),
+    Case(
+        "an-aside-naming-another-person-is-no-list",
+        "Pellmore appointed Nadia Osei, the former boss of Corran Outdoor, as a director.",
+        [{"type": "appointment", "person": "Nadia Osei", "organization": "Pellmore"}],
+    ),
+    Case(
+        "a-title-then-a-later-leaver-is-no-list",
+        "Pellmore Group has named its finance chief, Nadia Osei, interim chief executive after Bruno "
+        "Kalb left the company.",
+        [
+            {"type": "appointment", "person": "Nadia Osei", "organization": "Pellmore Group"},
+            {"type": "departure", "person": "Bruno Kalb", "organization": "Pellmore Group"},
+        ],
+    ),
+    Case(
+        "unit-will-be-led-by-belongs-to-the-company",
+        "Tessary Bank is reorganising its lending arm. Business Lending will be led by Omar Reyes, who "
+        "ran the mortgage desk.",
+        [{"type": "appointment", "person": "Omar Reyes", "organization": "Tessary Bank"}],
+    ),
+    Case(
+        "former-bank-deputy-ceo-is-a-person",
+        "The changes come a month before Kenji Arda, the former Tessary Bank deputy CEO, joins "
+        "Halvern Works as chief executive.",
+        [{"type": "appointment", "person": "Kenji Arda", "organization": "Halvern Works"}],
+    ),
+    Case(
+        "departure-of-a-named-person",
+        "On May 2, the board of Corran Mills appointed Ruth Q. Adeyemi as finance chief, to fill the "
+        "position created by the departure of Paul T. Brandt.",
+        [
+            {"type": "appointment", "person": "Ruth Q. Adeyemi", "organization": "Corran Mills"},
+            {"type": "departure", "person": "Paul T. Brandt", "organization": "Corran Mills"},
+        ],
+    ),
+    Case(
+        "departure-of-a-number-is-no-person",
+        "Corran Mills will cut a layer of managers, resulting in the departure of two executives, "
+        "Jane Doe said.",
+        [],
+    ),
+    Case(
+        "pictured-left-is-no-departure",
+        "The new desk will be led by Ruth Adeyemi (pictured, top left) as news director at Corran Media.",
+        [{"type": "appointment", "person": "Ruth Adeyemi", "organization": "Corran Media"}],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(LISTS))
+def test_lists(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(ORGANIZATIONS))
 def test_organizations(case: Case) -> None:
     run_case(case)
