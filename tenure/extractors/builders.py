@@ -281,6 +281,8 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     start, end = _abs(scene, match)
     if rule.pair:
         return build_succession(scene, rule, match)
+    if rule.rule_id == "appointment.team-then-names":
+        return _team_then_names(scene, rule, (start, end))
     if rule.rule_id == "appointment.named" and _NAMED_AS_COMPANY_RE.search(
         scene.text[max(0, start - 20) : start]
     ):
@@ -361,6 +363,33 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
 _LISTING_APPOINTMENTS = frozenset(
     {"appointment.brought-in", "appointment.named", "appointment.the-appointment-of"}
 )
+
+
+# "They include A, ...": the sentence after a team is announced names its members.
+_MEMBERS_OPEN_RE = re.compile(
+    r"\s*(?:they|these|its\s+members|the\s+(?:team|group|committee|members))\s+"
+    r"(?:include|includes|are|comprise|consist\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _team_then_names(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "A team of Acme executives will lead the company." + "They include A, head of X; B, ...":
+    each member named takes up the (interim) leadership."""
+    if scene.following is None or not _MEMBERS_OPEN_RE.match(scene.text, scene.following[0]):
+        return []
+    start, end = span
+    described = next((m for m in scene.orgs() if start <= m.start < end and m.via == "name"), None)
+    org = _name(described) or scene.main_org()
+    if org is None:
+        return []
+    drafts: list[Draft] = []
+    for person in scene.persons_following():
+        if any(d.person == person.name for d in drafts):
+            continue
+        fields = {"person": person.name, "organization": org, "role": None, "details": {"predecessor": None}}
+        drafts.append(_draft(scene, rule, span, **fields))
+    return drafts
 
 
 # Verbs of taking someone from another employer: the person leaves the employer the aside names.

@@ -191,12 +191,70 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
             mentions.append(mention)
             _register_expansion(text, chunks, index, mention, org_aliases)
     mentions.sort(key=lambda m: m.start)
+    mentions = _one_name_per_person(mentions)
     lead_end = sentences[min(2, len(sentences)) - 1].end if sentences else 0
     main_org = _main_org(mentions, lead_end, _lead_subjects(text, sentences[:4], mentions))
     mentions = _resolve_references(text, sentences, mentions, main_org)
     entities = Entities(mentions, persons, main_org, org_aliases=org_aliases)
     _collect_titles_and_affiliations(text, entities)
     return entities
+
+
+# Short forms of given names: "Dave Baldwin" and "David Baldwin" in one story are one man.
+_NICKNAMES = {
+    "dave": "david",
+    "mike": "michael",
+    "bob": "robert",
+    "rob": "robert",
+    "bill": "william",
+    "will": "william",
+    "jim": "james",
+    "jimmy": "james",
+    "tom": "thomas",
+    "chris": "christopher",
+    "matt": "matthew",
+    "nick": "nicholas",
+    "steve": "steven",
+    "tony": "anthony",
+    "joe": "joseph",
+    "dan": "daniel",
+    "danny": "daniel",
+    "ben": "benjamin",
+    "sam": "samuel",
+    "alex": "alexander",
+    "andy": "andrew",
+    "jeff": "jeffrey",
+    "greg": "gregory",
+    "pete": "peter",
+    "ed": "edward",
+    "ted": "edward",
+    "kate": "katherine",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "jen": "jennifer",
+    "jenny": "jennifer",
+    "sue": "susan",
+    "pat": "patricia",
+}
+
+
+def _one_name_per_person(mentions: list[Mention]) -> list[Mention]:
+    """Later spellings of a person named before ("Dave Baldwin" after "David Baldwin", "Jane
+    Doe" after "Jane Q. Doe") take the first spelling."""
+    seen: dict[tuple[str, str], str] = {}
+    renamed = []
+    for mention in mentions:
+        parts = mention.name.split()
+        if mention.kind != "person" or mention.via != "name" or len(parts) < 2:
+            renamed.append(mention)
+            continue
+        given = parts[0].lower()
+        key = (_NICKNAMES.get(given, given), parts[-1])
+        first = seen.setdefault(key, mention.name)
+        if first != mention.name:
+            mention = Mention(mention.start, mention.end, "person", first, mention.possessive, "alias")
+        renamed.append(mention)
+    return renamed
 
 
 def _outside(chunks: list[_Chunk], spans: list[tuple[int, int]]) -> list[_Chunk]:
@@ -390,6 +448,8 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
         tokens = tokens[:2] if is_given_name(tokens[0][2]) else tokens[1:]
     if len(tokens) == 3 and tokens[2][2].lower() in NOT_NAME_WORDS:
         tokens = tokens[:2]
+    if tokens[-1][2].lower() in _GROUND_WORDS and not is_given_name(tokens[0][2]):
+        return None  # "Kelby Moor", "Tarn Stadium": a sports ground
     for index, (_, _, word) in enumerate(tokens):
         low = word.lower()
         if index == 0 and low in FIRST_NAMES:
@@ -643,6 +703,10 @@ def _classify(
         return None  # "a Lisbon-based startup": an adjective
     if _is_place(text, body):
         return None  # "Perth payroll firm X", "BOISE, Ida.", "a Swede": places and peoples
+    if len(body) == 1 and body[0][2].lower() in _UNIT_WORDS:
+        return None  # "chief executive of UK Insurance", "CEO International": a unit's label
+    if len(body) > 1 and body[-1][2].lower() in _VENUE_WORDS:
+        return None  # "leave Tarn Moor", "at Kelby Stadium": a ground, not the club
     if not _is_org_shape(body) and _in_state(text, body[-1][1]):
         return None  # "Tarwick, Ore.-based Acme", "in Tarwick, Ohio, she ...": a town, not a company
     label = re.match(r":\s+[A-Z]", text[body[-1][1] : body[-1][1] + 3])
@@ -671,6 +735,13 @@ def _classify(
     if len(body) > 1 and _org_context(text, body[0][0], body[-1][1], chunk.possessive):
         return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
     return None
+
+
+_UNIT_WORDS = frozenset(
+    {"international", "insurance", "operations", "retail", "wholesale", "commercial", "global"}
+)
+_GROUND_WORDS = frozenset({"stadium", "arena", "moor", "ground", "grounds", "road"})
+_VENUE_WORDS = frozenset({"stadium", "arena", "moor", "park", "ground", "grounds", "lane", "road", "bridge"})
 
 
 # A state or province after a town: "Tarwick, Ore.", "Tarwick, Ohio,", "Tarwick, Tenn.-based".

@@ -384,7 +384,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:role|post|position|job|title)\s+(?:of|as)\b|"
             r"\b(?:was|were|been|is|be)\s+(?:given|handed)\s+(?:the\s+)?(?:top\s+job|(?:role|post|position|job)\s+of|"
             r"(?:[\w-]+\s+){1,3}?(?:role|job|post))\b|"
-            r"\b(?:was|were|been|is|be)\s+confirmed\s+as\b|"
+            r"\b(?:was|were|been|is|be)\s+(?:confirmed|approved|ratified)\s+as\b|"
             r"\b(?:step|steps|stepped|stepping|move|moves|moved|moving)\s+up\s+(?:to|as)\b|"
             r"\bmov(?:e|es|ed|ing)\s+into\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:role|post|position|job)\b|"
             r"\b(?:take|takes|taking|took|taken)\s+(?:over\s+)?the\s+(?:helm|reins)\b"
@@ -444,6 +444,19 @@ RULES: tuple[Rule, ...] = (
         "Jane Doe will serve as interim chief executive.",
     ),
     Rule(
+        "appointment.team-then-names",
+        "appointment",
+        _rx(
+            r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:team|group|committee|trio|panel|council)\s+of\s+"
+            r"(?:[\w&.-]+\s+){0,3}?(?:executives|leaders|officials|managers|directors|veterans)\s+"
+            r"(?:will|would|is\s+to|are\s+to)\s+(?:jointly\s+|now\s+)?(?:lead|run|oversee|manage|steer)\b"
+        ),
+        "none",
+        0.65,
+        "A team of Acme executives will lead the company. They include Jane Doe, head of sales, and "
+        "Bo Chan, head of finance.",
+    ),
+    Rule(
         "appointment.join",
         "appointment",
         _rx(
@@ -459,7 +472,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
             r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|(?:take|takes|took|taking)\s+charge\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
-            r"(?<=was )made|(?<=been )made|(?:starts?|started|starting)\s+(?:at|as)|(?:will|would|to|'ll)\s+take\s+over\b(?!\s+as\b)|takes\s+over\s+(?=the\s)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|(?:will|would)\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
+            r"(?<=was )made|(?<=been )made|(?:starts?|started|starting)\s+(?:at|as)|(?:will|would|to|'ll)\s+take\s+over\b(?!\s+as\b)|takes\s+over\s+(?=the\s)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|(?:will|would)\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:review|investigation|probe|inquiry|audit|search|study|talks|negotiations|delegation|campaign)\b)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run))\b"
         ),
         "before",
         0.75,
@@ -736,6 +749,14 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "vacated by",
         "vacant by",
     ),
+    "appointment.team-then-names": (
+        "team of",
+        "group of",
+        "committee of",
+        "trio of",
+        "panel of",
+        "council of",
+    ),
     "appointment.led-by": ("led by", "headed by", "run by", "headed up by"),
     "departure.possessive-departure-from": (
         "departure",
@@ -778,6 +799,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "position",
         "title",
         "confirmed as",
+        "approved as",
+        "ratified as",
         " up ",
         "helm",
         "reins",

@@ -84,9 +84,12 @@ class Scene:
 
     def person_before(self, at: int, *, allow_possessive: bool = False) -> Mention | None:
         best: Mention | None = None
+        opener = _LEADING_CLAUSE_RE.match(self.text, self.sentence.start, at)
         for mention in self.persons():
             if mention.end > at:
                 break
+            if opener is not None and mention.end <= opener.end():
+                continue  # "Until Jane Doe names a CEO, a team will lead": not the subject
             if mention.possessive and not allow_possessive:
                 continue
             if _SPEAKER_AFTER_RE.match(self.text[mention.end : at]) and not self._speaker_is_subject(
@@ -177,6 +180,8 @@ class Scene:
                 continue
             if named_only and mention.via == "description" and not mention.possessive:
                 continue
+            if _SIDE_AFTER_RE.match(self.text, mention.end):
+                continue  # "join League One side Tarn Rovers": the league describes the club
             if skip_destination and _DESTINATION_BEFORE_RE.search(
                 self.text[max(0, mention.start - 20) : mention.start]
             ):
@@ -372,6 +377,12 @@ _FORMER_BEFORE_RE = re.compile(r"\b(?:former|formerly|previously|ex-)\b[^,;]*$",
 # "joined X from Beta Trust", "backed by Beta Capital": a company that is not the subject.
 _FROM_BEFORE_RE = re.compile(
     r"\b(?:from|backed\s+by|funded\s+by|owned\s+by|led\s+by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+_SIDE_AFTER_RE = re.compile(r"\s+(?:side|club|outfit)\s+(?=[A-Z])")
+# A subordinate clause opening the sentence: "Until Jane Doe names a successor, ...".
+_LEADING_CLAUSE_RE = re.compile(
+    r"\W{0,3}(?:until|till|when|whenever|after|before|once|if|unless|while|as\s+soon\s+as)\b[^,;:]{1,120},",
+    re.IGNORECASE,
 )
 _ITEM_MARK_RE = re.compile(r"[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+")
 _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[:—–-]+\s*")

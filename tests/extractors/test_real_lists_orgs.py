@@ -122,6 +122,72 @@ LISTS = [
 ]
 
 
+NO_EVENT_SIDES = [
+    Case(
+        "until-clause-person-does-not-lead",
+        "Ruth Adeyemi stepped down as chief executive of Corran Media on Monday. Until Adeyemi's "
+        "deputy Bo Lund names a successor, a team of Corran executives will lead the company. They "
+        "include Ann Marsh, head of news; Tim Oyelaran, head of sport; and Kay Drummond, the finance "
+        "chief.",
+        [
+            {"type": "departure", "person": "Ruth Adeyemi", "organization": "Corran Media"},
+            {"type": "appointment", "person": "Ann Marsh", "organization": "Corran"},
+            {"type": "appointment", "person": "Tim Oyelaran", "organization": "Corran"},
+            {"type": "appointment", "person": "Kay Drummond", "organization": "Corran"},
+        ],
+    ),
+    Case(
+        "team-without-names-is-no-event",
+        "A team of Corran executives will run the company while the board searches for a chief executive.",
+        [],
+    ),
+    Case(
+        "lead-a-review-is-no-appointment",
+        "Corran Media also said Ruth Adeyemi would lead a review of the regional titles.",
+        [],
+    ),
+    Case(
+        "unit-label-is-not-the-employer",
+        "Ann Marsh, currently Tessary's group risk chief, will become interim chief executive of UK "
+        "Insurance.",
+        [{"type": "appointment", "person": "Ann Marsh", "organization": "Tessary"}],
+    ),
+]
+
+MOVES = [
+    Case(
+        "league-side-is-not-the-club",
+        "Omar Reyes was set to join League Two side Tarnfield as chief executive.",
+        [{"type": "appointment", "person": "Omar Reyes", "organization": "Tarnfield"}],
+    ),
+    Case(
+        "leaving-the-ground-is-leaving-the-club",
+        "Ashgrove Rovers FC said chief executive Dave Pruitt is to leave Ashgrove Moor in June to take over "
+        "the same role at the Northern Counties League. David Pruitt joined in 2012.",
+        [
+            {"type": "departure", "person": "Dave Pruitt", "organization": "Ashgrove Rovers FC"},
+            {"type": "appointment", "person": "Dave Pruitt", "organization": "Northern Counties League"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "approved-as-next-chief",
+        "Ruth Adeyemi was approved as the next chief executive of Kelby County Health.",
+        [{"type": "appointment", "person": "Ruth Adeyemi", "organization": "Kelby County Health"}],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(NO_EVENT_SIDES))
+def test_no_event_sides(case: Case) -> None:
+    run_case(case)
+
+
+@pytest.mark.parametrize("case", params(MOVES))
+def test_moves(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(LISTS))
 def test_lists(case: Case) -> None:
     run_case(case)
