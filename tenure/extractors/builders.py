@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from tenure.extractors.entities import Mention
+from tenure.extractors.entities import Mention, is_title_case
 from tenure.extractors.given_names import gender_of
 from tenure.extractors.lexicon import DESCRIPTION_HEADS, TITLE_RE
 from tenure.extractors.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
@@ -283,6 +283,8 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         return build_succession(scene, rule, match)
     if rule.rule_id == "appointment.team-then-names":
         return _team_then_names(scene, rule, (start, end))
+    if rule.rule_id == "appointment.heads-to":
+        return _heads_to(scene, rule, (start, end))
     if rule.rule_id == "appointment.named" and _NAMED_AS_COMPANY_RE.search(
         scene.text[max(0, start - 20) : start]
     ):
@@ -303,6 +305,9 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         return []
     title, title_org = scene.title_of(person)
     role = scene.title_after(end)
+    if rule.rule_id == "appointment.moving-from-role":
+        # "from her role as head of sales to chief operating officer": the role after "to" is new.
+        role = _new_role(scene, end)
     after_trigger = scene.text[end : end + 40]
     if role is None and _BOARD_SEAT_RE.match(after_trigger):
         role = "board member"
@@ -363,6 +368,52 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
 _LISTING_APPOINTMENTS = frozenset(
     {"appointment.brought-in", "appointment.named", "appointment.the-appointment-of"}
 )
+
+
+def _new_role(scene: Scene, at: int) -> str | None:
+    found = re.search(
+        r"\s(?:to|into)\s+(?:become\s+)?(?:the\s+|a\s+|an\s+|(?:[\w'’]+['’]s\s+)?new\s+)?",
+        scene.text[at : scene.sentence.end],
+    )
+    if found is None:
+        return None
+    title = TITLE_RE.match(scene.text, at + found.end())
+    return title.group() if title else None
+
+
+def _heads_to(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "Tarvo CEO Lena Ruiz Heads to Rival Nordane": she joins Nordane and, when her title names
+    her employer, leaves it."""
+    start, end = span
+    person = scene.person_before(start)
+    target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
+    if person is None or target is None:
+        return []
+    title, title_org = scene.title_of(person)
+    rival = "rival" in scene.text[start:end].lower()
+    if not (rival or title or len(target.name.split()) > 1):
+        return []  # "heads to Kelby": a trip, unless a rival or an executive's move is told
+    if title and title_org is None and is_title_case(scene.sentence.text):
+        title_org = scene.main_org()  # "Tarvo CEO Ruiz Heads to Nordane": the story's company
+    confidence = rule.confidence - _weakness(scene, person)
+    fields = {
+        "person": person.name,
+        "organization": target.name,
+        "role": None,
+        "details": {"predecessor": None},
+    }
+    drafts = [_draft(scene, rule, span, confidence=confidence, **fields)]
+    if title_org and not _same_org(title_org, target.name):
+        left = {"status": _status(scene, rule), "successor": None, "destination": target.name}
+        more = {"person": person.name, "organization": title_org, "role": title, "details": left}
+        drafts.append(_draft(scene, rule, span, type="departure", confidence=confidence - 0.05, **more))
+    return drafts
+
+
+def _same_org(a: str, b: str) -> bool:
+    x, y = a.casefold().split(), b.casefold().split()
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return long[: len(short)] == short
 
 
 # "They include A, ...": the sentence after a team is announced names its members.
@@ -465,11 +516,19 @@ _MOVE_WORDS = frozenset(
 )
 
 
+_STAFF_OBJECT_RE = re.compile(
+    r"\s+(?:the|its|a|an)\s+(?:[a-z-]+\s+){0,2}(?:faculty|staff|bench|cabinet|leadership|executive\s+team|"
+    r"management\s+team|senior\s+team)\b"
+)
+
+
 def _ordinary_object(scene: Scene, at: int) -> bool:
     """ "left the meeting" / "joined the call": a lower-case object that no company or role is."""
     found = _OBJECT_AFTER_RE.match(scene.text[at : at + 40])
     if found is None:
         return False
+    if _STAFF_OBJECT_RE.match(scene.text, at, min(len(scene.text), at + 50)):
+        return False  # "to join the mathematics faculty", "joined the news staff": a post
     word = found.group(1) or found.group(2)
     if word in _MOVE_WORDS:
         return False

@@ -444,6 +444,39 @@ RULES: tuple[Rule, ...] = (
         "Jane Doe will serve as interim chief executive.",
     ),
     Rule(
+        "appointment.moving-from-role",
+        "appointment",
+        _rx(
+            r"\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|shift(?:s|ed|ing)?|promoted)\s+from\s+(?:his|her|their)\s+"
+            r"(?:current\s+|previous\s+)?(?:role|post|position|job)\s+as\b"
+        ),
+        "before",
+        0.75,
+        "Jane Doe will be moving from her role as head of sales to chief operating officer.",
+    ),
+    Rule(
+        "appointment.filled-position",
+        "appointment",
+        _rx(
+            r"\b(?:has|have|had|will)\s+(?:been\s+|now\s+)?fill(?:ed|s|ing)?\s+(?:in\s+)?(?:the\s+|his\s+|her\s+|"
+            r"(?-i:[A-Z])[\w-]*['’]s?\s+)(?:[\w-]+\s+)?(?:position|role|post|job|vacancy|seat)\b"
+        ),
+        "before",
+        0.7,
+        "Bo Chan has filled Jane Doe's position on an interim basis since March.",
+    ),
+    Rule(
+        "appointment.heads-to",
+        "appointment",
+        _rx(
+            r"\b(?:heads|headed|jumps|jumped|defects|defected|decamps|decamped|bolts|bolted)\s+"
+            r"(?:to|for)\s+(?:rival\s+|the\s+)?(?=(?-i:[A-Z]))"
+        ),
+        "before",
+        0.7,
+        "Tarvo Systems CEO Lena Ruiz heads to rival Nordane Labs.",
+    ),
+    Rule(
         "appointment.team-then-names",
         "appointment",
         _rx(
@@ -460,7 +493,9 @@ RULES: tuple[Rule, ...] = (
         "appointment.join",
         "appointment",
         _rx(
-            r"\b(?:will\s+join|would\s+join|to\s+join|joins|joined|is\s+joining|has\s+joined|rejoin(?:s|ed)?)\b"
+            r"\b(?:will\s+join|would\s+join|to\s+join|joins|joined|is\s+joining|has\s+joined|rejoin(?:s|ed)?)\b|"
+            # "moving to group president, joining the board": a board seat told as a participle.
+            r"(?<=, )joining\s+(?=(?:the|its)\s+(?:[\w-]+\s+)?board\b)"
         ),
         "before",
         0.8,
@@ -749,6 +784,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "vacated by",
         "vacant by",
     ),
+    "appointment.moving-from-role": ("from his", "from her", "from their"),
+    "appointment.filled-position": ("fill",),
+    "appointment.heads-to": ("heads", "headed", "jump", "defect", "decamp", "bolt"),
     "appointment.team-then-names": (
         "team of",
         "group of",

@@ -178,6 +178,62 @@ MOVES = [
 ]
 
 
+HEADLINES_AND_MOVES = [
+    Case(
+        "headline-executive-heads-to-rival",
+        "Tarvo CEO Lena Ruiz Heads to Rival Nordane\nTarvo Systems said its board would meet on Monday.",
+        [
+            {"type": "appointment", "person": "Lena Ruiz", "organization": "Nordane"},
+            {"type": "departure", "person": "Lena Ruiz", "organization": "Tarvo Systems"},
+        ],
+    ),
+    Case(
+        "heads-to-a-town-is-a-trip",
+        "Lena Ruiz headed to Kelby on Monday for the trade fair.",
+        [],
+    ),
+    Case(
+        "moving-from-role-to-new-role-and-board",
+        "Halvern Works said Colm Reddy will be moving from his role as group director of engineering "
+        "to group president, joining the board.",
+        [
+            {
+                "type": "appointment",
+                "person": "Colm Reddy",
+                "organization": "Halvern Works",
+                "role": "group president",
+            },
+            {
+                "type": "appointment",
+                "person": "Colm Reddy",
+                "organization": "Halvern Works",
+                "role": "board member",
+            },
+        ],
+    ),
+    Case(
+        "filled-the-position-on-an-interim-basis",
+        "Lowmere's city manager Ron Tallis retired in June. Dina Tarr has filled Tallis' position on "
+        "an interim basis since then.",
+        [
+            {"type": "departure", "person": "Ron Tallis", "organization": "Lowmere"},
+            {"type": "appointment", "person": "Dina Tarr", "organization": "Lowmere"},
+        ],
+    ),
+    Case(
+        "join-the-faculty-is-a-post",
+        "Kelby Community College said its campus president Tom Oyelaran will join the mathematics "
+        "faculty at the end of the year.",
+        [{"type": "appointment", "person": "Tom Oyelaran", "organization": "Kelby Community College"}],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(HEADLINES_AND_MOVES))
+def test_headlines_and_moves(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(NO_EVENT_SIDES))
 def test_no_event_sides(case: Case) -> None:
     run_case(case)
