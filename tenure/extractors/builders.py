@@ -151,8 +151,18 @@ def _pronoun_partner(scene: Scene, first: Mention) -> Mention | None:
 # --- departures -----------------------------------------------------------------------------
 
 
+# "..., which left 2m customers locked out", "Acme, which became a market darling": a thing acts.
+_THING_SUBJECT_RE = re.compile(r"\b(?:which|that)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|then\s+)?$", re.I)
+
+
+def _thing_subject(scene: Scene, start: int) -> bool:
+    return bool(_THING_SUBJECT_RE.search(scene.text[max(scene.sentence.start, start - 20) : start]))
+
+
 def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
+    if rule.person != "after" and _thing_subject(scene, start):
+        return []
     if rule.rule_id == "departure.unnamed-group-then-names":
         return _group_then_names(scene, rule, (start, end))
     if rule.person == "possessive":
@@ -293,6 +303,8 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         return []  # "named after", "named in a lawsuit", "named one of the best"
     if rule.rule_id == "appointment.join" and _ordinary_object(scene, end):
         return []  # "joined the call", "joined forces"
+    if rule.person == "before" and _thing_subject(scene, start):
+        return []  # "Acme, which became a market darling"
     # "is promoting Bo Chan": a progressive verb is active even after "is".
     progressive = match.group().lower().endswith("ing")
     active = (rule.person == "voice" and (progressive or not scene.passive(start))) or rule.person == "after"
@@ -465,7 +477,8 @@ def _object_pronoun(scene: Scene, at: int, subject: Mention | None) -> Mention |
 
 # What follows "named" when nobody is being appointed.
 _NOT_AN_APPOINTMENT_AFTER_RE = re.compile(
-    r"^\s+(?:after|in\s+(?:a|the)\s+(?:lawsuit|suit|complaint|report|case)|one\s+of|among|to\s+(?:a|the|its)\s+"
+    r"^\s+(?:after|in\s+(?:(?:his|her|their)\s+)?hono(?:u)?r|for\s+(?:him|her|them)\b|"
+    r"in\s+(?:a|the)\s+(?:lawsuit|suit|complaint|report|case)|one\s+of|among|to\s+(?:a|the|its)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:list|ranking)|for\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,8}?(?:award|prize|medal))\b",
     re.IGNORECASE,
 )

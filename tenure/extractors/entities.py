@@ -423,7 +423,19 @@ def _three_word_name(chunk: _Chunk, tokens: list[tuple[int, int, str]]) -> bool:
     ) and not (len(tokens[2][2]) >= 6 and tokens[2][2].lower().endswith(("ed", "ing")))
 
 
+_GENERATIONS = frozenset({"Jr", "Sr", "III"})
+
+
 def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
+    tail = chunk.tokens[-3:]
+    if (
+        len(tail) == 3
+        and tail[-1][2] in _GENERATIONS
+        and all(t[2][:1].isupper() and t[2][1:].islower() and len(t[2]) > 1 for t in tail[:2])
+        and tail[0][2].lower() not in ORG_SUFFIXES
+        and tail[1][2].lower() not in ORG_SUFFIXES
+    ):
+        return tail  # "Israel Rocha Jr.": a generational suffix makes the run a person's name
     tokens = [t for t in chunk.tokens if t[2].lower() not in _CONNECTORS or t[2].lower() in _NAME_PARTICLES]
     while tokens and (
         (tokens[0][2].lower() in NOT_NAME_WORDS and tokens[0][2].lower() not in FIRST_NAMES)
@@ -479,7 +491,7 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
     """True when this occurrence shows it names a person, False when it cannot, None if unsure."""
     if chunk.quoted:
         return False
-    if tokens[0][2].lower() in FIRST_NAMES:
+    if tokens[0][2].lower() in FIRST_NAMES or (len(tokens) == 3 and tokens[-1][2] in _GENERATIONS):
         return True
     if is_given_name(tokens[0][2]):
         # The large name list also holds words that name companies ("Arcadia", "Meta"): a

@@ -142,6 +142,33 @@ NO_EVENT_SIDES = [
         [],
     ),
     Case(
+        "named-in-her-honour-is-no-appointment",
+        "The Ruth Q. Adeyemi Science Wing at Kelby College is named in her honour.",
+        [],
+    ),
+    Case(
+        "a-thing-that-left-is-no-departure",
+        "Bo Lund turned Tessary Bank around after an outage which left 2m customers locked out.",
+        [],
+    ),
+    Case(
+        "a-company-that-became-is-no-appointment",
+        "Ruth Adeyemi, chief executive of Corran Labs, which became a market darling last year, was "
+        "given an award.",
+        [],
+    ),
+    Case(
+        "picked-up-an-award-is-no-appointment",
+        "Ruth Adeyemi runs Corran Labs. Ms Adeyemi also picked up the Kelby Founder Prize for the "
+        "company's growth.",
+        [{"type": "award", "person": "Ruth Adeyemi", "organization": None}],
+    ),
+    Case(
+        "generational-suffix-makes-a-person",
+        "Israel Dorne Jr., head of two clinics, was approved as the next CEO of Kelby Health.",
+        [{"type": "appointment", "person": "Israel Dorne Jr", "organization": "Kelby Health"}],
+    ),
+    Case(
         "lead-a-review-is-no-appointment",
         "Corran Media also said Ruth Adeyemi would lead a review of the regional titles.",
         [],
