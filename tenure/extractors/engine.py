@@ -18,7 +18,7 @@ from tenure.extractors.contract import MAX_ARTICLE_CHARS, ExtractedEvent
 from tenure.extractors.dates import DateMention, find_dates
 from tenure.extractors.entities import Entities, Mention, analyse, is_title_case
 from tenure.extractors.markup import Format, clean
-from tenure.extractors.merge import merge_drafts
+from tenure.extractors.merge import full_org_names, merge_drafts
 from tenure.extractors.rules import RULES, Rule, fragments_in
 from tenure.extractors.scene import Draft, Scene
 from tenure.extractors.sentences import Sentence, split_sentences
@@ -55,6 +55,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
     entities = analyse(body, sentences)
     dates = find_dates(body, published_at)
     drafts = merge_drafts(_drafts(body, sentences, entities, dates), news_year=f"{published_at.year:04d}")
+    full_org_names(drafts, [m.name for m in entities.mentions if m.kind == "org" and m.via == "name"])
     _date_from_story(body, sentences, drafts, dates)
     events = []
     for draft in drafts:

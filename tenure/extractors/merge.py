@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from tenure.extractors.dates import DateMention
+from tenure.extractors.lexicon import ORG_SUFFIXES
 from tenure.extractors.scene import Draft
 
 
@@ -30,6 +31,25 @@ def merge_drafts(drafts: list[Draft], news_year: str | None = None) -> list[Draf
     _share_handover_dates(merged)
     merged.sort(key=lambda d: (d.sentence, d.trigger[0]))
     return merged
+
+
+def full_org_names(drafts: list[Draft], org_names: list[str]) -> None:
+    """One company under two names ("Corvane Logistics said ... Corvane named ..."): every event
+    names it in the longest form the article uses, when the longer form only adds words of a
+    company's name ("Logistics", "Group", "Inc"), not a unit's ("Acme Canada", "Acme Music")."""
+    names = set(org_names)
+    for draft in drafts:
+        short = draft.organization
+        if not short or draft.type not in {"appointment", "departure", "reporting_change"}:
+            continue
+        longer = [n for n in names if len(n) > len(short) and _same(short, n) and _suffix_only(short, n)]
+        if longer:
+            draft.organization = max(longer, key=lambda n: (len(n), n))
+
+
+def _suffix_only(short: str, long: str) -> bool:
+    extra = long.split()[len(short.split()) :]
+    return bool(extra) and all(w.lower().rstrip(".,") in ORG_SUFFIXES for w in extra)
 
 
 def _share_handover_dates(events: list[Draft]) -> None:

@@ -182,12 +182,20 @@ class Scene:
                 continue
             if _SIDE_AFTER_RE.match(self.text, mention.end):
                 continue  # "join League One side Tarn Rovers": the league describes the club
+            if self._unit_at(mention):
+                continue  # "head of Cloud Services at Nordane Labs": the unit's company employs
             if skip_destination and _DESTINATION_BEFORE_RE.search(
                 self.text[max(0, mention.start - 20) : mention.start]
             ):
                 continue
             return mention
         return None
+
+    def _unit_at(self, mention: Mention) -> bool:
+        found = _AT_AFTER_RE.match(self.text, mention.end)
+        if found is None:
+            return False
+        return any(m.start == found.end() and m.via == "name" for m in self.orgs())
 
     def destination(self, at: int) -> Mention | None:
         end = self.sentence.end
@@ -378,6 +386,7 @@ _FORMER_BEFORE_RE = re.compile(r"\b(?:former|formerly|previously|ex-)\b[^,;]*$",
 _FROM_BEFORE_RE = re.compile(
     r"\b(?:from|backed\s+by|funded\s+by|owned\s+by|led\s+by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
+_AT_AFTER_RE = re.compile(r"\s+at\s+(?:the\s+)?")
 _SIDE_AFTER_RE = re.compile(r"\s+(?:side|club|outfit)\s+(?=[A-Z])")
 # A subordinate clause opening the sentence: "Until Jane Doe names a successor, ...".
 _LEADING_CLAUSE_RE = re.compile(

@@ -416,11 +416,16 @@ BUGS_CAUGHT = [
                 "organization": "Harbourview Bancorp",
                 "role": "chief executive",
             },
-            {"type": "appointment", "person": "Sofia Kallas", "organization": "Harbourview", "date": "2021"},
             {
                 "type": "appointment",
                 "person": "Sofia Kallas",
-                "organization": "Harbourview",
+                "organization": "Harbourview Bancorp",
+                "date": "2021",
+            },
+            {
+                "type": "appointment",
+                "person": "Sofia Kallas",
+                "organization": "Harbourview Bancorp",
                 "role": "president",
                 "date": "2025",
             },

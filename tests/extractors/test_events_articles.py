@@ -192,7 +192,12 @@ ARTICLES = [
                 "organization": "Parcel Bank",
                 "details": {"status": "announced", "successor": "Rafael Quintero"},
             },
-            {"type": "appointment", "person": "Rafael Quintero", "organization": "Parcel", "date": "2019"},
+            {
+                "type": "appointment",
+                "person": "Rafael Quintero",
+                "organization": "Parcel Bank",
+                "date": "2019",
+            },
             {"type": "founding", "person": "Imogen Hart", "organization": "Parcel Bank", "date": "2014"},
             {"type": "founding", "person": "Samir Qureshi", "organization": "Parcel Bank", "date": "2014"},
             {
@@ -210,7 +215,7 @@ ARTICLES = [
             {
                 "type": "departure",
                 "person": "Beatrice Lowe",
-                "organization": "Parcel",
+                "organization": "Parcel Bank",
                 "role": "chief risk officer",
                 "details": {"destination": "Monzel"},
             },
@@ -243,7 +248,7 @@ ARTICLES = [
             {
                 "type": "departure",
                 "person": "Marcus Webb",
-                "organization": "Axion",
+                "organization": "Axion Robotics",
                 "role": "president",
                 "date": "2025-01",
             },
@@ -296,9 +301,14 @@ ARTICLES = [
                 "role": "chief executive",
                 "details": {"status": "reported"},
             },
-            {"type": "appointment", "person": "Kevin Marsh", "organization": "Vantage", "date": "2024-11"},
-            {"type": "appointment", "person": "Aisha Bello", "organization": "Vantage"},
-            {"type": "departure", "person": "Leo Park", "organization": "Vantage", "date": "2024"},
+            {
+                "type": "appointment",
+                "person": "Kevin Marsh",
+                "organization": "Vantage Cloud",
+                "date": "2024-11",
+            },
+            {"type": "appointment", "person": "Aisha Bello", "organization": "Vantage Cloud"},
+            {"type": "departure", "person": "Leo Park", "organization": "Vantage Cloud", "date": "2024"},
             {"type": "founding", "person": "Leo Park", "organization": None},
             {
                 "type": "funding_round",
@@ -424,7 +434,7 @@ ARTICLES = [
             {
                 "type": "departure",
                 "person": "Ola Berg",
-                "organization": "Arcadia",
+                "organization": "Arcadia Games",
                 "date": "2024-03",
                 "details": {"successor": "Nora Lindahl"},
             },

@@ -32,6 +32,25 @@ ORGANIZATIONS = [
         [{"type": "appointment", "person": "Ruth Okafor", "organization": "Lowmere Chamber of Commerce"}],
     ),
     Case(
+        "one-company-in-its-full-form",
+        "Corvane Logistics said on Monday it had named Lena Ruiz chief executive. Corvane also named "
+        "Bo Chan finance chief.",
+        [
+            {"type": "appointment", "person": "Lena Ruiz", "organization": "Corvane Logistics"},
+            {"type": "appointment", "person": "Bo Chan", "organization": "Corvane Logistics"},
+        ],
+    ),
+    Case(
+        "a-unit-named-like-the-company-is-not-its-full-form",
+        "Tessary named Lena Ruiz finance chief. She ran Tessary Canada for six years.",
+        [{"type": "appointment", "person": "Lena Ruiz", "organization": "Tessary"}],
+    ),
+    Case(
+        "unit-at-company-takes-the-company",
+        "Lena Ruiz was named head of Cloud Services at Nordane Labs.",
+        [{"type": "appointment", "person": "Lena Ruiz", "organization": "Nordane Labs"}],
+    ),
+    Case(
         "round-up-item-names-its-own-organization",
         "Three public-sector moves this week:\n"
         "- Ida Brenner has been named finance director of Lowmere.\n"
@@ -131,9 +150,9 @@ NO_EVENT_SIDES = [
         "chief.",
         [
             {"type": "departure", "person": "Ruth Adeyemi", "organization": "Corran Media"},
-            {"type": "appointment", "person": "Ann Marsh", "organization": "Corran"},
-            {"type": "appointment", "person": "Tim Oyelaran", "organization": "Corran"},
-            {"type": "appointment", "person": "Kay Drummond", "organization": "Corran"},
+            {"type": "appointment", "person": "Ann Marsh", "organization": "Corran Media"},
+            {"type": "appointment", "person": "Tim Oyelaran", "organization": "Corran Media"},
+            {"type": "appointment", "person": "Kay Drummond", "organization": "Corran Media"},
         ],
     ),
     Case(
