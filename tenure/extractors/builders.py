@@ -374,7 +374,56 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         for other in _coordinated(scene, listed)[1:]:
             more = {"person": other.name, "organization": org, "role": None, "details": {"predecessor": None}}
             drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
+        # "named A chief executive and B finance director": each person with a title of their own.
+        for other, other_role in _titled_pairs(scene, person):
+            more = {
+                "person": other.name,
+                "organization": org,
+                "role": other_role,
+                "details": {"predecessor": None},
+            }
+            drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
+    elif not active and person.via != "pronoun" and scene.sentence.start <= person.start:
+        # "A and B were appointed to the board", "A and B will join Acme": one appointment each.
+        listed = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
+        listed = _coordinated(scene, listed[::-1])[::-1]
+        if len(listed) > 1 and listed[-1] is person:
+            for other in listed[:-1]:
+                more = {
+                    "person": other.name,
+                    "organization": org,
+                    "role": role,
+                    "details": {"predecessor": None},
+                }
+                drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
     return drafts
+
+
+_TITLE_LEAD_RE = re.compile(r"\s+(?:as\s+)?(?:(?:its|the|a|an|new)\s+)?")
+_PAIR_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _titled_pairs(scene: Scene, first: Mention) -> list[tuple[Mention, str]]:
+    """After "named A chief executive": "and B finance director", ", C as treasurer"."""
+    found: list[tuple[Mention, str]] = []
+    current = first
+    people = [p for p in scene.persons() if p.via != "pronoun"]
+    for other in people:
+        if other.start <= current.end:
+            continue
+        lead = _TITLE_LEAD_RE.match(scene.text, current.end, other.start)
+        title = TITLE_RE.match(scene.text, lead.end()) if lead else None
+        if title is None or not _PAIR_JOIN_RE.match(scene.text[title.end() : other.start]):
+            break
+        if any(other.name == p.name for p, _ in found) or other.name == first.name:
+            break
+        lead = _TITLE_LEAD_RE.match(scene.text, other.end, scene.sentence.end)
+        own = TITLE_RE.match(scene.text, lead.end()) if lead else None
+        if own is None:
+            break
+        found.append((other, own.group()))
+        current = other
+    return found
 
 
 _LISTING_APPOINTMENTS = frozenset(

@@ -93,6 +93,46 @@ LISTS = [
         ],
     ),
     Case(
+        "passive-list-appointed-to-the-board",
+        "Jane Doe and Mark Ellis were appointed to the Tarvo Systems board on Monday.",
+        [
+            {"type": "appointment", "person": "Jane Doe", "organization": "Tarvo Systems"},
+            {"type": "appointment", "person": "Mark Ellis", "organization": "Tarvo Systems"},
+        ],
+    ),
+    Case(
+        "three-named-vice-presidents",
+        "Jane Doe, Mark Ellis and Ann Lee have been named vice presidents at Tarvo Systems.",
+        [
+            {"type": "appointment", "person": "Jane Doe", "organization": "Tarvo Systems"},
+            {"type": "appointment", "person": "Mark Ellis", "organization": "Tarvo Systems"},
+            {"type": "appointment", "person": "Ann Lee", "organization": "Tarvo Systems"},
+        ],
+    ),
+    Case(
+        "each-person-with-a-title-of-their-own",
+        "Tarvo Systems appointed Jane Doe as chief executive and Mark Ellis as chief financial officer.",
+        [
+            {
+                "type": "appointment",
+                "person": "Jane Doe",
+                "organization": "Tarvo Systems",
+                "role": "chief executive",
+            },
+            {
+                "type": "appointment",
+                "person": "Mark Ellis",
+                "organization": "Tarvo Systems",
+                "role": "chief financial officer",
+            },
+        ],
+    ),
+    Case(
+        "a-speaker-after-the-appointment-is-no-second-hire",
+        "Tarvo Systems named Jane Doe chief executive and Mark Ellis said he was pleased.",
+        [{"type": "appointment", "person": "Jane Doe", "organization": "Tarvo Systems"}],
+    ),
+    Case(
         "an-aside-naming-another-person-is-no-list",
         "Pellmore appointed Nadia Osei, the former boss of Corran Outdoor, as a director.",
         [{"type": "appointment", "person": "Nadia Osei", "organization": "Pellmore"}],
