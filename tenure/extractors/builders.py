@@ -324,11 +324,11 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     if role is None and _BOARD_SEAT_RE.match(after_trigger):
         role = "board member"
     named_after = scene.object_org(end, named_only=True, skip_destination=False)
-    if named_after is not None and _came_from(scene, named_after):
+    if named_after is not None and (_came_from(scene, named_after) or _owns_person(scene, named_after)):
         named_after = None
     if active:
         subject_org = scene.subject_org(start) or scene.org_before(start)
-        org = _name(subject_org) or _name(named_after) or title_org
+        org = _name(subject_org) or _short_subject(scene, start) or _name(named_after) or title_org
     else:
         org = _name(named_after) or title_org or _name(scene.org_before(start))
     if rule.rule_id == "appointment.key-hire":
@@ -340,7 +340,7 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         # "Acme partner Jane Doe has joined its board": "its" is the company the sentence is about.
         org = _name(scene.subject_org(start)) or scene.main_org() or org
     fallback = scene.object_org(end, named_only=False)
-    if fallback is not None and _came_from(scene, fallback):
+    if fallback is not None and (_came_from(scene, fallback) or _owns_person(scene, fallback)):
         fallback = None
     org = org or _name(fallback) or _name(scene.org_before(start, named_only=False))
     org = org or scene.entities.affiliations.get(person.name) or scene.main_org()
@@ -597,6 +597,25 @@ def _ordinary_object(scene: Scene, at: int) -> bool:
     if any(at <= m.start <= at + found.end() + 1 for m in scene.mentions):
         return False  # an organization or person comes right after: "left the Acme board"
     return word not in DESCRIPTION_HEADS
+
+
+def _short_subject(scene: Scene, start: int) -> str | None:
+    """ "Ashbury names ...", "Tarvo Hires ...": a headline's one-word subject is the company the
+    story names in full ("Ashbury University")."""
+    head = scene.text[scene.sentence.start : start].strip()
+    if not re.fullmatch(r"[A-Z][\w&'’-]{2,30}", head):
+        return None
+    for mention in scene.entities.mentions:
+        if mention.kind == "org" and mention.via == "name" and mention.name.split()[0] == head:
+            return mention.name
+    return None
+
+
+def _owns_person(scene: Scene, org: Mention) -> bool:
+    """ "names Lakeshore's Marquez as dean": the person's present employer, not the new one."""
+    if not org.possessive:
+        return False
+    return any(0 <= p.start - org.end <= 4 for p in scene.persons())
 
 
 def _came_from(scene: Scene, org: Mention) -> bool:

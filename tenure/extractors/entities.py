@@ -257,6 +257,13 @@ def _one_name_per_person(mentions: list[Mention]) -> list[Mention]:
     return renamed
 
 
+# Verbs of a Title Case headline that would otherwise glue a company to a person.
+_HEADLINE_VERBS = frozenset(
+    {"Names", "Appoints", "Hires", "Taps", "Promotes", "Picks", "Elects", "Adds", "Poaches", "Ousts"}
+    | {"Fires", "Replaces", "Welcomes", "Recruits", "Loses", "Confirms", "Announces", "Selects"}
+)
+
+
 def _outside(chunks: list[_Chunk], spans: list[tuple[int, int]]) -> list[_Chunk]:
     """The chunks that do not sit in a dateline ("OSLO, June 17 (Agency) -")."""
     if not spans:
@@ -297,6 +304,9 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
             block += 1
         if block < len(blocked) and blocked[block][0] <= start:
             close()  # a capitalised title word ("Chief Technology Officer") ends a name
+            continue
+        if word in _HEADLINE_VERBS and is_title_case(body):
+            close()  # "Tarvo Names Lena Ruiz CEO": a headline's verb ends the company's name
             continue
         if current:
             gap = body[previous_end:start]

@@ -22,7 +22,10 @@ def merge_drafts(drafts: list[Draft], news_year: str | None = None) -> list[Draf
     for draft in drafts:
         for group in groups:
             # Every member must agree: a role-less draft must not bridge a CEO and a President.
-            if all(same_fact(draft, other, news_year) for other in group):
+            # Told close to one member is close enough: a headline and its lead tell one fact.
+            if all(same_fact(draft, other, news_year, near=False) for other in group) and any(
+                same_fact(draft, other, news_year) for other in group
+            ):
                 group.append(draft)
                 break
         else:
@@ -79,7 +82,7 @@ def _share_handover_dates(events: list[Draft]) -> None:
                 taker.date = giver.date
 
 
-def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
+def same_fact(a: Draft, b: Draft, news_year: str | None = None, *, near: bool = True) -> bool:
     if a.type != b.type:
         return False
     if a.type == "funding_round":
@@ -111,7 +114,7 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
             return _same_role(a.role, b.role)
         # A role-less mention is the same appointment only when told close by, and "joined in
         # 2016" (background from another year) is not this year's news.
-        if abs(a.sentence - b.sentence) > 3 or _conflict(a, b, ()):
+        if (near and abs(a.sentence - b.sentence) > 3) or _conflict(a, b, ()):
             return False
         return not any(_background(d, news_year) for d in (a, b))
     return True

@@ -368,6 +368,8 @@ RULES: tuple[Rule, ...] = (
         "appointment",
         _rx(
             r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked(?!\s+up\b)|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated|rehired|re-hired)\b|"
+            # Present tense, as headlines write it: "Tarvo Names Lena Ruiz CEO".
+            r"\b(?:names|appoints|hires|taps|promotes|elects|poaches)\s+(?=(?-i:[A-Z]))|"
             r"\badd(?:s|ed|ing)?\b(?=[^.;]{1,60}?\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+)?board\b)"
         ),
         "voice",
@@ -829,6 +831,13 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "add",
         "rehired",
         "re-hired",
+        "names",
+        "appoints",
+        "hires",
+        "taps",
+        "promotes",
+        "elects",
+        "poaches",
     ),
     "appointment.take-on-job": (
         "job",

@@ -274,6 +274,31 @@ HEADLINES_AND_MOVES = [
         ],
     ),
     Case(
+        "headline-company-appoints-person",
+        "Tarvo Systems Appoints Lena Ruiz as CFO\nThe company said on Monday that she starts in May.",
+        [{"type": "appointment", "person": "Lena Ruiz", "organization": "Tarvo Systems", "role": "CFO"}],
+    ),
+    Case(
+        "headline-short-subject-and-the-rival-owning-the-person",
+        "Ashgrove names Kelbridge's Ruiz-Marsh finance dean\n\nAshgrove University has appointed Lena "
+        "Ruiz-Marsh, head of accounting at Kelbridge College, as its next dean of finance.",
+        [
+            {"type": "appointment", "person": "Lena Ruiz-Marsh", "organization": "Ashgrove University"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "headline-and-a-later-succession-are-one-appointment",
+        "Tarvo Systems Appoints Lena Ruiz as Chief Financial Officer\n\nTarvo Systems said on "
+        "Monday its board had appointed Lena Ruiz as chief financial officer, effective June 2. She "
+        "joins from Kelby Bank. The company is based in Ohio. It makes sensors. Ruiz succeeds Mark "
+        "Ellis, who is retiring.",
+        [
+            {"type": "appointment", "person": "Lena Ruiz", "organization": "Tarvo Systems"},
+            {"type": "departure", "person": "Mark Ellis", "organization": "Tarvo Systems"},
+        ],
+    ),
+    Case(
         "heads-to-a-town-is-a-trip",
         "Lena Ruiz headed to Kelby on Monday for the trade fair.",
         [],
