@@ -295,6 +295,13 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         return _team_then_names(scene, rule, (start, end))
     if rule.rule_id == "appointment.heads-to":
         return _heads_to(scene, rule, (start, end))
+    if rule.rule_id == "appointment.leave-to-lead" and not (
+        _LEAVING_BEFORE_RE.search(scene.text[max(scene.sentence.start, start - 90) : start])
+        and scene.object_org(end, named_only=True, skip_destination=False) is not None
+    ):
+        # Only "stepping down as editor to lead the news team at Acme": a move out of one role
+        # into another the clause names; "quit to run for mayor" / "to run the family farm" are not.
+        return []
     if rule.rule_id == "appointment.named" and _NAMED_AS_COMPANY_RE.search(
         scene.text[max(0, start - 20) : start]
     ):
@@ -597,6 +604,13 @@ def _ordinary_object(scene: Scene, at: int) -> bool:
     if any(at <= m.start <= at + found.end() + 1 for m in scene.mentions):
         return False  # an organization or person comes right after: "left the Acme board"
     return word not in DESCRIPTION_HEADS
+
+
+_LEAVING_BEFORE_RE = re.compile(
+    r"\b(?:step(?:s|ping|ped)?\s+(?:down|aside|back)|stand(?:s|ing)?\s+down|stood\s+down|leav(?:e|es|ing)|"
+    r"left|quit(?:s|ting)?|resign(?:s|ing|ed)?)\b[^.;:]{0,80}$",
+    re.IGNORECASE,
+)
 
 
 def _short_subject(scene: Scene, start: int) -> str | None:

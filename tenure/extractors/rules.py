@@ -468,6 +468,16 @@ RULES: tuple[Rule, ...] = (
         "Bo Chan has filled Jane Doe's position on an interim basis since March.",
     ),
     Rule(
+        "appointment.leave-to-lead",
+        "appointment",
+        _rx(
+            r"\bto\s+(?:lead|head\s+up|head|run|oversee)\b(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:review|investigation|probe|search)\b)"
+        ),
+        "before",
+        0.65,
+        "Jane Doe is stepping down as editor to lead the digital growth team at Acme Media.",
+    ),
+    Rule(
         "appointment.heads-to",
         "appointment",
         _rx(
@@ -788,6 +798,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "appointment.moving-from-role": ("from his", "from her", "from their"),
     "appointment.filled-position": ("fill",),
+    "appointment.leave-to-lead": ("to lead", "to head", "to run", "to oversee"),
     "appointment.heads-to": ("heads", "headed", "jump", "defect", "decamp", "bolt"),
     "appointment.team-then-names": (
         "team of",

@@ -299,6 +299,20 @@ HEADLINES_AND_MOVES = [
         ],
     ),
     Case(
+        "stepping-down-to-lead-a-team-elsewhere-in-the-group",
+        "Corran Post editor Ruth Adeyemi is stepping down after two years to lead a new audience team "
+        "across Corran Media's regional titles.",
+        [
+            {"type": "departure", "person": "Ruth Adeyemi"},
+            {"type": "appointment", "person": "Ruth Adeyemi", "organization": "Corran Media"},
+        ],
+    ),
+    Case(
+        "quit-to-run-for-office-is-no-appointment",
+        "Ruth Adeyemi, Corran Media's editor, quit in May to run for mayor.",
+        [{"type": "departure", "person": "Ruth Adeyemi", "organization": "Corran Media"}],
+    ),
+    Case(
         "heads-to-a-town-is-a-trip",
         "Lena Ruiz headed to Kelby on Monday for the trade fair.",
         [],
