@@ -151,8 +151,9 @@ def _pronoun_partner(scene: Scene, first: Mention) -> Mention | None:
 # --- departures -----------------------------------------------------------------------------
 
 
-# "..., which left 2m customers locked out", "Acme, which became a market darling": a thing acts.
-_THING_SUBJECT_RE = re.compile(r"\b(?:which|that)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|then\s+)?$", re.I)
+# "..., which left 2m customers locked out", "Acme, which became a market darling": a thing acts
+# ("that" is left out: "the chief executive that resigned" is a person).
+_THING_SUBJECT_RE = re.compile(r"\bwhich\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|then\s+)?$", re.I)
 
 
 def _thing_subject(scene: Scene, start: int) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from tenure.extractors.dates import DateMention
-from tenure.extractors.lexicon import ORG_SUFFIXES
 from tenure.extractors.scene import Draft
 
 
@@ -52,7 +51,68 @@ def full_org_names(drafts: list[Draft], org_names: list[str]) -> None:
 
 def _suffix_only(short: str, long: str) -> bool:
     extra = long.split()[len(short.split()) :]
-    return bool(extra) and all(w.lower().rstrip(".,") in ORG_SUFFIXES for w in extra)
+    return bool(extra) and all(w.lower().rstrip(".,") in _NAME_TAILS for w in extra)
+
+
+# Words that complete a company's name rather than name a part of it: "Acme Research", "Acme
+# Cloud", "Acme Ventures" and "Acme AI" are often units or arms, so they are not here.
+_NAME_TAILS = frozenset(
+    [
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "spa",
+        "holdings",
+        "holding",
+        "group",
+        "company",
+        "companies",
+        "industries",
+        "enterprises",
+        "logistics",
+        "systems",
+        "technologies",
+        "technology",
+        "pharmaceuticals",
+        "pharma",
+        "therapeutics",
+        "biosciences",
+        "motors",
+        "airlines",
+        "airways",
+        "foods",
+        "energy",
+        "health",
+        "healthcare",
+        "financial",
+        "bancorp",
+        "bank",
+        "brands",
+        "networks",
+        "software",
+        "semiconductor",
+        "semiconductors",
+        "electronics",
+        "robotics",
+        "games",
+        "media",
+        "studios",
+        "entertainment",
+        "communications",
+        "telecom",
+        "publishing",
+        "insurance",
+    ]
+)
 
 
 def _share_handover_dates(events: list[Draft]) -> None:

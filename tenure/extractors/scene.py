@@ -88,7 +88,11 @@ class Scene:
         for mention in self.persons():
             if mention.end > at:
                 break
-            if opener is not None and mention.end <= opener.end():
+            if (
+                opener is not None
+                and mention.end <= opener.end()
+                and re.search(r"[^\W\d_]{2}", self.text[mention.end : opener.end()])
+            ):
                 continue  # "Until Jane Doe names a CEO, a team will lead": not the subject
             if mention.possessive and not allow_possessive:
                 continue

@@ -301,14 +301,9 @@ ARTICLES = [
                 "role": "chief executive",
                 "details": {"status": "reported"},
             },
-            {
-                "type": "appointment",
-                "person": "Kevin Marsh",
-                "organization": "Vantage Cloud",
-                "date": "2024-11",
-            },
-            {"type": "appointment", "person": "Aisha Bello", "organization": "Vantage Cloud"},
-            {"type": "departure", "person": "Leo Park", "organization": "Vantage Cloud", "date": "2024"},
+            {"type": "appointment", "person": "Kevin Marsh", "organization": "Vantage", "date": "2024-11"},
+            {"type": "appointment", "person": "Aisha Bello", "organization": "Vantage"},
+            {"type": "departure", "person": "Leo Park", "organization": "Vantage", "date": "2024"},
             {"type": "founding", "person": "Leo Park", "organization": None},
             {
                 "type": "funding_round",
