@@ -196,6 +196,31 @@ NO_EVENT_SIDES = [
         ],
     ),
     Case(
+        "when-clause-with-an-aside-keeps-its-subject",
+        "When Jane Doe, the finance chief of Acme Media, leaves in May, the board will meet.",
+        [{"type": "departure", "person": "Jane Doe", "organization": "Acme Media"}],
+    ),
+    Case(
+        "the-chief-that-resigned-is-a-person",
+        "Acme Media's board thanked Jane Doe, the finance chief that resigned in May.",
+        [{"type": "departure", "person": "Jane Doe", "organization": "Acme Media"}],
+    ),
+    Case(
+        "title-as-description-is-no-event",
+        "Lena Ruiz, chief executive of Tarvo Systems, said the company would hire 200 people.",
+        [],
+    ),
+    Case(
+        "denial-is-no-event",
+        "Tarvo Systems denied that Lena Ruiz would step down.",
+        [],
+    ),
+    Case(
+        "unit-of-a-big-company-does-not-rename-it",
+        "Google named Lena Ruiz head of sales. She previously ran partnerships at Google Research.",
+        [{"type": "appointment", "person": "Lena Ruiz", "organization": "Google"}],
+    ),
+    Case(
         "team-without-names-is-no-event",
         "A team of Corran executives will run the company while the board searches for a chief executive.",
         [],
