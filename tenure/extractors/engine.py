@@ -33,7 +33,8 @@ _HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_WINDOW = 80
-_CLAUSE_CUT_RE = re.compile(r"[.;:!?—–]|\bbut\b")
+# ", the role vacated by ..." opens an aside about the role: a denial before it does not reach in.
+_CLAUSE_CUT_RE = re.compile(r"[.;:!?—–]|\bbut\b|,\s+(?:the|a|an)\s+(?:role|post|position|job|seat)\b")
 
 
 def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[ExtractedEvent]:

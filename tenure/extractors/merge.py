@@ -111,6 +111,9 @@ _NAME_TAILS = frozenset(
         "telecom",
         "publishing",
         "insurance",
+        "works",
+        "mills",
+        "stores",
     ]
 )
 

@@ -168,6 +168,15 @@ LISTS = [
         ],
     ),
     Case(
+        "role-vacated-by-after-a-denied-hire",
+        "Halvern Works named Karl Ibsen group chief executive in March. Halvern will not seek to "
+        "appoint a new head of marine, the role vacated by Ibsen when he moved up.",
+        [
+            {"type": "appointment", "person": "Karl Ibsen", "organization": "Halvern Works"},
+            {"type": "departure", "person": "Karl Ibsen", "organization": "Halvern Works"},
+        ],
+    ),
+    Case(
         "departure-of-a-number-is-no-person",
         "Corran Mills will cut a layer of managers, resulting in the departure of two executives, "
         "Jane Doe said.",
