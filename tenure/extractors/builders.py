@@ -323,6 +323,8 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
     person = person or _first_person_author(scene, start)
     if person is None:
         return []
+    if active and _TIPPED_RE.match(scene.text, person.end, min(scene.sentence.end, person.end + 60)):
+        return []  # "analysts named Jane Doe as the front-runner": a forecast, not a hire
     title, title_org = scene.title_of(person)
     role = scene.title_after(end)
     if rule.rule_id == "appointment.moving-from-role":
@@ -610,6 +612,13 @@ def _ordinary_object(scene: Scene, at: int) -> bool:
 _LEAVING_BEFORE_RE = re.compile(
     r"\b(?:step(?:s|ping|ped)?\s+(?:down|aside|back)|stand(?:s|ing)?\s+down|stood\s+down|leav(?:e|es|ing)|"
     r"left|quit(?:s|ting)?|resign(?:s|ing|ed)?)\b[^.;:]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+_TIPPED_RE = re.compile(
+    r"\s+as\s+(?:the|a|an)\s+(?:clear\s+|early\s+|likely\s+|leading\s+|top\s+)?(?:front-?runner|favou?rite|"
+    r"contender|candidate|successor-in-waiting|pick)\b",
     re.IGNORECASE,
 )
 

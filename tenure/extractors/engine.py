@@ -29,7 +29,9 @@ _HEDGE_RE = re.compile(
     r"\b(?:if|unless|whether|den(?:y|ies|ied|ying)|rejected|refuted|not|never|no|n't|"
     r"could|might|should|rumou?r\w*|speculat\w*|consider\w*|weigh\w*|mull\w*|hypothetical\w*|"
     r"sounded\s+out|sounding\s+out|a\s+sign|being\s+prepared|said\s+nothing|"
-    r"would\s+(?:consider|be\s+open))\b|n[’']t\b|(?-i:\bmay\b)",
+    r"would\s+(?:consider|be\s+open))\b|n[’']t\b|(?-i:\bmay\b)|"
+    # An inverted condition: "Had Jane Doe stepped aside, ...", "Were she to leave, ...".
+    r"(?-i:^\W*(?:Had|Were|Should)\s)",
     re.IGNORECASE,
 )
 _HEDGE_WINDOW = 80

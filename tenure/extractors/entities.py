@@ -725,6 +725,8 @@ def _classify(
         return None  # "a Lisbon-based startup": an adjective
     if _is_place(text, body):
         return None  # "Perth payroll firm X", "BOISE, Ida.", "a Swede": places and peoples
+    if len(body) == 1 and body[0][2] in {"AGM", "EGM"}:
+        return None  # "from the close of the AGM": a meeting
     if len(body) == 1 and body[0][2].lower() in _UNIT_WORDS:
         return None  # "chief executive of UK Insurance", "CEO International": a unit's label
     if len(body) > 1 and body[-1][2].lower() in _VENUE_WORDS:

@@ -439,7 +439,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.serve-as",
         "appointment",
         _rx(
-            r"\b(?:will|to|'ll|’ll)\s+(?:also\s+)?(?:serve|act|take over|step in|stay on)\s+as\b|\b(?:also\s+)?serving\s+as\b|\bsigned on to work as\b"
+            r"\b(?:will|would|to|'ll|’ll)\s+(?:also\s+)?(?:serve|act|take over|step in|stay on)\s+as\b|\b(?:also\s+)?serving\s+as\b|\bsigned on to work as\b"
         ),
         "before",
         0.8,
@@ -505,7 +505,8 @@ RULES: tuple[Rule, ...] = (
         "appointment.join",
         "appointment",
         _rx(
-            r"\b(?:will\s+join|would\s+join|to\s+join|joins|joined|is\s+joining|has\s+joined|rejoin(?:s|ed)?)\b|"
+            r"\b(?:(?:will|would|to)\s+(?:also\s+|now\s+|soon\s+|then\s+)?join|joins|joined|is\s+(?:also\s+)?joining|"
+            r"has\s+(?:also\s+)?joined|rejoin(?:s|ed)?)\b|"
             # "moving to group president, joining the board": a board seat told as a participle.
             r"(?<=, )joining\s+(?=(?:the|its)\s+(?:[\w-]+\s+)?board\b)"
         ),

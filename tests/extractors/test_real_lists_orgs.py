@@ -230,6 +230,17 @@ NO_EVENT_SIDES = [
         [{"type": "appointment", "person": "Lena Ruiz", "organization": "Google"}],
     ),
     Case(
+        "named-as-the-front-runner-is-a-forecast",
+        "Analysts at Kelby Securities named Lena Ruiz as the front-runner for the top job at Tarvo Systems.",
+        [],
+    ),
+    Case(
+        "inverted-condition-is-no-departure",
+        "Had Lena Ruiz stepped aside, she would have been the third founder to leave Tarvo Systems "
+        "this year.",
+        [],
+    ),
+    Case(
         "team-without-names-is-no-event",
         "A team of Corran executives will run the company while the board searches for a chief executive.",
         [],
@@ -345,6 +356,40 @@ HEADLINES_AND_MOVES = [
         "quit-to-run-for-office-is-no-appointment",
         "Ruth Adeyemi, Corran Media's editor, quit in May to run for mayor.",
         [{"type": "departure", "person": "Ruth Adeyemi", "organization": "Corran Media"}],
+    ),
+    Case(
+        "will-also-join-the-board",
+        "Tarvo Systems named Lena Ruiz chief executive. Ruiz, 52, will also join the company's board "
+        "of directors on that date.",
+        [
+            {
+                "type": "appointment",
+                "person": "Lena Ruiz",
+                "organization": "Tarvo Systems",
+                "role": "chief executive",
+            },
+            {
+                "type": "appointment",
+                "person": "Lena Ruiz",
+                "organization": "Tarvo Systems",
+                "role": "board member",
+            },
+        ],
+    ),
+    Case(
+        "would-act-as-interim",
+        "A Tarvo Systems spokesperson said Lena Ruiz, its head of platform engineering, would act as "
+        "chief technology officer.",
+        [{"type": "appointment", "person": "Lena Ruiz", "organization": "Tarvo Systems"}],
+    ),
+    Case(
+        "the-agm-is-no-organization",
+        "Tarvo Systems said Lena Ruiz will succeed Mark Ellis as senior independent director with "
+        "effect from the close of the AGM.",
+        [
+            {"type": "appointment", "person": "Lena Ruiz", "organization": "Tarvo Systems"},
+            {"type": "departure", "person": "Mark Ellis", "organization": "Tarvo Systems"},
+        ],
     ),
     Case(
         "heads-to-a-town-is-a-trip",
