@@ -764,8 +764,8 @@ def _classify(
 _UNIT_WORDS = frozenset(
     {"international", "insurance", "operations", "retail", "wholesale", "commercial", "global"}
 )
-_GROUND_WORDS = frozenset({"stadium", "arena", "moor", "ground", "grounds", "road"})
-_VENUE_WORDS = frozenset({"stadium", "arena", "moor", "park", "ground", "grounds", "lane", "road", "bridge"})
+_GROUND_WORDS = frozenset({"stadium", "arena", "moor", "ground", "grounds"})
+_VENUE_WORDS = frozenset({"stadium", "arena", "moor", "ground", "grounds"})
 
 
 # A state or province after a town: "Tarwick, Ore.", "Tarwick, Ohio,", "Tarwick, Tenn.-based".

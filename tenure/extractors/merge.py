@@ -95,6 +95,7 @@ _NAME_TAILS = frozenset(
         "healthcare",
         "financial",
         "bancorp",
+        "bancshares",
         "bank",
         "brands",
         "networks",

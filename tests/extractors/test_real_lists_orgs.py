@@ -51,6 +51,21 @@ ORGANIZATIONS = [
         [{"type": "appointment", "person": "Lena Ruiz", "organization": "Nordane Labs"}],
     ),
     Case(
+        "bancshares-is-a-company-and-its-full-form",
+        "Kelby Bancshares Inc. said Tuesday it had hired Lena Ruiz as finance chief. Later, Kelby "
+        "said its chief credit officer Mark Ellis would retire.",
+        [
+            {"type": "appointment", "person": "Lena Ruiz", "organization": "Kelby Bancshares Inc"},
+            {"type": "departure", "person": "Mark Ellis", "organization": "Kelby Bancshares Inc"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "a-company-named-lane-is-no-ground",
+        "Sydney payroll firm Ferris Lane has promoted Lena Ruiz to chief technology officer.",
+        [{"type": "appointment", "person": "Lena Ruiz", "organization": "Ferris Lane"}],
+    ),
+    Case(
         "round-up-item-names-its-own-organization",
         "Three public-sector moves this week:\n"
         "- Ida Brenner has been named finance director of Lowmere.\n"
