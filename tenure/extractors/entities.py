@@ -727,6 +727,13 @@ def _classify(
         return None  # "Perth payroll firm X", "BOISE, Ida.", "a Swede": places and peoples
     if len(body) == 1 and body[0][2] in {"AGM", "EGM"}:
         return None  # "from the close of the AGM": a meeting
+    if len(body) == 1 and re.match(r"\.\s?\d", text[body[0][1] : body[0][1] + 3]):
+        return None  # "pursuant to Art. 53", "No. 4": an abbreviation before a number
+    if re.search(
+        r"\b(?:Art|Article|Sec|Section|Rule|Regulation)\.?\s+\d{1,4}[a-z]?\s+$",
+        text[max(0, body[0][0] - 20) : body[0][0]],
+    ):
+        return None  # "Art. 17 MAR", "Section 13 SEA": the law a notice cites
     if len(body) == 1 and body[0][2].lower() in _UNIT_WORDS:
         return None  # "chief executive of UK Insurance", "CEO International": a unit's label
     if len(body) > 1 and body[-1][2].lower() in _VENUE_WORDS:

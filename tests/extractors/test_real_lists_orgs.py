@@ -66,6 +66,16 @@ ORGANIZATIONS = [
         [{"type": "appointment", "person": "Lena Ruiz", "organization": "Ferris Lane"}],
     ),
     Case(
+        "legal-citation-in-an-ad-hoc-notice-is-no-organization",
+        "Ad hoc announcement pursuant to Art. 17 MAR\n\nTarvo Holding AG: Change in the Executive "
+        "Board\n\nThe Board of Directors of Tarvo Holding AG has appointed Dr. Lena Ruiz as Chief "
+        "Executive Officer. She succeeds Mr. Mark Ellis, who has decided to step down.",
+        [
+            {"type": "appointment", "person": "Lena Ruiz", "organization": "Tarvo Holding AG"},
+            {"type": "departure", "person": "Mark Ellis", "organization": "Tarvo Holding AG"},
+        ],
+    ),
+    Case(
         "round-up-item-names-its-own-organization",
         "Three public-sector moves this week:\n"
         "- Ida Brenner has been named finance director of Lowmere.\n"
