@@ -313,6 +313,13 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
             joiner = _CONNECTOR_GAP_RE.fullmatch(gap)
             if gap == " ":
                 pass
+            elif (
+                gap == " & "
+                and not _CONNECTORS & {current[-1][2].lower()}
+                and not (len(current) >= 2 and is_given_name(current[0][2]))  # "Jane Doe & Bo Lund"
+            ):
+                # "Quenby & Dart", "Marks & Spencer": one company's name.
+                current.append((previous_end + 1, previous_end + 2, "&"))
             elif gap == ". " and _middle_initial(current):
                 # "Jane Q. Doe": the initial keeps its full stop and the name goes on.
                 last = current[-1]
@@ -437,6 +444,8 @@ _GENERATIONS = frozenset({"Jr", "Sr", "III"})
 
 
 def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
+    if any(t[2] == "&" for t in chunk.tokens):
+        return None  # "Marks & Spencer" names a company
     tail = chunk.tokens[-3:]
     if (
         len(tail) == 3
@@ -840,6 +849,8 @@ def _award_mention(text: str, chunk: _Chunk) -> Mention | None:
 
 def _is_org_shape(body: list[tuple[int, int, str]]) -> bool:
     lows = [w.lower() for _, _, w in body]
+    if "&" in lows[1:-1]:
+        return True  # "Quenby & Dart"
     common = [w.lower() for _, _, w in body if not _is_brand_camel(w)]
     if len(common) == len(lows) and all(w in NOT_NAME_WORDS or w.rstrip(".") in ORG_SUFFIXES for w in common):
         return False  # "AI", "Inc", "Research Group" alone name nothing

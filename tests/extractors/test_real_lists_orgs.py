@@ -76,6 +76,22 @@ ORGANIZATIONS = [
         ],
     ),
     Case(
+        "ampersand-joins-a-company-name",
+        "Lena Ruiz left Quenby & Dart in May. Marks & Tolley hired Mark Ellis as finance chief.",
+        [
+            {"type": "departure", "person": "Lena Ruiz", "organization": "Quenby & Dart"},
+            {"type": "appointment", "person": "Mark Ellis", "organization": "Marks & Tolley"},
+        ],
+    ),
+    Case(
+        "ampersand-between-two-people-is-no-company",
+        "Lena Ruiz & Mark Ellis founded Acme Labs in 2020.",
+        [
+            {"type": "founding", "person": "Lena Ruiz", "organization": "Acme Labs"},
+            {"type": "founding", "person": "Mark Ellis", "organization": "Acme Labs"},
+        ],
+    ),
+    Case(
         "round-up-item-names-its-own-organization",
         "Three public-sector moves this week:\n"
         "- Ida Brenner has been named finance director of Lowmere.\n"
