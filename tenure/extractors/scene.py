@@ -359,8 +359,16 @@ class Scene:
         for mention in self.entities.mentions:
             if mention.start >= line_end:
                 break
-            if mention.start >= line_start and mention.kind == "org" and mention.via == "name":
-                return mention.name
+            if mention.start < line_start or mention.kind != "org" or mention.via != "name":
+                continue
+            lead = self.text[max(line_start, mention.start - 45) : mention.start]
+            if (
+                _FORMER_BEFORE_RE.search(lead)
+                or _FROM_BEFORE_RE.search(lead)
+                or re.search(r",\s*(?:who|which|where|whose)\b[^,;]*$|\([^)]*$", lead)
+            ):
+                continue  # "- Jane Doe, formerly of Foo Inc, ...": a past employer, not the item's
+            return mention.name
         return None
 
     def _paragraph_org(self) -> str | None:

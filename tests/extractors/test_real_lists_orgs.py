@@ -92,6 +92,16 @@ ORGANIZATIONS = [
         ],
     ),
     Case(
+        "bulleted-changes-keep-the-company-over-past-employers",
+        "Acme Corp announced leadership changes on Monday:\n"
+        "- Jane Doe, formerly of Foo Inc, will become chief operating officer.\n"
+        "- Mark Ellis, who came from Kelby Bank, will become chief risk officer.",
+        [
+            {"type": "appointment", "person": "Jane Doe", "organization": "Acme Corp"},
+            {"type": "appointment", "person": "Mark Ellis", "organization": "Acme Corp"},
+        ],
+    ),
+    Case(
         "round-up-item-names-its-own-organization",
         "Three public-sector moves this week:\n"
         "- Ida Brenner has been named finance director of Lowmere.\n"
