@@ -112,6 +112,17 @@ def _coordinated(scene: Scene, listed: list[Mention]) -> list[Mention]:
     return kept if joined else kept[:1]
 
 
+def _in_closed_relative(scene: Scene, listed: list[Mention], at: int) -> bool:
+    """ "Mark Ellis, who hired A and B, will retire": the list sits in an aside closed before the verb."""
+    if not listed:
+        return False
+    segment = scene.text[scene.sentence.start : listed[0].start]
+    openers = list(re.finditer(r",\s*(?:who|which|whose)\b", segment))
+    if not openers or "," in segment[openers[-1].end() :]:
+        return False
+    return "," in scene.text[listed[-1].end : at]
+
+
 def _aside_removed(gap: str) -> str:
     """ "A, president of land and sea, and B": the aside between commas may hold anything."""
     return re.sub(r"^(?:\s*\([^()]{1,60}\))?,\s+[^,;.()]{1,70},", "", gap)
@@ -196,6 +207,7 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         # will both leave": one departure each.
         listed = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
         listed = _coordinated(scene, listed[::-1])[::-1] if rule.person == "before" else listed
+        listed = listed if not _in_closed_relative(scene, listed, start) else listed[-1:]
         if len(listed) > 1 and listed[-1] is person:
             return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]
     return _departure_of(scene, rule, person, (start, end))
@@ -397,6 +409,7 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         # "A and B were appointed to the board", "A and B will join Acme": one appointment each.
         listed = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
         listed = _coordinated(scene, listed[::-1])[::-1]
+        listed = listed if not _in_closed_relative(scene, listed, start) else listed[-1:]
         if len(listed) > 1 and listed[-1] is person:
             for other in listed[:-1]:
                 more = {
