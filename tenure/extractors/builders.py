@@ -410,6 +410,9 @@ def build_appointment(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dr
         listed = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
         listed = _coordinated(scene, listed[::-1])[::-1]
         listed = listed if not _in_closed_relative(scene, listed, start) else listed[-1:]
+        between = scene.text[person.end : start]
+        if re.search(r"\b(?:who|that)\b", between) and not re.search(r"\b(?:both|all)\b", between):
+            listed = listed[-1:]  # "A, head of news, and B, the CFO who was appointed in May": B only
         if len(listed) > 1 and listed[-1] is person:
             for other in listed[:-1]:
                 more = {
@@ -522,7 +525,8 @@ def _team_then_names(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Dr
     for person in scene.persons_following():
         if any(d.person == person.name for d in drafts):
             continue
-        fields = {"person": person.name, "organization": org, "role": None, "details": {"predecessor": None}}
+        role = "interim leadership team"
+        fields = {"person": person.name, "organization": org, "role": role, "details": {"predecessor": None}}
         drafts.append(_draft(scene, rule, span, **fields))
     return drafts
 

@@ -119,6 +119,9 @@ _NAME_TAILS = frozenset(
 )
 
 
+_TEAM_RULE = "appointment.team-then-names"
+
+
 def _share_handover_dates(events: list[Draft]) -> None:
     """A hand-over happens on one day: "B steps aside; A takes over, effective April 1" dates both.
 
@@ -172,6 +175,8 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None, *, near: bool = 
         return _compatible_text(a.details.get("award"), b.details.get("award"))
     if not _same(a.organization, b.organization):
         return False
+    if (a.rule_id == _TEAM_RULE) != (b.rule_id == _TEAM_RULE):
+        return False  # a seat on an interim leadership team is not the member's own appointment
     if a.type == "appointment":
         # Joining in 2019 and taking over as CEO in 2025 are two facts; one role told twice is one.
         if a.role and b.role:

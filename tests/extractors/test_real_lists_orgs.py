@@ -292,6 +292,26 @@ NO_EVENT_SIDES = [
         [],
     ),
     Case(
+        "team-member-with-own-recent-appointment-is-two-facts",
+        "A team of Corran executives will lead the company. They include Ann Marsh, head of news, "
+        "and Kay Drummond, the finance chief who was appointed on March 3.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ann Marsh",
+                "organization": "Corran",
+                "role": "interim leadership team",
+            },
+            {
+                "type": "appointment",
+                "person": "Kay Drummond",
+                "organization": "Corran",
+                "role": "interim leadership team",
+            },
+            {"type": "appointment", "person": "Kay Drummond", "organization": "Corran", "date": "2025-03-03"},
+        ],
+    ),
+    Case(
         "team-without-names-is-no-event",
         "A team of Corran executives will run the company while the board searches for a chief executive.",
         [],
