@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from tenure.extractors.dates import DateMention
-from tenure.extractors.entities import Mention
+from tenure.extractors.entities import Mention, is_title_case
 from tenure.extractors.given_names import gender_of
 from tenure.extractors.lexicon import DESCRIPTION_HEADS, NOT_NAME_WORDS, PLACE_WORDS, TITLE_RE
 from tenure.extractors.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
@@ -92,6 +92,45 @@ def _listed_with_asides(scene: Scene, listed: list[Mention], *, forward: bool) -
     return widened
 
 
+# Words that end a list of people: "A, interim chief after B", "A, the former head of B".
+_NOT_LIST_GAP_RE = re.compile(
+    r"\b(?:after|before|from|to|with|by|of|for|than|at|said|says|replacing|succeeding|who|which)\b", re.I
+)
+
+
+def _coordinated(scene: Scene, listed: list[Mention]) -> list[Mention]:
+    """The people of `listed` (in reading order from the first) joined as one list: named people,
+    each gap a comma or "and" with no preposition, and an "and" somewhere, else the first alone."""
+    kept = listed[:1]
+    joined = False
+    for mention in listed[1:]:
+        if mention.via == "pronoun" or any(m.name == mention.name for m in kept):
+            break
+        low, high = sorted((kept[-1], mention), key=lambda m: m.start)
+        gap = scene.text[low.end : high.start]
+        if _NOT_LIST_GAP_RE.search(_aside_removed(gap)):
+            break
+        joined = joined or bool(re.search(r"\band\b|&", gap))
+        kept.append(mention)
+    return kept if joined else kept[:1]
+
+
+def _in_closed_relative(scene: Scene, listed: list[Mention], at: int) -> bool:
+    """ "Mark Ellis, who hired A and B, will retire": the list sits in an aside closed before the verb."""
+    if not listed:
+        return False
+    segment = scene.text[scene.sentence.start : listed[0].start]
+    openers = list(re.finditer(r",\s*(?:who|which|whose)\b", segment))
+    if not openers or "," in segment[openers[-1].end() :]:
+        return False
+    return "," in scene.text[listed[-1].end : at]
+
+
+def _aside_removed(gap: str) -> str:
+    """ "A, president of land and sea, and B": the aside between commas may hold anything."""
+    return re.sub(r"^(?:\s*\([^()]{1,60}\))?,\s+[^,;.()]{1,70},", "", gap)
+
+
 # "I", "I'm", "my" in the clause before a trigger.
 _FIRST_PERSON_RE = re.compile(r"(?-i:\bI\b)|\bmy\b", re.IGNORECASE)
 _CLAUSE_START_RE = re.compile(r"[,;:.!?]\s|\band\s", re.IGNORECASE)
@@ -126,8 +165,19 @@ def _pronoun_partner(scene: Scene, first: Mention) -> Mention | None:
 # --- departures -----------------------------------------------------------------------------
 
 
+# "..., which left 2m customers locked out", "Acme, which became a market darling": a thing acts
+# ("that" is left out: "the chief executive that resigned" is a person).
+_THING_SUBJECT_RE = re.compile(r"\bwhich\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|then\s+)?$", re.I)
+
+
+def _thing_subject(scene: Scene, start: int) -> bool:
+    return bool(_THING_SUBJECT_RE.search(scene.text[max(scene.sentence.start, start - 20) : start]))
+
+
 def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
+    if rule.person != "after" and _thing_subject(scene, start):
+        return []
     if rule.rule_id == "departure.unnamed-group-then-names":
         return _group_then_names(scene, rule, (start, end))
     if rule.person == "possessive":
@@ -142,6 +192,11 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         if not listed or not _FEW_WORDS_RE.match(scene.text[end : listed[0].start]):
             return []
         return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]
+    elif rule.rule_id == "departure.departure-of":
+        # "the resignation of finance chief Jane Doe": the person follows within a few words.
+        person = scene.person_after(end, limit=40)
+        if person is not None and not _FEW_WORDS_RE.match(scene.text[end : person.start]):
+            person = None
     elif rule.person == "after":
         person = scene.person_after(end, limit=80)
         if person is None and rule.rule_id == "departure.parted-ways":
@@ -158,10 +213,15 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         return [d for p in pair for d in _departure_of(scene, rule, p, (start, end))]
     if person is None:
         return []
-    if rule.person == "list-before" or re.search(r"\b(?:both|all)\b", match.group(), re.IGNORECASE):
-        # "Directors A and B will not seek re-election", "A and B will both leave": one departure each.
+    if rule.person in {"list-before", "before"} or re.search(
+        r"\b(?:both|all)\b", match.group(), re.IGNORECASE
+    ):
+        # "Directors A and B will not seek re-election", "aerospace head A and B, head of marine,
+        # will both leave": one departure each.
         listed = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
-        if len(listed) > 1:
+        listed = _coordinated(scene, listed[::-1])[::-1] if rule.person == "before" else listed
+        listed = listed if not _in_closed_relative(scene, listed, start) else listed[-1:]
+        if len(listed) > 1 and listed[-1] is person:
             return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]
     drafts = _departure_of(scene, rule, person, (start, end))
     moving = _MOVE_THEN_LEAVE_RE.search(match.group())
@@ -284,6 +344,17 @@ def build_appointment(
     start, end = _abs(scene, match)
     if rule.pair:
         return build_succession(scene, rule, match)
+    if rule.rule_id == "appointment.team-then-names":
+        return _team_then_names(scene, rule, (start, end))
+    if rule.rule_id == "appointment.heads-to":
+        return _heads_to(scene, rule, (start, end))
+    if rule.rule_id == "appointment.leave-to-lead" and not (
+        _LEAVING_BEFORE_RE.search(scene.text[max(scene.sentence.start, start - 90) : start])
+        and scene.object_org(end, named_only=True, skip_destination=False) is not None
+    ):
+        # Only "stepping down as editor to lead the news team at Acme": a move out of one role
+        # into another the clause names; "quit to run for mayor" / "to run the family farm" are not.
+        return []
     if rule.rule_id == "appointment.named" and _NAMED_AS_COMPANY_RE.search(
         scene.text[max(0, start - 20) : start]
     ):
@@ -292,6 +363,8 @@ def build_appointment(
         return []  # "named after", "named in a lawsuit", "named one of the best"
     if rule.rule_id == "appointment.join" and _ordinary_object(scene, end):
         return []  # "joined the call", "joined forces"
+    if rule.person == "before" and _thing_subject(scene, start):
+        return []  # "Acme, which became a market darling"
     promoted_from = (
         _PROMOTED_FROM_RE.match(scene.text, end, scene.sentence.end)
         if rule.rule_id == "appointment.named"
@@ -327,6 +400,8 @@ def build_appointment(
     person = person_override or person or _first_person_author(scene, start)
     if person is None:
         return []
+    if active and _TIPPED_RE.match(scene.text, person.end, min(scene.sentence.end, person.end + 60)):
+        return []  # "analysts named Jane Doe as the front-runner": a forecast, not a hire
     if (
         person_override is None
         and not active
@@ -342,6 +417,9 @@ def build_appointment(
             return drafts
     title, title_org = scene.title_of(person)
     role = scene.title_after(end)
+    if rule.rule_id == "appointment.moving-from-role":
+        # "from her role as head of sales to chief operating officer": the role after "to" is new.
+        role = _new_role(scene, end)
     office = _OFFICE_RE.search(match.group())
     if role is None and office is not None:
         # "since assuming Acme's presidency", "will take the top job": the office the words name.
@@ -363,20 +441,23 @@ def build_appointment(
     if role is None and _BOARD_SEAT_RE.match(after_trigger):
         role = "board member"
     named_after = scene.object_org(end, named_only=True, skip_destination=False)
-    if named_after is not None and _came_from(scene, named_after):
+    if named_after is not None and (_came_from(scene, named_after) or _owns_person(scene, named_after)):
         named_after = None
     if active:
         subject_org = scene.subject_org(start) or scene.org_before(start)
-        org = _name(subject_org) or _name(named_after) or title_org
+        org = _name(subject_org) or _short_subject(scene, start) or _name(named_after) or title_org
     else:
         org = _name(named_after) or title_org or _name(scene.org_before(start))
     if rule.rule_id == "appointment.key-hire":
         org = _name(scene.org_before(start)) or org
+    if rule.rule_id == "appointment.led-by":
+        # "Business Banking will be led by Jane Doe": the unit led belongs to the story's company.
+        org = scene.main_org() or org
     if re.match(r"\s+its\s+(?:[\w-]+\s+)?board\b", after_trigger):
         # "Acme partner Jane Doe has joined its board": "its" is the company the sentence is about.
         org = _name(scene.subject_org(start)) or scene.main_org() or org
     fallback = scene.object_org(end, named_only=False)
-    if fallback is not None and _came_from(scene, fallback):
+    if fallback is not None and (_came_from(scene, fallback) or _owns_person(scene, fallback)):
         fallback = None
     org = org or _name(fallback) or _name(scene.org_before(start, named_only=False))
     org = org or scene.entities.affiliations.get(person.name) or scene.main_org()
@@ -426,14 +507,148 @@ def build_appointment(
         drafts.extend(_joined_from(scene, rule, person, org, (start, end), confidence))
     drafts.extend(_handover_as(scene, rule, person, drafts[0], (start, end)))
     drafts.extend(_next_steps(scene, rule, drafts[0], (start, end)))
-    if rule.rule_id == "appointment.brought-in" and active:
-        # "brought in a finance director, A, and a digital chief, B": each hire named.
-        for other in _listed_with_asides(scene, [person], forward=True)[1:]:
+    if rule.rule_id in _LISTING_APPOINTMENTS and active:
+        # "brought in a finance director, A, and a digital chief, B", "named A and B, the former
+        # heads of X and Y, as co-CEOs": each hire named.
+        listed = _listed_with_asides(scene, scene.persons_listed_after(person.start), forward=True)
+        for other in _coordinated(scene, listed)[1:]:
             more = {"person": other.name, "organization": org, "role": None, "details": {"predecessor": None}}
             drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
+        # "named A chief executive and B finance director": each person with a title of their own.
+        for other, other_role in _titled_pairs(scene, person):
+            more = {
+                "person": other.name,
+                "organization": org,
+                "role": other_role,
+                "details": {"predecessor": None},
+            }
+            drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
+    elif not active and person.via != "pronoun" and scene.sentence.start <= person.start:
+        # "A and B were appointed to the board", "A and B will join Acme": one appointment each.
+        listed = _listed_with_asides(scene, scene.persons_listed_before(start), forward=False)
+        listed = _coordinated(scene, listed[::-1])[::-1]
+        listed = listed if not _in_closed_relative(scene, listed, start) else listed[-1:]
+        between = scene.text[person.end : start]
+        if re.search(r"\b(?:who|that)\b", between) and not re.search(r"\b(?:both|all)\b", between):
+            listed = listed[-1:]  # "A, head of news, and B, the CFO who was appointed in May": B only
+        if len(listed) > 1 and listed[-1] is person:
+            for other in listed[:-1]:
+                more = {
+                    "person": other.name,
+                    "organization": org,
+                    "role": role,
+                    "details": {"predecessor": None},
+                }
+                drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **more))
     for draft in drafts:
         if draft.trigger == (start, end):
             draft.trigger = span  # the moves told with this verb share its year
+    return drafts
+
+
+_TITLE_LEAD_RE = re.compile(r"\s+(?:as\s+)?(?:(?:its|the|a|an|new)\s+)?")
+_PAIR_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _titled_pairs(scene: Scene, first: Mention) -> list[tuple[Mention, str]]:
+    """After "named A chief executive": "and B finance director", ", C as treasurer"."""
+    found: list[tuple[Mention, str]] = []
+    current = first
+    people = [p for p in scene.persons() if p.via != "pronoun"]
+    for other in people:
+        if other.start <= current.end:
+            continue
+        lead = _TITLE_LEAD_RE.match(scene.text, current.end, other.start)
+        title = TITLE_RE.match(scene.text, lead.end()) if lead else None
+        if title is None or not _PAIR_JOIN_RE.match(scene.text[title.end() : other.start]):
+            break
+        if any(other.name == p.name for p, _ in found) or other.name == first.name:
+            break
+        lead = _TITLE_LEAD_RE.match(scene.text, other.end, scene.sentence.end)
+        own = TITLE_RE.match(scene.text, lead.end()) if lead else None
+        if own is None:
+            break
+        found.append((other, own.group()))
+        current = other
+    return found
+
+
+_LISTING_APPOINTMENTS = frozenset(
+    {"appointment.brought-in", "appointment.named", "appointment.the-appointment-of"}
+)
+
+
+def _new_role(scene: Scene, at: int) -> str | None:
+    found = re.search(
+        r"\s(?:to|into)\s+(?:become\s+)?(?:the\s+|a\s+|an\s+|(?:[\w'’]+['’]s\s+)?new\s+)?",
+        scene.text[at : scene.sentence.end],
+    )
+    if found is None:
+        return None
+    title = TITLE_RE.match(scene.text, at + found.end())
+    return title.group() if title else None
+
+
+def _heads_to(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "Tarvo CEO Lena Ruiz Heads to Rival Nordane": she joins Nordane and, when her title names
+    her employer, leaves it."""
+    start, end = span
+    person = scene.person_before(start)
+    target = next((m for m in scene.orgs() if m.start == end and m.via == "name"), None)
+    if person is None or target is None:
+        return []
+    title, title_org = scene.title_of(person)
+    rival = "rival" in scene.text[start:end].lower()
+    if not (rival or title or len(target.name.split()) > 1):
+        return []  # "heads to Kelby": a trip, unless a rival or an executive's move is told
+    if title and title_org is None and is_title_case(scene.sentence.text):
+        title_org = scene.main_org()  # "Tarvo CEO Ruiz Heads to Nordane": the story's company
+    confidence = rule.confidence - _weakness(scene, person)
+    fields = {
+        "person": person.name,
+        "organization": target.name,
+        "role": None,
+        "details": {"predecessor": None},
+    }
+    drafts = [_draft(scene, rule, span, confidence=confidence, **fields)]
+    if title_org and not _same_org(title_org, target.name):
+        left = {"status": _status(scene, rule), "successor": None, "destination": target.name}
+        more = {"person": person.name, "organization": title_org, "role": title, "details": left}
+        drafts.append(_draft(scene, rule, span, type="departure", confidence=confidence - 0.05, **more))
+    return drafts
+
+
+def _same_org(a: str, b: str) -> bool:
+    x, y = a.casefold().split(), b.casefold().split()
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return long[: len(short)] == short
+
+
+# "They include A, ...": the sentence after a team is announced names its members.
+_MEMBERS_OPEN_RE = re.compile(
+    r"\s*(?:they|these|its\s+members|the\s+(?:team|group|committee|members))\s+"
+    r"(?:include|includes|are|comprise|consist\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _team_then_names(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "A team of Acme executives will lead the company." + "They include A, head of X; B, ...":
+    each member named takes up the (interim) leadership."""
+    if scene.following is None or not _MEMBERS_OPEN_RE.match(scene.text, scene.following[0]):
+        return []
+    start, end = span
+    described = next((m for m in scene.orgs() if start <= m.start < end and m.via == "name"), None)
+    org = _name(described) or scene.main_org()
+    if org is None:
+        return []
+    drafts: list[Draft] = []
+    for person in scene.persons_following():
+        if any(d.person == person.name for d in drafts):
+            continue
+        role = "interim leadership team"
+        fields = {"person": person.name, "organization": org, "role": role, "details": {"predecessor": None}}
+        drafts.append(_draft(scene, rule, span, **fields))
     return drafts
 
 
@@ -731,7 +946,8 @@ def _object_pronoun(scene: Scene, at: int, subject: Mention | None) -> Mention |
 
 # What follows "named" when nobody is being appointed.
 _NOT_AN_APPOINTMENT_AFTER_RE = re.compile(
-    r"^\s+(?:after|in\s+(?:a|the)\s+(?:lawsuit|suit|complaint|report|case)|one\s+of|among|to\s+(?:a|the|its)\s+"
+    r"^\s+(?:after|in\s+(?:(?:his|her|their)\s+)?hono(?:u)?r|for\s+(?:him|her|them)\b|"
+    r"in\s+(?:a|the)\s+(?:lawsuit|suit|complaint|report|case)|one\s+of|among|to\s+(?:a|the|its)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:list|ranking)|for\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,8}?(?:award|prize|medal))\b",
     re.IGNORECASE,
 )
@@ -782,17 +998,58 @@ _MOVE_WORDS = frozenset(
 )
 
 
+_STAFF_OBJECT_RE = re.compile(
+    r"\s+(?:the|its|a|an)\s+(?:[a-z-]+\s+){0,2}(?:faculty|staff|bench|cabinet|leadership|executive\s+team|"
+    r"management\s+team|senior\s+team)\b"
+)
+
+
 def _ordinary_object(scene: Scene, at: int) -> bool:
     """ "left the meeting" / "joined the call": a lower-case object that no company or role is."""
     found = _OBJECT_AFTER_RE.match(scene.text[at : at + 40])
     if found is None:
         return False
+    if _STAFF_OBJECT_RE.match(scene.text, at, min(len(scene.text), at + 50)):
+        return False  # "to join the mathematics faculty", "joined the news staff": a post
     word = found.group(1) or found.group(2)
     if word in _MOVE_WORDS:
         return False
     if any(at <= m.start <= at + found.end() + 1 for m in scene.mentions):
         return False  # an organization or person comes right after: "left the Acme board"
     return word not in DESCRIPTION_HEADS
+
+
+_LEAVING_BEFORE_RE = re.compile(
+    r"\b(?:step(?:s|ping|ped)?\s+(?:down|aside|back)|stand(?:s|ing)?\s+down|stood\s+down|leav(?:e|es|ing)|"
+    r"left|quit(?:s|ting)?|resign(?:s|ing|ed)?)\b[^.;:]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+_TIPPED_RE = re.compile(
+    r"\s+as\s+(?:the|a|an)\s+(?:clear\s+|early\s+|likely\s+|leading\s+|top\s+)?(?:front-?runner|favou?rite|"
+    r"contender|candidate|successor-in-waiting|pick)\b",
+    re.IGNORECASE,
+)
+
+
+def _short_subject(scene: Scene, start: int) -> str | None:
+    """ "Ashbury names ...", "Tarvo Hires ...": a headline's one-word subject is the company the
+    story names in full ("Ashbury University")."""
+    head = scene.text[scene.sentence.start : start].strip()
+    if not re.fullmatch(r"[A-Z][\w&'’-]{2,30}", head):
+        return None
+    for mention in scene.entities.mentions:
+        if mention.kind == "org" and mention.via == "name" and mention.name.split()[0] == head:
+            return mention.name
+    return None
+
+
+def _owns_person(scene: Scene, org: Mention) -> bool:
+    """ "names Lakeshore's Marquez as dean": the person's present employer, not the new one."""
+    if not org.possessive:
+        return False
+    return any(0 <= p.start - org.end <= 4 for p in scene.persons())
 
 
 def _came_from(scene: Scene, org: Mention) -> bool:
@@ -818,7 +1075,8 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
         if earlier:
             span = (earlier[-1][0], end)
     _, predecessor_org = scene.title_of(predecessor)
-    after = scene.object_org(predecessor.end, named_only=False)
+    # "replaced B as the planning director for Tarwick County": "for" names the office's employer.
+    after = scene.object_org(predecessor.end, named_only=False, skip_destination=False)
     org = predecessor_org or _name(after) or _name(scene.org_before(start))
     org = org or scene.entities.affiliations.get(predecessor.name) or scene.main_org()
     pred_title, _ = scene.title_of(predecessor)

@@ -20,7 +20,7 @@ from tenure.extractors.contract import MAX_ARTICLE_CHARS, ExtractedEvent
 from tenure.extractors.dates import DateMention, find_dates, local_base
 from tenure.extractors.entities import Entities, Mention, analyse, is_title_case
 from tenure.extractors.markup import Format, clean
-from tenure.extractors.merge import merge_drafts
+from tenure.extractors.merge import full_org_names, merge_drafts
 from tenure.extractors.rules import RULES, Rule, fragments_in
 from tenure.extractors.scene import Draft, Scene
 from tenure.extractors.sentences import Sentence, split_sentences
@@ -31,11 +31,14 @@ _HEDGE_RE = re.compile(
     r"\b(?:if|unless|whether|den(?:y|ies|ied|ying)|rejected|refuted|not|never|no|n't|"
     r"could|might|should|rumou?r\w*|speculat\w*|consider\w*|weigh\w*|mull\w*|hypothetical\w*|"
     r"sounded\s+out|sounding\s+out|a\s+sign|being\s+prepared|said\s+nothing|"
-    r"would\s+(?:consider|be\s+open))\b|n[’']t\b|(?-i:\bmay\b)",
+    r"would\s+(?:consider|be\s+open))\b|n[’']t\b|(?-i:\bmay\b)|"
+    # An inverted condition: "Had Jane Doe stepped aside, ...", "Were she to leave, ...".
+    r"(?-i:^\W*(?:Had|Were|Should)\s)",
     re.IGNORECASE,
 )
 _HEDGE_WINDOW = 80
-_CLAUSE_CUT_RE = re.compile(r"[.;:!?—–]|\bbut\b")
+# ", the role vacated by ..." opens an aside about the role: a denial before it does not reach in.
+_CLAUSE_CUT_RE = re.compile(r"[.;:!?—–]|\bbut\b|,\s+(?:the|a|an)\s+(?:role|post|position|job|seat)\b")
 
 
 def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[ExtractedEvent]:
@@ -57,6 +60,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
     entities = analyse(body, sentences)
     dates = find_dates(body, published_at)
     drafts = merge_drafts(_drafts(body, sentences, entities, dates), news_year=f"{published_at.year:04d}")
+    full_org_names(drafts, [m.name for m in entities.mentions if m.kind == "org" and m.via == "name"])
     for draft in drafts:
         if draft.date is None:
             draft.date = _sibling_date(draft, [d for d in drafts if d.sentence == draft.sentence])

@@ -203,6 +203,7 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
             for m in mentions
             if m.kind == "award" or not any(a <= m.start and m.end <= b for a, b in prizes)
         ]
+    mentions = _one_name_per_person(mentions)
     lead_end = sentences[min(2, len(sentences)) - 1].end if sentences else 0
     main_org = _main_org(mentions, lead_end, _lead_subjects(text, sentences[:4], mentions))
     mentions = _resolve_references(text, sentences, mentions, main_org)
@@ -289,6 +290,70 @@ def _honour_mention(text: str, span: tuple[int, int]) -> Mention:
     return Mention(span[0], span[1], "award", name, False, "name")
 
 
+# Short forms of given names: "Dave Baldwin" and "David Baldwin" in one story are one man.
+_NICKNAMES = {
+    "dave": "david",
+    "mike": "michael",
+    "bob": "robert",
+    "rob": "robert",
+    "bill": "william",
+    "will": "william",
+    "jim": "james",
+    "jimmy": "james",
+    "tom": "thomas",
+    "chris": "christopher",
+    "matt": "matthew",
+    "nick": "nicholas",
+    "steve": "steven",
+    "tony": "anthony",
+    "joe": "joseph",
+    "dan": "daniel",
+    "danny": "daniel",
+    "ben": "benjamin",
+    "sam": "samuel",
+    "alex": "alexander",
+    "andy": "andrew",
+    "jeff": "jeffrey",
+    "greg": "gregory",
+    "pete": "peter",
+    "ed": "edward",
+    "ted": "edward",
+    "kate": "katherine",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "jen": "jennifer",
+    "jenny": "jennifer",
+    "sue": "susan",
+    "pat": "patricia",
+}
+
+
+def _one_name_per_person(mentions: list[Mention]) -> list[Mention]:
+    """Later spellings of a person named before ("Dave Baldwin" after "David Baldwin", "Jane
+    Doe" after "Jane Q. Doe") take the first spelling."""
+    seen: dict[tuple[str, str], str] = {}
+    renamed = []
+    for mention in mentions:
+        parts = mention.name.split()
+        if mention.kind != "person" or mention.via != "name" or len(parts) < 2:
+            renamed.append(mention)
+            continue
+        given = parts[0].lower()
+        key = (_NICKNAMES.get(given, given), parts[-1])
+        first = seen.setdefault(key, mention.name)
+        if first != mention.name:
+            mention = Mention(mention.start, mention.end, "person", first, mention.possessive, "alias")
+        renamed.append(mention)
+    return renamed
+
+
+# Verbs of a Title Case headline that would otherwise glue a company to a person.
+_HEADLINE_VERBS = frozenset(
+    {"Names", "Appoints", "Hires", "Taps", "Promotes", "Picks", "Elects", "Adds", "Poaches", "Ousts"}
+    | {"Fires", "Replaces", "Welcomes", "Recruits", "Loses", "Confirms", "Announces", "Selects"}
+)
+
+
 def _outside(chunks: list[_Chunk], spans: list[tuple[int, int]]) -> list[_Chunk]:
     """The chunks that do not sit in a dateline ("OSLO, June 17 (Agency) -")."""
     if not spans:
@@ -330,11 +395,25 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
         if block < len(blocked) and blocked[block][0] <= start:
             close()  # a capitalised title word ("Chief Technology Officer") ends a name
             continue
+        if word in _HEADLINE_VERBS and is_title_case(body):
+            close()  # "Tarvo Names Lena Ruiz CEO": a headline's verb ends the company's name
+            continue
         if current:
             gap = body[previous_end:start]
             joiner = _CONNECTOR_GAP_RE.fullmatch(gap)
             if gap == " ":
                 pass
+            elif (
+                gap == " & "
+                and not _CONNECTORS & {current[-1][2].lower()}
+                and not (len(current) >= 2 and is_given_name(current[0][2]))  # "Jane Doe & Bo Lund"
+            ):
+                # "Quenby & Dart", "Marks & Spencer": one company's name.
+                current.append((previous_end + 1, previous_end + 2, "&"))
+            elif gap == ". " and _middle_initial(current):
+                # "Jane Q. Doe": the initial keeps its full stop and the name goes on.
+                last = current[-1]
+                current[-1] = (last[0], last[1] + 1, last[2] + ".")
             elif joiner and (_joinable(current) or _particle_join(current, joiner.group(1))):
                 current.append(
                     (previous_end + joiner.start(1), previous_end + joiner.end(1), joiner.group(1))
@@ -391,9 +470,26 @@ def _particle_join(tokens: list[tuple[int, int, str]], joiner: str) -> bool:
     return len(tokens) == 1 and joiner in _NAME_PARTICLES and is_given_name(tokens[0][2])
 
 
+def _middle_initial(tokens: list[tuple[int, int, str]]) -> bool:
+    """ "Jane Q" before ". Doe": a given name, then one capital letter."""
+    return (
+        len(tokens) >= 2
+        and len(tokens[-1][2]) == 1
+        and tokens[-1][2].isupper()
+        and is_given_name(tokens[-2][2])
+    )
+
+
 def _joinable(tokens: list[tuple[int, int, str]]) -> bool:
     words = {w.lower() for _, _, w in tokens}
-    return bool(words & (_AWARD_WORDS | {"university", "institute", "academy", "bank", "school", "college"}))
+    return bool(words & (_AWARD_WORDS | _JOINABLE_HEADS))
+
+
+# Heads that take "of" inside a name: "Bank of Foo", "Tarwick Chamber of Commerce".
+_JOINABLE_HEADS = frozenset(
+    {"university", "institute", "academy", "bank", "school", "college", "chamber", "association", "society"}
+    | {"federation", "department", "ministry"}
+)
 
 
 def _make_chunk(text: str, offset: int, body: str, tokens: list[tuple[int, int, str]]) -> _Chunk | None:
@@ -447,7 +543,21 @@ def _short_syllables(tokens: list[tuple[int, int, str]]) -> bool:
     return all(2 <= len(w) <= 4 and w.isalpha() and w[0].isupper() and w[1:].islower() for _, _, w in tokens)
 
 
+_GENERATIONS = frozenset({"Jr", "Sr", "III"})
+
+
 def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
+    if any(t[2] == "&" for t in chunk.tokens):
+        return None  # "Marks & Spencer" names a company
+    tail = chunk.tokens[-3:]
+    if (
+        len(tail) == 3
+        and tail[-1][2] in _GENERATIONS
+        and all(t[2][:1].isupper() and t[2][1:].islower() and len(t[2]) > 1 for t in tail[:2])
+        and tail[0][2].lower() not in ORG_SUFFIXES
+        and tail[1][2].lower() not in ORG_SUFFIXES
+    ):
+        return tail  # "Israel Rocha Jr.": a generational suffix makes the run a person's name
     tokens = [t for t in chunk.tokens if t[2].lower() not in _CONNECTORS or t[2].lower() in _NAME_PARTICLES]
     while tokens and (
         (tokens[0][2].lower() in NOT_NAME_WORDS and tokens[0][2].lower() not in FIRST_NAMES)
@@ -463,10 +573,10 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
             tokens = tokens[index : index + 3]
             break
     else:
-        tokens = tokens[-3:] if len(tokens) >= 3 and len(tokens[-2][2]) == 1 else tokens[-2:]
+        tokens = tokens[-3:] if len(tokens) >= 3 and len(tokens[-2][2].rstrip(".")) == 1 else tokens[-2:]
     if (
         len(tokens) == 3
-        and len(tokens[1][2]) != 1
+        and len(tokens[1][2].rstrip(".")) != 1
         and tokens[1][2].lower() not in _NAME_PARTICLES
         and not _three_word_name(chunk, tokens)
         and not (chunk.tokens == tokens and _short_syllables(tokens) and is_given_name(tokens[1][2]))
@@ -475,6 +585,8 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
         tokens = tokens[:2] if is_given_name(tokens[0][2]) else tokens[1:]
     if len(tokens) == 3 and tokens[2][2].lower() in NOT_NAME_WORDS:
         tokens = tokens[:2]
+    if tokens[-1][2].lower() in _GROUND_WORDS and not is_given_name(tokens[0][2]):
+        return None  # "Kelby Moor", "Tarn Stadium": a sports ground
     for index, (_, _, word) in enumerate(tokens):
         low = word.lower()
         if index == 0 and low in FIRST_NAMES:
@@ -485,7 +597,7 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
             continue  # "Ruth March", "Theresa May"
         if low in NOT_NAME_WORDS or low in ORG_SUFFIXES or low in _AWARD_WORDS:
             return None
-        if word.isupper() and len(word) > 1:
+        if word.isupper() and len(word.rstrip(".")) > 1:
             return None
         if any(ch.isdigit() for ch in word) or _ADJECTIVE_SUFFIX_RE.search(word):
             return None
@@ -508,7 +620,7 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
     """True when this occurrence shows it names a person, False when it cannot, None if unsure."""
     if chunk.quoted:
         return False
-    if tokens[0][2].lower() in FIRST_NAMES:
+    if tokens[0][2].lower() in FIRST_NAMES or (len(tokens) == 3 and tokens[-1][2] in _GENERATIONS):
         return True
     if is_given_name(tokens[0][2]):
         # The large name list also holds words that name companies ("Arcadia", "Meta"): a
@@ -732,6 +844,21 @@ def _classify(
         return None  # "a Lisbon-based startup": an adjective
     if _is_place(text, body):
         return None  # "Perth payroll firm X", "BOISE, Ida.", "a Swede": places and peoples
+    if len(body) == 1 and body[0][2] in {"AGM", "EGM"}:
+        return None  # "from the close of the AGM": a meeting
+    if len(body) == 1 and re.match(r"\.\s?\d", text[body[0][1] : body[0][1] + 3]):
+        return None  # "pursuant to Art. 53", "No. 4": an abbreviation before a number
+    if re.search(
+        r"\b(?:Art|Article|Sec|Section|Rule|Regulation)\.?\s+\d{1,4}[a-z]?\s+$",
+        text[max(0, body[0][0] - 20) : body[0][0]],
+    ):
+        return None  # "Art. 17 MAR", "Section 13 SEA": the law a notice cites
+    if len(body) == 1 and body[0][2].lower() in _UNIT_WORDS:
+        return None  # "chief executive of UK Insurance", "CEO International": a unit's label
+    if len(body) > 1 and body[-1][2].lower() in _VENUE_WORDS:
+        return None  # "leave Tarn Moor", "at Kelby Stadium": a ground, not the club
+    if not _is_org_shape(body) and _in_state(text, body[-1][1]):
+        return None  # "Tarwick, Ore.-based Acme", "in Tarwick, Ohio, she ...": a town, not a company
     label = re.match(r":\s+[A-Z]", text[body[-1][1] : body[-1][1] + 3])
     if chunk.initial and label and not chunk.quoted and not name.isupper():
         return Mention(
@@ -762,6 +889,24 @@ def _classify(
     return None
 
 
+_UNIT_WORDS = frozenset(
+    {"international", "insurance", "operations", "retail", "wholesale", "commercial", "global"}
+)
+_GROUND_WORDS = frozenset({"stadium", "arena", "moor", "ground", "grounds"})
+_VENUE_WORDS = frozenset({"stadium", "arena", "moor", "ground", "grounds"})
+
+
+# A state or province after a town: "Tarwick, Ore.", "Tarwick, Ohio,", "Tarwick, Tenn.-based".
+_STATE_AFTER_RE = re.compile(
+    r",\s+([A-Z][a-z]{1,12}\.?|[A-Z]\.[A-Z]\.)(?=-based\b|\s*[,;:)\n]|\s+[a-z]|\s*$)"
+)
+
+
+def _in_state(text: str, end: int) -> bool:
+    found = _STATE_AFTER_RE.match(text, end, min(len(text), end + 20))
+    return found is not None and found.group(1).lower() in PLACE_WORDS
+
+
 def _is_place(text: str, body: list[tuple[int, int, str]]) -> bool:
     """Every word names a place or its people ("New South Wales", "Swiss", "Colo.")."""
     for _, end, word in body:
@@ -776,7 +921,10 @@ def _is_place(text: str, body: list[tuple[int, int, str]]) -> bool:
 # "Kestrel Dynamics, a Boston company that builds drones": an aside that says what it is.
 _ORG_APPOSITIVE_RE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|maker|startup|start-up|group|lender|bank|"
-    r"retailer|developer|provider|manufacturer|supplier|operator|chain|subsidiary|unit|platform|agency)\b(?!['’])",
+    r"retailer|developer|provider|manufacturer|supplier|operator|chain|subsidiary|unit|platform|agency)\b(?!['’])"
+    # "Bo Chan, the former Acme Bank deputy CEO": the company's word is part of a person's title.
+    r"(?!\s+(?:deputy\s+|vice\s+|co-)?(?:ceo|cfo|coo|cto|chief|president|chair\w*|director|head|manager|"
+    r"executive|officer|founder|co-founder|partner|economist|analyst|spokes\w+)\b)",
     re.IGNORECASE,
 )
 
@@ -819,6 +967,8 @@ def _award_mention(text: str, chunk: _Chunk) -> Mention | None:
 
 def _is_org_shape(body: list[tuple[int, int, str]]) -> bool:
     lows = [w.lower() for _, _, w in body]
+    if "&" in lows[1:-1]:
+        return True  # "Quenby & Dart"
     common = [w.lower() for _, _, w in body if not _is_brand_camel(w)]
     if len(common) == len(lows) and all(w in NOT_NAME_WORDS or w.rstrip(".") in ORG_SUFFIXES for w in common):
         return False  # "AI", "Inc", "Research Group" alone name nothing
@@ -1358,6 +1508,9 @@ def _workplace_after(text: str, mentions: list[Mention], index: int) -> str | No
     return None
 
 
+_SPEECH_AFTER_TITLE_RE = re.compile(r"\s+(?:said|says|told|added|noted|wrote|stated)\b", re.IGNORECASE)
+
+
 def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | None, str | None]:
     """The title and organization written next to a person mention, if any.
 
@@ -1394,6 +1547,8 @@ def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | No
             )
             cursor = cursor + (len(text[cursor:]) - len(text[cursor:].lstrip()))
         found = TITLE_RE.match(text, cursor)
+        if found and _SPEECH_AFTER_TITLE_RE.match(text, found.end()):
+            found = None  # "to succeed Booth, the chairman said": the title is the speaker's
         if found:
             end = _extend_title_right(text, found.end())
             title = text[found.start() : end]

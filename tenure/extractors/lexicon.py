@@ -94,7 +94,7 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     games gaming interactive studio pictures records books publishing resources services
     products materials minerals metals chemicals apps works motors brands
     groupe grupo gruppe spa sas bv ab asa oy kk nv trust re payments pay cloud marine apparel
-    freight transport rail express gallery museum
+    freight transport rail express gallery museum club league fc afc bancshares
     dynamics aerospace automation analytics foods food beverages health healthcare logistics airlines shipping mining oil gas
     energy semiconductor semiconductors microsystems devices electronics brands stores
     markets exchange insurance securities investments management advisors associates council

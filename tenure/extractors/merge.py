@@ -25,7 +25,10 @@ def merge_drafts(drafts: list[Draft], news_year: str | None = None) -> list[Draf
     for draft in drafts:
         for group in groups:
             # Every member must agree: a role-less draft must not bridge a CEO and a President.
-            if all(same_fact(draft, other, news_year) for other in group):
+            # Told close to one member is close enough: a headline and its lead tell one fact.
+            if all(same_fact(draft, other, news_year, near=False) for other in group) and any(
+                same_fact(draft, other, news_year) for other in group
+            ):
                 group.append(draft)
                 break
         else:
@@ -110,6 +113,93 @@ def _share_handover_roles(events: list[Draft]) -> None:
             appointment.role = _HOLDER_RE.sub("", given_up[0].role or "") or None
 
 
+def full_org_names(drafts: list[Draft], org_names: list[str]) -> None:
+    """One company under two names ("Corvane Logistics said ... Corvane named ..."): every event
+    names it in the longest form the article uses, when the longer form only adds words of a
+    company's name ("Logistics", "Group", "Inc"), not a unit's ("Acme Canada", "Acme Music")."""
+    names = set(org_names)
+    for draft in drafts:
+        short = draft.organization
+        if not short or draft.type not in {"appointment", "departure", "reporting_change"}:
+            continue
+        longer = [n for n in names if len(n) > len(short) and _same(short, n) and _suffix_only(short, n)]
+        if longer:
+            draft.organization = max(longer, key=lambda n: (len(n), n))
+
+
+def _suffix_only(short: str, long: str) -> bool:
+    extra = long.split()[len(short.split()) :]
+    return bool(extra) and all(w.lower().rstrip(".,") in _NAME_TAILS for w in extra)
+
+
+# Words that complete a company's name rather than name a part of it: "Acme Research", "Acme
+# Cloud", "Acme Ventures" and "Acme AI" are often units or arms, so they are not here.
+_NAME_TAILS = frozenset(
+    [
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "spa",
+        "holdings",
+        "holding",
+        "group",
+        "company",
+        "companies",
+        "industries",
+        "enterprises",
+        "logistics",
+        "systems",
+        "technologies",
+        "technology",
+        "pharmaceuticals",
+        "pharma",
+        "therapeutics",
+        "biosciences",
+        "motors",
+        "airlines",
+        "airways",
+        "foods",
+        "energy",
+        "health",
+        "healthcare",
+        "financial",
+        "bancorp",
+        "bancshares",
+        "bank",
+        "brands",
+        "networks",
+        "software",
+        "semiconductor",
+        "semiconductors",
+        "electronics",
+        "robotics",
+        "games",
+        "media",
+        "studios",
+        "entertainment",
+        "communications",
+        "telecom",
+        "publishing",
+        "insurance",
+        "works",
+        "mills",
+        "stores",
+    ]
+)
+
+
+_TEAM_RULE = "appointment.team-then-names"
+
+
 def _share_handover_dates(events: list[Draft]) -> None:
     """A hand-over happens on one day: "B steps aside; A takes over, effective April 1" dates both.
 
@@ -137,7 +227,7 @@ def _share_handover_dates(events: list[Draft]) -> None:
                 taker.date = giver.date
 
 
-def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
+def same_fact(a: Draft, b: Draft, news_year: str | None = None, *, near: bool = True) -> bool:
     if a.type != b.type:
         return False
     if a.type == "funding_round":
@@ -171,6 +261,8 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
         )
     if not _same(a.organization, b.organization):
         return False
+    if (a.rule_id == _TEAM_RULE) != (b.rule_id == _TEAM_RULE):
+        return False  # a seat on an interim leadership team is not the member's own appointment
     if a.type == "appointment":
         if a.details.get("predecessor") and a.details.get("predecessor") == b.details.get("predecessor"):
             return True  # "A will succeed B" told twice, with and without the role, is one move
@@ -179,7 +271,7 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None) -> bool:
             return roles_compatible("appointment", a.role, b.role)
         # A role-less mention is the same appointment only when told close by, and "joined in
         # 2016" (background from another year) is not this year's news.
-        if abs(a.sentence - b.sentence) > 3 or _conflict(a, b, ()):
+        if (near and abs(a.sentence - b.sentence) > 3) or _conflict(a, b, ()):
             return False
         return not any(_background(d, news_year) for d in (a, b))
     return True

@@ -293,7 +293,7 @@ RULES: tuple[Rule, ...] = (
         "departure.left",
         "departure",
         _rx(
-            r"(?<!\()(?<!which )(?<!that )(?<!top )(?<!far )"
+            r"(?<!\()(?<!which )(?<!top )(?<!bottom )(?<!far )(?<!pictured )(?<!pictured, )(?<!centre )(?<!center )(?<!front )(?<!back )"
             r"\b(?:has |had |have )?(?:left|quit|resigned|retired|departed|stepped down|stepped away|stepped aside|exited|exits|stood down)\b(?!\s+(?:behind|over|unchanged|open|out|vacant|empty|intact|alone|unsaid|unanswered|by|around|about|nearly|roughly|some)\b)(?!\s*\))"
         ),
         "before",
@@ -368,6 +368,18 @@ RULES: tuple[Rule, ...] = (
         status="completed",
     ),
     Rule(
+        "departure.departure-of",
+        "departure",
+        _rx(
+            r"\b(?:departure|resignation|retirement|exit|ouster|dismissal|firing|sacking)\s+of\b|"
+            r"\b(?:vacated|left\s+vacant)\s+by\b"
+        ),
+        "after",
+        0.7,
+        "The post became free after the resignation of Jane Doe in May.",
+        status="completed",
+    ),
+    Rule(
         "award.named-honour",
         "award",
         _rx(
@@ -388,6 +400,8 @@ RULES: tuple[Rule, ...] = (
         "appointment",
         _rx(
             r"\b(?:named|appointed|re-?appointed|elected|re-?elected|hired|tapped|promoted|picked(?!\s+up\b)|chosen|selected|nominated|installed|recruited|poached|naming|appointing|hiring|electing|promoting|lured|elevated|rehired|re-hired|reinstated)\b|"
+            # Present tense, as headlines write it: "Tarvo Names Lena Ruiz CEO".
+            r"\b(?:names|appoints|hires|taps|promotes|elects|poaches)\s+(?=(?-i:[A-Z]))|"
             r"\badd(?:s|ed|ing)?\b(?=[^.;]{1,60}?\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+)?board\b)|"
             r"\bpromote\b(?=\s+(?-i:[A-Z])[^.;]{1,60}?\s(?:to|as)\s)"
         ),
@@ -407,7 +421,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:take|takes|took|taking|taken)\s+(?:over\s+)?the\s+top\s+job\b|"
             r"\b(?:was|were|been|is|be)\s+(?:given|handed)\s+(?:the\s+)?(?:top\s+job|(?:role|post|position|job)\s+of|"
             r"(?:[\w-]+\s+){1,3}?(?:role|job|post))\b|"
-            r"\b(?:was|were|been|is|be)\s+confirmed\s+as\b|"
+            r"\b(?:was|were|been|is|be)\s+(?:confirmed|approved|ratified)\s+as\b|"
             r"\b(?:step|steps|stepped|stepping|move|moves|moved|moving)\s+up\s+(?:to|as)\b|"
             r"\bmov(?:e|es|ed|ing)\s+into\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:role|post|position|job)\b|"
             r"\b(?:take|takes|taking|took|taken)\s+(?:over\s+)?the\s+(?:helm|reins)\b"
@@ -449,7 +463,7 @@ RULES: tuple[Rule, ...] = (
         "appointment.the-appointment-of",
         "appointment",
         _rx(
-            r"\b(?:announced|announces|announce|confirmed|confirms|approved|approves)\s+the\s+appointments?\s+of\b"
+            r"\b(?:announced|announces|announce|confirmed|confirms|approved|approves|with)\s+the\s+appointments?\s+of\b"
         ),
         "after",
         0.85,
@@ -479,17 +493,74 @@ RULES: tuple[Rule, ...] = (
         "appointment.serve-as",
         "appointment",
         _rx(
-            r"\b(?:will|to|'ll|’ll)\s+(?:also\s+)?(?:serve|act|take over|step in|stay on)\s+as\b|\b(?:also\s+)?serving\s+as\b|\bsigned on to work as\b"
+            r"\b(?:will|would|to|'ll|’ll)\s+(?:also\s+)?(?:serve|act|take over|step in|stay on)\s+as\b|\b(?:also\s+)?serving\s+as\b|\bsigned on to work as\b"
         ),
         "before",
         0.8,
         "Jane Doe will serve as interim chief executive of Acme.",
     ),
     Rule(
+        "appointment.moving-from-role",
+        "appointment",
+        _rx(
+            r"\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|shift(?:s|ed|ing)?|promoted)\s+from\s+(?:his|her|their)\s+"
+            r"(?:current\s+|previous\s+)?(?:role|post|position|job)\s+as\b"
+        ),
+        "before",
+        0.75,
+        "Jane Doe will be moving from her role as head of sales to chief operating officer.",
+    ),
+    Rule(
+        "appointment.filled-position",
+        "appointment",
+        _rx(
+            r"\b(?:has|have|had|will)\s+(?:been\s+|now\s+)?fill(?:ed|s|ing)?\s+(?:in\s+)?(?:the\s+|his\s+|her\s+|"
+            r"(?-i:[A-Z])[\w-]*['’]s?\s+)(?:[\w-]+\s+)?(?:position|role|post|job|vacancy|seat)\b"
+        ),
+        "before",
+        0.7,
+        "Bo Chan has filled Jane Doe's position on an interim basis since March.",
+    ),
+    Rule(
+        "appointment.leave-to-lead",
+        "appointment",
+        _rx(
+            r"\bto\s+(?:lead|head\s+up|head|run|oversee)\b(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:review|investigation|probe|search)\b)"
+        ),
+        "before",
+        0.65,
+        "Jane Doe is stepping down as editor to lead the digital growth team at Acme Media.",
+    ),
+    Rule(
+        "appointment.heads-to",
+        "appointment",
+        _rx(
+            r"\b(?:heads|headed|jumps|jumped|defects|defected|decamps|decamped|bolts|bolted)\s+"
+            r"(?:to|for)\s+(?:rival\s+|the\s+)?(?=(?-i:[A-Z]))"
+        ),
+        "before",
+        0.7,
+        "Tarvo Systems CEO Lena Ruiz heads to rival Nordane Labs.",
+    ),
+    Rule(
+        "appointment.team-then-names",
+        "appointment",
+        _rx(
+            r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:team|group|committee|trio|panel|council)\s+of\s+"
+            r"(?:[\w&.-]+\s+){0,3}?(?:executives|leaders|officials|managers|directors|veterans)\s+"
+            r"(?:will|would|is\s+to|are\s+to)\s+(?:jointly\s+|now\s+)?(?:lead|run|oversee|manage|steer)\b"
+        ),
+        "none",
+        0.65,
+        "A team of Acme executives will lead the company. They include Jane Doe, head of sales, and "
+        "Bo Chan, head of finance.",
+    ),
+    Rule(
         "appointment.join",
         "appointment",
         _rx(
-            r"\b(?:will\s+join|would\s+join|to\s+join|joins|joined|is\s+joining|will\s+be\s+joining|has\s+joined|rejoin(?:s|ed)?)\b|"
+            r"\b(?:(?:will|would|to)\s+(?:also\s+|now\s+|soon\s+|then\s+)?join|joins|joined|is\s+(?:also\s+)?joining|"
+            r"will\s+be\s+joining|has\s+(?:also\s+)?joined|rejoin(?:s|ed)?)\b|"
             r"\b(?:since|after|before|upon|on|when|prior\s+to)\s+(?:re)?joining\b|,\s+joining\b|\band\s+join\b(?=\s+(?:the|its|(?-i:[A-Z])))"
         ),
         "before",
@@ -502,7 +573,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
             r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|(?:take|takes|took|taking)\s+charge\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
-            r"(?<=was )made|(?<=been )made|(?:starts?|started|starting)\s+(?:at|as)|(?:will|would|to|'ll)\s+(?:then\s+)?take\s+over\b(?!\s+as\b)|takes\s+over\s+(?=the\s)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|(?:will|would)\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run)|"
+            r"(?<=was )made|(?<=been )made|(?:starts?|started|starting)\s+(?:at|as)|(?:will|would|to|'ll)\s+(?:then\s+)?take\s+over\b(?!\s+as\b)|takes\s+over\s+(?=the\s)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|(?:will|would)\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:review|investigation|probe|inquiry|audit|search|study|talks|negotiations|delegation|campaign)\b)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run)|"
             r"(?:,|\band|\bbefore|\bafter)\s+becoming|(?:become|became|becomes)\s+(?:a\s+)?part\s+of|taking\s+over(?=\s+(?:as|on|in|at|from|after)\s)|(?<=\bwho\s)will\s+be(?=\s+(?:the\s+)?[a-z]))\b"
         ),
         "before",
@@ -516,6 +587,17 @@ RULES: tuple[Rule, ...] = (
         "after",
         0.75,
         "Her role will be filled by Bo Chan from January 1.",
+    ),
+    Rule(
+        "appointment.led-by",
+        "appointment",
+        _rx(
+            r"\b(?:will\s+(?:now\s+)?be|is\s+to\s+be|are\s+to\s+be|to\s+be|would\s+be|is\s+being|are\s+being)\s+"
+            r"(?:led|headed|run|headed\s+up)\s+by\b"
+        ),
+        "after",
+        0.75,
+        "The new payments unit will be led by Jane Doe as managing director.",
     ),
     Rule(
         "appointment.key-hire",
@@ -804,6 +886,7 @@ RULES: tuple[Rule, ...] = (
         "founding.founded-by",
         "founding",
         _rx(
+            r"(?<!position )(?<!role )(?<!post )(?<!vacancy )(?<!seat )(?<!job )"
             r"\b(?:founded|co-?founded|started|established|launched|created|set up)\s+"
             r"(?:in\s+(?:the\s+\w+\s+of\s+)?(?:\w+\s+)?\d{4}\s+)?"
             r"(?:in\s+(?-i:[A-Z])[\w'’.-]+(?:,?\s+(?-i:[A-Z])[\w'’.-]+){0,2},?\s+)?(?:in\s+\d{4},?\s+)?by\b"
@@ -951,6 +1034,31 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "notice",
     ),
     "departure.the-exit-of": ("exit", "departure", "resignation", "ouster", "firing", "dismissal"),
+    "departure.departure-of": (
+        "departure of",
+        "resignation of",
+        "retirement of",
+        "exit of",
+        "ouster of",
+        "dismissal of",
+        "firing of",
+        "sacking of",
+        "vacated by",
+        "vacant by",
+    ),
+    "appointment.moving-from-role": ("from his", "from her", "from their"),
+    "appointment.filled-position": ("fill",),
+    "appointment.leave-to-lead": ("to lead", "to head", "to run", "to oversee"),
+    "appointment.heads-to": ("heads", "headed", "jump", "defect", "decamp", "bolt"),
+    "appointment.team-then-names": (
+        "team of",
+        "group of",
+        "committee of",
+        "trio of",
+        "panel of",
+        "council of",
+    ),
+    "appointment.led-by": ("led by", "headed by", "run by", "headed up by"),
     "departure.possessive-departure-from": (
         "departure",
         "exit",
@@ -986,6 +1094,13 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "rehired",
         "re-hired",
         "reinstated",
+        "names",
+        "appoints",
+        "hires",
+        "taps",
+        "promotes",
+        "elects",
+        "poaches",
     ),
     "appointment.take-on-job": (
         "job",
@@ -994,6 +1109,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "position",
         "title",
         "confirmed as",
+        "approved as",
+        "ratified as",
         " up ",
         "helm",
         "reins",

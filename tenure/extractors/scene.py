@@ -27,13 +27,16 @@ _SPEAKER_AFTER_RE = re.compile(
     r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|wrote|announced|added|stated|posted|confirmed)\b",
     re.IGNORECASE,
 )
+_SPEAKS_AFTER_RE = re.compile(r"\s+(?:said|says|told|added|noted|explained|wrote|stated)\b", re.IGNORECASE)
 _DESTINATION_BEFORE_RE = re.compile(
     r"\b(?:for|to join|to|joining|join|to (?:co-?)?found|to start|to launch)\s+(?:rival\s+|the\s+)?$",
     re.IGNORECASE,
 )
 # Where an object stops: "left Acme, which ...", "quit in May to focus on his project, Foo".
+# "CEO of Tarwick, Ore.-based Acme": the comma before a "-based" place does not end the clause.
 _CLAUSE_BREAK_RE = re.compile(
-    r"[;:,–—]|\s-\s|\b(?:who|which|where|while|when|but|to focus|to spend|to pursue)\b|\b(?:after|before)\s+[a-z]+ing\b"
+    r"[;:–—]|,(?!\s[A-Z][\w.]{1,14}-based\b)|\s-\s|\b(?:who|which|where|while|when|but|to focus|to spend|to pursue)\b"
+    r"|\b(?:after|before)\s+[a-z]+ing\b"
 )
 
 
@@ -83,9 +86,16 @@ class Scene:
 
     def person_before(self, at: int, *, allow_possessive: bool = False) -> Mention | None:
         best: Mention | None = None
+        opener = _LEADING_CLAUSE_RE.match(self.text, self.sentence.start, at)
         for mention in self.persons():
             if mention.end > at:
                 break
+            if (
+                opener is not None
+                and mention.end <= opener.end()
+                and re.search(r"[^\W\d_]{2}", self.text[mention.end : opener.end()])
+            ):
+                continue  # "Until Jane Doe names a CEO, a team will lead": not the subject
             if mention.possessive and not allow_possessive:
                 continue
             if _SPEAKER_AFTER_RE.match(self.text[mention.end : at]) and not self._speaker_is_subject(
@@ -177,12 +187,22 @@ class Scene:
                 continue
             if named_only and mention.via == "description" and not mention.possessive:
                 continue
+            if _SIDE_AFTER_RE.match(self.text, mention.end):
+                continue  # "join League One side Tarn Rovers": the league describes the club
+            if self._unit_at(mention):
+                continue  # "head of Cloud Services at Nordane Labs": the unit's company employs
             if skip_destination and _DESTINATION_BEFORE_RE.search(
                 self.text[max(0, mention.start - 20) : mention.start]
             ):
                 continue
             return mention
         return None
+
+    def _unit_at(self, mention: Mention) -> bool:
+        found = _AT_AFTER_RE.match(self.text, mention.end)
+        if found is None:
+            return False
+        return any(m.start == found.end() and m.via == "name" for m in self.orgs())
 
     def destination(self, at: int) -> Mention | None:
         end = self.sentence.end
@@ -323,6 +343,8 @@ class Scene:
                 found = TITLE_RE.match(self.text, person.end + as_role.end())
         if found and found.end() <= self.sentence.end:
             end = found.end()
+            if _SPEAKS_AFTER_RE.match(self.text, end):
+                return None  # "..., the chairman said": the title names who speaks, not a role taken
             named_next = self.person_after(end, limit=50)
             if named_next is not None and _DESCRIPTOR_GAP_RE.match(self.text[end : named_next.start]):
                 return None  # "hired the co-founder of Acme, Jane Doe": a description, not the new role
@@ -337,7 +359,30 @@ class Scene:
     def main_org(self) -> str | None:
         """The company the sentence is about when it names none: its paragraph's opening company
         ("Acme Energy CFO Jane Doe resigned. Her deputy is acting CFO."), else the article's."""
-        return self._paragraph_org() or self.entities.main_org
+        return self._item_org() or self._paragraph_org() or self.entities.main_org
+
+    def _item_org(self) -> str | None:
+        """In a round-up ("- Jane Doe was named ...", "2. Bo Chan will ..."), each item is its own
+        story: the company it names first, not the article's."""
+        line_start = self.text.rfind("\n", 0, self.sentence.start) + 1
+        if not _ITEM_MARK_RE.match(self.text, line_start):
+            return None
+        line_end = self.text.find("\n", self.sentence.start)
+        line_end = len(self.text) if line_end < 0 else line_end
+        for mention in self.entities.mentions:
+            if mention.start >= line_end:
+                break
+            if mention.start < line_start or mention.kind != "org" or mention.via != "name":
+                continue
+            lead = self.text[max(line_start, mention.start - 45) : mention.start]
+            if (
+                _FORMER_BEFORE_RE.search(lead)
+                or _FROM_BEFORE_RE.search(lead)
+                or re.search(r",\s*(?:who|which|where|whose)\b[^,;]*$|\([^)]*$", lead)
+            ):
+                continue  # "- Jane Doe, formerly of Foo Inc, ...": a past employer, not the item's
+            return mention.name
+        return None
 
     def _paragraph_org(self) -> str | None:
         line_start = self.text.rfind("\n", 0, self.sentence.start) + 1
@@ -370,6 +415,14 @@ _FORMER_BEFORE_RE = re.compile(r"\b(?:former|formerly|previously|ex-)\b[^,;]*$",
 _FROM_BEFORE_RE = re.compile(
     r"\b(?:from|backed\s+by|funded\s+by|owned\s+by|led\s+by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
+_AT_AFTER_RE = re.compile(r"\s+at\s+(?:the\s+)?")
+_SIDE_AFTER_RE = re.compile(r"\s+(?:side|club|outfit)\s+(?=[A-Z])")
+# A subordinate clause opening the sentence: "Until Jane Doe names a successor, ...".
+_LEADING_CLAUSE_RE = re.compile(
+    r"\W{0,3}(?:until|till|when|whenever|after|before|once|if|unless|while|as\s+soon\s+as)\b[^,;:]{1,120},",
+    re.IGNORECASE,
+)
+_ITEM_MARK_RE = re.compile(r"[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+")
 _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[:—–-]+\s*")
 # An aside opened right after a company and not closed yet: "Acme, the maker of X and Y".
 _APPOSITIVE_OPEN_RE = re.compile(r"\)?,\s+(?:the|a|an)\s+[^,;()]*$")

@@ -416,7 +416,6 @@ BUGS_CAUGHT = [
                 "organization": "Harbourview Bancorp",
                 "role": "chief executive",
             },
-            {"type": "appointment", "person": "Sofia Kallas", "organization": "Harbourview", "date": "2021"},
             {
                 "type": "departure",
                 "person": "Sofia Kallas",
@@ -427,7 +426,13 @@ BUGS_CAUGHT = [
             {
                 "type": "appointment",
                 "person": "Sofia Kallas",
-                "organization": "Harbourview",
+                "organization": "Harbourview Bancorp",
+                "date": "2021",
+            },
+            {
+                "type": "appointment",
+                "person": "Sofia Kallas",
+                "organization": "Harbourview Bancorp",
                 "role": "president",
                 "date": "2025",
             },

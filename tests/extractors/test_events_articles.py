@@ -192,7 +192,12 @@ ARTICLES = [
                 "organization": "Parcel Bank",
                 "details": {"status": "announced", "successor": "Rafael Quintero"},
             },
-            {"type": "appointment", "person": "Rafael Quintero", "organization": "Parcel", "date": "2019"},
+            {
+                "type": "appointment",
+                "person": "Rafael Quintero",
+                "organization": "Parcel Bank",
+                "date": "2019",
+            },
             # "joined Parcel from Castell Group": he left Castell Group (real-news gold counts this).
             {
                 "type": "departure",
@@ -217,7 +222,7 @@ ARTICLES = [
             {
                 "type": "departure",
                 "person": "Beatrice Lowe",
-                "organization": "Parcel",
+                "organization": "Parcel Bank",
                 "role": "chief risk officer",
                 "details": {"destination": "Monzel"},
             },
@@ -250,7 +255,7 @@ ARTICLES = [
             {
                 "type": "departure",
                 "person": "Marcus Webb",
-                "organization": "Axion",
+                "organization": "Axion Robotics",
                 "role": "president",
                 "date": "2025-01",
             },
@@ -438,7 +443,7 @@ ARTICLES = [
             {
                 "type": "departure",
                 "person": "Ola Berg",
-                "organization": "Arcadia",
+                "organization": "Arcadia Games",
                 "date": "2024-03",
                 "details": {"successor": "Nora Lindahl"},
             },
