@@ -192,7 +192,7 @@ def build_departure(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
         if not listed or not _FEW_WORDS_RE.match(scene.text[end : listed[0].start]):
             return []
         return [d for p in listed for d in _departure_of(scene, rule, p, (start, end))]
-    elif rule.rule_id == "departure.departure-of":
+    elif rule.rule_id == "departure.vacated-by":
         # "the resignation of finance chief Jane Doe": the person follows within a few words.
         person = scene.person_after(end, limit=40)
         if person is not None and not _FEW_WORDS_RE.match(scene.text[end : person.start]):
@@ -417,9 +417,6 @@ def build_appointment(
             return drafts
     title, title_org = scene.title_of(person)
     role = scene.title_after(end)
-    if rule.rule_id == "appointment.moving-from-role":
-        # "from her role as head of sales to chief operating officer": the role after "to" is new.
-        role = _new_role(scene, end)
     office = _OFFICE_RE.search(match.group())
     if role is None and office is not None:
         # "since assuming Acme's presidency", "will take the top job": the office the words name.
@@ -576,17 +573,6 @@ def _titled_pairs(scene: Scene, first: Mention) -> list[tuple[Mention, str]]:
 _LISTING_APPOINTMENTS = frozenset(
     {"appointment.brought-in", "appointment.named", "appointment.the-appointment-of"}
 )
-
-
-def _new_role(scene: Scene, at: int) -> str | None:
-    found = re.search(
-        r"\s(?:to|into)\s+(?:become\s+)?(?:the\s+|a\s+|an\s+|(?:[\w'’]+['’]s\s+)?new\s+)?",
-        scene.text[at : scene.sentence.end],
-    )
-    if found is None:
-        return None
-    title = TITLE_RE.match(scene.text, at + found.end())
-    return title.group() if title else None
 
 
 def _heads_to(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:

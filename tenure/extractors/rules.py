@@ -81,7 +81,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "before",
         0.6,
-        "Finance chief Jane Doe will take on responsibility for the legal team.",
+        "Acme said finance chief Jane Doe will take on responsibility for the legal team.",
     ),
     Rule(
         "reporting.unit-move",
@@ -91,7 +91,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "none",
         0.6,
-        "The devices teams will move to the platforms group.",
+        "Acme's devices teams will move to the platforms group.",
     ),
     # --- succession: one trigger, two events ---
     Rule(
@@ -103,7 +103,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "after",
         0.9,
-        "Jane Doe will step down and be replaced by Bo Chan.",
+        "Acme said Jane Doe will step down and be replaced by Omar Reyes.",
         status="announced",
         pair=True,
     ),
@@ -125,7 +125,7 @@ RULES: tuple[Rule, ...] = (
         _rx(r"\b(?:take|takes|took|taking|taken)\s+over\s+from\b"),
         "before",
         0.85,
-        "Jane Doe will take over from Bo Chan on April 1.",
+        "Acme said Jane Doe will take over from Omar Reyes on April 1.",
         status="announced",
         pair=True,
     ),
@@ -351,7 +351,7 @@ RULES: tuple[Rule, ...] = (
         "departure.the-exit-of",
         "departure",
         _rx(
-            r"\b(?:the|following|after)\s+(?:exits?|departures?|resignations?|ouster|firing|dismissal)\s+of\b"
+            r"\b(?:the|following|after)\s+(?:exits?|departures?|resignations?|retirements?|ouster|firing|dismissal|sacking)\s+of\b"
         ),
         "list-after",
         0.7,
@@ -368,15 +368,12 @@ RULES: tuple[Rule, ...] = (
         status="completed",
     ),
     Rule(
-        "departure.departure-of",
+        "departure.vacated-by",
         "departure",
-        _rx(
-            r"\b(?:departure|resignation|retirement|exit|ouster|dismissal|firing|sacking)\s+of\b|"
-            r"\b(?:vacated|left\s+vacant)\s+by\b"
-        ),
+        _rx(r"\b(?:vacated|left\s+vacant)\s+by\b"),
         "after",
         0.7,
-        "The post became free after the resignation of Jane Doe in May.",
+        "The finance chief's post at Acme was vacated by Jane Doe in May.",
         status="completed",
     ),
     Rule(
@@ -434,12 +431,12 @@ RULES: tuple[Rule, ...] = (
         "appointment.move-from-role",
         "appointment",
         _rx(
-            r"\b(?:mov(?:e|es|ed|ing)|promoted|transferred)\s+from\s+(?:his|her|their)\s+(?:current\s+)?(?:role|post|position|job)\s+(?:as|heading|running|leading)\s+|"
+            r"\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|shift(?:s|ed|ing)?|promoted|transferred)\s+from\s+(?:his|her|their)\s+(?:current\s+|previous\s+)?(?:role|post|position|job)\s+(?:as|heading|running|leading)\s+|"
             r"\btransition(?:s|ed|ing)?\s+(?:in)?to\s+(?:the\s+)?(?:role\s+of\s+)?(?=(?:[\w-]+\s+){0,2}?(?-i:[A-Z]))"
         ),
         "before",
         0.75,
-        "Bo Chan will be moving from his role as head of sales to group president.",
+        "Acme said Omar Reyes will be moving from his role as head of sales to group president.",
     ),
     Rule(
         "appointment.elevation-of",
@@ -500,26 +497,15 @@ RULES: tuple[Rule, ...] = (
         "Jane Doe will serve as interim chief executive of Acme.",
     ),
     Rule(
-        "appointment.moving-from-role",
-        "appointment",
-        _rx(
-            r"\b(?:mov(?:e|es|ed|ing)|switch(?:es|ed|ing)?|shift(?:s|ed|ing)?|promoted)\s+from\s+(?:his|her|their)\s+"
-            r"(?:current\s+|previous\s+)?(?:role|post|position|job)\s+as\b"
-        ),
-        "before",
-        0.75,
-        "Jane Doe will be moving from her role as head of sales to chief operating officer.",
-    ),
-    Rule(
         "appointment.filled-position",
         "appointment",
         _rx(
             r"\b(?:has|have|had|will)\s+(?:been\s+|now\s+)?fill(?:ed|s|ing)?\s+(?:in\s+)?(?:the\s+|his\s+|her\s+|"
-            r"(?-i:[A-Z])[\w-]*['’]s?\s+)(?:[\w-]+\s+)?(?:position|role|post|job|vacancy|seat)\b"
+            r"(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:[A-Z])[\w-]*['’]s?\s+)(?:[\w-]+\s+)?(?:position|role|post|job|vacancy|seat)\b"
         ),
         "before",
         0.7,
-        "Bo Chan has filled Jane Doe's position on an interim basis since March.",
+        "Omar Reyes has filled Jane Doe's position at Acme on an interim basis since March.",
     ),
     Rule(
         "appointment.leave-to-lead",
@@ -586,7 +572,7 @@ RULES: tuple[Rule, ...] = (
         _rx(r"\b(?:will\s+be|was|has\s+been|is\s+to\s+be)\s+(?:filled|taken)\s+(?:over\s+|up\s+)?by\b"),
         "after",
         0.75,
-        "Her role will be filled by Bo Chan from January 1.",
+        "At Acme, her role will be filled by Omar Reyes from January 1.",
     ),
     Rule(
         "appointment.led-by",
@@ -597,7 +583,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "after",
         0.75,
-        "The new payments unit will be led by Jane Doe as managing director.",
+        "Acme's new payments unit will be led by Jane Doe as managing director.",
     ),
     Rule(
         "appointment.key-hire",
@@ -678,7 +664,7 @@ RULES: tuple[Rule, ...] = (
         _rx(r"\b(?:two|three|four|five|six|seven|\d)[- ]time\s+(?=(?-i:[A-Z]))"),
         "after",
         0.7,
-        "The panel includes two-time Banker of the Year Jane Doe.",
+        "The panel includes two-time Banker of the Year Omar Reyes of Acme Bank.",
     ),
     Rule(
         "award.gave-person",
@@ -1034,19 +1020,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "notice",
     ),
     "departure.the-exit-of": ("exit", "departure", "resignation", "ouster", "firing", "dismissal"),
-    "departure.departure-of": (
-        "departure of",
-        "resignation of",
-        "retirement of",
-        "exit of",
-        "ouster of",
-        "dismissal of",
-        "firing of",
-        "sacking of",
-        "vacated by",
-        "vacant by",
-    ),
-    "appointment.moving-from-role": ("from his", "from her", "from their"),
+    "departure.vacated-by": ("vacated by", "vacant by"),
     "appointment.filled-position": ("fill",),
     "appointment.leave-to-lead": ("to lead", "to head", "to run", "to oversee"),
     "appointment.heads-to": ("heads", "headed", "jump", "defect", "decamp", "bolt"),
