@@ -40,6 +40,26 @@ def usable(text: str, mention: DateMention) -> bool:
     )
 
 
+# "from 1999 to 2001", "from September 2009 until his retirement": the first date opens a span.
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_RANGE_END_AFTER_RE = re.compile(r"^\s*(?:until|till|to|through|and)\b", re.IGNORECASE)
+
+
+def starts_range(text: str, mention: DateMention) -> bool:
+    """The date opens a "from X until/to Y" span (a tenure), rather than dating a move."""
+    opened = mention.text.lower().startswith("from") or bool(
+        _FROM_BEFORE_RE.search(text[max(0, mention.start - 8) : mention.start])
+    )
+    return opened and bool(_RANGE_END_AFTER_RE.match(text[mention.end : mention.end + 12]))
+
+
+_CLAUSE_END_RE = re.compile(r"\s[-–—]\s|[;:()–—]|,\s")
+
+
+def _dates_after_clause(text: str, mention: DateMention, trigger: tuple[int, int]) -> bool:
+    return trigger[0] >= mention.end and not _CLAUSE_END_RE.search(text[mention.end : trigger[0]])
+
+
 def is_effective(text: str, mention: DateMention) -> bool:
     before = text[max(0, mention.start - 16) : mention.start]
     spoken = mention.text.lower()
@@ -73,6 +93,17 @@ def choose(
 ) -> DateMention | None:
     """The date for the event whose trigger is `trigger`, among one sentence's dates."""
     usable_dates = [d for d in candidates if d.date is not None and usable(text, d)]
+    if event_type == "departure":
+        # "was the city manager from September 2009 until his retirement in June": a tenure's start
+        # is not when it ended.
+        usable_dates = [d for d in usable_dates if not starts_range(text, d)]
+    # "The shake-up comes 11 months after the founder left": the offset dates the event after it,
+    # in its own clause, never a move told outside that clause.
+    usable_dates = [
+        d
+        for d in usable_dates
+        if d.rule_id != "date.relative-comes-after" or _dates_after_clause(text, d, trigger)
+    ]
     if not usable_dates:
         return None
     if event_type in {"appointment", "departure", "reporting_change"}:

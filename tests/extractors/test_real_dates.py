@@ -141,6 +141,20 @@ def test_dateparser_period_agrees_with_the_form(span: str, period: str) -> None:
 
 ATTRIBUTION: list[Case] = [
     Case(
+        "a-tenure-start-is-not-the-departure",
+        "Tarwick named Ada Brenner city manager. She replaces Hugh Lyle, who was city manager from "
+        "March 2011 until his retirement in January of this year.",
+        [{"type": "departure", "person": "Hugh Lyle", "date": "2025-01", "date_precision": "month"}],
+        exact=False,
+    ),
+    Case(
+        "comes-after-dates-only-its-own-clause",
+        "The shake-up - which comes two months after the lender floated - means Dara Quinn, head of "
+        "cards, will leave Corran Bank. The changes will take effect on May 5.",
+        [{"type": "departure", "person": "Dara Quinn", "date": "2025-05-05", "date_precision": "day"}],
+        exact=False,
+    ),
+    Case(
         "group-effect-sentence-dates-the-moves-before-it",
         "Halvard Bank named Petra Lindqvist head of retail banking. Tomas Ekberg, head of cards, is "
         "leaving the bank. The changes will take effect on April 7.",
