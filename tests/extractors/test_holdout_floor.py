@@ -21,7 +21,7 @@ from tenure.extractors import extract
 from tenure.extractors.dates import parse_published_at
 
 HOLDOUT = Path(__file__).resolve().parents[2] / "eval" / "holdout"
-F1_FLOOR = 0.85  # measured 0.903 over 32 articles at 05:45 UTC; keep ~0.05 under the latest figure
+F1_FLOOR = 0.88  # measured 0.930 over 32 articles on 2026-12-04; keep ~0.05 under the latest figure
 GOLD_KEYS = {
     "id",
     "source_url",
@@ -80,12 +80,36 @@ def test_holdout_gold_is_well_formed() -> None:
             assert (event["date"] is None) == (event["date_precision"] is None), (doc["id"], event)
 
 
-def test_holdout_scores_above_the_floor(shared_dir: Path) -> None:
+def _scored(shared_dir: Path, folder: Path) -> dict[str, Any]:
     scorer = _load_scorer(shared_dir)
-    docs = scorer.load_gold([HOLDOUT])
+    docs = scorer.load_gold([folder])
     predictions = {doc["id"]: _predict(doc) for doc in docs}
-    result = scorer.score(docs, predictions, show_errors=False)
-    assert result["f1"] >= F1_FLOOR, {k: result[k] for k in ("f1", "precision", "recall", "tp", "fp", "fn")}
+    result: dict[str, Any] = scorer.score(docs, predictions, show_errors=False)
+    return result
+
+
+def _brief(result: dict[str, Any]) -> dict[str, Any]:
+    return {k: result[k] for k in ("f1", "precision", "recall", "tp", "fp", "fn")}
+
+
+def test_holdout_scores_above_the_floor(shared_dir: Path) -> None:
+    result = _scored(shared_dir, HOLDOUT)
+    assert result["f1"] >= F1_FLOOR, _brief(result)
+
+
+# The real-news dev set (../shared/eval/dev-real): tuned on, so a regression guard, not an
+# estimate. Measured event F1 0.952 and date accuracy 0.863 on 2026-12-04; floors ~0.05 under.
+REAL_F1_FLOOR = 0.90
+REAL_DATE_FLOOR = 0.80
+
+
+def test_real_news_dev_set_scores_above_the_floor(shared_dir: Path) -> None:
+    folder = shared_dir / "eval" / "dev-real"
+    if not folder.is_dir():
+        pytest.skip("../shared/eval/dev-real is not beside this checkout")
+    result = _scored(shared_dir, folder)
+    assert result["f1"] >= REAL_F1_FLOOR, _brief(result)
+    assert result["date_accuracy"] >= REAL_DATE_FLOOR, result["date_accuracy"]
 
 
 @pytest.mark.parametrize("doc_id", ["h8-09-noevent-earnings", "h8-10-noevent-product"])
