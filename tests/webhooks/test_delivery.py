@@ -335,36 +335,13 @@ async def test_every_send_checks_the_address_again(
     assert receiver.received == []
 
 
-async def test_a_nul_in_a_receivers_answer_is_recorded_once_and_jams_nothing(
-    sessions: Sessions, settings: Settings, receiver: Receiver
-) -> None:
-    """PostgreSQL refuses NUL in text: the answer is cleaned before it is stored, so the round
-    that holds it commits, and neither it nor the other delivery in the round is sent again."""
+async def _round_beside_a_hostile_receiver(
+    sessions: Sessions, settings: Settings, receiver: Receiver, answer: bytes
+) -> list[DeliveryAttempt]:
+    """One departure to two subscribers, one of which answers 200 with `answer`; drained, then one
+    more round (a jammed round would send again there). Each receiver must have got it once."""
     hostile = Receiver()
-    hostile.answer = b'{"ok": true}\x00\x00 and \x1b[31m escape codes'
-    try:
-        await subscribe(sessions, settings, hostile)
-        await subscribe(sessions, settings, receiver)
-        await ingest(sessions, DEPARTURE)
-        await drain(sessions, settings)
-        await deliver_due(sessions, settings, "test-worker")  # a jammed round would send again here
-        assert (len(hostile.received), len(receiver.received)) == (1, 1)
-    finally:
-        hostile.close()
-    attempts = await attempts_of(sessions)
-    assert [a.status_code for a in attempts] == [200, 200]
-    excerpts = sorted(a.response_excerpt or "" for a in attempts)
-    assert excerpts == ['{"ok": true}', '{"ok": true} and [31m escape codes']
-
-
-async def test_a_record_the_database_refuses_does_not_roll_back_the_round(
-    sessions: Sessions, settings: Settings, receiver: Receiver, backend: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Without the cleaning, PostgreSQL refuses the round; each attempt is then recorded alone and
-    the refused one without the receiver's text, so nothing is sent twice."""
-    monkeypatch.setattr("tenure.webhooks.worker.storable", lambda text, limit=None: text)
-    hostile = Receiver()
-    hostile.answer = b"ok\x00"
+    hostile.answer = answer
     try:
         await subscribe(sessions, settings, hostile)
         await subscribe(sessions, settings, receiver)
@@ -376,5 +353,26 @@ async def test_a_record_the_database_refuses_does_not_roll_back_the_round(
         hostile.close()
     attempts = await attempts_of(sessions)
     assert [a.status_code for a in attempts] == [200, 200]
+    return attempts
+
+
+async def test_a_nul_in_a_receivers_answer_is_recorded_once_and_jams_nothing(
+    sessions: Sessions, settings: Settings, receiver: Receiver
+) -> None:
+    """PostgreSQL refuses NUL in text: the answer is cleaned before it is stored, so the round
+    that holds it commits, and neither it nor the other delivery in the round is sent again."""
+    answer = b'{"ok": true}\x00\x00 and \x1b[31m escape codes'
+    attempts = await _round_beside_a_hostile_receiver(sessions, settings, receiver, answer)
+    excerpts = sorted(a.response_excerpt or "" for a in attempts)
+    assert excerpts == ['{"ok": true}', '{"ok": true} and [31m escape codes']
+
+
+async def test_a_record_the_database_refuses_does_not_roll_back_the_round(
+    sessions: Sessions, settings: Settings, receiver: Receiver, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the cleaning, PostgreSQL refuses the round; each attempt is then recorded alone and
+    the refused one without the receiver's text, so nothing is sent twice."""
+    monkeypatch.setattr("tenure.webhooks.worker.storable", lambda text, limit=None: text)
+    attempts = await _round_beside_a_hostile_receiver(sessions, settings, receiver, b"ok\x00")
     stored = sorted(str(a.response_excerpt) for a in attempts)
     assert stored == (["None", '{"ok": true}'] if backend == "postgres" else ["ok\x00", '{"ok": true}'])
