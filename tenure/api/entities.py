@@ -58,11 +58,14 @@ class _EntityController(Controller):
         session: ReadSession,
         settings: SettingsDep,
         q: Annotated[str | None, QueryParameter(description="part of a name or alias")] = None,
+        cursor: CursorParam = None,
         limit: LimitParam = None,
     ) -> EntityListOut:
         size = parse_limit(limit, settings.page_size_default, settings.page_size_max)
-        found = await search_entities(session, self.kind, q, size)
-        return EntityListOut(items=[entity_out(v, self.collection) for v in found])
+        page = await search_entities(session, self.kind, q, size, cursor)
+        return EntityListOut(
+            items=[entity_out(v, self.collection) for v in page.items], next_cursor=page.next_cursor
+        )
 
     @get("/{entity_id:int}", summary="One entity with its aliases")
     async def read(self, entity_id: IdPath, session: ReadSession) -> EntityOut:

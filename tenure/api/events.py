@@ -97,7 +97,7 @@ class EventController(Controller):
             return Stream(_ndjson(batches), media_type=NDJSON)  # type: ignore[return-value]
         return Stream(  # type: ignore[return-value]
             _csv(batches),
-            media_type=f"{CSV}; charset=utf-8",
+            media_type=CSV,  # Litestar adds "; charset=utf-8" to text/* itself
             headers={"Content-Disposition": 'attachment; filename="events.csv"'},
         )
 

@@ -117,6 +117,8 @@ class EntityOut(msgspec.Struct):
 
 class EntityListOut(msgspec.Struct):
     items: list[EntityOut]
+    # Pass back as ?cursor= for the next page; null on the last page.
+    next_cursor: str | None
 
 
 class AliasIn(msgspec.Struct, forbid_unknown_fields=True):

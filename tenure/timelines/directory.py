@@ -9,18 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, or_, select, tuple_, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.errors import InvalidQuery
 from tenure.ingest.names import name_key
 from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.timelines.cursor import EntityCursor, decode_entity_cursor, encode_entity_cursor
 from tenure.timelines.queries import EntityKind, Named, canonical_entity
 
-__all__ = ["Alias", "EntityView", "busiest_people", "busiest_person", "get_entity", "search_entities"]
-
-# Candidates read per search before ranking; far above any page a person reads.
-_SEARCH_SCAN = 500
+__all__ = [
+    "Alias",
+    "EntityPage",
+    "EntityView",
+    "busiest_people",
+    "busiest_person",
+    "get_entity",
+    "search_entities",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,37 +65,67 @@ async def get_entity(session: AsyncSession, kind: EntityKind, entity_id: int) ->
     return (await _views(session, kind, [Named(entity.id, entity.name)]))[0]
 
 
-async def search_entities(
-    session: AsyncSession, kind: EntityKind, q: str | None, limit: int
-) -> list[EntityView]:
-    """Entities whose name or an alias contains q; exact, then prefix, then substring matches.
+@dataclass(frozen=True, slots=True)
+class EntityPage:
+    items: list[EntityView]
+    # Pass back as ?cursor= for the next page; None on the last page.
+    next_cursor: str | None
 
-    Without q, the first `limit` entities by name.
-    """
-    if q is None:
-        return await _first_by_name(session, kind, limit)
-    key = name_key(q, kind)
-    if not key:
-        raise InvalidQuery(f"q {q!r} has no letters or digits to search for")
+
+async def search_entities(
+    session: AsyncSession, kind: EntityKind, q: str | None, limit: int, cursor: str | None = None
+) -> EntityPage:
+    """Entities whose name or an alias contains q: exact, then word-prefix, then substring matches,
+    each by name; without q, every entity by name. Pages by a keyset on (rank, name_key, id)."""
     tables = _TABLES[kind]
+    model = tables.model
+    after = None if cursor is None else decode_entity_cursor(cursor)
+    if q is None:
+        # Every entity has rank 0: the keyset is (name_key, id).
+        query = select(model.id, model.name, model.name_key, literal(0)).where(model.merged_into_id.is_(None))
+        if after is not None:
+            query = query.where(tuple_(model.name_key, model.id) > tuple_(after.name_key, after.id))
+        query = query.order_by(model.name_key, model.id)
+    else:
+        key = name_key(q, kind)
+        if not key:
+            raise InvalidQuery(f"q {q!r} has no letters or digits to search for")
+        best = _best_ranks(tables, key)
+        query = select(model.id, model.name, model.name_key, best.c.rank).join(best, best.c.id == model.id)
+        if after is not None:
+            position = tuple_(best.c.rank, model.name_key, model.id)
+            query = query.where(position > tuple_(after.rank, after.name_key, after.id))
+        query = query.order_by(best.c.rank, model.name_key, model.id)
+    rows = (await session.execute(query.limit(limit + 1))).all()
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        last = rows[-1]
+        next_cursor = encode_entity_cursor(EntityCursor(rank=int(last[3]), name_key=last[2], id=last[0]))
+    return EntityPage(await _views(session, kind, [Named(row[0], row[1]) for row in rows]), next_cursor)
+
+
+def _best_ranks(tables: _Tables, key: str) -> Any:
+    """(id, rank) of every unmerged entity whose name or an alias contains key, best rank kept.
+
+    Keys hold only letters, digits and spaces, so they go into LIKE patterns unescaped.
+    """
     model, alias_model = tables.model, tables.alias_model
-    pattern = f"%{key}%"  # keys hold only letters, digits and spaces: nothing to escape
-    by_name = select(model.id, model.name, model.name_key).where(
-        model.name_key.like(pattern), model.merged_into_id.is_(None)
+
+    def ranked(column: Any) -> Any:
+        word_start = or_(column.like(f"{key}%"), column.like(f"% {key}%"))
+        return case((column == key, 0), (word_start, 1), else_=2).label("rank")
+
+    by_name = select(model.id.label("id"), ranked(model.name_key)).where(
+        model.name_key.like(f"%{key}%"), model.merged_into_id.is_(None)
     )
     by_alias = (
-        select(model.id, model.name, alias_model.alias_key)
+        select(model.id.label("id"), ranked(alias_model.alias_key))
         .join(alias_model, tables.owner == model.id)
-        .where(alias_model.alias_key.like(pattern), model.merged_into_id.is_(None))
+        .where(alias_model.alias_key.like(f"%{key}%"), model.merged_into_id.is_(None))
     )
-    best: dict[int, tuple[int, str]] = {}
-    for statement in (by_name.limit(_SEARCH_SCAN), by_alias.limit(_SEARCH_SCAN)):
-        for entity_id, name, matched_key in (await session.execute(statement)).all():
-            rank = _rank(key, matched_key)
-            if entity_id not in best or rank < best[entity_id][0]:
-                best[entity_id] = (rank, name)
-    ordered = sorted(best.items(), key=lambda item: (item[1][0], item[1][1].casefold(), item[0]))
-    return await _views(session, kind, [Named(i, name) for i, (_, name) in ordered[:limit]])
+    matches = union_all(by_name, by_alias).subquery()
+    return select(matches.c.id, func.min(matches.c.rank).label("rank")).group_by(matches.c.id).subquery()
 
 
 async def busiest_person(session: AsyncSession) -> Named | None:
@@ -114,21 +150,6 @@ async def busiest_people(session: AsyncSession, limit: int) -> list[tuple[Named,
     )
     rows = (await session.execute(query)).all()
     return [(Named(person_id, name), events) for person_id, name, events in rows]
-
-
-async def _first_by_name(session: AsyncSession, kind: EntityKind, limit: int) -> list[EntityView]:
-    model = _TABLES[kind].model
-    query = select(model.id, model.name).where(model.merged_into_id.is_(None))
-    rows = await session.execute(query.order_by(model.name_key, model.id).limit(limit))
-    return await _views(session, kind, [Named(i, name) for i, name in rows.all()])
-
-
-def _rank(key: str, matched: str) -> int:
-    if matched == key:
-        return 0
-    if matched.startswith(key) or f" {key}" in f" {matched}":
-        return 1  # the name, or one of its words, starts with q
-    return 2
 
 
 async def _views(session: AsyncSession, kind: EntityKind, entities: list[Named]) -> list[EntityView]:

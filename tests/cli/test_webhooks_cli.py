@@ -111,6 +111,6 @@ def test_worker_process_delivers_then_stops_on_sigterm(
     assert "worker stopped" in out
     assert main(["webhooks", "deliveries", "1"]) == 0
     log = capsys.readouterr().out
-    assert "succeeded" in log and "attempts: 200" in log
+    assert "succeeded" in log and "attempts: HTTP 200" in log
     assert main(["webhooks", "redeliver", "1"]) == 0
     assert "queued to be sent again" in capsys.readouterr().out
