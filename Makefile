@@ -8,13 +8,14 @@ DB ?= $(or $(TENURE_DATABASE_URL),sqlite+aiosqlite:///./tenure.db)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test lint format bench eval clean
+.PHONY: help install run test lint format schema bench eval clean
 
 help:  ## list the targets
 	@echo "make run      create .venv, migrate the database (TENURE_DATABASE_URL, default ./tenure.db), ingest seeds/, serve"
 	@echo "make test     lint, type checks and the test suite (SQLite, and PostgreSQL when reachable)"
 	@echo "make lint     ruff check, ruff format --check, mypy"
 	@echo "make format   ruff --fix and ruff format"
+	@echo "make schema   regenerate docs/webhook-payload.schema.json from the payload's types"
 	@echo "make bench    extraction throughput (bench/extract.py)"
 	@echo "make eval     score \`tenure extract --jsonl\` on ../shared/eval"
 	@echo "make install  only create .venv; then \`source .venv/bin/activate\` puts \`tenure\` on PATH"
@@ -41,6 +42,9 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix tenure tests bench
 	$(BIN)/ruff format tenure tests bench
+
+schema: install
+	$(BIN)/python -m tenure.webhooks.payload
 
 test: lint
 	$(BIN)/pytest -q -p no:cacheprovider

@@ -19,7 +19,6 @@ from tenure.api.schemas import (
     EntityOut,
     MergeIn,
     TimelineOut,
-    entity_out,
     timeline_out,
 )
 from tenure.ingest.entities import (
@@ -50,7 +49,6 @@ LimitParam = Annotated[int | None, QueryParameter(description="page size (defaul
 
 class _EntityController(Controller):
     kind: ClassVar[EntityKind]
-    collection: ClassVar[str]
 
     @get("/", summary="Search by name or alias (case and accents ignored)")
     async def search(
@@ -63,13 +61,11 @@ class _EntityController(Controller):
     ) -> EntityListOut:
         size = parse_limit(limit, settings.page_size_default, settings.page_size_max)
         page = await search_entities(session, self.kind, q, size, cursor)
-        return EntityListOut(
-            items=[entity_out(v, self.collection) for v in page.items], next_cursor=page.next_cursor
-        )
+        return EntityListOut(items=page.items, next_cursor=page.next_cursor)
 
     @get("/{entity_id:int}", summary="One entity with its aliases")
     async def read(self, entity_id: IdPath, session: ReadSession) -> EntityOut:
-        return entity_out(await get_entity(session, self.kind, entity_id), self.collection)
+        return await get_entity(session, self.kind, entity_id)
 
     @get("/{entity_id:int}/timeline", summary="Events in date order, undated last, with their sources")
     async def timeline(
@@ -101,25 +97,23 @@ class _EntityController(Controller):
             org_alias = await add_organization_alias(sessions, entity_id, data.alias)
             owner = org_alias.organization_id
         async with sessions() as session:
-            return entity_out(await get_entity(session, self.kind, owner), self.collection)
+            return await get_entity(session, self.kind, owner)
 
     @post("/{entity_id:int}/merge", status_code=HTTP_200_OK, summary="Merge into another (same entity)")
     async def merge(self, entity_id: IdPath, data: JSONBody[MergeIn], sessions: SessionFactory) -> EntityOut:
         merge = merge_people if self.kind == "person" else merge_organizations
         survivor = await merge(sessions, entity_id, data.into)
         async with sessions() as session:
-            return entity_out(await get_entity(session, self.kind, survivor.id), self.collection)
+            return await get_entity(session, self.kind, survivor.id)
 
 
 class PersonController(_EntityController):
     path = "/people"
     tags = ["people"]
     kind = "person"
-    collection = "people"
 
 
 class CompanyController(_EntityController):
     path = "/companies"
     tags = ["companies"]
     kind = "organization"
-    collection = "companies"

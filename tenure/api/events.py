@@ -20,10 +20,11 @@ from litestar.response import Stream
 
 from tenure.api.deps import ReadSession, SessionFactory, SettingsDep
 from tenure.api.entities import CursorParam, LimitParam, SinceParam, StatusParam, TypeParam, UntilParam
-from tenure.api.schemas import EventOut, EventPageOut, event_out, event_page_out
+from tenure.api.schemas import EventPageOut, event_page_out
 from tenure.errors import InvalidQuery
+from tenure.shape import EventOut
 from tenure.timelines.filters import parse_filter, parse_limit
-from tenure.timelines.queries import EventQuery, EventView, events_page, iter_events
+from tenure.timelines.queries import EventQuery, EventView, event_out, events_page, iter_events
 
 NDJSON = "application/x-ndjson"
 CSV = "text/csv"

@@ -19,7 +19,7 @@ from tenure.errors import ArticleTooLarge, InvalidInput
 from tenure.ingest.service import ARTICLE_FORMATS, ArticleInput, get_article, ingest_article
 from tenure.models import Article
 from tenure.settings import Settings
-from tenure.timelines.queries import EventView, event_views
+from tenure.timelines.views import EventView, event_views
 
 __all__ = ["Submission", "SubmittedArticle", "read_article", "submit_article"]
 

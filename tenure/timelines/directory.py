@@ -15,13 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tenure.errors import InvalidQuery
 from tenure.ingest.names import name_key
 from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.shape import AliasOut, EntityOut, EntityRef
 from tenure.timelines.cursor import EntityCursor, decode_entity_cursor, encode_entity_cursor
-from tenure.timelines.queries import EntityKind, Named, canonical_entity
+from tenure.timelines.queries import EntityKind, canonical_entity
 
 __all__ = [
-    "Alias",
     "EntityPage",
-    "EntityView",
     "busiest_people",
     "busiest_person",
     "get_entity",
@@ -30,44 +29,34 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class Alias:
-    alias: str
-    origin: str
-
-
-@dataclass(frozen=True, slots=True)
-class EntityView:
-    id: int
-    name: str
-    aliases: list[Alias]
-    event_count: int
-
-
-@dataclass(frozen=True, slots=True)
 class _Tables:
     model: Any
     alias_model: Any
     owner: Any  # the alias column naming its entity
     event_column: Any
+    collection: str  # the API path it is read under
+
+    def timeline(self, entity_id: int) -> str:
+        return f"/{self.collection}/{entity_id}/timeline"
 
 
 _TABLES = {
-    "person": _Tables(Person, PersonAlias, PersonAlias.person_id, Event.person_id),
+    "person": _Tables(Person, PersonAlias, PersonAlias.person_id, Event.person_id, "people"),
     "organization": _Tables(
-        Organization, OrganizationAlias, OrganizationAlias.organization_id, Event.organization_id
+        Organization, OrganizationAlias, OrganizationAlias.organization_id, Event.organization_id, "companies"
     ),
 }
 
 
-async def get_entity(session: AsyncSession, kind: EntityKind, entity_id: int) -> EntityView:
+async def get_entity(session: AsyncSession, kind: EntityKind, entity_id: int) -> EntityOut:
     """A person or company by id; a merged id answers with the entity it was merged into."""
     entity = await canonical_entity(session, kind, entity_id)
-    return (await _views(session, kind, [Named(entity.id, entity.name)]))[0]
+    return (await _views(session, kind, [EntityRef(entity.id, entity.name)]))[0]
 
 
 @dataclass(frozen=True, slots=True)
 class EntityPage:
-    items: list[EntityView]
+    items: list[EntityOut]
     # Pass back as ?cursor= for the next page; None on the last page.
     next_cursor: str | None
 
@@ -102,7 +91,7 @@ async def search_entities(
         rows = rows[:limit]
         last = rows[-1]
         next_cursor = encode_entity_cursor(EntityCursor(rank=int(last[3]), name_key=last[2], id=last[0]))
-    return EntityPage(await _views(session, kind, [Named(row[0], row[1]) for row in rows]), next_cursor)
+    return EntityPage(await _views(session, kind, [EntityRef(row[0], row[1]) for row in rows]), next_cursor)
 
 
 def _best_ranks(tables: _Tables, key: str) -> Any:
@@ -128,13 +117,13 @@ def _best_ranks(tables: _Tables, key: str) -> Any:
     return select(matches.c.id, func.min(matches.c.rank).label("rank")).group_by(matches.c.id).subquery()
 
 
-async def busiest_person(session: AsyncSession) -> Named | None:
+async def busiest_person(session: AsyncSession) -> EntityRef | None:
     """The person with the most events."""
     top = await busiest_people(session, 1)
     return top[0][0] if top else None
 
 
-async def busiest_people(session: AsyncSession, limit: int) -> list[tuple[Named, int]]:
+async def busiest_people(session: AsyncSession, limit: int) -> list[tuple[EntityRef, int]]:
     """The `limit` people with the most events, with their counts, most first.
 
     Ties go to the person stored first, so the demo links `tenure serve --demo-links` prints
@@ -149,10 +138,10 @@ async def busiest_people(session: AsyncSession, limit: int) -> list[tuple[Named,
         .limit(limit)
     )
     rows = (await session.execute(query)).all()
-    return [(Named(person_id, name), events) for person_id, name, events in rows]
+    return [(EntityRef(person_id, name), events) for person_id, name, events in rows]
 
 
-async def _views(session: AsyncSession, kind: EntityKind, entities: list[Named]) -> list[EntityView]:
+async def _views(session: AsyncSession, kind: EntityKind, entities: list[EntityRef]) -> list[EntityOut]:
     if not entities:
         return []
     tables = _TABLES[kind]
@@ -162,13 +151,16 @@ async def _views(session: AsyncSession, kind: EntityKind, entities: list[Named])
         .where(tables.owner.in_(ids))
         .order_by(tables.alias_model.id)
     )
-    aliases: dict[int, list[Alias]] = {}
+    aliases: dict[int, list[AliasOut]] = {}
     for owner, alias, origin in alias_rows.all():
-        aliases.setdefault(owner, []).append(Alias(alias, origin))
+        aliases.setdefault(owner, []).append(AliasOut(alias, origin))
     count_rows = await session.execute(
         select(tables.event_column, func.count(Event.id))
         .where(tables.event_column.in_(ids))
         .group_by(tables.event_column)
     )
     counts = {owner: count for owner, count in count_rows.all()}
-    return [EntityView(e.id, e.name, aliases.get(e.id, []), int(counts.get(e.id, 0))) for e in entities]
+    return [
+        EntityOut(e.id, e.name, aliases.get(e.id, []), int(counts.get(e.id, 0)), tables.timeline(e.id))
+        for e in entities
+    ]

@@ -66,7 +66,7 @@ async def test_an_ingested_departure_arrives_once_signed(
     assert request.headers["webhook-id"].startswith("msg_")
     assert request.headers["content-type"] == "application/json"
     payload = json.loads(request.body)
-    assert payload["schema"] == "tenure.event.v1"
+    assert payload["schema"] == "tenure.event.v2"
     assert payload["type"] == "event.created"
     assert payload["sequence"] == 1
     event = payload["event"]
