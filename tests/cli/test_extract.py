@@ -152,3 +152,26 @@ def test_an_engine_defect_on_one_article_does_not_sink_the_batch(monkeypatch: py
         {"id": "a", "events": []},
         {"id": "b", "events": []},
     ]
+
+
+def test_a_file_without_a_publication_time_is_refused_like_ingest(tmp_path: Path) -> None:
+    """Never the file's modification time: the same line `tenure ingest` prints for such a file."""
+    path = tmp_path / "undated.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    done = run("extract", str(path))
+    assert done.returncode == 2
+    assert done.stderr == f"tenure: {path}: no published_at in the file; pass --published-at\n"
+
+
+def test_a_file_gives_its_publication_time_in_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "dated.md"
+    path.write_text(
+        f"---\ntitle: t\npublished_at: 2024-03-14T09:00:00-04:00\n---\n{ARTICLE}", encoding="utf-8"
+    )
+    done = run("extract", str(path))
+    assert done.returncode == 0, done.stderr
+    (event,) = json.loads(done.stdout)
+    assert (event["person"], event["date"]) == (
+        "Harriet Vance",
+        "2024-04",
+    )  # April after the front matter date
