@@ -11,9 +11,10 @@ from typing import Annotated, Any
 
 import msgspec
 
-from tenure.ingest.submit import SubmittedArticle
+from tenure.models import Article
 from tenure.shape import AliasOut, EntityOut, EntityRef, EventOut, SourceOut
-from tenure.timelines.queries import MAX_ID, EventPage, TimelinePage, event_out, local_time
+from tenure.timelines.queries import MAX_ID, EventPage, TimelinePage
+from tenure.timelines.views import EventView, event_out, local_time
 
 __all__ = [
     "AliasIn",
@@ -97,8 +98,7 @@ class Problem(msgspec.Struct, omit_defaults=True):
     errors: list[dict[str, Any]] | None = None
 
 
-def article_out(submitted: SubmittedArticle) -> ArticleOut:
-    article = submitted.article
+def article_out(article: Article, events: list[EventView]) -> ArticleOut:
     return ArticleOut(
         id=article.id,
         url=article.url,
@@ -108,7 +108,7 @@ def article_out(submitted: SubmittedArticle) -> ArticleOut:
         format=article.format,
         content_hash=article.content_hash,
         created_at=article.created_at,
-        events=[event_out(v) for v in submitted.events],
+        events=[event_out(v) for v in events],
     )
 
 

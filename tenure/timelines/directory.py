@@ -13,8 +13,8 @@ from sqlalchemy import case, func, literal, or_, select, tuple_, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.errors import InvalidQuery
-from tenure.ingest.names import name_key
 from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.names.keys import name_key
 from tenure.shape import AliasOut, EntityOut, EntityRef
 from tenure.timelines.cursor import EntityCursor, decode_entity_cursor, encode_entity_cursor
 from tenure.timelines.queries import EntityKind, canonical_entity

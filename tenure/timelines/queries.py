@@ -15,8 +15,8 @@ from sqlalchemy import tuple_
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import NotFound
-from tenure.ingest.entities import find_organization, find_person
 from tenure.models import UNDATED_SORT, Event, Organization, Person
+from tenure.names.lookup import find_organization, find_person
 from tenure.shape import EntityRef
 from tenure.timelines.cursor import Cursor, decode_cursor, encode_cursor
 from tenure.timelines.filters import EventFilter

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -161,14 +160,6 @@ async def test_url_alone_is_fetched_and_read_by_its_media_type(
         "html",
     )
     assert len(article["events"]) == 1
-
-
-async def test_url_alone_without_a_fetcher_asks_for_text(
-    client: Client, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "tenure.ingest.fetch", None)  # type: ignore[arg-type]
-    response = await client.post("/articles", json={"url": "https://ledger.example.com/a"})
-    assert_problem(response, 422, "give the article's text")
 
 
 async def test_same_article_posted_ten_times_at_once_is_stored_once(client: Client) -> None:

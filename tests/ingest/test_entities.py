@@ -13,8 +13,6 @@ from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.ingest.entities import (
     add_organization_alias,
     add_person_alias,
-    find_organization,
-    find_person,
     merge_organizations,
     merge_people,
     name_key,
@@ -23,6 +21,7 @@ from tenure.ingest.entities import (
 )
 from tenure.ingest.service import ArticleInput, ingest_article
 from tenure.models import Event, EventSource, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.names.lookup import find_organization, find_person
 from tenure.webhooks.outbox import EventChange
 
 from .conftest import FakeExtractor, extracted

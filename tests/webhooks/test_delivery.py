@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from tenure.errors import AddressRefused, Conflict
-from tenure.ingest.names import name_key
 from tenure.ingest.service import ArticleInput, ingest_article
 from tenure.models import Delivery, DeliveryAttempt, Organization, Subscription
+from tenure.names.keys import name_key
 from tenure.settings import Settings
 from tenure.webhooks.subscriptions import (
     NewSubscription,
