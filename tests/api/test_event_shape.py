@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, get_args
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 import tenure.timelines.directory as directory
 import tenure.timelines.queries as queries
 from tenure.api.app import create_app
+from tenure.api.entities import CompanyController, PersonController
+from tenure.api.events import EventController
 from tenure.extractors.contract import DEPARTURE_STATUSES, EVENT_TYPES, EventType, Precision
 from tenure.settings import Settings
 from tenure.shape import DepartureStatus
@@ -55,3 +58,33 @@ def test_sources_say_source_and_carry_the_span() -> None:
 )
 def test_no_view_dataclass_mirrors_a_schema(module: object, name: str) -> None:
     assert not hasattr(module, name)
+
+
+FILTER_PARAMETERS = {"type", "since", "until", "status", "min_confidence", "limit", "cursor"}
+
+
+def _parameters(path: str) -> dict[str, dict[str, Any]]:
+    document = create_app(Settings(), check_schema=False).openapi_schema.to_schema()
+    return {p["name"]: p for p in document["paths"][path]["get"]["parameters"]}
+
+
+@pytest.mark.parametrize(
+    "path", ["/events", "/people/{entity_id}/timeline", "/companies/{entity_id}/timeline"]
+)
+def test_event_lists_declare_the_same_filter_parameters(path: str) -> None:
+    """One declaration (the event_filter and page_size dependencies), the same parameters everywhere."""
+    found = _parameters(path)
+    assert found.keys() >= FILTER_PARAMETERS
+    reference = _parameters("/events")
+    for name in FILTER_PARAMETERS:
+        assert found[name] == reference[name], name
+
+
+@pytest.mark.parametrize(
+    "handler", [EventController.list_events, PersonController.timeline, CompanyController.timeline]
+)
+def test_handlers_take_the_filter_as_one_dependency(handler: Any) -> None:
+    """The seven filter and paging parameters live in tenure.api.deps, not in each handler."""
+    parameters = inspect.signature(handler.fn).parameters
+    assert {"event_filter", "page_size"} <= parameters.keys()
+    assert not parameters.keys() & {"event_type", "since", "until", "status", "min_confidence", "limit"}
