@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from factories import extracted
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
@@ -26,19 +27,14 @@ def canned(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Extr
         return []
     evidence = text[start:]
     return [
-        ExtractedEvent(
-            type="departure",
-            person="Dana Whitfield",
-            organization="Northwind Robotics",
+        extracted(
             role="chief technology officer",
             date="2025-10-20",
-            date_precision="day",
+            precision="day",
             date_text="on Monday",
-            details={"status": "planned"},
             evidence=evidence,
-            evidence_span=(start, start + len(evidence)),
+            start=start,
             confidence=0.9,
-            rule_id="test.canned",
         )
     ]
 

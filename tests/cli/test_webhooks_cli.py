@@ -9,28 +9,17 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from webhooks.receiver import Receiver
 
 from tenure.cli import main
 from tenure.ingest.service import ArticleInput, ingest_article
 from tenure.models.db import create_engine, session_factory
 
-# The webhook tests' receiver (tests/cli is not a package, so it is found by path).
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webhooks"))
-from receiver import Receiver  # noqa: E402
-
 TENURE = str(Path(sys.executable).parent / "tenure")
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    r = Receiver()
-    yield r
-    r.close()
 
 
 @pytest.fixture

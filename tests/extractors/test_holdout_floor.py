@@ -9,7 +9,6 @@ flaky; raise it as the engine improves.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -44,14 +43,6 @@ EVENT_KEYS = {
 }
 
 
-def _load_scorer(shared_dir: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("shared_score_holdout", shared_dir / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _predict(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [e.to_dict() for e in extract(doc["text"], parse_published_at(doc["published_at"]))]
 
@@ -80,8 +71,7 @@ def test_holdout_gold_is_well_formed() -> None:
             assert (event["date"] is None) == (event["date_precision"] is None), (doc["id"], event)
 
 
-def test_holdout_scores_above_the_floor(shared_dir: Path) -> None:
-    scorer = _load_scorer(shared_dir)
+def test_holdout_scores_above_the_floor(scorer: ModuleType) -> None:
     docs = scorer.load_gold([HOLDOUT])
     predictions = {doc["id"]: _predict(doc) for doc in docs}
     result = scorer.score(docs, predictions, show_errors=False)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 import pytest
+from factories import extracted
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -24,7 +25,7 @@ from tenure.models import Event, EventSource, Organization, OrganizationAlias, P
 from tenure.names.lookup import find_organization, find_person
 from tenure.webhooks.outbox import EventChange
 
-from .conftest import FakeExtractor, extracted
+from .conftest import FakeExtractor
 
 Sessions = async_sessionmaker[AsyncSession]
 
