@@ -16,8 +16,9 @@ from typing import IO, Any
 
 from tenure.errors import InvalidInput, TenureError
 from tenure.extractors import extract
-from tenure.extractors.dates import parse_published_at
+from tenure.extractors.dates import parse_published_at as parse_iso_published_at
 from tenure.ingest.documents import read_articles
+from tenure.ingest.published import parse_published_at
 from tenure.settings import Settings
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
@@ -32,8 +33,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("file", nargs="?", help="article file, or - for stdin")
     parser.add_argument(
         "--published-at",
-        help="publication time, ISO 8601 (a date alone is noon UTC), for a file without one in its "
-        "front matter; required for stdin",
+        help="publication time, RFC 3339 with a UTC offset (2025-11-12T09:30:00+08:00), for a file "
+        "without one in its front matter; required for stdin",
     )
     parser.add_argument("--format", choices=("json", "jsonl"), default="json", help="output format")
     parser.add_argument(
@@ -81,10 +82,18 @@ def read_article(path: str, published_at: str | None, fmt: str) -> tuple[str, da
 
 
 def checked_published_at(value: object, *, where: str) -> datetime:
+    """The one rule every article entry point shares (tenure.ingest.published)."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput(f"{where}: give the publication time, e.g. 2025-11-12T09:30:00+08:00")
+    return parse_published_at(value, name=where)
+
+
+def batch_published_at(value: object, *, where: str) -> datetime:
+    """--jsonl lines follow the shared scorer's contract, which also takes a bare date (noon UTC)."""
     if not isinstance(value, str) or not value.strip():
         raise InvalidInput(f"{where}: published_at must be an ISO 8601 date or datetime")
     try:
-        return parse_published_at(value)
+        return parse_iso_published_at(value)
     except (ValueError, TypeError) as exc:
         raise InvalidInput(f"{where}: published_at {value!r} is not an ISO 8601 date or datetime") from exc
 
@@ -103,7 +112,7 @@ def run_batch(source: IO[str], sink: IO[str], input_format: str) -> int:
             continue
         try:
             article = parse_batch_line(line, number)
-            published_at = checked_published_at(article.get("published_at"), where=f"line {number}")
+            published_at = batch_published_at(article.get("published_at"), where=f"line {number}")
         except TenureError as exc:
             bad_input = True
             print(f"tenure: {exc.detail}", file=sys.stderr)

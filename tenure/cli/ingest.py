@@ -36,7 +36,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
     parser.add_argument(
         "--published-at",
-        help="publication time (ISO 8601) for files whose front matter gives none",
+        help="publication time, RFC 3339 with a UTC offset, for files whose front matter gives none",
     )
     parser.add_argument(
         "--format",
