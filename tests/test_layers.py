@@ -32,3 +32,11 @@ def test_ingest_and_timelines_do_not_import_each_other(package: str, forbidden: 
 
 def test_names_import_neither() -> None:
     assert not [m for _, m in imported("names") if m.startswith(("tenure.ingest", "tenure.timelines"))]
+
+
+def test_cli_commands_reach_the_database_through_one_helper() -> None:
+    """tenure.cli.database.with_sessions checks the schema and maps outages for every command."""
+    engines = sorted(
+        name for name, module in imported("cli") if module == "tenure.models.db" and name != "database.py"
+    )
+    assert engines == []
