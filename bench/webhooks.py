@@ -31,10 +31,10 @@ from typing import Any
 
 import asyncpg
 
-from tenure.ingest.names import name_key
 from tenure.models import Event, Organization, Person
 from tenure.models.db import create_engine, session_factory
 from tenure.models.migrate import upgrade
+from tenure.names.keys import name_key
 from tenure.settings import Settings
 from tenure.webhooks.outbox import EventChange, enqueue_event_changes
 from tenure.webhooks.subscriptions import NewSubscription, create_subscription

@@ -16,6 +16,35 @@ DEFAULT_SQLITE_URL = "sqlite+aiosqlite:///./tenure.db"
 DEFAULT_RETRY_SCHEDULE = (5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400)
 
 
+# Plain and sync-driver URLs people copy from other tools, and the async driver tenure runs on.
+_ASYNC_DRIVERS = {
+    "sqlite": "sqlite+aiosqlite",
+    "sqlite+pysqlite": "sqlite+aiosqlite",
+    "sqlite+aiosqlite": "sqlite+aiosqlite",
+    "postgres": "postgresql+asyncpg",
+    "postgresql": "postgresql+asyncpg",
+    "postgresql+psycopg": "postgresql+asyncpg",
+    "postgresql+psycopg2": "postgresql+asyncpg",
+    "postgresql+asyncpg": "postgresql+asyncpg",
+}
+
+
+def async_database_url(url: str) -> str:
+    """The URL on tenure's async driver: `postgresql://` and `sqlite:///` are accepted as they are
+    commonly written; any other scheme is a ConfigurationError saying what to write."""
+    scheme, sep, rest = url.strip().partition("://")
+    driver = _ASYNC_DRIVERS.get(scheme.lower()) if sep else None
+    if driver is None:
+        from tenure.errors import ConfigurationError
+
+        shown = f"{scheme}://..." if sep else "a value without a scheme"
+        raise ConfigurationError(
+            f"TENURE_DATABASE_URL is {shown}: use sqlite+aiosqlite:///path/to/tenure.db or "
+            "postgresql+asyncpg://user:password@host:5432/dbname"
+        )
+    return f"{driver}://{rest}"
+
+
 def _split(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
@@ -92,6 +121,8 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Se
 
                 raise ConfigurationError(f"TENURE_{f.name.upper()}={raw!r} is not valid: {exc}") from exc
     values.update(overrides)
+    if "database_url" in values:
+        values["database_url"] = async_database_url(values["database_url"])
     return Settings(**values)
 
 

@@ -8,15 +8,18 @@ TEMPLATE for PostgreSQL. With CI=true an unreachable PostgreSQL fails the run in
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import itertools
 import os
 import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from webhooks.receiver import Receiver
 
 from tenure.models.db import create_engine, session_factory
 
@@ -146,6 +149,24 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+@pytest.fixture
+def scorer(shared_dir: Path) -> ModuleType:
+    """../shared/eval/score.py, loaded as a module (it is a script, not an installed package)."""
+    spec = importlib.util.spec_from_file_location("shared_score", shared_dir / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    """A webhook receiver on 127.0.0.1 that records what it is sent (tests/webhooks/receiver.py)."""
+    r = Receiver()
+    yield r
+    r.close()
 
 
 @pytest.fixture

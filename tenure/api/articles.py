@@ -5,10 +5,12 @@ from __future__ import annotations
 from litestar import Controller, Response, get, post
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.api.deps import IdPath, SessionFactory, SettingsDep
 from tenure.api.schemas import ArticleIn, ArticleOut, article_out
-from tenure.ingest.submit import Submission, read_article, submit_article
+from tenure.ingest.submit import Submission, SubmittedArticle, read_article, submit_article
+from tenure.timelines.views import event_views
 
 
 class ArticleController(Controller):
@@ -34,8 +36,14 @@ class ArticleController(Controller):
         )
         submitted = await submit_article(sessions, settings, submission)
         status = HTTP_201_CREATED if submitted.created else HTTP_200_OK
-        return Response(article_out(submitted), status_code=status)
+        return Response(await _article_out(sessions, submitted), status_code=status)
 
     @get("/{article_id:int}", summary="An article and the events it reports")
     async def read(self, article_id: IdPath, sessions: SessionFactory) -> ArticleOut:
-        return article_out(await read_article(sessions, article_id))
+        return await _article_out(sessions, await read_article(sessions, article_id))
+
+
+async def _article_out(sessions: async_sessionmaker[AsyncSession], submitted: SubmittedArticle) -> ArticleOut:
+    async with sessions() as session:
+        views = await event_views(session, submitted.events)
+    return article_out(submitted.article, views)

@@ -1,4 +1,5 @@
-"""Dependencies the controllers declare: settings, the session factory, a read session."""
+"""Dependencies the controllers declare: settings, the session factory, a read session, and the
+event filter and page size (their query parameters are declared once, here)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,19 @@ from typing import Annotated
 
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
-from litestar.params import PathParameter
+from litestar.params import PathParameter, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.settings import Settings
+from tenure.timelines.filters import EventFilter, parse_filter, parse_limit
 from tenure.timelines.queries import MAX_ID
 
 __all__ = [
     "DEPENDENCIES",
+    "CursorParam",
+    "EventFilterDep",
     "IdPath",
+    "PageSize",
     "ReadSession",
     "SessionFactory",
     "SettingsDep",
@@ -42,15 +47,52 @@ async def provide_session(state: State) -> AsyncIterator[AsyncSession]:
         yield session
 
 
+TypeParam = Annotated[
+    list[str] | None,
+    QueryParameter(name="type", description="event types, repeated or comma-separated", required=False),
+]
+StatusParam = Annotated[
+    list[str] | None,
+    QueryParameter(
+        name="status", description="departure statuses, repeated or comma-separated", required=False
+    ),
+]
+PartialDateParam = Annotated[
+    str | None, QueryParameter(description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+]
+ConfidenceParam = Annotated[float | None, QueryParameter(description="lowest confidence, 0 to 1")]
+LimitParam = Annotated[int | None, QueryParameter(description="page size (default and maximum in settings)")]
+CursorParam = Annotated[str | None, QueryParameter(description="next_cursor from the previous page")]
+
+
+def provide_event_filter(
+    event_type: TypeParam = None,
+    since: PartialDateParam = None,
+    until: PartialDateParam = None,
+    status: StatusParam = None,
+    min_confidence: ConfidenceParam = None,
+) -> EventFilter:
+    """The analyst's filter of timelines and /events, refused with a 400 problem when unusable."""
+    return parse_filter(event_type, since, until, status, min_confidence)
+
+
+def provide_page_size(settings: SettingsDep, limit: LimitParam = None) -> int:
+    return parse_limit(limit, settings.page_size_default, settings.page_size_max)
+
+
 DEPENDENCIES = {
     "settings": Provide(provide_settings, sync_to_thread=False),
     "sessions": Provide(provide_sessions, sync_to_thread=False),
     "session": Provide(provide_session),
+    "event_filter": Provide(provide_event_filter, sync_to_thread=False),
+    "page_size": Provide(provide_page_size, sync_to_thread=False),
 }
 
 # What a handler parameter is annotated with to receive each dependency.
 SettingsDep = NamedDependency[Settings]
 SessionFactory = NamedDependency[async_sessionmaker[AsyncSession]]
 ReadSession = NamedDependency[AsyncSession]
+EventFilterDep = NamedDependency[EventFilter]
+PageSize = NamedDependency[int]
 # A row id in a path: positive and within BIGINT, so no driver ever sees an id it cannot bind.
 IdPath = Annotated[int, PathParameter(ge=1, le=MAX_ID)]

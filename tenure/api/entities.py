@@ -9,17 +9,16 @@ from __future__ import annotations
 from typing import Annotated, ClassVar
 
 from litestar import Controller, get, post
-from litestar.params import FromQuery, JSONBody, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from tenure.api.deps import IdPath, ReadSession, SessionFactory, SettingsDep
+from tenure.api.deps import CursorParam, EventFilterDep, IdPath, PageSize, ReadSession, SessionFactory
 from tenure.api.schemas import (
     AliasIn,
     EntityListOut,
     EntityOut,
     MergeIn,
     TimelineOut,
-    entity_out,
     timeline_out,
 )
 from tenure.ingest.entities import (
@@ -29,62 +28,37 @@ from tenure.ingest.entities import (
     merge_people,
 )
 from tenure.timelines.directory import get_entity, search_entities
-from tenure.timelines.filters import parse_filter, parse_limit
 from tenure.timelines.queries import EntityKind, timeline
-
-TypeParam = Annotated[
-    list[str] | None,
-    QueryParameter(name="type", description="event types, repeated or comma-separated", required=False),
-]
-StatusParam = Annotated[
-    list[str] | None,
-    QueryParameter(
-        name="status", description="departure statuses, repeated or comma-separated", required=False
-    ),
-]
-SinceParam = Annotated[str | None, QueryParameter(description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")]
-UntilParam = Annotated[str | None, QueryParameter(description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")]
-CursorParam = Annotated[str | None, QueryParameter(description="next_cursor from the previous page")]
-LimitParam = Annotated[int | None, QueryParameter(description="page size (default and maximum in settings)")]
 
 
 class _EntityController(Controller):
     kind: ClassVar[EntityKind]
-    collection: ClassVar[str]
 
     @get("/", summary="Search by name or alias (case and accents ignored)")
     async def search(
         self,
         session: ReadSession,
-        settings: SettingsDep,
+        page_size: PageSize,
         q: Annotated[str | None, QueryParameter(description="part of a name or alias")] = None,
-        limit: LimitParam = None,
+        cursor: CursorParam = None,
     ) -> EntityListOut:
-        size = parse_limit(limit, settings.page_size_default, settings.page_size_max)
-        found = await search_entities(session, self.kind, q, size)
-        return EntityListOut(items=[entity_out(v, self.collection) for v in found])
+        page = await search_entities(session, self.kind, q, page_size, cursor)
+        return EntityListOut(items=page.items, next_cursor=page.next_cursor)
 
     @get("/{entity_id:int}", summary="One entity with its aliases")
     async def read(self, entity_id: IdPath, session: ReadSession) -> EntityOut:
-        return entity_out(await get_entity(session, self.kind, entity_id), self.collection)
+        return await get_entity(session, self.kind, entity_id)
 
     @get("/{entity_id:int}/timeline", summary="Events in date order, undated last, with their sources")
     async def timeline(
         self,
         entity_id: IdPath,
         session: ReadSession,
-        settings: SettingsDep,
-        event_type: TypeParam = None,
-        since: SinceParam = None,
-        until: UntilParam = None,
-        status: StatusParam = None,
-        min_confidence: FromQuery[float | None] = None,
+        event_filter: EventFilterDep,
+        page_size: PageSize,
         cursor: CursorParam = None,
-        limit: LimitParam = None,
     ) -> TimelineOut:
-        event_filter = parse_filter(event_type, since, until, status, min_confidence)
-        size = parse_limit(limit, settings.page_size_default, settings.page_size_max)
-        page = await timeline(session, self.kind, entity_id, event_filter, cursor, size)
+        page = await timeline(session, self.kind, entity_id, event_filter, cursor, page_size)
         return timeline_out(page)
 
     @post("/{entity_id:int}/aliases", status_code=HTTP_201_CREATED, summary="Add another name")
@@ -98,25 +72,23 @@ class _EntityController(Controller):
             org_alias = await add_organization_alias(sessions, entity_id, data.alias)
             owner = org_alias.organization_id
         async with sessions() as session:
-            return entity_out(await get_entity(session, self.kind, owner), self.collection)
+            return await get_entity(session, self.kind, owner)
 
     @post("/{entity_id:int}/merge", status_code=HTTP_200_OK, summary="Merge into another (same entity)")
     async def merge(self, entity_id: IdPath, data: JSONBody[MergeIn], sessions: SessionFactory) -> EntityOut:
         merge = merge_people if self.kind == "person" else merge_organizations
         survivor = await merge(sessions, entity_id, data.into)
         async with sessions() as session:
-            return entity_out(await get_entity(session, self.kind, survivor.id), self.collection)
+            return await get_entity(session, self.kind, survivor.id)
 
 
 class PersonController(_EntityController):
     path = "/people"
     tags = ["people"]
     kind = "person"
-    collection = "people"
 
 
 class CompanyController(_EntityController):
     path = "/companies"
     tags = ["companies"]
     kind = "organization"
-    collection = "companies"

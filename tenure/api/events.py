@@ -15,15 +15,14 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get
-from litestar.params import FromQuery, QueryParameter
+from litestar.params import QueryParameter
 from litestar.response import Stream
 
-from tenure.api.deps import ReadSession, SessionFactory, SettingsDep
-from tenure.api.entities import CursorParam, LimitParam, SinceParam, StatusParam, TypeParam, UntilParam
-from tenure.api.schemas import EventOut, EventPageOut, event_out, event_page_out
+from tenure.api.deps import CursorParam, EventFilterDep, PageSize, ReadSession, SessionFactory, SettingsDep
+from tenure.api.schemas import EventPageOut, event_page_out
 from tenure.errors import InvalidQuery
-from tenure.timelines.filters import parse_filter, parse_limit
-from tenure.timelines.queries import EventQuery, EventView, events_page, iter_events
+from tenure.shape import EventOut
+from tenure.timelines.queries import EventQuery, EventView, event_out, events_page, iter_events
 
 NDJSON = "application/x-ndjson"
 CSV = "text/csv"
@@ -68,28 +67,19 @@ class EventController(Controller):
         session: ReadSession,
         sessions: SessionFactory,
         settings: SettingsDep,
+        event_filter: EventFilterDep,
+        page_size: PageSize,
         company: Annotated[str | None, QueryParameter(description="company id or name")] = None,
         person: Annotated[str | None, QueryParameter(description="person id or name")] = None,
-        event_type: TypeParam = None,
-        since: SinceParam = None,
-        until: UntilParam = None,
-        status: StatusParam = None,
-        min_confidence: FromQuery[float | None] = None,
         cursor: CursorParam = None,
-        limit: LimitParam = None,
         output: Annotated[
             str | None, QueryParameter(name="format", description="json (default), ndjson or csv")
         ] = None,
     ) -> Response[EventPageOut]:
-        query = EventQuery(
-            filter=parse_filter(event_type, since, until, status, min_confidence),
-            person=person,
-            company=company,
-        )
-        size = parse_limit(limit, settings.page_size_default, settings.page_size_max)
+        query = EventQuery(filter=event_filter, person=person, company=company)
         chosen = _choose_format(output, request.headers.get("accept", ""))
         if chosen == "json":
-            return Response(event_page_out(await events_page(session, query, cursor, size)))
+            return Response(event_page_out(await events_page(session, query, cursor, page_size)))
         if cursor is not None:
             raise InvalidQuery("cursor applies to JSON pages only: NDJSON and CSV stream every row")
         batches = await iter_events(sessions, query, settings.page_size_max)
@@ -97,7 +87,7 @@ class EventController(Controller):
             return Stream(_ndjson(batches), media_type=NDJSON)  # type: ignore[return-value]
         return Stream(  # type: ignore[return-value]
             _csv(batches),
-            media_type=f"{CSV}; charset=utf-8",
+            media_type=CSV,  # Litestar adds "; charset=utf-8" to text/* itself
             headers={"Content-Disposition": 'attachment; filename="events.csv"'},
         )
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
+from pathlib import Path
 from typing import IO, Any
 
 from tenure.errors import InvalidInput, TenureError
 from tenure.extractors import extract
-from tenure.extractors.dates import parse_published_at
+from tenure.extractors.dates import parse_published_at as parse_iso_published_at
+from tenure.ingest.documents import read_articles
+from tenure.ingest.published import parse_published_at
 from tenure.settings import Settings
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
@@ -30,7 +33,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("file", nargs="?", help="article file, or - for stdin")
     parser.add_argument(
         "--published-at",
-        help="publication time, ISO 8601 (a date alone is noon UTC); default: the file's modification time",
+        help="publication time, RFC 3339 with a UTC offset (2025-11-12T09:30:00+08:00), for a file "
+        "without one in its front matter; required for stdin",
     )
     parser.add_argument("--format", choices=("json", "jsonl"), default="json", help="output format")
     parser.add_argument(
@@ -51,8 +55,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return run_batch(sys.stdin, sys.stdout, args.input_format)
     if args.file is None:
         raise InvalidInput("give an article file (or - for stdin), or --jsonl for a batch")
-    text, mtime = read_article(args.file)
-    published_at = published_at_from(args.published_at, mtime)
+    text, published_at = read_article(args.file, args.published_at, args.input_format)
     events = [event.to_dict() for event in extract(text, published_at, fmt=args.input_format)]
     if args.format == "jsonl":
         for event in events:
@@ -62,33 +65,35 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def read_article(path: str) -> tuple[str, datetime | None]:
+def read_article(path: str, published_at: str | None, fmt: str) -> tuple[str, datetime]:
+    """The article's text and publication time: the file's front matter (or HTML meta tags) as
+    `tenure ingest` reads them, else --published-at; neither is the same refusal ingest prints."""
+    fallback = checked_published_at(published_at, where="--published-at") if published_at else None
     if path == "-":
-        return sys.stdin.read(), None
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            text = handle.read()
-        import os
-
-        mtime = datetime.fromtimestamp(os.stat(path).st_mtime, tz=UTC)
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return text, mtime
-
-
-def published_at_from(value: str | None, fallback: datetime | None) -> datetime:
-    if value is None:
         if fallback is None:
             raise InvalidInput("--published-at is required when reading stdin")
-        return fallback
-    return checked_published_at(value, where="--published-at")
+        return sys.stdin.read(), fallback
+    found = read_articles(Path(path), published_at=fallback, fmt=fmt)
+    if len(found) != 1:
+        raise InvalidInput(f"{path}: holds {len(found)} articles: pipe them to `tenure extract --jsonl`")
+    if found[0].article is None:
+        raise InvalidInput(f"{found[0].label}: {found[0].error or 'unreadable'}")
+    return found[0].article.text, found[0].article.published_at
 
 
 def checked_published_at(value: object, *, where: str) -> datetime:
+    """The one rule every article entry point shares (tenure.ingest.published)."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput(f"{where}: give the publication time, e.g. 2025-11-12T09:30:00+08:00")
+    return parse_published_at(value, name=where)
+
+
+def batch_published_at(value: object, *, where: str) -> datetime:
+    """--jsonl lines follow the shared scorer's contract, which also takes a bare date (noon UTC)."""
     if not isinstance(value, str) or not value.strip():
         raise InvalidInput(f"{where}: published_at must be an ISO 8601 date or datetime")
     try:
-        return parse_published_at(value)
+        return parse_iso_published_at(value)
     except (ValueError, TypeError) as exc:
         raise InvalidInput(f"{where}: published_at {value!r} is not an ISO 8601 date or datetime") from exc
 
@@ -107,7 +112,7 @@ def run_batch(source: IO[str], sink: IO[str], input_format: str) -> int:
             continue
         try:
             article = parse_batch_line(line, number)
-            published_at = checked_published_at(article.get("published_at"), where=f"line {number}")
+            published_at = batch_published_at(article.get("published_at"), where=f"line {number}")
         except TenureError as exc:
             bad_input = True
             print(f"tenure: {exc.detail}", file=sys.stderr)

@@ -16,13 +16,13 @@ from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from tenure.cli.database import with_sessions
 from tenure.errors import DatabaseUnavailable, TenureError
 from tenure.ingest.documents import ArticleFile, article_paths, read_articles
 from tenure.ingest.service import ARTICLE_FORMATS, IngestResult, ingest_article
-from tenure.models.availability import UNREACHABLE, database_errors, unavailable
-from tenure.models.db import create_engine, session_factory
-from tenure.models.migrate import ensure_current
+from tenure.models.availability import UNREACHABLE, unavailable
 from tenure.settings import Settings
 
 
@@ -36,7 +36,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
     parser.add_argument(
         "--published-at",
-        help="publication time (ISO 8601) for files whose front matter gives none",
+        help="publication time, RFC 3339 with a UTC offset, for files whose front matter gives none",
     )
     parser.add_argument(
         "--format",
@@ -89,12 +89,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _ingest_all(paths: list[str], fallback: Any, fmt: str, settings: Settings) -> Summary:
-    url = settings.database_url
-    async with database_errors(url, connecting=True):
-        await ensure_current(url)
     files = list(article_paths(paths))
-    engine = create_engine(url)
-    sessions = session_factory(engine)
+    return await with_sessions(
+        settings, lambda sessions: _ingest_files(sessions, files, fallback, fmt, settings)
+    )
+
+
+async def _ingest_files(
+    sessions: async_sessionmaker[AsyncSession], files: list[Any], fallback: Any, fmt: str, settings: Settings
+) -> Summary:
     summary = Summary()
     console = Console(stderr=True)
     progress = Progress(
@@ -106,19 +109,14 @@ async def _ingest_all(paths: list[str], fallback: Any, fmt: str, settings: Setti
         transient=True,
         disable=not console.is_terminal,
     )
-    try:
-        with progress:
-            task = progress.add_task("ingesting", total=len(files))
-            for path in files:
-                progress.update(task, description=f"ingesting {getattr(path, 'name', path)}")
-                items = read_articles(
-                    path, published_at=fallback, fmt=fmt, max_bytes=settings.max_article_bytes
-                )
-                for item in items:
-                    await _ingest_one(sessions, item, summary, url, _report(console))
-                progress.advance(task)
-    finally:
-        await engine.dispose()
+    with progress:
+        task = progress.add_task("ingesting", total=len(files))
+        for path in files:
+            progress.update(task, description=f"ingesting {getattr(path, 'name', path)}")
+            items = read_articles(path, published_at=fallback, fmt=fmt, max_bytes=settings.max_article_bytes)
+            for item in items:
+                await _ingest_one(sessions, item, summary, settings.database_url, _report(console))
+            progress.advance(task)
     return summary
 
 

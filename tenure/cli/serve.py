@@ -14,8 +14,9 @@ import importlib
 import logging
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from tenure.models.availability import database_errors
-from tenure.models.db import create_engine, session_factory
 from tenure.models.migrate import ensure_current
 from tenure.settings import Settings
 
@@ -124,15 +125,17 @@ async def _wait_until_started(server: Any, serving: asyncio.Task[Any]) -> bool:
 
 
 async def print_demo_links(settings: Settings) -> None:
+    from tenure.cli.database import with_sessions
+    from tenure.shape import EntityRef
     from tenure.timelines.directory import busiest_people
 
     base = _browser_base(settings)
-    engine = create_engine(settings.database_url)
-    try:
-        async with session_factory(engine)() as session:
-            people = await busiest_people(session, _DEMO_PEOPLE)
-    finally:
-        await engine.dispose()
+
+    async def busiest(sessions: async_sessionmaker[AsyncSession]) -> list[tuple[EntityRef, int]]:
+        async with sessions() as session:
+            return await busiest_people(session, _DEMO_PEOPLE)
+
+    people = await with_sessions(settings, busiest)
     if not people:
         print(
             f"No events stored yet: POST articles to {base}/articles (try `tenure ingest seeds/`)", flush=True

@@ -139,6 +139,7 @@ def _row(row: Subscription) -> str:
 
 
 def _attempt_word(attempt: Any) -> str:
+    """An attempt's answer, labelled so "HTTP 204" never reads as a count of attempts."""
     if attempt.outcome == "unknown":
         return "unknown (worker stopped)"
-    return str(attempt.status_code or "no answer")
+    return f"HTTP {attempt.status_code}" if attempt.status_code else "no answer"

@@ -21,8 +21,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tenure.extractors.dates import parse_published_at
+from tenure.errors import InvalidInput
 from tenure.extractors.front_matter import read_front_matter
+from tenure.ingest.published import parse_published_at
 from tenure.ingest.service import ARTICLE_FORMATS, ArticleInput
 
 # File suffix -> how the text is read ("json"/"jsonl" hold articles as records).
@@ -194,8 +195,8 @@ def _article(label: str, fields: dict[str, str], fallback: datetime | None) -> A
     if given:
         try:
             published = parse_published_at(given)
-        except (ValueError, TypeError):
-            return ArticleFile(label, error=f"published_at {given!r} is not an ISO 8601 date or datetime")
+        except InvalidInput as exc:
+            return ArticleFile(label, error=exc.detail)
     if published is None:
         return ArticleFile(label, error="no published_at in the file; pass --published-at")
     fmt = fields.get("format", "auto")

@@ -1,17 +1,14 @@
 """Entity resolution: names in articles to stored people and organizations, aliases and merges.
 
-A name resolves, in order, by its key (names.py), by a known alias (analyst, extracted, or the
-small built-in table below), then by its short form when exactly one stored entity fits: a
-surname alone for a person ("Whitfield" -> "Dana Whitfield"), a name without its descriptor for
-an organization ("Northwind" -> "Northwind Robotics"). An entity merged into another resolves to
-the one it was merged into. Functions taking a session flush and never commit; the public
-alias and merge services open their own transaction.
+A name resolves to what tenure.names.lookup finds for it; when nothing fits, a stored short
+name is completed ("LeCun" stored before "Yann LeCun" arrives) or a new entity is created.
+Functions taking a session flush and never commit; the public alias and merge services open
+their own transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, update
@@ -20,18 +17,26 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.ingest.merge import fold_same_facts
-from tenure.ingest.names import EntityKind, name_key
 from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.names.keys import name_key
+from tenure.names.lookup import (
+    BUILTIN_BY_KEY,
+    ORGANIZATIONS,
+    PEOPLE,
+    EntityTable,
+    alias_owners,
+    by_key,
+    canonical,
+    find_entity,
+    longer_forms,
+    only_descriptors,
+)
 from tenure.security.sanitize import storable
 from tenure.webhooks import outbox
 
 __all__ = [
-    "BUILTIN_ORGANIZATION_ALIASES",
-    "ORGANIZATION_DESCRIPTORS",
     "add_organization_alias",
     "add_person_alias",
-    "find_organization",
-    "find_person",
     "merge_organizations",
     "merge_people",
     "name_key",
@@ -41,76 +46,11 @@ __all__ = [
     "resolve_person",
 ]
 
-# Names the press uses for a company that is stored under another: (alias, canonical, reason).
-# Kept tiny on purpose: an entry is a claim that two names are one company. A subsidiary or a
-# parent is NOT an alias: Google is not Alphabet (people move between them as between companies).
-BUILTIN_ORGANIZATION_ALIASES: tuple[tuple[str, str, str], ...] = (
-    ("Facebook", "Meta", "the company renamed itself Meta Platforms in October 2021"),
-    ("Meta Platforms", "Meta", "its legal name; the press says Meta"),
-    ("International Business Machines", "IBM", "IBM's legal name, spelled out"),
-)
-_BUILTIN_BY_KEY = {
-    name_key(alias, "organization"): canonical for alias, canonical, _ in BUILTIN_ORGANIZATION_ALIASES
-}
-
-# Generic words that may follow a company's distinctive name, so "Northwind" can stand for
-# "Northwind Robotics" when no other stored company starts that way. Each: (word, example).
-# "Meta" never stands for "Meta Superintelligence Labs": "superintelligence" is not generic.
-ORGANIZATION_DESCRIPTORS: tuple[tuple[str, str], ...] = (
-    ("robotics", "Northwind Robotics"),
-    ("dynamics", "Kestrel Dynamics"),
-    ("systems", "Brightwater Systems"),
-    ("ai", "Tessellate AI"),
-    ("technologies", "Harbor Technologies"),
-    ("technology", "Ledger Technology"),
-    ("ventures", "Calloway Ventures"),
-    ("partners", "Ridgeline Partners"),
-    ("capital", "Ridgeline Capital"),
-    ("group", "Ledger Group"),
-    ("holdings", "Atlas Holdings"),
-    ("software", "Vogt Software"),
-    ("networks", "Salgado Networks"),
-    ("labs", "Lindqvist Labs"),
-    ("media", "Harbor Media"),
-    ("industries", "Ferreira Industries"),
-    ("therapeutics", "Marsh Therapeutics"),
-)
-_DESCRIPTOR_WORDS = frozenset(word for word, _ in ORGANIZATION_DESCRIPTORS)
-# Merge pointers are followed at most this far (a cycle would be a bug, not a reason to hang).
-_MAX_MERGE_HOPS = 32
-
 # The longest name or alias stored (the columns are 300 characters on both back ends).
 MAX_NAME_CHARS = 300
 
 
-@dataclass(frozen=True, slots=True)
-class _Kind:
-    kind: EntityKind
-    model: Any  # Person or Organization
-    alias_model: Any  # PersonAlias or OrganizationAlias
-    owner: str  # the alias column naming its entity
-    event_column: Any  # Event.person_id or Event.organization_id
-    label: str
-
-
-PEOPLE = _Kind("person", Person, PersonAlias, "person_id", Event.person_id, "person")
-ORGANIZATIONS = _Kind(
-    "organization", Organization, OrganizationAlias, "organization_id", Event.organization_id, "organization"
-)
-
-
 # --- resolution (inside the caller's transaction) ---------------------------------------------
-
-
-async def find_person(session: AsyncSession, name: str) -> Person | None:
-    """The stored person a name stands for, or None; never creates anything."""
-    found = await _find(session, PEOPLE, name)
-    return found[0] if found else None
-
-
-async def find_organization(session: AsyncSession, name: str) -> Organization | None:
-    found = await _find(session, ORGANIZATIONS, name)
-    return found[0] if found else None
 
 
 async def resolve_person(session: AsyncSession, name: str) -> Person:
@@ -136,7 +76,7 @@ async def resolve_organizations(session: AsyncSession, names: Iterable[str]) -> 
     return await _resolve_many(session, ORGANIZATIONS, names)
 
 
-async def _resolve_many(session: AsyncSession, kind: _Kind, names: Iterable[str]) -> dict[str, Any]:
+async def _resolve_many(session: AsyncSession, kind: EntityTable, names: Iterable[str]) -> dict[str, Any]:
     keys = {name: key for name in names if (key := name_key(name, kind.kind))}
     if not keys:
         return {}
@@ -147,43 +87,19 @@ async def _resolve_many(session: AsyncSession, kind: _Kind, names: Iterable[str]
     for name in sorted(keys):
         entity = stored.get(keys[name])
         resolved[name] = (
-            await _canonical(session, kind, entity)
+            await canonical(session, kind, entity)
             if entity is not None
             else await _resolve(session, kind, name)
         )
     return resolved
 
 
-async def _find(session: AsyncSession, kind: _Kind, name: str) -> tuple[Any, str] | None:
-    """(entity, how) with how in exact, builtin, alias, short; None when nothing fits."""
-    key = name_key(name, kind.kind)
-    if not key:
-        return None
-    entity = await _by_key(session, kind, key)
-    if entity is not None:
-        return entity, "exact"
-    builtin = _BUILTIN_BY_KEY.get(key) if kind is ORGANIZATIONS else None
-    if builtin is not None:
-        entity = await _by_key(session, kind, name_key(builtin, kind.kind))
-        if entity is not None:
-            return entity, "builtin"
-    owners = await _alias_owners(session, kind, key)
-    if len(owners) == 1:
-        return owners[0], "alias"
-    if owners:
-        return None  # an alias several entities share settles nothing
-    shorts = await _longer_forms(session, kind, key)
-    if len(shorts) == 1:
-        return shorts[0], "short"
-    return None
-
-
-async def _resolve(session: AsyncSession, kind: _Kind, name: str) -> Any:
+async def _resolve(session: AsyncSession, kind: EntityTable, name: str) -> Any:
     name = " ".join(name.split())
     key = name_key(name, kind.kind)
     if not key:
         raise InvalidInput(f"{kind.label} name {name!r} has no letters or digits")
-    found = await _find(session, kind, name)
+    found = await find_entity(session, kind, name)
     if found is not None:
         entity, how = found
         # A short form is not recorded as an alias: it stops standing for this entity as soon
@@ -191,7 +107,7 @@ async def _resolve(session: AsyncSession, kind: _Kind, name: str) -> Any:
         if how == "builtin":
             await _ensure_alias(session, kind, entity, name, "builtin")
         return entity
-    builtin = _BUILTIN_BY_KEY.get(key) if kind is ORGANIZATIONS else None
+    builtin = BUILTIN_BY_KEY.get(key) if kind is ORGANIZATIONS else None
     if builtin is not None:
         entity = await _create(session, kind, builtin, name_key(builtin, kind.kind))
         await _ensure_alias(session, kind, entity, name, "builtin")
@@ -202,43 +118,7 @@ async def _resolve(session: AsyncSession, kind: _Kind, name: str) -> Any:
     return await _create(session, kind, name, key)
 
 
-async def _by_key(session: AsyncSession, kind: _Kind, key: str) -> Any:
-    entity = (await session.execute(select(kind.model).where(kind.model.name_key == key))).scalar()
-    return None if entity is None else await _canonical(session, kind, entity)
-
-
-async def _canonical(session: AsyncSession, kind: _Kind, entity: Any) -> Any:
-    for _ in range(_MAX_MERGE_HOPS):
-        if entity.merged_into_id is None:
-            return entity
-        entity = await session.get(kind.model, entity.merged_into_id)
-    raise InvalidInput(f"{kind.label} {entity.id} sits in a merge chain longer than {_MAX_MERGE_HOPS}")
-
-
-async def _alias_owners(session: AsyncSession, kind: _Kind, key: str) -> list[Any]:
-    owner_column = getattr(kind.alias_model, kind.owner)
-    ids = (await session.execute(select(owner_column).where(kind.alias_model.alias_key == key))).scalars()
-    owners: dict[int, Any] = {}
-    for entity_id in set(ids):
-        entity = await _canonical(session, kind, await session.get(kind.model, entity_id))
-        owners[entity.id] = entity
-    return [owners[i] for i in sorted(owners)]
-
-
-async def _longer_forms(session: AsyncSession, kind: _Kind, key: str) -> list[Any]:
-    """Stored entities a short name can stand for: "whitfield" for "dana whitfield"."""
-    model = kind.model
-    if kind is PEOPLE:
-        if " " in key:
-            return []
-        query = select(model).where(model.name_key.like(f"% {key}"), model.merged_into_id.is_(None))
-        return list((await session.execute(query)).scalars())
-    query = select(model).where(model.name_key.like(f"{key} %"), model.merged_into_id.is_(None))
-    candidates = (await session.execute(query)).scalars()
-    return [org for org in candidates if _only_descriptors(org.name_key[len(key) :])]
-
-
-async def _shorter_forms(session: AsyncSession, kind: _Kind, key: str) -> list[Any]:
+async def _shorter_forms(session: AsyncSession, kind: EntityTable, key: str) -> list[Any]:
     """Stored short names a full name completes: "LeCun" stored before "Yann LeCun" arrives.
 
     Only when no other stored full name shares the short form, or the short one could be either.
@@ -251,7 +131,7 @@ async def _shorter_forms(session: AsyncSession, kind: _Kind, key: str) -> list[A
         short_keys = [words[-1]]
     else:
         short_keys = [
-            " ".join(words[:n]) for n in range(1, len(words)) if _only_descriptors(" ".join(words[n:]))
+            " ".join(words[:n]) for n in range(1, len(words)) if only_descriptors(" ".join(words[n:]))
         ]
     if not short_keys:
         return []
@@ -259,30 +139,25 @@ async def _shorter_forms(session: AsyncSession, kind: _Kind, key: str) -> list[A
     shorter = list((await session.execute(query)).scalars())
     if len(shorter) != 1:
         return []
-    rivals = await _longer_forms(session, kind, shorter[0].name_key)
+    rivals = await longer_forms(session, kind, shorter[0].name_key)
     return shorter if not rivals else []
 
 
-def _only_descriptors(rest: str) -> bool:
-    words = rest.split()
-    return bool(words) and all(word in _DESCRIPTOR_WORDS for word in words)
-
-
-async def _create(session: AsyncSession, kind: _Kind, name: str, key: str) -> Any:
+async def _create(session: AsyncSession, kind: EntityTable, name: str, key: str) -> Any:
     """Insert a new entity; a concurrent ingest that created the same key first wins."""
     entity = kind.model(name=name, name_key=key)
     try:
         async with session.begin_nested():
             session.add(entity)
     except IntegrityError:
-        existing = await _by_key(session, kind, key)
+        existing = await by_key(session, kind, key)
         if existing is None:
             raise
         return existing
     return entity
 
 
-async def _complete_name(session: AsyncSession, kind: _Kind, entity: Any, name: str, key: str) -> Any:
+async def _complete_name(session: AsyncSession, kind: EntityTable, entity: Any, name: str, key: str) -> Any:
     """Give a stored short-named entity its full name, keeping the short one as an alias."""
     old_name = entity.name
     try:
@@ -290,7 +165,7 @@ async def _complete_name(session: AsyncSession, kind: _Kind, entity: Any, name: 
             entity.name, entity.name_key = name, key
     except IntegrityError:
         await session.refresh(entity)
-        existing = await _by_key(session, kind, key)
+        existing = await by_key(session, kind, key)
         if existing is None:
             raise
         return existing
@@ -298,7 +173,9 @@ async def _complete_name(session: AsyncSession, kind: _Kind, entity: Any, name: 
     return entity
 
 
-async def _ensure_alias(session: AsyncSession, kind: _Kind, entity: Any, alias: str, origin: str) -> Any:
+async def _ensure_alias(
+    session: AsyncSession, kind: EntityTable, entity: Any, alias: str, origin: str
+) -> Any:
     key = name_key(alias, kind.kind)
     if not key or key == entity.name_key:
         return None
@@ -339,7 +216,7 @@ async def add_organization_alias(
 
 
 async def _add_alias(
-    sessions: async_sessionmaker[AsyncSession], kind: _Kind, entity_id: int, alias: str
+    sessions: async_sessionmaker[AsyncSession], kind: EntityTable, entity_id: int, alias: str
 ) -> Any:
     alias = " ".join((storable(alias) or "").split())
     if len(alias) > MAX_NAME_CHARS:
@@ -351,7 +228,7 @@ async def _add_alias(
         raise InvalidInput(f"alias {alias[:40]!r}... folds to over {MAX_NAME_CHARS} characters")
     async with sessions() as session, session.begin():
         entity = await _get(session, kind, entity_id)
-        entity = await _canonical(session, kind, entity)
+        entity = await canonical(session, kind, entity)
         rivals = [other for other in await _owners_of(session, kind, key) if other.id != entity.id]
         if rivals:
             other = rivals[0]
@@ -367,16 +244,16 @@ async def _add_alias(
         return row
 
 
-async def _owners_of(session: AsyncSession, kind: _Kind, key: str) -> list[Any]:
+async def _owners_of(session: AsyncSession, kind: EntityTable, key: str) -> list[Any]:
     """Every entity a key already names, by its own name or by an alias."""
-    owners = await _alias_owners(session, kind, key)
-    by_name = await _by_key(session, kind, key)
+    owners = await alias_owners(session, kind, key)
+    by_name = await by_key(session, kind, key)
     if by_name is not None and all(o.id != by_name.id for o in owners):
         owners.append(by_name)
     return owners
 
 
-async def _get(session: AsyncSession, kind: _Kind, entity_id: int) -> Any:
+async def _get(session: AsyncSession, kind: EntityTable, entity_id: int) -> Any:
     entity = await session.get(kind.model, entity_id)
     if entity is None:
         raise NotFound(f"no {kind.label} with id {entity_id}")
@@ -405,7 +282,7 @@ async def merge_organizations(
 
 
 async def _merge(
-    sessions: async_sessionmaker[AsyncSession], kind: _Kind, source_id: int, into_id: int
+    sessions: async_sessionmaker[AsyncSession], kind: EntityTable, source_id: int, into_id: int
 ) -> Any:
     if source_id == into_id:
         raise Conflict(f"cannot merge {kind.label} {source_id} into itself")
@@ -440,7 +317,7 @@ async def _merge(
         return target
 
 
-async def _lock_for_merge(session: AsyncSession, kind: _Kind, *ids: int) -> None:
+async def _lock_for_merge(session: AsyncSession, kind: EntityTable, *ids: int) -> None:
     """Take both rows for writing before reading them, so opposite merges run one after the other.
 
     PostgreSQL: row locks in id order (no deadlock between A->B and B->A); the reads that follow
@@ -458,7 +335,7 @@ async def _lock_for_merge(session: AsyncSession, kind: _Kind, *ids: int) -> None
         )
 
 
-async def _move_aliases(session: AsyncSession, kind: _Kind, source_id: int, target: Any) -> None:
+async def _move_aliases(session: AsyncSession, kind: EntityTable, source_id: int, target: Any) -> None:
     owner_column = getattr(kind.alias_model, kind.owner)
     target_keys = set(
         (await session.execute(select(kind.alias_model.alias_key).where(owner_column == target.id))).scalars()

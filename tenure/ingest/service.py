@@ -23,6 +23,7 @@ from tenure.extractors import ExtractedEvent, extract
 from tenure.extractors.markup import detect_format
 from tenure.ingest.entities import resolve_organizations, resolve_people
 from tenure.ingest.merge import Resolved, absorb, best_match, fact_key, load_candidates, new_event, source_row
+from tenure.ingest.published import check_published_range
 from tenure.models import Article, Event, EventSource
 from tenure.security.sanitize import has_controls, storable
 from tenure.webhooks import outbox
@@ -41,9 +42,6 @@ __all__ = [
 ]
 
 ARTICLE_FORMATS = ("auto", "text", "markdown", "html")
-# The publication years tenure accepts: news, not typos (year 9999 put a departure on a timeline)
-# nor dates whose conversion to UTC leaves the calendar (0001-01-01+05:00).
-PUBLISHED_RANGE = (1900, 2100)
 _MAX_URL = 2000
 
 
@@ -114,11 +112,7 @@ def _storable(data: ArticleInput) -> ArticleInput:
 def _validate(data: ArticleInput) -> None:
     if data.published_at.tzinfo is None or data.published_at.utcoffset() is None:
         raise InvalidInput("published_at needs a UTC offset, e.g. 2025-03-04T09:30:00-05:00")
-    if not (PUBLISHED_RANGE[0] <= data.published_at.year <= PUBLISHED_RANGE[1]):
-        raise InvalidInput(
-            f"published_at must fall in the years {PUBLISHED_RANGE[0]} to {PUBLISHED_RANGE[1]}, "
-            f"not {data.published_at.year}"
-        )
+    check_published_range(data.published_at)
     if data.format not in ARTICLE_FORMATS:
         raise InvalidInput(f"format {data.format!r} is not one of {', '.join(ARTICLE_FORMATS)}")
     if not data.text.strip():

@@ -2,24 +2,22 @@
 
 The HTTP layer hands over the raw fields; this module decides what they mean (a URL without
 text is fetched, a fetched page without published_at is dated when it was fetched) and returns
-the stored article with views of its events.
+the stored article with its events; the caller reads them in their public shape.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import re
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import ArticleTooLarge, InvalidInput
+from tenure.ingest.fetch import FetchedPage, fetch_article
+from tenure.ingest.published import parse_published_at
 from tenure.ingest.service import ARTICLE_FORMATS, ArticleInput, get_article, ingest_article
-from tenure.models import Article
+from tenure.models import Article, Event
 from tenure.settings import Settings
-from tenure.timelines.queries import EventView, event_views
 
 __all__ = ["Submission", "SubmittedArticle", "read_article", "submit_article"]
 
@@ -48,7 +46,7 @@ class Submission:
 @dataclass(slots=True)
 class SubmittedArticle:
     article: Article
-    events: list[EventView]
+    events: list[Event]
     created: bool
 
 
@@ -63,16 +61,12 @@ async def submit_article(
             f"the article is over {settings.max_article_bytes:,} bytes: send the article's main text only"
         )
     result = await ingest_article(sessions, data)
-    async with sessions() as session:
-        views = await event_views(session, result.events)
-    return SubmittedArticle(article=result.article, events=views, created=result.created)
+    return SubmittedArticle(article=result.article, events=result.events, created=result.created)
 
 
 async def read_article(sessions: async_sessionmaker[AsyncSession], article_id: int) -> SubmittedArticle:
     stored = await get_article(sessions, article_id)
-    async with sessions() as session:
-        views = await event_views(session, stored.events)
-    return SubmittedArticle(article=stored.article, events=views, created=False)
+    return SubmittedArticle(article=stored.article, events=stored.events, created=False)
 
 
 async def _article_input(settings: Settings, submission: Submission) -> ArticleInput:
@@ -99,33 +93,11 @@ async def _article_input(settings: Settings, submission: Submission) -> ArticleI
     )
 
 
-# RFC 3339 with its offset required: what the README documents, nothing looser (no week dates,
-# compact forms, spaces before the offset or offsets with seconds, which were read back 45 s off).
-_RFC3339_RE = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:[Zz]|[+-]\d{2}:\d{2})")
-_SHOWN = 40  # characters of a bad value quoted back
-
-
 def _published_at(value: str | None) -> dt.datetime | None:
     if value is None or not value.strip():
         return None
-    shown = repr(value[:_SHOWN]) + ("..." if len(value) > _SHOWN else "")
-    if not _RFC3339_RE.fullmatch(value):
-        raise InvalidInput(
-            f"published_at {shown} is not an RFC 3339 date-time with a UTC offset: "
-            "use e.g. 2025-11-12T09:30:00+08:00 or 2025-11-12T01:30:00Z"
-        )
-    try:
-        return dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
-    except ValueError as exc:  # a well-formed but impossible date: 2025-02-30, hour 25
-        raise InvalidInput(f"published_at {shown} is not a real date-time: {exc}") from exc
+    return parse_published_at(value)
 
 
-async def _fetch(url: str, settings: Settings) -> Any:
-    # The fetcher is optional at import time so this module works in builds without it.
-    try:
-        fetch_module = importlib.import_module("tenure.ingest.fetch")
-    except ModuleNotFoundError as exc:
-        if exc.name != "tenure.ingest.fetch":
-            raise
-        raise InvalidInput("this server cannot fetch URLs: give the article's text") from exc
-    return await fetch_module.fetch_article(url, settings)
+async def _fetch(url: str, settings: Settings) -> FetchedPage:
+    return await fetch_article(url, settings)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,9 +13,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Connection
+from alembic.util import CommandError
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError
 
-from tenure.errors import SchemaOutOfDate
+from tenure.errors import InvalidInput, SchemaOutOfDate
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
 T = TypeVar("T")
@@ -51,11 +54,25 @@ def run_blocking(coro: Coroutine[Any, Any, T]) -> T:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
-    command.upgrade(alembic_config(url), revision)
+    with _revision_errors(revision):
+        command.upgrade(alembic_config(url), revision)
 
 
 def downgrade(url: str, revision: str) -> None:
-    command.downgrade(alembic_config(url), revision)
+    with _revision_errors(revision):
+        command.downgrade(alembic_config(url), revision)
+
+
+@contextmanager
+def _revision_errors(revision: str) -> Iterator[None]:
+    """Alembic's CommandError (an unknown revision, a downgrade target above the current one) is
+    the user's input, so it is one InvalidInput line naming the revisions there are."""
+    try:
+        yield
+    except CommandError as exc:
+        script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+        known = ", ".join(rev.revision for rev in reversed(list(script.walk_revisions())))
+        raise InvalidInput(f"cannot migrate to {revision!r}: {exc} (revisions: base, {known}, head)") from exc
 
 
 def head_revision() -> str:
@@ -64,9 +81,24 @@ def head_revision() -> str:
     return head
 
 
+def _missing_sqlite_file(url: str) -> bool:
+    """An SQLite file that does not exist yet: connecting would create it empty."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return False
+    database = parsed.database or ""
+    if not parsed.drivername.startswith("sqlite") or database in ("", ":memory:"):
+        return False
+    return not database.startswith("file:") and not Path(database).expanduser().exists()
+
+
 async def current_revision(url: str) -> str | None:
+    """The database's revision; None when it was never migrated (a missing SQLite file stays missing)."""
     from tenure.models.db import create_engine
 
+    if _missing_sqlite_file(url):
+        return None
     engine = create_engine(url)
     try:
         async with engine.connect() as conn:

@@ -1,4 +1,7 @@
-"""Opaque keyset cursors: the (sort_date, id) of the last row of a page, base64-encoded.
+"""Opaque keyset cursors: the sort key of the last row of a page, base64-encoded.
+
+Event pages sort on (sort_date, id); people and company lists on (rank, name_key, id), the rank
+being how well a name matched the search (0 exact, 1 a word starts with it, 2 contains it).
 
 Clients pass `next_cursor` back unchanged; anything else is refused with a message saying so.
 """
@@ -13,7 +16,14 @@ from dataclasses import dataclass
 
 from tenure.errors import InvalidQuery
 
-__all__ = ["Cursor", "decode_cursor", "encode_cursor"]
+__all__ = [
+    "Cursor",
+    "EntityCursor",
+    "decode_cursor",
+    "decode_entity_cursor",
+    "encode_cursor",
+    "encode_entity_cursor",
+]
 
 _MAX_ID = 2**63 - 1  # ids are BIGINT
 
@@ -24,27 +34,72 @@ class Cursor:
     id: int
 
 
-_MAX_TOKEN = 200  # characters of a cursor token; ours are about 30
+@dataclass(frozen=True, slots=True)
+class EntityCursor:
+    rank: int
+    name_key: str
+    id: int
+
+
+# Characters of a cursor token: event cursors are about 30, entity cursors carry a name key.
+_MAX_TOKEN = 1000
 
 
 def encode_cursor(cursor: Cursor) -> str:
-    raw = json.dumps([cursor.sort_date.isoformat(), cursor.id], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return _encode([cursor.sort_date.isoformat(), cursor.id])
 
 
 def decode_cursor(token: str) -> Cursor:
     try:
-        if len(token) > _MAX_TOKEN:
-            raise ValueError("too long")  # never decode a megabyte
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        day, event_id = json.loads(raw)
-        if not isinstance(event_id, int) or isinstance(event_id, bool) or not isinstance(day, str):
+        day, event_id = _decode(token)
+        if not isinstance(day, str):
             raise ValueError("wrong shape")
-        if not 0 <= event_id <= _MAX_ID:
-            raise ValueError("id out of range")
-        return Cursor(sort_date=dt.date.fromisoformat(day), id=event_id)
-    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError, RecursionError) as exc:
-        raise InvalidQuery(
-            f"cursor {token[:40]!r} is not one this API returned: pass the next_cursor of the "
-            "previous page unchanged, or leave cursor out to start from the first page"
-        ) from exc
+        return Cursor(sort_date=dt.date.fromisoformat(day), id=_row_id(event_id))
+    except _MALFORMED as exc:
+        raise _refusal(token) from exc
+
+
+def encode_entity_cursor(cursor: EntityCursor) -> str:
+    return _encode([cursor.rank, cursor.name_key, cursor.id])
+
+
+def decode_entity_cursor(token: str) -> EntityCursor:
+    try:
+        rank, key, entity_id = _decode(token)
+        if not isinstance(rank, int) or isinstance(rank, bool) or rank not in (0, 1, 2):
+            raise ValueError("wrong shape")
+        if not isinstance(key, str):
+            raise ValueError("wrong shape")
+        return EntityCursor(rank=rank, name_key=key, id=_row_id(entity_id))
+    except _MALFORMED as exc:
+        raise _refusal(token) from exc
+
+
+def _encode(values: list[object]) -> str:
+    raw = json.dumps(values, separators=(",", ":"), ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(token: str) -> list[object]:
+    if len(token) > _MAX_TOKEN:
+        raise ValueError("too long")  # never decode a megabyte
+    values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    if not isinstance(values, list):
+        raise ValueError("wrong shape")
+    return values
+
+
+def _row_id(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= _MAX_ID:
+        raise ValueError("id out of range")
+    return value
+
+
+_MALFORMED = (binascii.Error, ValueError, TypeError, UnicodeDecodeError, RecursionError)
+
+
+def _refusal(token: str) -> InvalidQuery:
+    return InvalidQuery(
+        f"cursor {token[:40]!r} is not one this API returned: pass the next_cursor of the "
+        "previous page unchanged, or leave cursor out to start from the first page"
+    )

@@ -7,19 +7,28 @@ index range scan on (person_id | organization_id | type, sort_date, id).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Select, select, tuple_
+from sqlalchemy import tuple_
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import NotFound
-from tenure.ingest.entities import find_organization, find_person
-from tenure.models import UNDATED_SORT, Article, Event, EventSource, Organization, Person
+from tenure.models import UNDATED_SORT, Event, Organization, Person
+from tenure.names.lookup import find_organization, find_person
+from tenure.shape import EntityRef
 from tenure.timelines.cursor import Cursor, decode_cursor, encode_cursor
 from tenure.timelines.filters import EventFilter
+from tenure.timelines.views import (
+    EventSelect,
+    EventView,
+    base_select,
+    event_out,
+    event_views,
+    local_time,
+    views_of_rows,
+)
 
 __all__ = [
     "EntityKind",
@@ -27,11 +36,10 @@ __all__ = [
     "EventQuery",
     "EventView",
     "MAX_ID",
-    "Named",
-    "SourceView",
     "TimelinePage",
     "canonical_entity",
     "event_views",
+    "event_out",
     "events_page",
     "filtered_statement",
     "iter_events",
@@ -47,34 +55,6 @@ _LABELS = {"person": "person", "organization": "company"}
 _MAX_MERGE_HOPS = 32
 # Largest id either back end stores (BIGINT; SQLite's INTEGER): larger ones name nothing.
 MAX_ID = 2**63 - 1
-# An event with its person's and organization's ids and names (null when absent).
-EventSelect = Select[Event, int, str, int, str]
-
-
-@dataclass(frozen=True, slots=True)
-class Named:
-    id: int
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class SourceView:
-    article_id: int
-    url: str | None
-    title: str | None
-    source: str | None
-    published_at: dt.datetime
-    evidence: str
-    evidence_span: tuple[int, int]
-    date_text: str | None
-
-
-@dataclass(slots=True)
-class EventView:
-    event: Event
-    person: Named | None
-    organization: Named | None
-    sources: list[SourceView]
 
 
 @dataclass(slots=True)
@@ -85,7 +65,7 @@ class EventPage:
 
 @dataclass(slots=True)
 class TimelinePage(EventPage):
-    subject: Named
+    subject: EntityRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +75,6 @@ class EventQuery:
     filter: EventFilter
     person: str | None = None
     company: str | None = None
-
-
-def local_time(moment: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
-    """A stored UTC time in the article's own offset, as it was published."""
-    return moment.astimezone(dt.timezone(dt.timedelta(minutes=utc_offset_minutes)))
 
 
 async def canonical_entity(session: AsyncSession, kind: EntityKind, entity_id: int) -> Person | Organization:
@@ -127,7 +102,9 @@ async def timeline(
     """One page of a person's or a company's events; a merged id reads the survivor's timeline."""
     entity = await canonical_entity(session, kind, entity_id)
     page = await _page(session, timeline_statement(kind, entity.id, event_filter), cursor, limit)
-    return TimelinePage(items=page.items, next_cursor=page.next_cursor, subject=Named(entity.id, entity.name))
+    return TimelinePage(
+        items=page.items, next_cursor=page.next_cursor, subject=EntityRef(entity.id, entity.name)
+    )
 
 
 def timeline_statement(kind: EntityKind, entity_id: int, event_filter: EventFilter) -> EventSelect:
@@ -179,16 +156,6 @@ async def _batches(
         cursor = page.next_cursor
 
 
-async def event_views(session: AsyncSession, events: Sequence[Event]) -> list[EventView]:
-    """Views of already loaded events (an ingest's result), in the order given."""
-    ids = [e.id for e in events]
-    if not ids:
-        return []
-    rows = (await session.execute(_base_select().where(Event.id.in_(ids)))).all()
-    views = {v.event.id: v for v in await _views(session, rows)}
-    return [views[i] for i in ids if i in views]
-
-
 async def _event_select(session: AsyncSession, query: EventQuery) -> EventSelect:
     statement = filtered_statement(query.filter)
     if query.person:
@@ -212,17 +179,8 @@ async def _subject(session: AsyncSession, kind: EntityKind, value: str) -> Perso
     return found
 
 
-def _base_select() -> EventSelect:
-    statement: EventSelect = (
-        select(Event, Person.id, Person.name, Organization.id, Organization.name)
-        .outerjoin(Person, Person.id == Event.person_id)
-        .outerjoin(Organization, Organization.id == Event.organization_id)
-    )
-    return statement
-
-
 def filtered_statement(event_filter: EventFilter) -> EventSelect:
-    statement = _base_select()
+    statement = base_select()
     if event_filter.types:
         statement = statement.where(Event.type.in_(event_filter.types))
     if event_filter.statuses:
@@ -241,61 +199,9 @@ def filtered_statement(event_filter: EventFilter) -> EventSelect:
 async def _page(session: AsyncSession, statement: EventSelect, cursor: str | None, limit: int) -> EventPage:
     rows = (await session.execute(paged(statement, cursor, limit))).all()
     more = len(rows) > limit
-    views = await _views(session, rows[:limit])
+    views = await views_of_rows(session, rows[:limit])
     next_cursor = None
     if more and views:
         last = views[-1].event
         next_cursor = encode_cursor(Cursor(last.sort_date, last.id))
     return EventPage(items=views, next_cursor=next_cursor)
-
-
-async def _views(session: AsyncSession, rows: Sequence[Any]) -> list[EventView]:
-    sources = await _sources(session, [row[0].id for row in rows])
-    return [
-        EventView(
-            event=event,
-            person=Named(person_id, person_name) if person_id is not None else None,
-            organization=Named(org_id, org_name) if org_id is not None else None,
-            sources=sources.get(event.id, []),
-        )
-        for event, person_id, person_name, org_id, org_name in rows
-    ]
-
-
-async def _sources(session: AsyncSession, event_ids: Sequence[int]) -> dict[int, list[SourceView]]:
-    if not event_ids:
-        return {}
-    # Named columns, not Article rows: an article's text can be large and is not needed here.
-    query = (
-        select(
-            EventSource.event_id,
-            EventSource.article_id,
-            Article.url,
-            Article.title,
-            Article.source,
-            Article.published_at,
-            Article.published_utc_offset,
-            EventSource.evidence,
-            EventSource.evidence_start,
-            EventSource.evidence_end,
-            EventSource.date_text,
-        )
-        .join(Article, Article.id == EventSource.article_id)
-        .where(EventSource.event_id.in_(list(event_ids)))
-        .order_by(EventSource.event_id, Article.published_at, EventSource.id)
-    )
-    found: dict[int, list[SourceView]] = {}
-    for row in (await session.execute(query)).all():
-        found.setdefault(row.event_id, []).append(
-            SourceView(
-                article_id=row.article_id,
-                url=row.url,
-                title=row.title,
-                source=row.source,
-                published_at=local_time(row.published_at, row.published_utc_offset),
-                evidence=row.evidence,
-                evidence_span=(row.evidence_start, row.evidence_end),
-                date_text=row.date_text,
-            )
-        )
-    return found

@@ -7,16 +7,16 @@ crash can lose neither. The worker (tenure.webhooks.worker) sends them afterward
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tenure.models import Article, Delivery, Event, EventSource, Organization, Person, Subscription
+from tenure.models import Delivery, Event, Subscription
 from tenure.models.base import utcnow
+from tenure.timelines.views import event_out, event_views
 from tenure.webhooks.payload import build_payload
 from tenure.webhooks.signing import new_webhook_id
 from tenure.webhooks.wakeup import announce_deliveries
@@ -26,7 +26,6 @@ __all__ = ["ChangeKind", "EventChange", "enqueue_event_changes", "matches"]
 ChangeKind = Literal["created", "source_added", "date_refined"]
 # Subscriptions in these states still collect deliveries (a paused one sends them on resume).
 COLLECTING = ("active", "paused")
-T = TypeVar("T", Person, Organization)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,35 +97,8 @@ async def enqueue_event_changes(session: AsyncSession, changes: Sequence[EventCh
 async def _payloads(
     session: AsyncSession, keys: set[tuple[int, str]], events: dict[int, Event]
 ) -> dict[tuple[int, str], dict[str, object]]:
-    """One payload per (event, change), built with three queries whatever the number of events."""
-    event_ids = {event_id for event_id, _ in keys}
-    chosen = [events[i] for i in event_ids]
-    people = await _by_id(session, Person, {e.person_id for e in chosen if e.person_id})
-    orgs = await _by_id(session, Organization, {e.organization_id for e in chosen if e.organization_id})
-    rows = await session.execute(
-        select(EventSource, Article)
-        .join(Article, Article.id == EventSource.article_id, isouter=True)
-        .where(EventSource.event_id.in_(event_ids))
-        .order_by(EventSource.id)
-    )
-    sources: dict[int, list[tuple[EventSource, Article | None]]] = defaultdict(list)
-    for source, article in rows:
-        sources[source.event_id].append((source, article))
+    """One payload per (event, change), in the event's public shape (what GET /events shows)."""
+    views = await event_views(session, [events[i] for i in {event_id for event_id, _ in keys}])
+    shaped = {view.event.id: event_out(view) for view in views}
     now = utcnow()
-    return {
-        (event_id, kind): build_payload(
-            events[event_id],
-            kind,
-            people.get(events[event_id].person_id or 0),
-            orgs.get(events[event_id].organization_id or 0),
-            sources[event_id],
-            now,
-        )
-        for event_id, kind in keys
-    }
-
-
-async def _by_id(session: AsyncSession, model: type[T], ids: set[int]) -> dict[int, T]:
-    if not ids:
-        return {}
-    return {row.id: row for row in (await session.execute(select(model).where(model.id.in_(ids)))).scalars()}
+    return {(event_id, kind): build_payload(shaped[event_id], kind, now) for event_id, kind in keys}

@@ -1,71 +1,100 @@
-"""The webhook payload, schema `tenure.event.v1` (docs/webhook-payload.schema.json).
+"""The webhook payload, schema `tenure.event.v2`: the event in its one public shape (tenure.shape).
 
-A delivery stores the payload as it was when the event changed; the links to both timelines are
-added when it is sent, from Settings.base_url, so a deployment that moves keeps working links.
-Receivers order payloads of one event by `sequence` (the event's revision, bumped on every
-change); there is no ordering promise between deliveries.
+docs/webhook-payload.schema.json is generated from `WebhookPayload` (`make schema`); a test keeps
+the committed file equal to it. A delivery stores the payload as it was when the event changed;
+the links to both timelines are added when it is sent, from Settings.base_url, so a deployment
+that moves keeps working links. Receivers order payloads of one event by `sequence` (the event's
+revision, bumped on every change); there is no ordering promise between deliveries.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
-from tenure.models import Article, Event, EventSource, Organization, Person
+import msgspec
 
-__all__ = ["SCHEMA", "build_payload", "encode_body", "with_links"]
+from tenure.shape import AwareDatetime, EventOut
 
-SCHEMA = "tenure.event.v1"
+__all__ = [
+    "SCHEMA",
+    "SCHEMA_FILE",
+    "Links",
+    "WebhookPayload",
+    "build_payload",
+    "encode_body",
+    "payload_json_schema",
+    "with_links",
+    "write_json_schema",
+]
+
+# v2: the event has the API's shape (sources[].source, not publisher; published_at in the
+# article's own offset; evidence_span; confidence rounded; revision, created_at, updated_at).
+SCHEMA: Literal["tenure.event.v2"] = "tenure.event.v2"
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "webhook-payload.schema.json"
 # What each ingest change is called in the payload's `type`.
 PAYLOAD_TYPES = {"created": "event.created", "source_added": "event.updated", "date_refined": "event.updated"}
 
 
-def _entity(row: Person | Organization | None) -> dict[str, Any] | None:
-    return None if row is None else {"id": row.id, "name": row.name}
+class Links(msgspec.Struct):
+    """Absolute URLs (from TENURE_PUBLIC_URL) of the person's and the company's timelines."""
+
+    person_timeline: str | None
+    company_timeline: str | None
 
 
-def _source(source: EventSource, article: Article | None) -> dict[str, Any]:
-    return {
-        "article_id": source.article_id,
-        "url": article.url if article else None,
-        "title": article.title if article else None,
-        "publisher": article.source if article else None,
-        "published_at": article.published_at.isoformat() if article else None,
-        "evidence": source.evidence,
-        "date_text": source.date_text,
-    }
+class WebhookPayload(msgspec.Struct):
+    """The JSON body tenure POSTs to a webhook subscriber, signed per Standard Webhooks (headers
+    webhook-id, webhook-timestamp, webhook-signature). Deliveries are at least once and unordered:
+    use webhook-id to drop duplicates and `sequence` to order payloads about one event. New
+    optional fields may appear within a version; a breaking change gets a new `schema` value."""
+
+    schema: Annotated[Literal["tenure.event.v2"], msgspec.Meta(description="Payload format and version.")]
+    type: Annotated[
+        Literal["event.created", "event.updated"],
+        msgspec.Meta(
+            description="event.created for a new fact; event.updated when a known fact gained a source "
+            "or a more precise date (only for subscriptions with notify_updates)."
+        ),
+    ]
+    change: Annotated[
+        Literal["created", "source_added", "date_refined"],
+        msgspec.Meta(description="What happened to the event, in more detail than `type`."),
+    ]
+    sequence: Annotated[
+        int,
+        msgspec.Meta(
+            ge=1,
+            description="The event's revision: of two payloads about one event the higher sequence "
+            "is the newer state.",
+        ),
+    ]
+    occurred_at: Annotated[
+        AwareDatetime,
+        msgspec.Meta(
+            description="When tenure recorded the change (UTC). The event's own date is event.date."
+        ),
+    ]
+    event: EventOut
+    links: Links
 
 
-def build_payload(
-    event: Event,
-    kind: str,
-    person: Person | None,
-    organization: Organization | None,
-    sources: Sequence[tuple[EventSource, Article | None]],
-    occurred_at: datetime,
-) -> dict[str, Any]:
-    return {
-        "schema": SCHEMA,
-        "type": PAYLOAD_TYPES[kind],
-        "change": kind,
-        "sequence": event.revision,
-        "occurred_at": occurred_at.isoformat(),
-        "event": {
-            "id": event.id,
-            "type": event.type,
-            "person": _entity(person),
-            "organization": _entity(organization),
-            "role": event.role,
-            "date": event.date,
-            "date_precision": event.date_precision,
-            "status": event.status,
-            "details": event.details or {},
-            "confidence": event.confidence,
-            "sources": [_source(source, article) for source, article in sources],
-        },
-    }
+def build_payload(event: EventOut, kind: str, occurred_at: datetime) -> dict[str, Any]:
+    """The payload as stored with its delivery: JSON-ready, without the links `with_links` adds."""
+    payload = WebhookPayload(
+        schema=SCHEMA,
+        type=PAYLOAD_TYPES[kind],  # type: ignore[arg-type]
+        change=kind,  # type: ignore[arg-type]
+        sequence=event.revision,
+        occurred_at=occurred_at,
+        event=event,
+        links=Links(None, None),
+    )
+    stored: dict[str, Any] = msgspec.to_builtins(payload)
+    del stored["links"]
+    return stored
 
 
 def with_links(payload: dict[str, Any], base_url: str) -> dict[str, Any]:
@@ -84,3 +113,26 @@ def with_links(payload: dict[str, Any], base_url: str) -> dict[str, Any]:
 def encode_body(payload: dict[str, Any], base_url: str) -> bytes:
     """The exact bytes POSTed and signed: compact JSON, keys in a fixed order."""
     return json.dumps(with_links(payload, base_url), separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def payload_json_schema() -> dict[str, Any]:
+    """The JSON Schema (2020-12) of WebhookPayload, as committed in docs/."""
+    generated = msgspec.json.schema(WebhookPayload)
+    definitions = dict(sorted(generated["$defs"].items()))
+    root = definitions.pop("WebhookPayload")
+    root["description"] = " ".join(root["description"].split())  # the docstring's line breaks
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://tenure.example.org/schemas/{SCHEMA}.json",
+        **root,
+        "title": f"tenure webhook payload ({SCHEMA})",
+        "$defs": definitions,
+    }
+
+
+def write_json_schema(path: Path = SCHEMA_FILE) -> None:
+    path.write_text(json.dumps(payload_json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    write_json_schema()

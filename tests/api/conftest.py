@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.api.app import create_app
 from tenure.ingest.merge import sort_date_for
-from tenure.ingest.names import name_key
 from tenure.models import Article, Event, EventSource, Organization, Person
+from tenure.names.keys import name_key
 from tenure.settings import Settings
 
 PUBLISHED = dt.datetime(2025, 10, 21, 9, 30, tzinfo=dt.UTC)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import pytest
+from factories import extracted
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
@@ -27,19 +27,14 @@ def canned(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Extr
         return []
     evidence = text[start:]
     return [
-        ExtractedEvent(
-            type="departure",
-            person="Dana Whitfield",
-            organization="Northwind Robotics",
+        extracted(
             role="chief technology officer",
             date="2025-10-20",
-            date_precision="day",
+            precision="day",
             date_text="on Monday",
-            details={"status": "planned"},
             evidence=evidence,
-            evidence_span=(start, start + len(evidence)),
+            start=start,
             confidence=0.9,
-            rule_id="test.canned",
         )
     ]
 
@@ -161,14 +156,6 @@ async def test_url_alone_is_fetched_and_read_by_its_media_type(
         "html",
     )
     assert len(article["events"]) == 1
-
-
-async def test_url_alone_without_a_fetcher_asks_for_text(
-    client: Client, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "tenure.ingest.fetch", None)  # type: ignore[arg-type]
-    response = await client.post("/articles", json={"url": "https://ledger.example.com/a"})
-    assert_problem(response, 422, "give the article's text")
 
 
 async def test_same_article_posted_ten_times_at_once_is_stored_once(client: Client) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 import pytest
 from litestar import Litestar
@@ -47,6 +48,42 @@ async def test_people_search(client: Client, people: Rows, q: str, expected: lis
 async def test_exact_match_ranks_first(client: Client, people: Rows) -> None:
     await people.person("Ferro")
     assert names(await client.get("/people", params={"q": "ferro"}))[0] == "Ferro"
+
+
+async def _all_pages(client: Client, path: str, **params: object) -> tuple[list[str], int]:
+    seen: list[str] = []
+    pages = 0
+    cursor = None
+    while True:
+        query = {**params, **({"cursor": cursor} if cursor else {})}
+        body = (await client.get(path, params=query)).json()
+        seen += [item["name"] for item in body["items"]]
+        pages += 1
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return seen, pages
+
+
+@pytest.mark.parametrize("q", [None, "ferr"], ids=["everyone", "search"])
+async def test_people_page_past_the_maximum_page_size(
+    client: Client, rows: Rows, app: Litestar, q: str | None
+) -> None:
+    """More matches than `limit` may ever be: every one arrives once, in rank then name order."""
+    app.state.settings = dataclasses.replace(app.state.settings, page_size_max=5)
+    expected = [f"Ferr Person {i:02d}" for i in range(12)]
+    for name in reversed(expected):
+        await rows.person(name)
+    await rows.person("Ferr")  # the exact match leads a search
+    params = {"limit": 5} | ({"q": q} if q else {})
+    seen, pages = await _all_pages(client, "/people", **params)
+    assert seen == ["Ferr", *expected]
+    assert pages == 3
+
+
+async def test_companies_page_and_a_bad_cursor_is_a_problem(client: Client, people: Rows) -> None:
+    seen, pages = await _all_pages(client, "/companies", limit=2)
+    assert seen == ["Kestrel Dynamics", "Meta", "Northwind Robotics"] and pages == 2
+    assert_problem(await client.get("/companies", params={"cursor": "abc"}), 400, "not one this API returned")
 
 
 async def test_empty_query_is_a_400_problem(client: Client, people: Rows) -> None:

@@ -25,7 +25,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 def test_extract_file_prints_a_json_list(tmp_path: Path) -> None:
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    done = run("extract", str(path), "--published-at", "2025-03-14")
+    done = run("extract", str(path), "--published-at", "2025-03-14T09:00:00Z")
     assert done.returncode == 0, done.stderr
     events = json.loads(done.stdout)
     assert [(e["type"], e["person"], e["organization"]) for e in events] == [
@@ -36,7 +36,7 @@ def test_extract_file_prints_a_json_list(tmp_path: Path) -> None:
 
 
 def test_extract_stdin_jsonl_format_writes_one_event_per_line() -> None:
-    done = run("extract", "-", "--published-at", "2025-03-14", "--format", "jsonl", stdin=ARTICLE)
+    done = run("extract", "-", "--published-at", "2025-03-14T09:00:00Z", "--format", "jsonl", stdin=ARTICLE)
     assert done.returncode == 0, done.stderr
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(lines) == 1 and lines[0]["type"] == "departure"
@@ -47,7 +47,7 @@ def test_extract_markdown_input_format(tmp_path: Path) -> None:
     path.write_text(
         "# News\n\n**Harriet Vance** will step down as CEO of **Brindle Foods**.\n", encoding="utf-8"
     )
-    done = run("extract", str(path), "--published-at", "2025-03-14", "--input-format", "markdown")
+    done = run("extract", str(path), "--published-at", "2025-03-14T09:00:00Z", "--input-format", "markdown")
     assert done.returncode == 0, done.stderr
     events = json.loads(done.stdout)
     assert events[0]["person"] == "Harriet Vance"
@@ -71,8 +71,15 @@ def test_batch_mode_answers_every_line_in_order() -> None:
 @pytest.mark.parametrize(
     ("args", "stdin", "needle"),
     [
-        (("extract", "/nonexistent/article.txt", "--published-at", "2025-03-14"), "", "cannot read"),
-        (("extract", "-", "--published-at", "yesterday-ish"), ARTICLE, "not an ISO 8601"),
+        (
+            ("extract", "/nonexistent/article.txt", "--published-at", "2025-03-14T09:00:00Z"),
+            "",
+            "cannot read",
+        ),
+        (("extract", "-", "--published-at", "yesterday-ish"), ARTICLE, "not an RFC 3339 date-time"),
+        (("extract", "-", "--published-at", "2025-03-14"), ARTICLE, "with a UTC offset"),
+        (("extract", "-", "--published-at", "2025-03-14T09:00:00"), ARTICLE, "with a UTC offset"),
+        (("extract", "-", "--published-at", "2525-03-14T09:00:00Z"), ARTICLE, "years 1900 to 2100"),
         (("extract", "-"), ARTICLE, "--published-at is required"),
         (
             ("extract", "--jsonl"),
@@ -86,6 +93,9 @@ def test_batch_mode_answers_every_line_in_order() -> None:
     ids=[
         "unreadable-file",
         "bad-published-at",
+        "bare-date-refused",
+        "no-offset-refused",
+        "year-out-of-range",
         "stdin-needs-published-at",
         "bad-json-line",
         "bad-published-at-in-batch",
@@ -152,3 +162,26 @@ def test_an_engine_defect_on_one_article_does_not_sink_the_batch(monkeypatch: py
         {"id": "a", "events": []},
         {"id": "b", "events": []},
     ]
+
+
+def test_a_file_without_a_publication_time_is_refused_like_ingest(tmp_path: Path) -> None:
+    """Never the file's modification time: the same line `tenure ingest` prints for such a file."""
+    path = tmp_path / "undated.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    done = run("extract", str(path))
+    assert done.returncode == 2
+    assert done.stderr == f"tenure: {path}: no published_at in the file; pass --published-at\n"
+
+
+def test_a_file_gives_its_publication_time_in_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "dated.md"
+    path.write_text(
+        f"---\ntitle: t\npublished_at: 2024-03-14T09:00:00-04:00\n---\n{ARTICLE}", encoding="utf-8"
+    )
+    done = run("extract", str(path))
+    assert done.returncode == 0, done.stderr
+    (event,) = json.loads(done.stdout)
+    assert (event["person"], event["date"]) == (
+        "Harriet Vance",
+        "2024-04",
+    )  # April after the front matter date

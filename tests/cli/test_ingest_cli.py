@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import extracted
 
 from tenure.cli import main
 from tenure.extractors import ExtractedEvent
@@ -14,19 +15,14 @@ from tenure.models.migrate import head_revision
 
 
 def event(type_: str, person: str, organization: str, date: str | None) -> ExtractedEvent:
-    return ExtractedEvent(
-        type=type_,
-        person=person,
-        organization=organization,
-        role=None,
+    return extracted(
+        type_,
+        person,
+        organization,
         date=date,
-        date_precision="day" if date else None,
-        date_text=None,
+        precision="day",
         details={},
         evidence=f"{person} and {organization}.",
-        evidence_span=(0, 10),
-        confidence=0.8,
-        rule_id="test.canned",
     )
 
 

@@ -63,7 +63,7 @@ def test_serve_prints_a_timeline_link_that_answers(tmp_path: Path) -> None:
         assert f"http://127.0.0.1:{port}/articles" in first
         assert server.stdout.readline().strip() == f"API description: http://127.0.0.1:{port}/schema"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/people?q=anyone", timeout=10) as response:
-            assert json.load(response) == {"items": []}
+            assert json.load(response) == {"items": [], "next_cursor": None}
     finally:
         server.send_signal(signal.SIGINT)
         # uvicorn re-raises the captured Ctrl-C once it has shut down: the CLI exits 130.

@@ -9,7 +9,6 @@ flaky; raise it as the engine improves.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -44,14 +43,6 @@ EVENT_KEYS = {
 }
 
 
-def _load_scorer(shared_dir: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("shared_score_holdout", shared_dir / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _predict(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [e.to_dict() for e in extract(doc["text"], parse_published_at(doc["published_at"]))]
 
@@ -80,8 +71,7 @@ def test_holdout_gold_is_well_formed() -> None:
             assert (event["date"] is None) == (event["date_precision"] is None), (doc["id"], event)
 
 
-def _scored(shared_dir: Path, folder: Path) -> dict[str, Any]:
-    scorer = _load_scorer(shared_dir)
+def _scored(scorer: ModuleType, folder: Path) -> dict[str, Any]:
     docs = scorer.load_gold([folder])
     predictions = {doc["id"]: _predict(doc) for doc in docs}
     result: dict[str, Any] = scorer.score(docs, predictions, show_errors=False)
@@ -92,8 +82,8 @@ def _brief(result: dict[str, Any]) -> dict[str, Any]:
     return {k: result[k] for k in ("f1", "precision", "recall", "tp", "fp", "fn")}
 
 
-def test_holdout_scores_above_the_floor(shared_dir: Path) -> None:
-    result = _scored(shared_dir, HOLDOUT)
+def test_holdout_scores_above_the_floor(scorer: ModuleType) -> None:
+    result = _scored(scorer, HOLDOUT)
     assert result["f1"] >= F1_FLOOR, _brief(result)
 
 
@@ -103,11 +93,11 @@ REAL_F1_FLOOR = 0.90
 REAL_DATE_FLOOR = 0.80
 
 
-def test_real_news_dev_set_scores_above_the_floor(shared_dir: Path) -> None:
+def test_real_news_dev_set_scores_above_the_floor(scorer: ModuleType, shared_dir: Path) -> None:
     folder = shared_dir / "eval" / "dev-real"
     if not folder.is_dir():
         pytest.skip("../shared/eval/dev-real is not beside this checkout")
-    result = _scored(shared_dir, folder)
+    result = _scored(scorer, folder)
     assert result["f1"] >= REAL_F1_FLOOR, _brief(result)
     assert result["date_accuracy"] >= REAL_DATE_FLOOR, result["date_accuracy"]
 

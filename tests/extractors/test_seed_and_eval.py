@@ -6,7 +6,6 @@ Reads ../shared through the `shared_dir` fixture (skipped where it is absent). M
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -21,20 +20,11 @@ F1_FLOOR = 0.85
 DATE_ACCURACY_FLOOR = 0.85
 
 
-def _load_scorer(shared_dir: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("shared_score", shared_dir / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _predict(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [e.to_dict() for e in extract(doc["text"], parse_published_at(doc["published_at"]))]
 
 
-def test_every_required_seed_event_is_found(shared_dir: Path) -> None:
-    scorer = _load_scorer(shared_dir)
+def test_every_required_seed_event_is_found(shared_dir: Path, scorer: ModuleType) -> None:
     seed = json.loads((shared_dir / "eval" / "dev" / "seed.json").read_text(encoding="utf-8"))
     predicted = _predict(seed)
     missing = []
@@ -58,8 +48,7 @@ def test_seed_article_has_no_funding_round_for_capital_spending(shared_dir: Path
     assert all(e["details"]["amount"] is None for e in rounds), rounds
 
 
-def test_dev_set_scores_above_the_floor(shared_dir: Path) -> None:
-    scorer = _load_scorer(shared_dir)
+def test_dev_set_scores_above_the_floor(shared_dir: Path, scorer: ModuleType) -> None:
     docs = scorer.load_gold([shared_dir / "eval" / "dev"])
     predictions = {doc["id"]: _predict(doc) for doc in docs}
     result = scorer.score(docs, predictions, show_errors=False)

@@ -4,40 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
 
 import pytest
 
 from tenure.extractors import ExtractedEvent
-
-
-def extracted(
-    type_: str = "departure",
-    person: str | None = "Dana Whitfield",
-    organization: str | None = "Northwind Robotics",
-    *,
-    role: str | None = None,
-    date: str | None = None,
-    precision: str | None = None,
-    details: dict[str, Any] | None = None,
-    evidence: str = "Dana Whitfield will leave Northwind Robotics.",
-    confidence: float = 0.8,
-) -> ExtractedEvent:
-    """One canned event as the extractor would return it."""
-    return ExtractedEvent(
-        type=type_,
-        person=person,
-        organization=organization,
-        role=role,
-        date=date,
-        date_precision=precision if date else None,
-        date_text=None,
-        details=details if details is not None else ({"status": "planned"} if type_ == "departure" else {}),
-        evidence=evidence,
-        evidence_span=(0, len(evidence)),
-        confidence=confidence,
-        rule_id="test.canned",
-    )
 
 
 class FakeExtractor:

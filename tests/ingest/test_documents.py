@@ -77,7 +77,21 @@ def test_html_meta_tags_when_there_is_no_front_matter(tmp_path: Path) -> None:
             "a.md", "Just text.\n", None, "no published_at in the file; pass --published-at", id="no-date"
         ),
         pytest.param(
-            "a.md", "---\npublished_at: soon\n---\nText.\n", None, "is not an ISO 8601", id="bad-date"
+            "a.md", "---\npublished_at: soon\n---\nText.\n", None, "is not an RFC 3339", id="bad-date"
+        ),
+        pytest.param(
+            "a.md",
+            "---\npublished_at: 2024-02-07\n---\nText.\n",
+            FALLBACK,
+            "with a UTC offset",
+            id="bare-date",
+        ),
+        pytest.param(
+            "a.json",
+            '{"text": "x", "published_at": "2024-02-07T08:10:00"}',
+            None,
+            "with a UTC offset",
+            id="json-no-offset",
         ),
         pytest.param("a.md", "", FALLBACK, "the file is empty", id="empty"),
         pytest.param("a.json", "{not json", None, "not valid JSON", id="bad-json"),
@@ -114,7 +128,7 @@ def test_format_option_overrides_the_suffix(tmp_path: Path) -> None:
 
 
 def test_json_and_json_lines(tmp_path: Path) -> None:
-    record = {"text": "Kim Sato joined.", "published_at": "2023-09-28", "source": "Ledger"}
+    record = {"text": "Kim Sato joined.", "published_at": "2023-09-28T12:00:00Z", "source": "Ledger"}
     [single] = read_articles(write(tmp_path, "one.json", json.dumps(record)))
     assert single.article is not None and single.article.source == "Ledger"
     assert single.article.published_at == dt.datetime(2023, 9, 28, 12, 0, tzinfo=dt.UTC)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 import pytest
+from factories import extracted
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -13,8 +14,6 @@ from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.ingest.entities import (
     add_organization_alias,
     add_person_alias,
-    find_organization,
-    find_person,
     merge_organizations,
     merge_people,
     name_key,
@@ -23,9 +22,10 @@ from tenure.ingest.entities import (
 )
 from tenure.ingest.service import ArticleInput, ingest_article
 from tenure.models import Event, EventSource, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.names.lookup import find_organization, find_person
 from tenure.webhooks.outbox import EventChange
 
-from .conftest import FakeExtractor, extracted
+from .conftest import FakeExtractor
 
 Sessions = async_sessionmaker[AsyncSession]
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from tenure.extractors.facts import dates_compatible, more_precise, role_key, roles_compatible
 from tenure.ingest.merge import sort_date_for
-from tenure.ingest.names import name_key
 from tenure.models import UNDATED_SORT
+from tenure.names.keys import name_key
 
 
 @pytest.mark.parametrize(

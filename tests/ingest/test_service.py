@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 import pytest
+from factories import extracted
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -15,7 +16,7 @@ from tenure.ingest.service import ArticleInput, get_article, ingest_article
 from tenure.models import Article, Event, EventSource, Organization, OrganizationAlias, Person, PersonAlias
 from tenure.webhooks.outbox import EventChange
 
-from .conftest import FakeExtractor, extracted
+from .conftest import FakeExtractor
 
 TABLES = (Article, Event, EventSource, Person, Organization, PersonAlias, OrganizationAlias)
 MONDAY = dt.datetime(2025, 10, 21, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-4)))

@@ -7,7 +7,7 @@ import base64
 import hashlib
 import hmac
 import time
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime
 
 import httpx
@@ -21,17 +21,8 @@ from tenure.security.addresses import IpAddress
 from tenure.settings import Settings
 from tenure.webhooks.worker import deliver_due
 
-from .receiver import Receiver
-
 PUBLISHED = datetime(2025, 10, 22, 9, 0, tzinfo=UTC)
 Sessions = async_sessionmaker[AsyncSession]
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    r = Receiver()
-    yield r
-    r.close()
 
 
 @pytest.fixture

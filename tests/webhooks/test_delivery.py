@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from tenure.errors import AddressRefused, Conflict
-from tenure.ingest.names import name_key
 from tenure.ingest.service import ArticleInput, ingest_article
 from tenure.models import Delivery, DeliveryAttempt, Organization, Subscription
+from tenure.names.keys import name_key
 from tenure.settings import Settings
 from tenure.webhooks.subscriptions import (
     NewSubscription,
@@ -66,7 +66,7 @@ async def test_an_ingested_departure_arrives_once_signed(
     assert request.headers["webhook-id"].startswith("msg_")
     assert request.headers["content-type"] == "application/json"
     payload = json.loads(request.body)
-    assert payload["schema"] == "tenure.event.v1"
+    assert payload["schema"] == "tenure.event.v2"
     assert payload["type"] == "event.created"
     assert payload["sequence"] == 1
     event = payload["event"]

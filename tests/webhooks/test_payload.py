@@ -1,72 +1,60 @@
-"""The payload against its published JSON Schema, and update deliveries for notify_updates."""
+"""The payload is the API's event shape, its JSON Schema is generated, and updates reach who asked."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import re
-from pathlib import Path
-from typing import Any
 
+import msgspec
+from sqlalchemy import select
+
+from tenure.ingest.service import ArticleInput, ingest_article
+from tenure.models import Event
 from tenure.settings import Settings
-from tenure.webhooks.payload import SCHEMA
+from tenure.timelines.filters import EventFilter
+from tenure.timelines.queries import EventQuery, event_out, events_page
+from tenure.webhooks.payload import SCHEMA, SCHEMA_FILE, WebhookPayload, payload_json_schema
 from tenure.webhooks.subscriptions import NewSubscription, create_subscription
 
 from .conftest import Sessions, drain
 from .receiver import Receiver
 from .test_delivery import DEPARTURE, ingest
 
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "webhook-payload.schema.json"
-JSON_TYPES = {
-    "object": dict,
-    "array": list,
-    "string": str,
-    "integer": int,
-    "number": (int, float),
-    "boolean": bool,
-    "null": type(None),
-}
 SAME_FACT = "A filing shows Priya Lindqvist stepped down as chief operating officer of Halvorsen Freight."
 
 
-def violations(doc: Any, schema: dict[str, Any], root: dict[str, Any], path: str = "$") -> list[str]:
-    """The subset of JSON Schema the payload schema uses; enough to catch a drifted field."""
-    if "$ref" in schema:
-        schema = root["$defs"][schema["$ref"].rsplit("/", 1)[1]]
-    found: list[str] = []
-    types = schema.get("type")
-    if types is not None:
-        names = types if isinstance(types, list) else [types]
-        if not any(
-            isinstance(doc, JSON_TYPES[n]) and not (n != "boolean" and isinstance(doc, bool)) for n in names
-        ):
-            return [f"{path}: {doc!r} is not {names}"]
-    if "const" in schema and doc != schema["const"]:
-        found.append(f"{path}: {doc!r} != {schema['const']!r}")
-    if "enum" in schema and doc not in schema["enum"]:
-        found.append(f"{path}: {doc!r} not in {schema['enum']}")
-    if "pattern" in schema and isinstance(doc, str) and not re.search(schema["pattern"], doc):
-        found.append(f"{path}: {doc!r} does not match {schema['pattern']}")
-    if isinstance(doc, dict):
-        found += [f"{path}: missing {key}" for key in schema.get("required", []) if key not in doc]
-        for key, sub in schema.get("properties", {}).items():
-            if key in doc:
-                found += violations(doc[key], sub, root, f"{path}.{key}")
-    if isinstance(doc, list) and "items" in schema:
-        for n, item in enumerate(doc):
-            found += violations(item, schema["items"], root, f"{path}[{n}]")
-    return found
+def test_the_committed_schema_is_the_generated_one() -> None:
+    committed = json.loads(SCHEMA_FILE.read_text())
+    assert committed == payload_json_schema(), (
+        "docs/webhook-payload.schema.json is stale: run `make schema` and commit the file"
+    )
+    assert committed["properties"]["schema"]["enum"] == [SCHEMA]
+    event = committed["$defs"]["EventOut"]["properties"]
+    assert event["type"]["enum"] == [
+        "appointment",
+        "award",
+        "departure",
+        "founding",
+        "funding_round",
+        "reporting_change",
+    ]
+    source = committed["$defs"]["SourceOut"]["properties"]
+    assert "source" in source and "publisher" not in source and "evidence_span" in source
 
 
-def test_the_checker_catches_a_drifted_payload() -> None:
-    root = json.loads(SCHEMA_FILE.read_text())
-    assert violations({"schema": "tenure.event.v2"}, root, root)  # wrong version, missing fields
+def test_a_drifted_payload_does_not_decode() -> None:
+    body = {"schema": "tenure.event.v1", "type": "event.created"}
+    try:
+        msgspec.json.decode(json.dumps(body), type=WebhookPayload)
+    except msgspec.ValidationError as exc:
+        assert "tenure.event.v2" in str(exc) or "schema" in str(exc)
+    else:
+        raise AssertionError("a v1 body decoded as v2")
 
 
-async def test_payloads_match_the_published_schema_and_updates_reach_only_who_asked(
+async def test_payloads_match_the_schema_and_updates_reach_only_who_asked(
     sessions: Sessions, settings: Settings, receiver: Receiver
 ) -> None:
-    root = json.loads(SCHEMA_FILE.read_text())
-    assert root["properties"]["schema"]["const"] == SCHEMA
     await create_subscription(sessions, settings, NewSubscription(url=receiver.url("/new-only")))
     await create_subscription(
         sessions, settings, NewSubscription(url=receiver.url("/updates"), notify_updates=True)
@@ -75,12 +63,33 @@ async def test_payloads_match_the_published_schema_and_updates_reach_only_who_as
     await ingest(sessions, SAME_FACT)  # the same departure, reported again: a second source
     await drain(sessions, settings)
 
-    bodies = [(r.path, json.loads(r.body)) for r in receiver.received]
-    for _, body in bodies:
-        assert violations(body, root, root) == []
-    seen = sorted((path, b["type"], b["sequence"], len(b["event"]["sources"])) for path, b in bodies)
+    bodies = [(r.path, msgspec.json.decode(r.body, type=WebhookPayload)) for r in receiver.received]
+    seen = sorted((path, b.type, b.sequence, len(b.event.sources)) for path, b in bodies)
     assert seen == [
         ("/new-only", "event.created", 1, 1),
         ("/updates", "event.created", 1, 1),
         ("/updates", "event.updated", 2, 2),
     ]
+
+
+async def test_the_payload_event_is_what_the_api_shows(
+    sessions: Sessions, settings: Settings, receiver: Receiver
+) -> None:
+    """Same keys and values as GET /events: source (not publisher), the article's local time,
+    evidence_span, rounded confidence."""
+    await create_subscription(sessions, settings, NewSubscription(url=receiver.url()))
+    new_york = dt.timezone(dt.timedelta(hours=-4))
+    published = dt.datetime(2025, 10, 22, 5, 0, tzinfo=new_york)
+    await ingest_article(sessions, ArticleInput(text=DEPARTURE, published_at=published, source="Wire"))
+    await drain(sessions, settings)
+    sent = json.loads(receiver.received[0].body)["event"]
+    async with sessions() as session:
+        page = await events_page(session, EventQuery(filter=EventFilter()), None, 10)
+        (stored,) = (await session.execute(select(Event))).scalars()
+    api = json.loads(msgspec.json.encode(event_out(page.items[0])))
+    assert sent == api
+    source = sent["sources"][0]
+    assert source["source"] == "Wire" and "publisher" not in source
+    assert source["published_at"] == "2025-10-22T05:00:00-04:00"
+    assert source["evidence_span"] == [0, len(DEPARTURE)]
+    assert sent["confidence"] == round(stored.confidence, 3)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import base64
 import re
+import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,3 +72,29 @@ def test_webhook_ids_are_unique_sortable_ulids() -> None:
     assert all(re.fullmatch(r"msg_[0-9A-HJKMNP-TV-Z]{26}", i) for i in ids)
     assert ids == sorted(ids)
     assert len({new_webhook_id() for _ in range(1000)}) == 1000
+
+
+def _readme_verify() -> Any:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    snippet = readme.split("A receiver verifying", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(compile(snippet, "README.md", "exec"), namespace)
+    return namespace["verify"]
+
+
+def test_the_readme_receiver_and_verify_share_one_contract() -> None:
+    """None for a good delivery; an exception for a tampered body, a wrong secret or an old one."""
+    readme_verify = _readme_verify()
+    headers = signed_headers(SECRET, new_webhook_id(), BODY)
+    assert readme_verify(SECRET, headers, BODY) is None
+    assert verify(SECRET, headers, BODY) is None
+    stale = signed_headers(SECRET, new_webhook_id(), BODY, timestamp=int(time.time()) - 3600)
+    for secret, sent, body in [
+        (SECRET, headers, BODY + b" "),
+        (new_secret(), headers, BODY),
+        (SECRET, stale, BODY),
+    ]:
+        with pytest.raises(ValueError):
+            readme_verify(secret, sent, body)
+        with pytest.raises(InvalidSignature):
+            verify(secret, sent, body)

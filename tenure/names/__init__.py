@@ -1,0 +1,1 @@
+"""Names of people and organizations: the keys they are stored under and the lookups on them."""
