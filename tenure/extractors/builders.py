@@ -424,6 +424,10 @@ def build_appointment(
     if role is None and office is not None:
         # "since assuming Acme's presidency", "will take the top job": the office the words name.
         role = _OFFICE_ROLES.get(office.group().lower().replace("top job", "top-job"))
+    if role is None and _LEAD_VERB_RE.search(match.group()):
+        # "will lead the new Cloud & Data division": heading a unit is the role, the company the employer.
+        unit = _LED_UNIT_RE.match(scene.text, end, scene.sentence.end)
+        role = f"head of the {unit.group(1)}" if unit else None
     if role is None and _NO_ROLE_AFTER_RE.match(scene.text[end : end + 30]):
         return []  # "became clear", "to act as a bridge": no office is taken
     if (
@@ -546,6 +550,12 @@ def build_appointment(
     return drafts
 
 
+_LEAD_VERB_RE = re.compile(r"\b(?:lead|head|run)$", re.IGNORECASE)
+# The unit a "lead"/"head"/"run" verb takes: "the new Cloud & Data division", "its payments unit".
+_LED_UNIT_RE = re.compile(
+    r"\s+(?:the|its)\s+(?:newly\s+(?:created|formed)\s+|new\s+|combined\s+|merged\s+)?"
+    r"((?:[\w&-]+\s+){0,4}?(?:division|unit|business|segment|department|team|arm|practice))\b"
+)
 _TITLE_LEAD_RE = re.compile(r"\s+(?:as\s+)?(?:(?:its|the|a|an|new)\s+)?")
 _PAIR_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 

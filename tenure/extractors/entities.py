@@ -19,6 +19,7 @@ from tenure.extractors.given_names import gender_of, is_given_name
 from tenure.extractors.lexicon import (
     DATELINE_RE,
     DEGREE_RE,
+    DEPARTMENT_WORDS,
     DESCRIPTION_HEADS,
     DESCRIPTION_RE,
     FIRST_NAMES,
@@ -855,6 +856,8 @@ def _classify(
         return None  # "Art. 17 MAR", "Section 13 SEA": the law a notice cites
     if len(body) == 1 and body[0][2].lower() in _UNIT_WORDS:
         return None  # "chief executive of UK Insurance", "CEO International": a unit's label
+    if _department_run(text, body):
+        return None  # "the new Cloud & Data division", "Research & Development": a part of a company
     if len(body) > 1 and body[-1][2].lower() in _VENUE_WORDS:
         return None  # "leave Tarn Moor", "at Kelby Stadium": a ground, not the club
     if not _is_org_shape(body) and _in_state(text, body[-1][1]):
@@ -887,6 +890,23 @@ def _classify(
     if len(body) > 1 and _org_context(text, body[0][0], body[-1][1], chunk.possessive):
         return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
     return None
+
+
+# A lower-case unit noun after a run of department words: "the Cloud & Data division".
+_DEPARTMENT_UNIT_AFTER_RE = re.compile(
+    r"\s+(?:division|unit|business|segment|department|group|team|arm|practice|organi[sz]ation|function)s?\b"
+)
+
+
+def _department_run(text: str, body: list[tuple[int, int, str]]) -> bool:
+    """Words that all name functions or business lines, joined by "&" or followed by a unit noun:
+    a department ("Research & Development", "the Devices & Services division"), not a company.
+    Real companies named with such words ("Global Payments") have neither."""
+    words = [w.lower() for _, _, w in body if w.lower() not in {"&", "and", "of"}]
+    if len(body) < 2 or not words or any(w not in DEPARTMENT_WORDS for w in words):
+        return False
+    joined = any(w == "&" for _, _, w in body)
+    return joined or bool(_DEPARTMENT_UNIT_AFTER_RE.match(text, body[-1][1]))
 
 
 _UNIT_WORDS = frozenset(

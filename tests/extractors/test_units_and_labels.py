@@ -1,0 +1,92 @@
+"""Which organization a move belongs to when the text names parts of companies and labels: a
+department or business line inside a title ("Vice President of Research"), a unit someone will
+lead, a sector label opening a round-up item ("Fintech: ..."), a filing's "the Company" and a
+press release's "its". All people and companies are invented."""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+UNITS_IN_TITLES = [
+    Case(
+        "department-after-title-is-part-of-the-title",
+        "Pellmont Therapeutics said Ilse Varga has been promoted to the newly created role of "
+        "Executive Vice President of Clinical Development.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ilse Varga",
+                "organization": "Pellmont Therapeutics",
+                "role": "Executive Vice President of Clinical Development",
+            }
+        ],
+    ),
+    Case(
+        "career-steps-with-departments-stay-at-the-company",
+        "Tarvo Systems said Bo Lindqvist, who joined the company in 2011 as an engineer, was named "
+        "Vice President of Engineering in 2017.",
+        [
+            {
+                "type": "appointment",
+                "person": "Bo Lindqvist",
+                "organization": "Tarvo Systems",
+                "date": "2011",
+            },
+            {
+                "type": "appointment",
+                "person": "Bo Lindqvist",
+                "organization": "Tarvo Systems",
+                "role": "Vice President of Engineering",
+                "date": "2017",
+            },
+        ],
+    ),
+    Case(
+        "two-word-function-after-director",
+        "Ruth Okafor joined Marlow Grain in 2014 as Director of Investor Relations.",
+        [
+            {
+                "type": "appointment",
+                "person": "Ruth Okafor",
+                "organization": "Marlow Grain",
+                "role": "Director of Investor Relations",
+            }
+        ],
+    ),
+    Case(
+        "company-after-title-of-is-still-the-employer",
+        "Ruth Okafor was named chief executive of Digital Harbour Group in May.",
+        [{"type": "appointment", "person": "Ruth Okafor", "organization": "Digital Harbour Group"}],
+        exact=False,
+    ),
+    Case(
+        "non-executive-is-part-of-the-title-in-a-headline",
+        "Kelby Freight Names New Chief Executive; Owen Pratley to Become Non-Executive Chairman",
+        [
+            {
+                "type": "appointment",
+                "person": "Owen Pratley",
+                "organization": "Kelby Freight",
+                "role": "Non-Executive Chairman",
+            }
+        ],
+    ),
+    Case(
+        "unit-to-lead-is-not-the-employer",
+        "Kelby Freight said Owen Pratley will lead the new Devices & Services division from July 1.",
+        [
+            {
+                "type": "appointment",
+                "person": "Owen Pratley",
+                "organization": "Kelby Freight",
+                "role": "head of the Devices & Services division",
+            }
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(UNITS_IN_TITLES))
+def test_units_in_titles(case: Case) -> None:
+    run_case(case)
