@@ -2093,6 +2093,13 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
             ):
                 # "Founded in 2008 by A and B, it is now ...": the company the story is about.
                 company_name = _previous_company(scene) or scene.main_org()
+            elif company_words := re.match(
+                r"(?:\s+in\s+\d{4})?,\s+" + _COMPANY_WORDS, scene.text[named[-1].end : named[-1].end + 60]
+            ):
+                # "Founded in 2018 by A and B, the startup ...": the company the description points to.
+                reach = named[-1].end + company_words.end()
+                company = next((m for m in scene.orgs() if named[-1].end < m.start < reach), None)
+                company_name = company.name if company is not None else _previous_company(scene)
             else:
                 # "Founded in 2025 by Jane Doe and Bo Chan, Acme said ...": the company follows.
                 company = next((m for m in scene.orgs() if m.start > named[-1].end and m.via == "name"), None)

@@ -31,6 +31,7 @@ from tenure.extractors.lexicon import (
     PLACE_WORDS,
     TICKER_BEFORE_RE,
     TITLE_RE,
+    is_sector_label,
 )
 from tenure.extractors.sentences import Sentence
 
@@ -821,6 +822,11 @@ def _classify(
         body = body[1:]
     while body and body[-1][2].lower() in _TRAILING_NOISE:
         body = body[:-1]
+    # "Tarwick-based Acme", "Bay-backed Acme": the company is what follows; the mention still
+    # starts at the adjective, so "chief executive of Tarwick-based Acme" reaches it.
+    opening = body[0][0] if body else 0
+    while len(body) > 1 and _ADJECTIVE_SUFFIX_RE.search(body[0][2]):
+        body = body[1:]
     if not body:
         return None
     if len(body) == 1 and body[0][2] in aliases and not chunk.quoted:
@@ -863,6 +869,8 @@ def _classify(
     if not _is_org_shape(body) and _in_state(text, body[-1][1]):
         return None  # "Tarwick, Ore.-based Acme", "in Tarwick, Ohio, she ...": a town, not a company
     label = re.match(r":\s+[A-Z]", text[body[-1][1] : body[-1][1] + 3])
+    if chunk.initial and label and is_sector_label([w for _, _, w in body]):
+        return None  # "Agritech: Tarwick-based Acme raised ...": the item's industry, not a company
     if chunk.initial and label and not chunk.quoted and not name.isupper():
         return Mention(
             body[0][0], body[-1][1], "org", name, False, "name"
@@ -886,9 +894,9 @@ def _classify(
             chunk.headline,
         )
     ):
-        return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
-    if len(body) > 1 and _org_context(text, body[0][0], body[-1][1], chunk.possessive):
-        return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
+        return Mention(opening, body[-1][1], "org", name, chunk.possessive, "name")
+    if len(body) > 1 and _org_context(text, opening, body[-1][1], chunk.possessive):
+        return Mention(opening, body[-1][1], "org", name, chunk.possessive, "name")
     return None
 
 
@@ -1368,7 +1376,14 @@ def _resolve_references(
         if opening is not None and text[opening.end : opening.end + 1] == ":":
             label = opening.name
         elif sentence.line_start:
-            label = None  # a new line without a label ends the item
+            # A new line without a label ends the item; one opened by an industry ("Fintech: Acme
+            # raised ...") is about the first company it names.
+            sector = _SECTOR_LABEL_RE.match(body)
+            label = (
+                _first_org(mentions, starts, sentence.start + sector.end(), sentence.end)
+                if sector and is_sector_label(sector.group(1).split())
+                else None
+            )
         for match in _PRONOUN_RE.finditer(body):
             at = sentence.start + match.start()
             wanted = "female" if match.group().lower() == "she" else "male"
@@ -1443,6 +1458,19 @@ def _named_like(mentions: list[Mention], starts: list[int], at: int, description
     for index in range(bisect_left(starts, at) - 1, -1, -1):
         mention = mentions[index]
         if mention.kind == "org" and mention.via == "name" and mention.name.split()[-1].lower() == head:
+            return mention.name
+    return None
+
+
+# An industry label opening a round-up item: "Agritech: ", "Consumer tech: ".
+_SECTOR_LABEL_RE = re.compile(r"^[\W_]{0,3}([A-Za-z][\w&+-]*(?: [A-Za-z][\w&+-]*){0,2}):\s")
+
+
+def _first_org(mentions: list[Mention], starts: list[int], begin: int, end: int) -> str | None:
+    for mention in mentions[bisect_left(starts, begin) :]:
+        if mention.start >= end:
+            break
+        if mention.kind == "org" and mention.via == "name":
             return mention.name
     return None
 

@@ -115,6 +115,33 @@ TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Industries that label an item of a funding or deals round-up: "Fintech: Acme raised ...". Words
+# ending in "tech" ("Agritech", "Proptech") count too. A label is not a company.
+SECTOR_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    saas paas iaas ai ml e-commerce ecommerce commerce d2c dtc b2b b2c consumer retail mobility
+    gaming games crypto web3 blockchain logistics ev evs electric vehicles healthcare health
+    pharma pharmaceuticals energy climate cybersecurity security robotics space media
+    entertainment travel hospitality food delivery real estate insurance payments lending
+    banking education enterprise software hardware semiconductors manufacturing agriculture
+    sustainability mobile social marketplaces marketplace fashion beauty sports fitness
+    wellness telecom deals acquisitions m&a ipo ipos layoffs funding other and &
+    """
+    )
+)
+
+
+def is_sector_label(words: list[str]) -> bool:
+    """ "Agritech", "SaaS", "Consumer tech", "E-commerce": an industry, not a company."""
+    lows = [w.lower() for w in words]
+    return (
+        bool(lows)
+        and all(w in SECTOR_WORDS or (w.endswith("tech") and len(w) >= 4) for w in lows)
+        and not all(w in {"and", "&"} for w in lows)
+    )
+
+
 # A title made of two joined by "and": "president and co-founder", "co-founder and Chief Scientist".
 TITLE_JOINER_RE = re.compile(r"\s*(?:and|&|/)\s*$", re.IGNORECASE)
 
@@ -312,14 +339,15 @@ PLACE_WORDS: frozenset[str] = frozenset(
     tunisia turkey uganda ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe
     united states kingdom arab emirates republic
         """
-        # US states, Canadian provinces and Australian states. Example: "Austin, Texas".
+        # US states, Canadian provinces, Australian and Indian states. Example: "Austin, Texas".
         """
     alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
     illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
     minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico carolina dakota
     ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia wisconsin
     wyoming ontario quebec alberta manitoba saskatchewan columbia nova scotia brunswick
-    queensland victoria tasmania
+    queensland victoria tasmania maharashtra karnataka gujarat rajasthan kerala telangana punjab
+    haryana bihar odisha assam pradesh uttar madhya andhra nadu
         """
         # AP-style abbreviations of US states, as datelines write them. Example: "Boise, Ida."
         """

@@ -90,3 +90,47 @@ UNITS_IN_TITLES = [
 @pytest.mark.parametrize("case", params(UNITS_IN_TITLES))
 def test_units_in_titles(case: Case) -> None:
     run_case(case)
+
+
+SECTOR_LABELS = [
+    Case(
+        "sector-label-is-not-the-company",
+        "Here are some of the deals of the week.\n\n"
+        "Fintech: Pune-based Loanly, which lends to shopkeepers, has raised $5 million in a Series A "
+        "round led by Oak Ventures.\n\n"
+        "SaaS: Tallyworks raised $12 million in a Series B round led by Birch Capital.",
+        [
+            {"type": "funding_round", "organization": "Loanly", "details": {"amount": 5000000}},
+            {"type": "funding_round", "organization": "Tallyworks", "details": {"amount": 12000000}},
+        ],
+    ),
+    Case(
+        "the-startup-after-a-sector-label-is-the-item-company",
+        "Funding digest\n\n"
+        "Agritech: Nashik-based Krishiva has raised $4 million in a Series A round led by Oak Ventures. "
+        "Existing investors Birch Capital also took part. Founded in 2019 by Arvind Menon and Pooja "
+        "Rao, the startup sells seeds online.\n\n"
+        "Edtech: Padhloo raised $2 million from angel investors.",
+        [
+            {"type": "funding_round", "organization": "Krishiva"},
+            {"type": "founding", "person": "Arvind Menon", "organization": "Krishiva", "date": "2019"},
+            {"type": "founding", "person": "Pooja Rao", "organization": "Krishiva", "date": "2019"},
+            {"type": "funding_round", "organization": "Padhloo"},
+        ],
+    ),
+    Case(
+        "company-label-still-names-the-company",
+        "Acme Pay: The payments startup has raised $3 million in seed funding.",
+        [{"type": "funding_round", "organization": "Acme Pay"}],
+    ),
+    Case(
+        "place-based-adjective-is-not-part-of-the-name",
+        "Jane Doe, chief executive of Lisbon-based Vantorra Robotics, will step down in June.",
+        [{"type": "departure", "person": "Jane Doe", "organization": "Vantorra Robotics"}],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(SECTOR_LABELS))
+def test_sector_labels(case: Case) -> None:
+    run_case(case)
