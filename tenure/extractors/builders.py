@@ -394,6 +394,10 @@ def build_appointment(
         comma = scene.text.find(",", end, scene.sentence.end)
         later = scene.person_after(comma, limit=12) if comma >= 0 else None
         person = later or person
+    if _BEFORE_JOINING_RE.match(scene.text[scene.sentence.start : end]):
+        comma = scene.text.find(",", end, scene.sentence.end)
+        if comma < 0 or not re.search(r"\b\d{4}\b", scene.text[end:comma]):
+            return []  # "Before joining Acme, she held posts at Foo from 2003 to 2012": a join told elsewhere
     if person is None and active:
         person = scene.person_before(start)
         active = False
@@ -669,6 +673,7 @@ _PASSIVE_AND_RE = re.compile(
     re.IGNORECASE,
 )
 # "Since joining Acme in 1990, ...": a bio step that opens the sentence before its subject.
+_BEFORE_JOINING_RE = re.compile(r"^\W*(?:before|prior\s+to)\s+(?:re)?joining$", re.IGNORECASE)
 _OPENING_JOIN_RE = re.compile(r"^\W*(?:since|after|before|upon|on|when)\s+(?:re)?joining$", re.IGNORECASE)
 _OFFICE_RE = re.compile(r"presidency|chairmanship|premiership|top job", re.IGNORECASE)
 _OFFICE_ROLES = {

@@ -172,8 +172,45 @@ class Entities:
         return self._positions.get(id(mention), -1)
 
 
+# The cover of a securities filing: the registrant's name in capitals above "(Exact name of
+# registrant as specified in its charter)", and form lines whose capitalised words name no company
+# ("Date of Report", "Item 5.02 Departure of Directors ...", "FORM 8-K").
+_REGISTRANT_RE = re.compile(
+    r"^[ \t*_]*([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?)[ \t*_]*\n[ \t]*\(\s*Exact\s+name\s+of\s+registrant\b",
+    re.MULTILINE,
+)
+_FILING_LINE_RE = re.compile(
+    r"^[ \t*_]*(?:Item\s+\d{1,2}\.\d{2}\b|FORM\s+\d{1,2}-[A-Z]\b|Date\s+of\s+Report\b|"
+    r"(?:CURRENT|ANNUAL|QUARTERLY)\s+REPORT\b|Pursuant\s+to\s+Section\s+\d|\(Exact\s+name\s+of\s+registrant\b|"
+    r"SECURITIES\s+AND\s+EXCHANGE\s+COMMISSION\b|UNITED\s+STATES\s*$)[^\n]*",
+    re.MULTILINE,
+)
+_DEFINED_COMPANY_RE = re.compile(r"^,?\s*\((?:the\s+)?[\"“](?:Company|Registrant|Corporation)[\"”]")
+
+
+def _filing_lines(text: str) -> list[tuple[int, int]]:
+    if "Item " not in text and "FORM " not in text and "registrant" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _FILING_LINE_RE.finditer(text)]
+
+
+def _registrant(text: str, mentions: list[Mention]) -> str | None:
+    """The company a filing is made by, in the spelling the text uses elsewhere if it does."""
+    found = _REGISTRANT_RE.search(text, 0, 3000) if "registrant" in text[:3000] else None
+    if found is None:
+        return None
+    name = found.group(1).strip(" ,")
+    for mention in mentions:
+        if mention.kind == "org" and mention.name.casefold() == name.casefold():
+            return mention.name
+    return " ".join(
+        w if len(w) <= 3 and w.isupper() and "." not in w else w.capitalize() for w in name.split()
+    )
+
+
 def analyse(text: str, sentences: list[Sentence]) -> Entities:
     datelines = [(m.start(), m.end()) for m in DATELINE_RE.finditer(text)]
+    datelines += _filing_lines(text)
     chunks_by_sentence = [_outside(_chunks(text, s), datelines) for s in sentences]
     known_caps = Counter(
         w
@@ -207,7 +244,14 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
         ]
     mentions = _one_name_per_person(mentions)
     lead_end = sentences[min(2, len(sentences)) - 1].end if sentences else 0
-    main_org = _main_org(mentions, lead_end, _lead_subjects(text, sentences[:4], mentions))
+    subjects = _lead_subjects(text, sentences[:4], mentions)
+    # 'Acme Corp. (the "Company")': a filing or release defines the company it is about.
+    subjects += [
+        m.name
+        for m in mentions
+        if m.kind == "org" and m.via == "name" and _DEFINED_COMPANY_RE.match(text, m.end, m.end + 40)
+    ]
+    main_org = _registrant(text, mentions) or _main_org(mentions, lead_end, subjects)
     mentions = _resolve_references(text, sentences, mentions, main_org)
     entities = Entities(mentions, persons, main_org, org_aliases=org_aliases)
     _collect_titles_and_affiliations(text, entities)

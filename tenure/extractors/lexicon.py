@@ -90,7 +90,7 @@ DEPARTMENT_WORDS: frozenset[str] = frozenset(
     platforms devices software hardware content programming editorial partnerships growth revenue
     wealth asset management investment investments banking lending payments advertising
     discovery translational development oncology safety planning administration global
-    international transformation ai machine learning
+    international transformation ai machine learning internal controls
     """
     )
 )

@@ -134,3 +134,61 @@ SECTOR_LABELS = [
 @pytest.mark.parametrize("case", params(SECTOR_LABELS))
 def test_sector_labels(case: Case) -> None:
     run_case(case)
+
+
+FILINGS = [
+    Case(
+        "filing-company-is-the-registrant",
+        "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\n\nFORM 8-K\n\n"
+        "CURRENT REPORT\nPursuant to Section 13 or 15(d) of the Securities Exchange Act of 1934\n\n"
+        "Date of Report (Date of earliest event reported): May 3, 2024\n\n"
+        "KESTREL MILLING CORPORATION\n(Exact name of registrant as specified in its charter)\n\n"
+        "Item 5.02 Departure of Directors or Certain Officers; Appointment of Certain Officers.\n\n"
+        'On May 6, 2024, the Board of Directors of the Company (the "Board") appointed Hana Mori, '
+        "the Company's Vice President and Corporate Controller, to serve as interim Chief "
+        "Financial Officer, effective June 1, 2024.\n\n"
+        "Ms. Mori, 47, joined the Company in 2011 as Director of Internal Audit. Before joining "
+        "the Company, she held accounting positions at Pell & Marsh LLP from 2001 to 2011.\n\n"
+        "There are no arrangements or understandings between Ms. Mori and any other person "
+        "pursuant to which she was selected as an officer.",
+        [
+            {
+                "type": "appointment",
+                "person": "Hana Mori",
+                "organization": "Kestrel Milling Corporation",
+                "role": "interim Chief Financial Officer",
+                "date": "2024-06-01",
+            },
+            {
+                "type": "appointment",
+                "person": "Hana Mori",
+                "organization": "Kestrel Milling Corporation",
+                "role": "Director of Internal Audit",
+                "date": "2011",
+            },
+        ],
+        published_at="2024-05-08T16:00:00-04:00",
+    ),
+    Case(
+        "defined-company-term-names-the-company",
+        'On March 3, 2025, Jon Vale informed Orrin Textiles, Inc. (the "Company") of his decision to '
+        "resign as Chief Operating Officer of the Company, effective March 31, 2025. The Board of "
+        "the Company appointed Mia Lund as Chief Operating Officer.",
+        [
+            {"type": "departure", "person": "Jon Vale", "organization": "Orrin Textiles"},
+            {"type": "appointment", "person": "Mia Lund", "organization": "Orrin Textiles"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "before-joining-with-its-own-year-is-still-a-join",
+        "Before joining Acme Freight in 2015, Jane Doe spent a decade at Foo Bank.",
+        [{"type": "appointment", "person": "Jane Doe", "organization": "Acme Freight", "date": "2015"}],
+        exact=False,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(FILINGS))
+def test_filings(case: Case) -> None:
+    run_case(case)
