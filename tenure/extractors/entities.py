@@ -1600,6 +1600,7 @@ def _workplace_after(text: str, mentions: list[Mention], index: int) -> str | No
     return None
 
 
+_DEGREES_AFTER_RE = re.compile(r"(?:,\s*" + DEGREE_RE.pattern + r")+")
 _SPEECH_AFTER_TITLE_RE = re.compile(r"\s+(?:said|says|told|added|noted|wrote|stated)\b", re.IGNORECASE)
 
 
@@ -1627,10 +1628,17 @@ def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | No
             if owner is None and re.search(r"\bits\s+$", window[:start]):
                 owner = _subject_org_before(text, mentions, index)  # "Acme said its CFO, Jane Doe, ..."
             return title.strip(), owner
-    after = text[person.end : person.end + 120]
+    # "Jane Doe, M.D., Chief Medical Officer": degree letters stand between the name and the title.
+    degrees = (
+        _DEGREES_AFTER_RE.match(text, person.end, person.end + 40)
+        if "." in text[person.end : person.end + 8]
+        else None
+    )
+    name_end = degrees.end() if degrees else person.end
+    after = text[name_end : name_end + 120]
     appositive = re.match(r"(?:,\s*|\s*\()(?:the\s+|a\s+|an\s+|its\s+|previously\s+the\s+)?", after)
     if appositive:
-        rest_at = person.end + appositive.end()
+        rest_at = name_end + appositive.end()
         tied = _org_at(mentions, rest_at)
         cursor = rest_at
         if tied is not None:

@@ -192,3 +192,45 @@ FILINGS = [
 @pytest.mark.parametrize("case", params(FILINGS))
 def test_filings(case: Case) -> None:
     run_case(case)
+
+
+PRESS_RELEASES = [
+    Case(
+        "release-company-is-the-dateline-lead-not-the-most-named",
+        "Tarvo Bio Names Jane Doe Chief Executive\n\n"
+        "BOSTON, Mass., Feb. 13, 2024 /PRNewswire/ -- Tarvo Bio, Inc. (Nasdaq: TRVB), a clinical-stage "
+        "company developing cell therapies, today announced that its Board of Directors has appointed "
+        "Jane Doe as Chief Executive Officer, effective April 1, 2024.\n\n"
+        "Dr. Doe joins from Quell Pharma, where she was Chief Operating Officer. At Quell Pharma she led "
+        "the launch of three drugs. Quell Pharma is based in Basel.\n\n"
+        "The company also said that Bo Chan, its Chief Medical Officer, will retire at the end of the year.",
+        [
+            {"type": "appointment", "person": "Jane Doe", "organization": "Tarvo Bio", "date": "2024-04-01"},
+            {"type": "departure", "person": "Jane Doe", "organization": "Quell Pharma"},
+            {
+                "type": "departure",
+                "person": "Bo Chan",
+                "organization": "Tarvo Bio",
+                "role": "Chief Medical Officer",
+            },
+        ],
+        published_at="2024-02-13T08:00:00-05:00",
+    ),
+    Case(
+        "degree-letters-between-name-and-title",
+        "Acme Bio said Rafael Ortiz, M.D., Chief Medical Officer, will retire at the end of the year.",
+        [
+            {
+                "type": "departure",
+                "person": "Rafael Ortiz",
+                "organization": "Acme Bio",
+                "role": "Chief Medical Officer",
+            }
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(PRESS_RELEASES))
+def test_press_releases(case: Case) -> None:
+    run_case(case)
