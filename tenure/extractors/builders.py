@@ -511,6 +511,20 @@ def build_appointment(
             "details": {"predecessor": None},
         }
         drafts.append(_draft(scene, rule, (start, end), confidence=confidence - 0.05, **seat))
+    if (
+        role is not None
+        and board is None
+        and (seat_at := scene.text.find(role, end, scene.sentence.end)) >= 0
+        and _AND_BOARD_MEMBER_RE.match(scene.text, seat_at + len(role), scene.sentence.end)
+    ):
+        # "appointed Jane Doe as President and CEO and a member of the Board": the seat is a second move.
+        seat = {
+            "person": person.name,
+            "organization": org,
+            "role": "member of the Board",
+            "details": {"predecessor": None},
+        }
+        drafts.append(_draft(scene, rule, (start, end), confidence=confidence - 0.05, **seat))
     if rule.rule_id == "appointment.join":
         drafts.extend(_joined_from(scene, rule, person, org, (start, end), confidence))
     drafts.extend(_handover_as(scene, rule, person, drafts[0], (start, end)))
@@ -715,6 +729,10 @@ _NO_ROLE_AFTER_RE = re.compile(
 _BECAME_RE = re.compile(r"(?:and\s+|then\s+)?(?:became|becomes)", re.IGNORECASE)
 _OWN_YEAR_RE = re.compile(
     r"[^,.;]{0,60}?(?=\s+in\s+(?:19|20)\d\d\s*,?\s+(?:and|then)\s+(?:later\s+|then\s+)?[a-z]+)"
+)
+_AND_BOARD_MEMBER_RE = re.compile(
+    r"\s*,?\s+and\s+(?:as\s+)?(?:a\s+)?member\s+of\s+(?:the\s+|its\s+)?(?:company['’]s\s+)?board\b(?!\s+of\s+(?!directors\b))",
+    re.IGNORECASE,
 )
 _AND_BOARD_RE = re.compile(r"\s+(?:and|&)\s+(?:a\s+)?board\s+(?:member|director)$", re.IGNORECASE)
 

@@ -217,6 +217,39 @@ PRESS_RELEASES = [
         published_at="2024-02-13T08:00:00-05:00",
     ),
     Case(
+        "title-and-board-seat-are-two-appointments",
+        "Tarvo Bio today announced that its Board of Directors has appointed Jane Doe, Ph.D., as "
+        "President and Chief Executive Officer and a member of the Board, effective April 1, 2024.",
+        [
+            {
+                "type": "appointment",
+                "person": "Jane Doe",
+                "organization": "Tarvo Bio",
+                "role": "President and Chief Executive Officer",
+            },
+            {
+                "type": "appointment",
+                "person": "Jane Doe",
+                "organization": "Tarvo Bio",
+                "role": "member of the Board",
+            },
+        ],
+        published_at="2024-02-13T08:00:00-05:00",
+    ),
+    Case(
+        "board-of-another-body-is-not-a-second-seat",
+        "Tarvo Bio named Jane Doe as Chief Executive Officer and a member of the board of the Kelby "
+        "Science Trust.",
+        [
+            {
+                "type": "appointment",
+                "person": "Jane Doe",
+                "organization": "Tarvo Bio",
+                "role": "Chief Executive Officer",
+            }
+        ],
+    ),
+    Case(
         "degree-letters-between-name-and-title",
         "Acme Bio said Rafael Ortiz, M.D., Chief Medical Officer, will retire at the end of the year.",
         [
