@@ -57,6 +57,7 @@ TITLE_CORES: tuple[str, ...] = (
     r"co-?founder",
     r"founder",
     r"director",
+    r"head of (?:the|its) (?-i:[a-z][a-z&-]*)(?: (?-i:[a-z][a-z&-]*)){0,2}? (?:division|unit|business|segment|department|arm|practice)s?",
     r"head of (?!(?:its|the|their|his|her|a|an)\b)[a-z&]+(?: (?:and|&) [a-z]+)?",
     r"(?:team |research )?co-?leader",
     r"research leader",

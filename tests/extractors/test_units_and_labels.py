@@ -73,6 +73,24 @@ UNITS_IN_TITLES = [
         ],
     ),
     Case(
+        "head-of-a-lower-case-unit-is-a-title",
+        "Rahul Menon, head of the data analytics unit, will leave Halvor Systems at the end of June.",
+        [
+            {
+                "type": "departure",
+                "person": "Rahul Menon",
+                "organization": "Halvor Systems",
+                "role": "head of the data analytics unit",
+            }
+        ],
+    ),
+    Case(
+        "head-of-a-named-division-keeps-the-name-an-organization",
+        "Jane Doe, head of the Velmora division, will leave Tarvo Group in June.",
+        [{"type": "departure", "person": "Jane Doe", "organization": "Tarvo Group"}],
+        exact=False,
+    ),
+    Case(
         "unit-to-lead-is-not-the-employer",
         "Kelby Freight said Owen Pratley will lead the new Devices & Services division from July 1.",
         [
