@@ -939,9 +939,26 @@ def _classify(
         )
     ):
         return Mention(opening, body[-1][1], "org", name, chunk.possessive, "name")
+    if _listed_with_person(text, body, persons):
+        # "founded by Ravi Menon and Asha Pillai, the startup ...": the second founder, not a company
+        return Mention(body[0][0], body[-1][1], "person", name, chunk.possessive, "name")
     if len(body) > 1 and _org_context(text, opening, body[-1][1], chunk.possessive):
         return Mention(opening, body[-1][1], "org", name, chunk.possessive, "name")
     return None
+
+
+_PERSON_AND_BEFORE_RE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2}) (?:and|&) $")
+
+
+def _listed_with_person(text: str, body: list[tuple[int, int, str]], persons: set[str]) -> bool:
+    """A plain two-word name joined by "and" to a person the article names: another person."""
+    if len(body) != 2 or any(
+        not w[:1].isupper() or not w[1:].islower() or w.lower() in NOT_NAME_WORDS or w.lower() in ORG_SUFFIXES
+        for _, _, w in body
+    ):
+        return False
+    found = _PERSON_AND_BEFORE_RE.search(text, max(0, body[0][0] - 50), body[0][0])
+    return found is not None and found.group(1) in persons
 
 
 # A lower-case unit noun after a run of department words: "the Cloud & Data division".

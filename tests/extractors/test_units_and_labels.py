@@ -137,6 +137,16 @@ SECTOR_LABELS = [
         ],
     ),
     Case(
+        "second-founder-before-the-startup-is-a-person",
+        "Loanly has raised $5 million. Founded in 2019 by Ravi Menon and Asha Pillai, the startup "
+        "makes lending apps.",
+        [
+            {"type": "funding_round", "organization": "Loanly"},
+            {"type": "founding", "person": "Ravi Menon", "organization": "Loanly"},
+            {"type": "founding", "person": "Asha Pillai", "organization": "Loanly"},
+        ],
+    ),
+    Case(
         "company-label-still-names-the-company",
         "Acme Pay: The payments startup has raised $3 million in seed funding.",
         [{"type": "funding_round", "organization": "Acme Pay"}],
