@@ -305,7 +305,7 @@ class Scene:
                 return self.text[titled.start() : more.end()] if more else titled.group()
         if person is not None and person.start <= rest_at + 1:
             after = re.match(
-                r",?\s*(?:(?:as|to|the|its|a|an)\s+){0,2}(?:(?:new|next)\s+)?",
+                r",?\s*(?:(?:as|to|the|its|a|an)\s+){0,2}(?:(?:new|next|first|first-ever)\s+)?",
                 self.text[person.end : person.end + 20],
             )
             rest_at = person.end + (after.end() if after else 0)

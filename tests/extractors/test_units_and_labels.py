@@ -278,6 +278,21 @@ PRESS_RELEASES = [
         ],
     ),
     Case(
+        "its-first-title-is-the-role-and-it-is-the-company",
+        "Tanvik Bank said on Monday it had hired Bo Chan as treasurer. In February, it named Jane Doe "
+        "as its first chief sustainability officer.",
+        [
+            {"type": "appointment", "person": "Bo Chan", "organization": "Tanvik Bank"},
+            {
+                "type": "appointment",
+                "person": "Jane Doe",
+                "organization": "Tanvik Bank",
+                "role": "chief sustainability officer",
+                "date": "2025-02",
+            },
+        ],
+    ),
+    Case(
         "degree-letters-between-name-and-title",
         "Acme Bio said Rafael Ortiz, M.D., Chief Medical Officer, will retire at the end of the year.",
         [
