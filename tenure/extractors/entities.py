@@ -400,6 +400,13 @@ _HEADLINE_VERBS = frozenset(
 )
 
 
+# Verbs after "to" in a Title Case headline: "to Lead Company", "to Join Acme Group".
+_HEADLINE_INFINITIVES = frozenset(
+    {"Lead", "Join", "Run", "Head", "Leave", "Helm", "Chair", "Steer", "Succeed", "Become", "Replace"}
+    | {"Exit", "Retire", "Oversee", "Rejoin", "Return"}
+)
+
+
 def _outside(chunks: list[_Chunk], spans: list[tuple[int, int]]) -> list[_Chunk]:
     """The chunks that do not sit in a dateline ("OSLO, June 17 (Agency) -")."""
     if not spans:
@@ -443,6 +450,9 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
             continue
         if word in _HEADLINE_VERBS and is_title_case(body):
             close()  # "Tarvo Names Lena Ruiz CEO": a headline's verb ends the company's name
+            continue
+        if word in _HEADLINE_INFINITIVES and body[max(0, start - 3) : start] == "to " and is_title_case(body):
+            close()  # "Board Picks Jane Doe to Lead Company": a verb, not part of a name
             continue
         if current:
             gap = body[previous_end:start]

@@ -293,6 +293,16 @@ PRESS_RELEASES = [
         ],
     ),
     Case(
+        "headline-verb-after-to-is-not-a-company",
+        "Tarvo Bio Announces CEO Succession; Board Selects Jane Doe to Lead Company\n\n"
+        "Tarvo Bio said Jane Doe will succeed Ellen Marsh as chief executive on July 1. Marsh will "
+        "remain with the company as an adviser.",
+        [
+            {"type": "appointment", "person": "Jane Doe", "organization": "Tarvo Bio"},
+            {"type": "departure", "person": "Ellen Marsh", "organization": "Tarvo Bio"},
+        ],
+    ),
+    Case(
         "degree-letters-between-name-and-title",
         "Acme Bio said Rafael Ortiz, M.D., Chief Medical Officer, will retire at the end of the year.",
         [
