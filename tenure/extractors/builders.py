@@ -394,6 +394,10 @@ def build_appointment(
         comma = scene.text.find(",", end, scene.sentence.end)
         later = scene.person_after(comma, limit=12) if comma >= 0 else None
         person = later or person
+    if _BEFORE_JOINING_RE.match(scene.text[scene.sentence.start : end]):
+        comma = scene.text.find(",", end, scene.sentence.end)
+        if comma < 0 or not re.search(r"\b\d{4}\b", scene.text[end:comma]):
+            return []  # "Before joining Acme, she held posts at Foo from 2003 to 2012": a join told elsewhere
     if person is None and active:
         person = scene.person_before(start)
         active = False
@@ -421,6 +425,10 @@ def build_appointment(
     if role is None and office is not None:
         # "since assuming Acme's presidency", "will take the top job": the office the words name.
         role = _OFFICE_ROLES.get(office.group().lower().replace("top job", "top-job"))
+    if role is None and _LEAD_VERB_RE.search(match.group()):
+        # "will lead the new Cloud & Data division": heading a unit is the role, the company the employer.
+        unit = _LED_UNIT_RE.match(scene.text, end, scene.sentence.end)
+        role = f"head of the {unit.group(1)}" if unit else None
     if role is None and _NO_ROLE_AFTER_RE.match(scene.text[end : end + 30]):
         return []  # "became clear", "to act as a bridge": no office is taken
     if (
@@ -500,6 +508,20 @@ def build_appointment(
             "details": {"predecessor": None},
         }
         drafts.append(_draft(scene, rule, (start, end), confidence=confidence - 0.05, **seat))
+    if (
+        role is not None
+        and board is None
+        and (seat_at := scene.text.find(role, end, scene.sentence.end)) >= 0
+        and _AND_BOARD_MEMBER_RE.match(scene.text, seat_at + len(role), scene.sentence.end)
+    ):
+        # "appointed Jane Doe as President and CEO and a member of the Board": the seat is a second move.
+        seat = {
+            "person": person.name,
+            "organization": org,
+            "role": "member of the Board",
+            "details": {"predecessor": None},
+        }
+        drafts.append(_draft(scene, rule, (start, end), confidence=confidence - 0.05, **seat))
     if rule.rule_id == "appointment.join":
         drafts.extend(_joined_from(scene, rule, person, org, (start, end), confidence))
     drafts.extend(_handover_as(scene, rule, person, drafts[0], (start, end)))
@@ -543,6 +565,12 @@ def build_appointment(
     return drafts
 
 
+_LEAD_VERB_RE = re.compile(r"\b(?:lead|head|run)$", re.IGNORECASE)
+# The unit a "lead"/"head"/"run" verb takes: "the new Cloud & Data division", "its payments unit".
+_LED_UNIT_RE = re.compile(
+    r"\s+(?:the|its)\s+(?:newly\s+(?:created|formed)\s+|new\s+|combined\s+|merged\s+)?"
+    r"((?:[\w&-]+\s+){0,4}?(?:division|unit|business|segment|department|team|arm|practice))\b"
+)
 _TITLE_LEAD_RE = re.compile(r"\s+(?:as\s+)?(?:(?:its|the|a|an|new)\s+)?")
 _PAIR_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 
@@ -645,6 +673,7 @@ _PASSIVE_AND_RE = re.compile(
     re.IGNORECASE,
 )
 # "Since joining Acme in 1990, ...": a bio step that opens the sentence before its subject.
+_BEFORE_JOINING_RE = re.compile(r"^\W*(?:before|prior\s+to)\s+(?:re)?joining$", re.IGNORECASE)
 _OPENING_JOIN_RE = re.compile(r"^\W*(?:since|after|before|upon|on|when)\s+(?:re)?joining$", re.IGNORECASE)
 _OFFICE_RE = re.compile(r"presidency|chairmanship|premiership|top job", re.IGNORECASE)
 _OFFICE_ROLES = {
@@ -686,6 +715,10 @@ _NO_ROLE_AFTER_RE = re.compile(
 _BECAME_RE = re.compile(r"(?:and\s+|then\s+)?(?:became|becomes)", re.IGNORECASE)
 _OWN_YEAR_RE = re.compile(
     r"[^,.;]{0,60}?(?=\s+in\s+(?:19|20)\d\d\s*,?\s+(?:and|then)\s+(?:later\s+|then\s+)?[a-z]+)"
+)
+_AND_BOARD_MEMBER_RE = re.compile(
+    r"\s*,?\s+and\s+(?:as\s+)?(?:a\s+)?member\s+of\s+(?:the\s+|its\s+)?(?:company['’]s\s+)?board\b(?!\s+of\s+(?!directors\b))",
+    re.IGNORECASE,
 )
 _AND_BOARD_RE = re.compile(r"\s+(?:and|&)\s+(?:a\s+)?board\s+(?:member|director)$", re.IGNORECASE)
 
@@ -2069,6 +2102,13 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
             ):
                 # "Founded in 2008 by A and B, it is now ...": the company the story is about.
                 company_name = _previous_company(scene) or scene.main_org()
+            elif company_words := re.match(
+                r"(?:\s+in\s+\d{4})?,\s+" + _COMPANY_WORDS, scene.text[named[-1].end : named[-1].end + 60]
+            ):
+                # "Founded in 2018 by A and B, the startup ...": the company the description points to.
+                reach = named[-1].end + company_words.end()
+                company = next((m for m in scene.orgs() if named[-1].end < m.start < reach), None)
+                company_name = company.name if company is not None else _previous_company(scene)
             else:
                 # "Founded in 2025 by Jane Doe and Bo Chan, Acme said ...": the company follows.
                 company = next((m for m in scene.orgs() if m.start > named[-1].end and m.via == "name"), None)

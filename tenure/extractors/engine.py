@@ -26,12 +26,13 @@ from tenure.extractors.scene import Draft, Scene
 from tenure.extractors.sentences import Sentence, split_sentences
 
 # Hedges and denials before a trigger cancel it: "if he leaves", "denied he would step down",
-# "could be named", "rumours that she will resign". Example kept out: "Jane Doe may leave".
+# "could be named", "rumours that she will resign", a filing's "understandings pursuant to which she
+# was selected". Example kept out: "Jane Doe may leave".
 _HEDGE_RE = re.compile(
     r"\b(?:if|unless|whether|den(?:y|ies|ied|ying)|rejected|refuted|not|never|no|n't|"
     r"could|might|should|rumou?r\w*|speculat\w*|consider\w*|weigh\w*|mull\w*|hypothetical\w*|"
     r"sounded\s+out|sounding\s+out|a\s+sign|being\s+prepared|said\s+nothing|"
-    r"would\s+(?:consider|be\s+open))\b|n[’']t\b|(?-i:\bmay\b)|"
+    r"would\s+(?:consider|be\s+open)|pursuant\s+to\s+which)\b|n[’']t\b|(?-i:\bmay\b)|"
     # An inverted condition: "Had Jane Doe stepped aside, ...", "Were she to leave, ...".
     r"(?-i:^\W*(?:Had|Were|Should)\s)",
     re.IGNORECASE,

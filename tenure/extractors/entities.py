@@ -19,6 +19,7 @@ from tenure.extractors.given_names import gender_of, is_given_name
 from tenure.extractors.lexicon import (
     DATELINE_RE,
     DEGREE_RE,
+    DEPARTMENT_WORDS,
     DESCRIPTION_HEADS,
     DESCRIPTION_RE,
     FIRST_NAMES,
@@ -30,6 +31,7 @@ from tenure.extractors.lexicon import (
     PLACE_WORDS,
     TICKER_BEFORE_RE,
     TITLE_RE,
+    is_sector_label,
 )
 from tenure.extractors.sentences import Sentence
 
@@ -170,8 +172,45 @@ class Entities:
         return self._positions.get(id(mention), -1)
 
 
+# The cover of a securities filing: the registrant's name in capitals above "(Exact name of
+# registrant as specified in its charter)", and form lines whose capitalised words name no company
+# ("Date of Report", "Item 5.02 Departure of Directors ...", "FORM 8-K").
+_REGISTRANT_RE = re.compile(
+    r"^[ \t*_]*([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?)[ \t*_]*\n[ \t]*\(\s*Exact\s+name\s+of\s+registrant\b",
+    re.MULTILINE,
+)
+_FILING_LINE_RE = re.compile(
+    r"^[ \t*_]*(?:Item\s+\d{1,2}\.\d{2}\b|FORM\s+\d{1,2}-[A-Z]\b|Date\s+of\s+Report\b|"
+    r"(?:CURRENT|ANNUAL|QUARTERLY)\s+REPORT\b|Pursuant\s+to\s+Section\s+\d|\(Exact\s+name\s+of\s+registrant\b|"
+    r"SECURITIES\s+AND\s+EXCHANGE\s+COMMISSION\b|UNITED\s+STATES\s*$)[^\n]*",
+    re.MULTILINE,
+)
+_DEFINED_COMPANY_RE = re.compile(r"^,?\s*\((?:the\s+)?[\"“](?:Company|Registrant|Corporation)[\"”]")
+
+
+def _filing_lines(text: str) -> list[tuple[int, int]]:
+    if "Item " not in text and "FORM " not in text and "registrant" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _FILING_LINE_RE.finditer(text)]
+
+
+def _registrant(text: str, mentions: list[Mention]) -> str | None:
+    """The company a filing is made by, in the spelling the text uses elsewhere if it does."""
+    found = _REGISTRANT_RE.search(text, 0, 3000) if "registrant" in text[:3000] else None
+    if found is None:
+        return None
+    name = found.group(1).strip(" ,")
+    for mention in mentions:
+        if mention.kind == "org" and mention.name.casefold() == name.casefold():
+            return mention.name
+    return " ".join(
+        w if len(w) <= 3 and w.isupper() and "." not in w else w.capitalize() for w in name.split()
+    )
+
+
 def analyse(text: str, sentences: list[Sentence]) -> Entities:
     datelines = [(m.start(), m.end()) for m in DATELINE_RE.finditer(text)]
+    datelines += _filing_lines(text)
     chunks_by_sentence = [_outside(_chunks(text, s), datelines) for s in sentences]
     known_caps = Counter(
         w
@@ -205,7 +244,14 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
         ]
     mentions = _one_name_per_person(mentions)
     lead_end = sentences[min(2, len(sentences)) - 1].end if sentences else 0
-    main_org = _main_org(mentions, lead_end, _lead_subjects(text, sentences[:4], mentions))
+    subjects = _lead_subjects(text, sentences[:4], mentions)
+    # 'Acme Corp. (the "Company")': a filing or release defines the company it is about.
+    subjects += [
+        m.name
+        for m in mentions
+        if m.kind == "org" and m.via == "name" and _DEFINED_COMPANY_RE.match(text, m.end, m.end + 40)
+    ]
+    main_org = _registrant(text, mentions) or _main_org(mentions, lead_end, subjects)
     mentions = _resolve_references(text, sentences, mentions, main_org)
     entities = Entities(mentions, persons, main_org, org_aliases=org_aliases)
     _collect_titles_and_affiliations(text, entities)
@@ -354,6 +400,13 @@ _HEADLINE_VERBS = frozenset(
 )
 
 
+# Verbs after "to" in a Title Case headline: "to Lead Company", "to Join Acme Group".
+_HEADLINE_INFINITIVES = frozenset(
+    {"Lead", "Join", "Run", "Head", "Leave", "Helm", "Chair", "Steer", "Succeed", "Become", "Replace"}
+    | {"Exit", "Retire", "Oversee", "Rejoin", "Return"}
+)
+
+
 def _outside(chunks: list[_Chunk], spans: list[tuple[int, int]]) -> list[_Chunk]:
     """The chunks that do not sit in a dateline ("OSLO, June 17 (Agency) -")."""
     if not spans:
@@ -397,6 +450,9 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
             continue
         if word in _HEADLINE_VERBS and is_title_case(body):
             close()  # "Tarvo Names Lena Ruiz CEO": a headline's verb ends the company's name
+            continue
+        if word in _HEADLINE_INFINITIVES and body[max(0, start - 3) : start] == "to " and is_title_case(body):
+            close()  # "Board Picks Jane Doe to Lead Company": a verb, not part of a name
             continue
         if current:
             gap = body[previous_end:start]
@@ -820,6 +876,11 @@ def _classify(
         body = body[1:]
     while body and body[-1][2].lower() in _TRAILING_NOISE:
         body = body[:-1]
+    # "Tarwick-based Acme", "Bay-backed Acme": the company is what follows; the mention still
+    # starts at the adjective, so "chief executive of Tarwick-based Acme" reaches it.
+    opening = body[0][0] if body else 0
+    while len(body) > 1 and _ADJECTIVE_SUFFIX_RE.search(body[0][2]):
+        body = body[1:]
     if not body:
         return None
     if len(body) == 1 and body[0][2] in aliases and not chunk.quoted:
@@ -855,11 +916,15 @@ def _classify(
         return None  # "Art. 17 MAR", "Section 13 SEA": the law a notice cites
     if len(body) == 1 and body[0][2].lower() in _UNIT_WORDS:
         return None  # "chief executive of UK Insurance", "CEO International": a unit's label
+    if _department_run(text, body):
+        return None  # "the new Cloud & Data division", "Research & Development": a part of a company
     if len(body) > 1 and body[-1][2].lower() in _VENUE_WORDS:
         return None  # "leave Tarn Moor", "at Kelby Stadium": a ground, not the club
     if not _is_org_shape(body) and _in_state(text, body[-1][1]):
         return None  # "Tarwick, Ore.-based Acme", "in Tarwick, Ohio, she ...": a town, not a company
     label = re.match(r":\s+[A-Z]", text[body[-1][1] : body[-1][1] + 3])
+    if chunk.initial and label and is_sector_label([w for _, _, w in body]):
+        return None  # "Agritech: Tarwick-based Acme raised ...": the item's industry, not a company
     if chunk.initial and label and not chunk.quoted and not name.isupper():
         return Mention(
             body[0][0], body[-1][1], "org", name, False, "name"
@@ -883,10 +948,44 @@ def _classify(
             chunk.headline,
         )
     ):
-        return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
-    if len(body) > 1 and _org_context(text, body[0][0], body[-1][1], chunk.possessive):
-        return Mention(body[0][0], body[-1][1], "org", name, chunk.possessive, "name")
+        return Mention(opening, body[-1][1], "org", name, chunk.possessive, "name")
+    if _listed_with_person(text, body, persons):
+        # "founded by Ravi Menon and Asha Pillai, the startup ...": the second founder, not a company
+        return Mention(body[0][0], body[-1][1], "person", name, chunk.possessive, "name")
+    if len(body) > 1 and _org_context(text, opening, body[-1][1], chunk.possessive):
+        return Mention(opening, body[-1][1], "org", name, chunk.possessive, "name")
     return None
+
+
+_PERSON_AND_BEFORE_RE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2}) (?:and|&) $")
+
+
+def _listed_with_person(text: str, body: list[tuple[int, int, str]], persons: set[str]) -> bool:
+    """A plain two-word name joined by "and" to a person the article names: another person."""
+    if len(body) != 2 or any(
+        not w[:1].isupper() or not w[1:].islower() or w.lower() in NOT_NAME_WORDS or w.lower() in ORG_SUFFIXES
+        for _, _, w in body
+    ):
+        return False
+    found = _PERSON_AND_BEFORE_RE.search(text, max(0, body[0][0] - 50), body[0][0])
+    return found is not None and found.group(1) in persons
+
+
+# A lower-case unit noun after a run of department words: "the Cloud & Data division".
+_DEPARTMENT_UNIT_AFTER_RE = re.compile(
+    r"\s+(?:division|unit|business|segment|department|group|team|arm|practice|organi[sz]ation|function)s?\b"
+)
+
+
+def _department_run(text: str, body: list[tuple[int, int, str]]) -> bool:
+    """Words that all name functions or business lines, joined by "&" or followed by a unit noun:
+    a department ("Research & Development", "the Devices & Services division"), not a company.
+    Real companies named with such words ("Global Payments") have neither."""
+    words = [w.lower() for _, _, w in body if w.lower() not in {"&", "and", "of"}]
+    if len(body) < 2 or not words or any(w not in DEPARTMENT_WORDS for w in words):
+        return False
+    joined = any(w == "&" for _, _, w in body)
+    return joined or bool(_DEPARTMENT_UNIT_AFTER_RE.match(text, body[-1][1]))
 
 
 _UNIT_WORDS = frozenset(
@@ -1348,7 +1447,14 @@ def _resolve_references(
         if opening is not None and text[opening.end : opening.end + 1] == ":":
             label = opening.name
         elif sentence.line_start:
-            label = None  # a new line without a label ends the item
+            # A new line without a label ends the item; one opened by an industry ("Fintech: Acme
+            # raised ...") is about the first company it names.
+            sector = _SECTOR_LABEL_RE.match(body)
+            label = (
+                _first_org(mentions, starts, sentence.start + sector.end(), sentence.end)
+                if sector and is_sector_label(sector.group(1).split())
+                else None
+            )
         for match in _PRONOUN_RE.finditer(body):
             at = sentence.start + match.start()
             wanted = "female" if match.group().lower() == "she" else "male"
@@ -1423,6 +1529,19 @@ def _named_like(mentions: list[Mention], starts: list[int], at: int, description
     for index in range(bisect_left(starts, at) - 1, -1, -1):
         mention = mentions[index]
         if mention.kind == "org" and mention.via == "name" and mention.name.split()[-1].lower() == head:
+            return mention.name
+    return None
+
+
+# An industry label opening a round-up item: "Agritech: ", "Consumer tech: ".
+_SECTOR_LABEL_RE = re.compile(r"^[\W_]{0,3}([A-Za-z][\w&+-]*(?: [A-Za-z][\w&+-]*){0,2}):\s")
+
+
+def _first_org(mentions: list[Mention], starts: list[int], begin: int, end: int) -> str | None:
+    for mention in mentions[bisect_left(starts, begin) :]:
+        if mention.start >= end:
+            break
+        if mention.kind == "org" and mention.via == "name":
             return mention.name
     return None
 
@@ -1508,6 +1627,7 @@ def _workplace_after(text: str, mentions: list[Mention], index: int) -> str | No
     return None
 
 
+_DEGREES_AFTER_RE = re.compile(r"(?:,\s*" + DEGREE_RE.pattern + r")+")
 _SPEECH_AFTER_TITLE_RE = re.compile(r"\s+(?:said|says|told|added|noted|wrote|stated)\b", re.IGNORECASE)
 
 
@@ -1535,10 +1655,17 @@ def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | No
             if owner is None and re.search(r"\bits\s+$", window[:start]):
                 owner = _subject_org_before(text, mentions, index)  # "Acme said its CFO, Jane Doe, ..."
             return title.strip(), owner
-    after = text[person.end : person.end + 120]
+    # "Jane Doe, M.D., Chief Medical Officer": degree letters stand between the name and the title.
+    degrees = (
+        _DEGREES_AFTER_RE.match(text, person.end, person.end + 40)
+        if "." in text[person.end : person.end + 8]
+        else None
+    )
+    name_end = degrees.end() if degrees else person.end
+    after = text[name_end : name_end + 120]
     appositive = re.match(r"(?:,\s*|\s*\()(?:the\s+|a\s+|an\s+|its\s+|previously\s+the\s+)?", after)
     if appositive:
-        rest_at = person.end + appositive.end()
+        rest_at = name_end + appositive.end()
         tied = _org_at(mentions, rest_at)
         cursor = rest_at
         if tied is not None:

@@ -25,6 +25,8 @@ TITLE_CORES: tuple[str, ...] = (
     r"executive vice[- ]president",
     r"senior vice[- ]president",
     r"vice[- ]president",
+    r"(?:corporate |financial )?(?:controller|comptroller)",
+    r"principal(?: [a-z]+){1,2} officer",
     r"executive chairman",
     r"executive chairwoman",
     r"executive chair",
@@ -55,6 +57,7 @@ TITLE_CORES: tuple[str, ...] = (
     r"co-?founder",
     r"founder",
     r"director",
+    r"head of (?:the|its) (?-i:[a-z][a-z&-]*)(?: (?-i:[a-z][a-z&-]*)){0,2}? (?:division|unit|business|segment|department|arm|practice)s?",
     r"head of (?!(?:its|the|their|his|her|a|an)\b)[a-z&]+(?: (?:and|&) [a-z]+)?",
     r"(?:team |research )?co-?leader",
     r"research leader",
@@ -71,13 +74,75 @@ TITLE_CORES: tuple[str, ...] = (
 )
 TITLE_MODIFIERS = (
     r"interim|acting|former|then|current|new|permanent|senior|executive|deputy|founding|"
-    r"longtime|global|group|co|joint|incoming|outgoing"
+    r"longtime|global|group|co|joint|incoming|outgoing|non-executive|nonexecutive|non-exec"
 )
-# Example: "interim CEO", "former Chief Scientist", "safety team co-leader".
+# Departments, functions and business lines: words that name a part of a company, not a company.
+# Example: "Vice President of Research & Development", "the new Cloud & Data division".
+DEPARTMENT_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    research development r&d engineering finance financial reporting accounting audit tax treasury
+    sales marketing operations product products technology information it hr human resources
+    people talent legal compliance risk regulatory affairs medical clinical scientific science
+    sciences quality manufacturing supply chain procurement purchasing strategy strategic
+    corporate business communications investor relations public government policy data analytics
+    digital cloud infrastructure security cybersecurity consumer enterprise commercial retail
+    wholesale customer success experience service services support design innovation platform
+    platforms devices software hardware content programming editorial partnerships growth revenue
+    wealth asset management investment investments banking lending payments advertising
+    discovery translational development oncology safety planning administration global
+    international transformation ai machine learning internal controls
+    """
+    )
+)
+_DEPARTMENT = "(?:" + "|".join(re.escape(w) for w in sorted(DEPARTMENT_WORDS, key=len, reverse=True)) + ")"
+_UNIT_NOUNS = (
+    r"(?:division|unit|business|segment|department|group|team|arm|practice|organi[sz]ation|function)s?"
+)
+# A department named after a title is part of the title, not its employer: "Vice President of
+# Research & Development", "Director of Financial Reporting", "president of the Devices & Services
+# division". What follows must end the phrase ("in 2016", ",", "at Acme"): "CEO of Digital Realty" and
+# "head of data startup Acme" name companies.
+_TITLE_OF = (
+    rf"(?:\s+(?:of|for)\s+(?:(?:the|its)\s+(?:new\s+)?(?={_DEPARTMENT}(?:(?:\s*&\s*|\s+and\s+|,\s+|\s+)"
+    rf"{_DEPARTMENT}){{0,3}}\s+{_UNIT_NOUNS}\b))?{_DEPARTMENT}(?:(?:\s*&\s*|\s+and\s+|,\s+|\s+){_DEPARTMENT}){{0,3}}"
+    rf"(?:\s+{_UNIT_NOUNS})?\b(?=\s*(?:[,.;:)\n]|$)|(?-i:\s+(?:in|at|and|since|from|to|effective|for|who|with|"
+    rf"on|until|after|before|when|while|where|was|is|has|had|will|reporting|\d))\b))?"
+)
+# Example: "interim CEO", "former Chief Scientist", "safety team co-leader", "Non-Executive Chairman",
+# "Senior Vice President of Research".
 TITLE_RE = re.compile(
-    rf"\b(?:(?:{TITLE_MODIFIERS})[- ])*(?:{'|'.join(TITLE_CORES)})\b(?:-elect)?",
+    rf"\b(?:(?:{TITLE_MODIFIERS})[- ])*(?:{'|'.join(TITLE_CORES)})\b(?:-elect)?{_TITLE_OF}",
     re.IGNORECASE,
 )
+
+# Industries that label an item of a funding or deals round-up: "Fintech: Acme raised ...". Words
+# ending in "tech" ("Agritech", "Proptech") count too. A label is not a company.
+SECTOR_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    saas paas iaas ai ml e-commerce ecommerce commerce d2c dtc b2b b2c consumer retail mobility
+    gaming games crypto web3 blockchain logistics ev evs electric vehicles healthcare health
+    pharma pharmaceuticals energy climate cybersecurity security robotics space media
+    entertainment travel hospitality food delivery real estate insurance payments lending
+    banking education enterprise software hardware semiconductors manufacturing agriculture
+    sustainability mobile social marketplaces marketplace fashion beauty sports fitness
+    wellness telecom deals acquisitions m&a ipo ipos layoffs funding other and &
+    """
+    )
+)
+
+
+def is_sector_label(words: list[str]) -> bool:
+    """ "Agritech", "SaaS", "Consumer tech", "E-commerce": an industry, not a company."""
+    lows = [w.lower() for w in words]
+    return (
+        bool(lows)
+        and all(w in SECTOR_WORDS or (w.endswith("tech") and len(w) >= 4) for w in lows)
+        and not all(w in {"and", "&"} for w in lows)
+    )
+
+
 # A title made of two joined by "and": "president and co-founder", "co-founder and Chief Scientist".
 TITLE_JOINER_RE = re.compile(r"\s*(?:and|&|/)\s*$", re.IGNORECASE)
 
@@ -275,14 +340,15 @@ PLACE_WORDS: frozenset[str] = frozenset(
     tunisia turkey uganda ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe
     united states kingdom arab emirates republic
         """
-        # US states, Canadian provinces and Australian states. Example: "Austin, Texas".
+        # US states, Canadian provinces, Australian and Indian states. Example: "Austin, Texas".
         """
     alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
     illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
     minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico carolina dakota
     ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia wisconsin
     wyoming ontario quebec alberta manitoba saskatchewan columbia nova scotia brunswick
-    queensland victoria tasmania
+    queensland victoria tasmania maharashtra karnataka gujarat rajasthan kerala telangana punjab
+    haryana bihar odisha assam pradesh uttar madhya andhra nadu
         """
         # AP-style abbreviations of US states, as datelines write them. Example: "Boise, Ida."
         """

@@ -299,10 +299,13 @@ class Scene:
             )
             titled = TITLE_RE.match(self.text, person.end + aside.end()) if aside else None
             if titled:
-                return titled.group()
+                # "elected Jane Doe, Ph.D., as President and Chief Executive Officer": both titles.
+                tail = re.match(r"\s+(?:and|&)\s+", self.text[titled.end() : titled.end() + 6])
+                more = TITLE_RE.match(self.text, titled.end() + tail.end()) if tail else None
+                return self.text[titled.start() : more.end()] if more else titled.group()
         if person is not None and person.start <= rest_at + 1:
             after = re.match(
-                r",?\s*(?:(?:as|to|the|its|a|an)\s+){0,2}(?:(?:new|next)\s+)?",
+                r",?\s*(?:(?:as|to|the|its|a|an)\s+){0,2}(?:(?:new|next|first|first-ever)\s+)?",
                 self.text[person.end : person.end + 20],
             )
             rest_at = person.end + (after.end() if after else 0)
