@@ -28,7 +28,7 @@ _BOARD_SEAT_RE = re.compile(
 )
 _BOARD_RE = re.compile(r"^\s*(?:the\s+)?(?:[\w'’&.-]+\s+){0,3}?board\b", re.IGNORECASE)
 _AWARD_LOWER_RE = re.compile(
-    r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}(?:prize|award|medal|hall\s+of\s+fame)|knighthood|damehood|peerage)\b",
+    r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}(?:prize|award|medal|hall\s+of\s+fame)\b|(?:knighthood|damehood|peerage)(?=s?\b))",
     re.IGNORECASE,
 )
 _COWINNER_CUE_RE = re.compile(r"\b(?:alongside|along with|together with|jointly with|with)\s", re.IGNORECASE)
@@ -1380,6 +1380,11 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
         letters = next((a for a in awards if end <= a.start <= end + 2), None)
         lower = _AWARD_LOWER_RE.match(scene.text, end)
         return letters.name if letters else lower.group(1).lower() if lower else None
+    if rule.rule_id == "award.honours-for":
+        # "made CBEs are", "includes knighthoods for": each recipient's own honour, in the trigger.
+        inside = [a for a in awards if start <= a.start and a.end <= end]
+        lower = _AWARD_LOWER_RE.search(scene.text, start, end)
+        return inside[0].name if inside else lower.group(1).lower() if lower else None
     if rule.rule_id == "award.n-time":
         prize = next((a for a in awards if a.start == end), None)
         return prize.name if prize else None
@@ -1650,7 +1655,8 @@ _APPOSITION_GAP_RE = re.compile(
 )
 _APPOSITION_WORDS_RE = re.compile(
     rf"\b(?:{_ROLE_WORD}|counterpart|colleague|works?|worked|stepped\s+down|founded|co-founded|runs|leads|heads|"
-    r"vice-president|manager|officer|professor|partner|employee)\b",
+    r"vice-president|manager|officer|professor|partner|employee|engineer|scientist|analyst|economist|lawyer|"
+    r"consultant|adviser|advisor|designer|developer|researcher|banker|trader|pilot|driver|nurse|teacher)\b",
     re.IGNORECASE,
 )
 # "... after her headhunting firm Acme Search": the recipient's own firm, named later in the clause.

@@ -633,7 +633,7 @@ RULES: tuple[Rule, ...] = (
         "award.won",
         "award",
         _rx(
-            r"\b(?:won|wins|win|winning|awarded|receives|received|receiving|shares|shared|(?:will|to|would)\s+share|earned|collected|honou?red with|"
+            r"\b(?:won|wins|win|winning|awarded|receives?|received|receiving|shares|shared|(?:will|to|would)\s+share|earned|collected|honou?red with|"
             r"picked\s+up|picks\s+up|took\s+home|takes\s+home|scooped|clinched|bagged|(?:was|were|been|is)\s+crowned|(?:was|were|been|is)\s+presented\s+with|inducted\s+into)\b"
         ),
         "list-before",
@@ -651,6 +651,19 @@ RULES: tuple[Rule, ...] = (
         "list-before",
         0.8,
         "Jane Doe, the founder of Foo Books, was handed an OBE.",
+    ),
+    Rule(
+        "award.honours-for",
+        "award",
+        _rx(
+            # "Among those made CBEs are A and B", "The list includes MBEs for A, ..., and for B".
+            r"\b(?:made|appointed|given|awarded|receiving|to\s+receive)\s+(?-i:(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM)s)\s+"
+            r"(?:this\s+year\s+|in\s+the\s+(?:[\w'’-]+\s+){1,3})?(?:are|were|is|was|include|included)\b|"
+            r"\b(?:includes?|included|including)\s+(?:(?-i:(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM)s)|knighthoods|damehoods|peerages)\s+for\b"
+        ),
+        "list-after",
+        0.8,
+        "Among those made CBEs are Jane Doe, a partner at Foo Law, and Bo Chan, chair of Acme Homes.",
     ),
     Rule(
         "award.recipients-list",
@@ -1214,6 +1227,18 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "damehood",
         "peerage",
         "title",
+    ),
+    "award.honours-for": (
+        "obes",
+        "cbes",
+        "mbes",
+        "kbes",
+        "dbes",
+        "gbes",
+        "bems",
+        "knighthoods",
+        "damehoods",
+        "peerages",
     ),
     "award.recipients-list": ("recipients", "winners", "honorees", "honourees", "laureates", "inductees"),
     "award.winners-of": ("winners of", "recipients of", "laureates of"),
