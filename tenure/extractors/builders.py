@@ -1306,7 +1306,12 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     if award is None:
         return []
     award_name = _spelled_out(scene, award or None)
-    if award_name and award_name.islower() and rule.rule_id not in {"award.shared-by", "award.went-to"}:
+    if (
+        award_name
+        and award_name.islower()
+        and rule.rule_id not in {"award.shared-by", "award.went-to"}
+        and not _PERSONAL_HONOUR_RE.fullmatch(award_name)  # "receive knighthoods": their own honour
+    ):
         # "shares the prize with ...": the prize the article named before.
         named = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
         award_name = named[-1].name if named else award_name
@@ -1362,6 +1367,9 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     if rule.rule_id == "award.named-honour":
         # "named CFO of the Year", "appointed OBE": the honour is the words after the verb.
         honour = re.sub(r"^\w+\s+(?:an?\s+|the\s+)?", "", scene.text[start:end])
+        letters = re.match(r"\s*\((KBE|DBE|GBE)\)", scene.text[end : end + 8])
+        if honour.lower() in {"knight", "dame"} and letters:
+            return letters.group(1)  # "becomes a dame (DBE)": the rank the list gives
         if honour.lower() in {"knight", "dame", "knighted"}:
             return "damehood" if honour.lower() == "dame" else "knighthood"
         # "named joint X of the Year", "named one of the Women of the Year".

@@ -71,7 +71,9 @@ _LONG_WORD_RE = re.compile(r"[A-Za-z][\w'’-]{3,}")
 # Between two capitalised words of one name: "University of Toronto", "Prize for Engineering".
 _CONNECTOR_GAP_RE = re.compile(r" (of|for|in|de|van|von|der|del|la|le|du|bin|al) ")
 _POSSESSIVE_RE = re.compile(r"^(?:['’]s\b|['’](?![A-Za-z]))")
-_AWARD_WORDS = frozenset({"award", "prize", "medal", "nobel", "fellowship", "laureate", "trophy"})
+_AWARD_WORDS = frozenset(
+    {"award", "prize", "medal", "nobel", "fellowship", "laureate", "trophy", "honours", "honors"}
+)
 # Joins inside a name: "University of Toronto", "Queen Elizabeth Prize for Engineering".
 _CONNECTORS = frozenset({"of", "for", "in", "de", "van", "von", "der", "del", "la", "le", "du", "bin", "al"})
 _MONTH_SURNAMES = frozenset({"march", "may", "june", "august"})
@@ -920,7 +922,11 @@ def _is_place(text: str, body: list[tuple[int, int, str]]) -> bool:
 
 # "Kestrel Dynamics, a Boston company that builds drones": an aside that says what it is.
 _ORG_APPOSITIVE_RE = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|maker|startup|start-up|group|lender|bank|"
+    r"^,\s+(?:a|an|the)\s+"
+    # "Bo Chan, the founder of payments company Acme": a person's role over a company.
+    r"(?!(?:former\s+|co-)?(?:founder|co-founder|owner|boss|chief|head|chair\w*|president|director|partner|"
+    r"ceo|cfo|coo|cto|executive)\s+(?:of|at)\s)"
+    r"(?:[\w-]+\s+){0,4}?(?:company|firm|maker|startup|start-up|group|lender|bank|"
     r"retailer|developer|provider|manufacturer|supplier|operator|chain|subsidiary|unit|platform|agency)\b(?!['’])"
     # "Bo Chan, the former Acme Bank deputy CEO": the company's word is part of a person's title.
     r"(?!\s+(?:deputy\s+|vice\s+|co-)?(?:ceo|cfo|coo|cto|chief|president|chair\w*|director|head|manager|"

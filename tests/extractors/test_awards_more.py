@@ -46,6 +46,18 @@ PLURAL_HONOURS = [
         ],
     ),
     Case(
+        "knighthoods-not-the-list-name",
+        "Several bosses feature in the New Year Honours list. Ngozi Okafor, the founder of lending company "
+        "Paylark, and Halden Water chief executive Tom Becker receive knighthoods.",
+        [_award("Ngozi Okafor", "Paylark", "knighthood"), _award("Tom Becker", "Halden Water", "knighthood")],
+        exact=False,
+    ),
+    Case(
+        "becomes-a-dame-letters",
+        "Former Orbis Insurance chair Ana Ruiz becomes a dame (DBE) for services to charity.",
+        [_award("Ana Ruiz", "Orbis Insurance", "DBE")],
+    ),
+    Case(
         "no-event-nominated-for-obes",
         "Lena Fischer and Omar Haddad had been tipped to receive OBEs, but neither appears on the list.",
         [],
