@@ -1367,9 +1367,9 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     if rule.rule_id == "award.named-honour":
         # "named CFO of the Year", "appointed OBE": the honour is the words after the verb.
         honour = re.sub(r"^\w+\s+(?:an?\s+|the\s+)?", "", scene.text[start:end])
-        letters = re.match(r"\s*\((KBE|DBE|GBE)\)", scene.text[end : end + 8])
-        if honour.lower() in {"knight", "dame"} and letters:
-            return letters.group(1)  # "becomes a dame (DBE)": the rank the list gives
+        rank = re.match(r"\s*\((KBE|DBE|GBE)\)", scene.text[end : end + 8])
+        if honour.lower() in {"knight", "dame"} and rank:
+            return rank.group(1)  # "becomes a dame (DBE)": the rank the list gives
         if honour.lower() in {"knight", "dame", "knighted"}:
             return "damehood" if honour.lower() == "dame" else "knighthood"
         # "named joint X of the Year", "named one of the Women of the Year".
