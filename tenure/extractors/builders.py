@@ -277,7 +277,8 @@ def _departure_of(scene: Scene, rule: Rule, person: Mention, span: tuple[int, in
     if rule.person == "after":  # "Acme has fired its CEO": the company is the subject
         named = None if title_org else scene.subject_org(start) or scene.org_before(start) or named
     described = scene.object_org(end, named_only=False)
-    org = _name(named) or title_org or _name(described) or _name(scene.workplace_before(start))
+    org = _name(named) or title_org or _former_employer(scene, person)
+    org = org or _name(described) or _name(scene.workplace_before(start))
     org = org or scene.entities.affiliations.get(person.name) or scene.main_org()
     # "is stepping down as CEO" names the role left, even when the person has other titles.
     stated = scene.title_after(end) if re.match(r"\s+as\s", scene.text[end : end + 4]) else None
@@ -295,6 +296,22 @@ def _departure_of(scene: Scene, rule: Rule, person: Mention, span: tuple[int, in
     confidence = rule.confidence - _weakness(scene, person)
     fields = {"person": person.name, "organization": org, "role": role, "details": details}
     return [_draft(scene, rule, (start, end), confidence=confidence, **fields)]
+
+
+# "Jane Doe, the former managing director of Acme, who retired": the company the person left.
+_FORMER_OF_GAP_RE = re.compile(
+    r"^,\s+(?:the\s+|a\s+|an\s+)?(?:former|ex-|retired)\s*(?:[\w-]+\s+){1,5}?(?:of|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _former_employer(scene: Scene, person: Mention) -> str | None:
+    for org in scene.orgs():
+        if org.start > person.end:
+            gap = scene.text[person.end : org.start]
+            good = org.via == "name" and _FORMER_OF_GAP_RE.match(gap) and TITLE_RE.search(gap)
+            return org.name if good else None
+    return None
 
 
 def _weakness(scene: Scene, person: Mention) -> float:
@@ -1750,6 +1767,14 @@ _IN_PASSING_RE = re.compile(r"\b(?:who|which|having|previously|once|formerly)\s+
 _MANY_TIMES_RE = re.compile(
     r"[^.;]*?\b(?:twice|(?:three|four|five|several|multiple|many)\s+times)\b", re.IGNORECASE
 )
+
+
+def award_told_as_news(text: str, draft: Draft) -> bool:
+    """An award the story reports (not "a two-time winner", "who won the prize in 2019")."""
+    if draft.type != "award" or draft.rule_id in _BACKGROUND_AWARD_RULES:
+        return False
+    at = draft.trigger[0]
+    return not (_IN_PASSING_RE.search(text[max(0, at - 30) : at]) or _MANY_TIMES_RE.match(text, at, at + 90))
 
 
 def date_unstated_awards(text: str, drafts: list[Draft], published_year: str) -> None:

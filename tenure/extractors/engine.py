@@ -15,7 +15,7 @@ from datetime import datetime
 
 from tenure.errors import ArticleTooLarge
 from tenure.extractors import dating
-from tenure.extractors.builders import BUILDERS, date_unstated_awards
+from tenure.extractors.builders import BUILDERS, award_told_as_news, date_unstated_awards
 from tenure.extractors.contract import MAX_ARTICLE_CHARS, ExtractedEvent
 from tenure.extractors.dates import DateMention, find_dates, local_base
 from tenure.extractors.entities import Entities, Mention, analyse, is_title_case
@@ -321,6 +321,12 @@ def _story_date(
     return lead_story
 
 
+_OCCASION_RE = re.compile(
+    r"\b(?:awards?|prizes?|honou?rs\s+list|(?:birthday|new\s+year)\s+honou?rs|ceremony|gala|dinner)\b",
+    re.IGNORECASE,
+)
+
+
 def _date_from_story(
     body: str,
     sentences: list[Sentence],
@@ -335,8 +341,13 @@ def _date_from_story(
     news_types = {"appointment", "departure", "reporting_change"}
     if from_lead:
         news_types.add("funding_round")
+    # "guests gathered on Thursday night for the Acme Awards": the ceremony's day dates its prizes.
+    ceremony = from_lead and _OCCASION_RE.search(sentences[story_index].text) is not None
     for draft in drafts:
         if draft.date is not None:
+            continue
+        if ceremony and draft.sentence >= story_index and award_told_as_news(body, draft):
+            draft.date = story
             continue
         # Moves told in the story's own account ("The board named X chairman while it searches")
         # happened when the story reports; background facts (foundings, prizes, rounds) need a

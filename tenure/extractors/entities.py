@@ -806,6 +806,11 @@ def _classify(
     lows = [w.lower() for w in words]
     if set(lows) & _AWARD_WORDS:
         return _award_mention(text, chunk)
+    tail = _LOWER_PRIZE_AFTER_RE.match(text, chunk.end)
+    if tail and not chunk.possessive and not chunk.headline:
+        # "the Lifetime Achievement award", "the Rising Star prize": the prize's name runs on.
+        found = _award_mention(text, chunk)
+        return Mention(found.start, tail.end(), "award", found.name, False, "name") if found else None
     tokens = _name_tokens(chunk)
     if tokens is not None and " ".join(w for _, _, w in tokens) in persons:
         return Mention(
@@ -948,6 +953,9 @@ def _org_context(text: str, start: int, end: int, possessive: bool) -> bool:
     return bool(_ORG_CONTEXT_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+_LOWER_PRIZE_AFTER_RE = re.compile(
+    r" (?:award|prize|medal|trophy)\b(?![\w-])(?! (?:money|fund|pot|draw|winnings)\b)"
+)
 _PRIZE_OWNER_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+['’]s $")
 
 

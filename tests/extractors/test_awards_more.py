@@ -73,3 +73,57 @@ PLURAL_HONOURS = [
 @pytest.mark.parametrize("case", params(PLURAL_HONOURS))
 def test_plural_honours(case: Case) -> None:
     run_case(case)
+
+
+PRESENTED_AND_DATED = [
+    Case(
+        "lower-case-award-word-presented-to-former-title",
+        "The Lifetime Achievement award was presented to Tom Becker, the former chief executive of Norden "
+        "Haulage, who retired in the summer after 30 years at the firm.",
+        [
+            _award("Tom Becker", "Norden Haulage", "Lifetime Achievement"),
+            {"type": "departure", "person": "Tom Becker", "organization": "Norden Haulage"},
+        ],
+    ),
+    Case(
+        "former-employer-not-the-story-company",
+        "Orbis Freight's Ana Ruiz won the top prize at the Northern Haulage Awards on Thursday. "
+        "The Outstanding Service award was presented to Tom Becker, the former finance director of "
+        "Castlemere Tankers, who retired last year.",
+        [
+            _award("Ana Ruiz", "Orbis Freight"),
+            _award("Tom Becker", "Castlemere Tankers", "Outstanding Service"),
+            {"type": "departure", "person": "Tom Becker", "organization": "Castlemere Tankers"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "ceremony-day-in-the-lead-dates-the-prizes",
+        "More than 400 guests gathered in Leeds on Thursday night for the Yorkshire Haulage Awards.\n\n"
+        "The Innovation award went to Ana Ruiz, chief executive of Orbis Freight. "
+        "Tom Becker of Castlemere Tankers was named Driver of the Year.",
+        [
+            {**_award("Ana Ruiz", "Orbis Freight"), "date": "2025-03-13"},
+            {**_award("Tom Becker", "Castlemere Tankers", "Driver of the Year"), "date": "2025-03-13"},
+        ],
+    ),
+    Case(
+        "honours-list-published-day-dates-the-honours",
+        "Two bank bosses are recognised in the New Year Honours list, published on Tuesday night.\n\n"
+        "Orbis Bank chief executive Tom Becker and Ana Ruiz, chair of Eastvale Building Society, receive CBEs.",
+        [
+            {**_award("Tom Becker", "Orbis Bank", "CBE"), "date": "2025-03-11"},
+            {**_award("Ana Ruiz", "Eastvale Building Society", "CBE"), "date": "2025-03-11"},
+        ],
+    ),
+    Case(
+        "no-event-prize-money",
+        "Jane Doe said the Acme prize money would go to charity.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(PRESENTED_AND_DATED))
+def test_presented_and_dated(case: Case) -> None:
+    run_case(case)
