@@ -1319,6 +1319,8 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
         return []  # "accepted the prize on behalf of the company": the company won it
     if rule.rule_id == "award.recipients-list":
         return _recipients_list(scene, rule, (start, end))
+    if rule.rule_id == "award.caption-line":
+        return _caption_line(scene, rule, (start, end))
     award = _award_name(scene, start, end, rule)
     if award is None:
         return []
@@ -1588,6 +1590,79 @@ def _recipients_list(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Dr
             break
         cursor = cut.end()
     return drafts if len(drafts) > 1 else []
+
+
+# A caption or winners' line: "<prize> – <Person Name>, <company>", nothing else on the line.
+_CAPTION_LINE_RE = re.compile(
+    r"^(?P<head>[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,6}?)\s+[–—-]\s+"
+    r"(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+"
+    r"(?:(?:formerly|previously|ex-|of|at|from)\s*)?(?P<org>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5}?)\s*$"
+)
+_PRIZE_HEAD_RE = re.compile(
+    r"\b(?:of\s+the\s+year|awards?|prizes?|medal|trophy|star|achievement|champion|winner|honou?r)\b",
+    re.IGNORECASE,
+)
+
+
+_NOT_WON_RE = re.compile(
+    r"\b(?:shortlist\w*|short-list\w*|finalists?|nominees?|nominat\w*|runners?-up|commended|candidates?|judges?)\b",
+    re.IGNORECASE,
+)
+
+
+def _caption_header(text: str, line_start: int) -> str:
+    """The line above a block of caption lines ("Winners:", "The finalists are:")."""
+    for _ in range(12):
+        if line_start <= 0:
+            return ""
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1]
+        if line.strip() and not _caption_shape(line):
+            return line
+        line_start = above
+    return ""
+
+
+def _caption_shape(line: str) -> re.Match[str] | None:
+    return _CAPTION_LINE_RE.match(line.strip())
+
+
+def _caption_line(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "Driver of the Year – Jane Doe, Acme Tankers": the prize, its winner and her company. The
+    head must name a prize, or a neighbouring line of the same shape must ("Rising Star – ...")."""
+    text = scene.text
+    line_start = text.rfind("\n", 0, scene.sentence.start) + 1
+    line_end = text.find("\n", scene.sentence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : scene.sentence.start].strip() or text[scene.sentence.end : line_end].strip():
+        return []  # a caption is a whole line
+    found = _caption_shape(text[line_start:line_end])
+    if found is None:
+        return []
+    if not _PRIZE_HEAD_RE.search(found.group("head")):
+        above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        below = text.find("\n", line_end + 1)
+        neighbours = [
+            text[above : max(above, line_start - 1)],
+            text[line_end + 1 : len(text) if below < 0 else below],
+        ]
+        if not any(
+            (n := _caption_shape(line)) and _PRIZE_HEAD_RE.search(n.group("head")) for line in neighbours
+        ):
+            return []
+    if _NOT_WON_RE.search(found.group("head")) or _NOT_WON_RE.search(_caption_header(text, line_start)):
+        return []  # "Finalists:", "Shortlisted for Driver of the Year – ..."
+    person_at = scene.sentence.start + (
+        found.start("person") - (len(found.string) - len(found.string.lstrip()))
+    )
+    mentions = [m for m in scene.mentions if m.start == person_at]
+    if any(m.kind != "person" for m in mentions):
+        return []  # "Award – Acme Labs, Berlin": a company, not a person
+    org_at = person_at + (found.start("org") - found.start("person"))
+    org_mention = next((m for m in scene.orgs() if m.start == org_at), None)
+    org = org_mention.name if org_mention else found.group("org")
+    details: dict[str, object] = {"award": found.group("head"), "co_recipients": []}
+    return [_draft(scene, rule, span, person=found.group("person"), organization=org, details=details)]
 
 
 # Between two recipients of a list, an item whose name was not recognised may stand:

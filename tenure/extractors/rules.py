@@ -666,6 +666,15 @@ RULES: tuple[Rule, ...] = (
         "Among those made CBEs are Jane Doe, a partner at Foo Law, and Bo Chan, chair of Acme Homes.",
     ),
     Rule(
+        "award.caption-line",
+        "award",
+        # "Rising Star – Jane Doe, Acme Logistics": one line of a winners' list or photo caption.
+        _rx(r"^(?-i:[A-Z][\w&'’-]*)(?:\s+[\w&'’-]+){0,6}?\s+[–—-]\s+(?=(?-i:[A-Z]))"),
+        "after",
+        0.75,
+        "Rising Star – Jane Doe, Acme Logistics",
+    ),
+    Rule(
         "award.recipients-list",
         "award",
         _rx(
@@ -1240,6 +1249,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "damehoods",
         "peerages",
     ),
+    "award.caption-line": ("–", "—", " - "),
     "award.recipients-list": ("recipients", "winners", "honorees", "honourees", "laureates", "inductees"),
     "award.winners-of": ("winners of", "recipients of", "laureates of"),
     "award.winners-include": ("includ",),

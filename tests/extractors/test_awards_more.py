@@ -127,3 +127,44 @@ PRESENTED_AND_DATED = [
 @pytest.mark.parametrize("case", params(PRESENTED_AND_DATED))
 def test_presented_and_dated(case: Case) -> None:
     run_case(case)
+
+
+CAPTIONS = [
+    Case(
+        "caption-lines-one-award-each",
+        "Winners on the night, from left:\n"
+        "Rising Star – Ana Ruiz, Orbis Freight\n"
+        "Driver of the Year – Tom Becker, Castlemere Tankers\n"
+        "Depot Manager of the Year – Lena Fischer, Eastvale Ports\n",
+        [
+            _award("Ana Ruiz", "Orbis Freight", "Rising Star"),
+            _award("Tom Becker", "Castlemere Tankers", "Driver of the Year"),
+            _award("Lena Fischer", "Eastvale Ports", "Depot Manager of the Year"),
+        ],
+    ),
+    Case(
+        "caption-line-formerly-company",
+        "Outstanding Contribution Award – Omar Haddad, formerly Tidewell Haulage",
+        [_award("Omar Haddad", "Tidewell Haulage", "Outstanding Contribution Award")],
+    ),
+    Case(
+        "no-event-staff-list-lines",
+        "Contacts for the project:\nProject Lead – Ana Ruiz, Orbis Freight\nFinance Director – Tom Becker, Orbis Freight\n",
+        [],
+    ),
+    Case(
+        "no-event-finalists-block",
+        "The finalists are:\nDriver of the Year – Tom Becker, Castlemere Tankers\nRising Star – Ana Ruiz, Orbis Freight\n",
+        [],
+    ),
+    Case(
+        "no-event-shortlisted-head",
+        "Shortlisted for Driver of the Year – Tom Becker, Castlemere Tankers",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(CAPTIONS))
+def test_caption_lines(case: Case) -> None:
+    run_case(case)
