@@ -64,7 +64,7 @@ def _name(mention: Mention | None) -> str | None:
 # Between two people of one list, an aside may stand: "A, a chemist, and B", "A (Foo University) and Dr. B",
 # "A, who led the team, and B".
 _LOOSE_GAP_RE = re.compile(
-    r"^(?:\s*\([^()]{1,60}\))?(?:,\s+[^,;.()]{1,70},)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+    r"^(?:\s*\([^()]{1,60}\))?(?:,\s+[^,;.()]{1,90},)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
     r"(?:[\w'’.-]+,?\s+){0,4}$"
 )
 
@@ -77,8 +77,8 @@ def _listed_with_asides(scene: Scene, listed: list[Mention], *, forward: bool) -
     widened = list(listed)
     if forward:
         for mention in people:
-            if mention.start <= widened[-1].end:
-                continue
+            if mention.start <= widened[-1].end or mention.name == widened[-1].name:
+                continue  # "A, who founded the chain A's, and B": A's own name inside A's aside
             if not _LOOSE_GAP_RE.match(scene.text[widened[-1].end : mention.start]):
                 break
             widened.append(mention)
@@ -1750,7 +1750,7 @@ _APPOSITION_GAP_RE = re.compile(
     r"^\s*[,–—(]\s*(?:-\s+)?(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:(?:of|at|with|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?|[\w-]+,\s+(?:[A-Z][\w-]*\s+)?)$|"
     r"^\s*[-,–—]\s+who\s+(?:[\w-]+\s+){0,9}?(?:of|at|with|for|founded|co-founded|runs|leads|heads)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
 _APPOSITION_WORDS_RE = re.compile(

@@ -830,6 +830,11 @@ def _classify(
     if not body:
         return None
     if len(body) == 1 and body[0][2] in aliases and not chunk.quoted:
+        shop = _SHOP_NAMED_FOR_RE.search(text, max(0, body[0][0] - 40), body[0][0])
+        if shop and chunk.possessive and _SHOP_NAME_END_RE.match(text, chunk.end):
+            # "founded the bakery chain Doe's in 1998": a business named for its founder.
+            end = chunk.end + (2 if text[chunk.end : chunk.end + 2] in {"'s", "’s"} else 0)
+            return Mention(body[0][0], end, "org", text[body[0][0] : end], False, "name")
         return Mention(body[0][0], body[0][1], "person", aliases[body[0][2]], chunk.possessive, "alias")
     # A leftover common word before a known short name: "Chief Wang" -> Wang.
     if (
@@ -953,6 +958,10 @@ def _org_context(text: str, start: int, end: int, possessive: bool) -> bool:
     return bool(_ORG_CONTEXT_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+_SHOP_NAMED_FOR_RE = re.compile(
+    r"\b(?:chain|company|firm|business|brand|restaurant|shop|store|bakery|label|group)\s+$", re.IGNORECASE
+)
+_SHOP_NAME_END_RE = re.compile(r"(?:['’]s)?(?=\s+(?:in|and|on|at|which|that|for|from|since)\b|\s*[,.;])")
 _LOWER_PRIZE_AFTER_RE = re.compile(
     r" (?:award|prize|medal|trophy)\b(?![\w-])(?! (?:money|fund|pot|draw|winnings)\b)"
 )

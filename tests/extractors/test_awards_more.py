@@ -58,6 +58,16 @@ PLURAL_HONOURS = [
         [_award("Ana Ruiz", "Orbis Insurance", "DBE")],
     ),
     Case(
+        "long-aside-and-business-named-for-founder",
+        "The list also includes MBEs for Lena Fischer, who founded the Bristol bakery chain Fischer's in 2001 "
+        "and still chairs it, and for Omar Haddad, a former engineer at Tidewell Energy, for services to industry.",
+        [
+            _award("Lena Fischer", "Fischer's", "MBE"),
+            _award("Omar Haddad", "Tidewell Energy", "MBE"),
+            {"type": "founding", "person": "Lena Fischer", "organization": "Fischer's", "date": "2001"},
+        ],
+    ),
+    Case(
         "no-event-nominated-for-obes",
         "Lena Fischer and Omar Haddad had been tipped to receive OBEs, but neither appears on the list.",
         [],
