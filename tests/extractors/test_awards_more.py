@@ -127,6 +127,22 @@ PRESENTED_AND_DATED = [
         ],
     ),
     Case(
+        "retired-in-the-spring-is-that-year",
+        "The Service award was presented to Tom Becker, the former chief executive of Norden Haulage, "
+        "who retired in the spring.",
+        [
+            _award("Tom Becker", "Norden Haulage", "Service"),
+            {"type": "departure", "person": "Tom Becker", "organization": "Norden Haulage", "date": "2025"},
+        ],
+        published_at="2025-11-20T10:00:00+00:00",
+    ),
+    Case(
+        "will-retire-in-the-spring-is-the-coming-one",
+        "Tom Becker, chief executive of Norden Haulage, will retire in the spring.",
+        [{"type": "departure", "person": "Tom Becker", "organization": "Norden Haulage", "date": "2026"}],
+        published_at="2025-11-20T10:00:00+00:00",
+    ),
+    Case(
         "no-event-prize-money",
         "Jane Doe said the Acme prize money would go to charity.",
         [],
