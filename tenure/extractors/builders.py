@@ -1438,7 +1438,11 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
         category = _CATEGORY_BEFORE_RE.search(scene.text, max(scene.sentence.start, start - 60), start)
         if category:
             return category.group(1)
-    if rule.rule_id not in {"award.went-to", "award.winners-include"}:
+    if rule.rule_id == "award.shared-by" and not re.search(
+        r"\b(?:prize|medal|award)\s+$", scene.text[max(0, start - 30) : start]
+    ):
+        return None  # only "The prize will be split between ...": the prize the article named
+    if rule.rule_id not in {"award.went-to", "award.winners-include", "award.shared-by"}:
         return None
     # "The 2021 prize went to ...": the prize the article named before, else an unnamed prize.
     article_awards = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]

@@ -623,7 +623,7 @@ RULES: tuple[Rule, ...] = (
         "award.went-to",
         "award",
         _rx(
-            r"\b(?:award|prize|medal|honou?r|nobel)(?:,[^,;]{1,60},)?\s+(?:went|goes|will\s+go|was given|was awarded)\s+to\b"
+            r"\b(?:award|prize|medal|honou?r|nobel)(?:,[^;]{1,60}?,)?\s+(?:went|goes|will\s+go|was given|was awarded)\s+(?:jointly\s+|equally\s+)?to\b"
         ),
         "list-after",
         0.85,

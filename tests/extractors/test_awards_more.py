@@ -143,6 +143,30 @@ PRESENTED_AND_DATED = [
         published_at="2025-11-20T10:00:00+00:00",
     ),
     Case(
+        "prize-split-between-named-before",
+        "The Orbis Medal for Chemistry goes to three scientists this year. The €1 million prize will be split "
+        "equally between Ana Ruiz of the University of Halden, Tom Becker of the Norden Institute and Lena Fischer.",
+        [
+            _award("Ana Ruiz", "University of Halden", "Orbis Medal for Chemistry"),
+            _award("Tom Becker", "Norden Institute", "Orbis Medal for Chemistry"),
+            _award("Lena Fischer", None, "Orbis Medal for Chemistry"),
+        ],
+    ),
+    Case(
+        "medal-aside-with-comma-amount-goes-jointly-to",
+        "The Orbis Medal for Chemistry was announced on Monday. The medal, which comes with a £50,000 prize, "
+        "goes jointly to Dr Ana Ruiz of the University of Halden and Professor Tom Becker of Westmere University.",
+        [
+            _award("Ana Ruiz", "University of Halden", "Orbis Medal for Chemistry"),
+            _award("Tom Becker", "Westmere University", "Orbis Medal for Chemistry"),
+        ],
+    ),
+    Case(
+        "no-event-profits-split-between",
+        "The Orbis Medal was founded in 1990. Profits will be split between Acme and Norden Labs.",
+        [],
+    ),
+    Case(
         "no-event-prize-money",
         "Jane Doe said the Acme prize money would go to charity.",
         [],
