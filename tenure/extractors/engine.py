@@ -67,7 +67,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
     _date_from_follow_up(body, sentences, drafts, dates, published_at)
     _share_hand_over(body, sentences, drafts, dates, published_at)
     _date_from_story(body, sentences, drafts, dates, published_at)
-    _date_awards_together(drafts)
+    _date_awards_together(drafts, body)
     date_unstated_awards(body, drafts, f"{published_at.year:04d}")
     events = []
     for draft in drafts:
@@ -342,7 +342,7 @@ def _date_from_story(
     if from_lead:
         news_types.add("funding_round")
     # "guests gathered on Thursday night for the Acme Awards": the ceremony's day dates its prizes.
-    ceremony = from_lead and _OCCASION_RE.search(sentences[story_index].text) is not None
+    ceremony = _OCCASION_RE.search(sentences[story_index].text) is not None
     for draft in drafts:
         if draft.date is not None:
             continue
@@ -614,10 +614,19 @@ def _share_hand_over(
                 _redate(departure, date, published)
 
 
-def _date_awards_together(drafts: list[Draft]) -> None:
+def _date_awards_together(drafts: list[Draft], body: str | None = None) -> None:
     """Awards of one ceremony or honours list share its date: an undated one takes the year the
     others have, when they all agree ("named Founder of the Year for 2020 ... scooped the top award")."""
     awards = [d for d in drafts if d.type == "award"]
+    if body is not None:
+        # One ceremony's day: "named X of the Year on Thursday night ... the lifetime award went to B".
+        news = [d for d in awards if award_told_as_news(body, d)]
+        days = {d.date.date: d.date for d in news if d.date is not None and d.date.precision == "day"}
+        if len(days) == 1:
+            (day,) = days.values()
+            for award in news:
+                if award.date is None:
+                    award.date = day
     dated = {d.date.date: d.date for d in awards if d.date is not None}
     if len(dated) != 1:
         return

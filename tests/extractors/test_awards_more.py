@@ -167,6 +167,17 @@ PRESENTED_AND_DATED = [
         [],
     ),
     Case(
+        "one-ceremony-day-dates-the-other-prizes",
+        "Ana Ruiz, chief executive of Orbis Freight, was named Haulier of the Year at the Leeds Transport "
+        "Awards on Thursday night.\n\nThe lifetime achievement award went to Tom Becker, who founded "
+        "Castlemere Tankers in 1984.",
+        [
+            {**_award("Ana Ruiz", "Orbis Freight", "Haulier of the Year"), "date": "2025-03-13"},
+            {**_award("Tom Becker", "Castlemere Tankers"), "date": "2025-03-13"},
+        ],
+        exact=False,  # the founding is told too
+    ),
+    Case(
         "no-event-prize-money",
         "Jane Doe said the Acme prize money would go to charity.",
         [],
