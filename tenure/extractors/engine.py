@@ -321,6 +321,20 @@ def _story_date(
     return lead_story
 
 
+_EDITION_AFTER_RE = re.compile(
+    r"\s+(?:(?-i:[A-Z])[\w'’&-]*\s+){0,5}?(?:prize|award|awards|medal|honou?rs|edition|ceremony)\b",
+    re.IGNORECASE,
+)
+
+
+def _edition_year(body: str, draft: Draft, story: DateMention) -> bool:
+    """An award dated only by its edition's year ("the 2025 Acme Medal") in the story's year."""
+    date = draft.date
+    if draft.type != "award" or date is None or date.precision != "year" or not date.text:
+        return False
+    return date.date == (story.date or "")[:4] and _EDITION_AFTER_RE.match(body, date.end) is not None
+
+
 _OCCASION_RE = re.compile(
     r"\b(?:awards?|prizes?|honou?rs\s+list|(?:birthday|new\s+year)\s+honou?rs|ceremony|gala|dinner)\b",
     re.IGNORECASE,
@@ -344,6 +358,9 @@ def _date_from_story(
     # "guests gathered on Thursday night for the Acme Awards": the ceremony's day dates its prizes.
     ceremony = _OCCASION_RE.search(sentences[story_index].text) is not None
     for draft in drafts:
+        if ceremony and _edition_year(body, draft, story) and award_told_as_news(body, draft):
+            draft.date = story  # "The 2025 prize goes to ...": the year names the edition, not the day
+            continue
         if draft.date is not None:
             continue
         if ceremony and draft.sentence >= story_index and award_told_as_news(body, draft):

@@ -178,6 +178,16 @@ PRESENTED_AND_DATED = [
         exact=False,  # the founding is told too
     ),
     Case(
+        "edition-year-gives-way-to-the-announcement-day",
+        "The Orbis Foundation said on Wednesday that this year's Orbis Prize for Chemistry will be shared "
+        "by two people.\n\nThe 2025 prize goes to Ana Ruiz of the University of Halden and Tom Becker of the "
+        "Norden Institute.",
+        [
+            {**_award("Ana Ruiz", "University of Halden"), "date": "2025-03-12"},
+            {**_award("Tom Becker", "Norden Institute"), "date": "2025-03-12"},
+        ],
+    ),
+    Case(
         "no-event-prize-money",
         "Jane Doe said the Acme prize money would go to charity.",
         [],
