@@ -378,6 +378,8 @@ def build_appointment(
         return []
     if rule.rule_id == "appointment.named" and _NOT_AN_APPOINTMENT_AFTER_RE.match(scene.text[end : end + 90]):
         return []  # "named after", "named in a lawsuit", "named one of the best"
+    if rule.rule_id == "appointment.named" and _NAMED_WINNER_RE.match(scene.text, end, scene.sentence.end):
+        return []  # "named Jane Doe, a chemist at Foo, as the winner of its medal": a prize
     if rule.rule_id == "appointment.join" and _ordinary_object(scene, end):
         return []  # "joined the call", "joined forces"
     if rule.person == "before" and _thing_subject(scene, start):
@@ -961,6 +963,10 @@ def _object_pronoun(scene: Scene, at: int, subject: Mention | None) -> Mention |
     return None
 
 
+_NAMED_WINNER_RE = re.compile(
+    r"[^.;]{0,100}?\bas\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:winner|recipient|laureate)s?\s+of\b",
+    re.IGNORECASE,
+)
 # What follows "named" when nobody is being appointed.
 _NOT_AN_APPOINTMENT_AFTER_RE = re.compile(
     r"^\s+(?:after|in\s+(?:(?:his|her|their)\s+)?hono(?:u)?r|for\s+(?:him|her|them)\b|"
@@ -1760,7 +1766,8 @@ _APPOSITION_GAP_RE = re.compile(
 _APPOSITION_WORDS_RE = re.compile(
     rf"\b(?:{_ROLE_WORD}|counterpart|colleague|works?|worked|stepped\s+down|founded|co-founded|runs|leads|heads|"
     r"vice-president|manager|officer|professor|partner|employee|engineer|scientist|analyst|economist|lawyer|"
-    r"consultant|adviser|advisor|designer|developer|researcher|banker|trader|pilot|driver|nurse|teacher)\b",
+    r"consultant|adviser|advisor|designer|developer|researcher|banker|trader|pilot|driver|nurse|teacher|"
+    r"chemist|physicist|biologist|mathematician|architect|surgeon|journalist|editor)\b",
     re.IGNORECASE,
 )
 # "... after her headhunting firm Acme Search": the recipient's own firm, named later in the clause.

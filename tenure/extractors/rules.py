@@ -688,7 +688,9 @@ RULES: tuple[Rule, ...] = (
         "award.winners-of",
         "award",
         _rx(
-            r"\b(?:are|were|was|is|as|among)\s+(?:the\s+|this\s+year['’]s\s+)?(?:joint\s+|co-?)?(?:winners|recipients|laureates)\s+of\b"
+            r"\b(?:are|were|was|is|as|among)\s+(?:the\s+|this\s+year['’]s\s+)?(?:joint\s+|co-?)?(?:winners|recipients|laureates)\s+of\b|"
+            # "The academy named Jane Doe, a chemist at Foo, as the winner of its Halden Medal".
+            r"\bas\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:winner|recipient|laureate)\s+of\b"
         ),
         "list-before",
         0.8,
@@ -1251,7 +1253,14 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "award.caption-line": ("–", "—", " - "),
     "award.recipients-list": ("recipients", "winners", "honorees", "honourees", "laureates", "inductees"),
-    "award.winners-of": ("winners of", "recipients of", "laureates of"),
+    "award.winners-of": (
+        "winners of",
+        "recipients of",
+        "laureates of",
+        "winner of",
+        "recipient of",
+        "laureate of",
+    ),
     "award.winners-include": ("includ",),
     "award.gave-person": (
         "awarded",

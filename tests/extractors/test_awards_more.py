@@ -188,6 +188,17 @@ PRESENTED_AND_DATED = [
         ],
     ),
     Case(
+        "named-person-as-the-winner-of",
+        "The academy also named Ana Ruiz, a 29-year-old chemist at Orbis Labs, as the winner of its Young "
+        "Chemist Award.",
+        [_award("Ana Ruiz", "Orbis Labs", "Young Chemist Award")],
+    ),
+    Case(
+        "no-event-named-chief-executive-still-an-appointment",
+        "Orbis Labs named Ana Ruiz as its chief executive on Monday.",
+        [{"type": "appointment", "person": "Ana Ruiz", "organization": "Orbis Labs"}],
+    ),
+    Case(
         "no-event-prize-money",
         "Jane Doe said the Acme prize money would go to charity.",
         [],
