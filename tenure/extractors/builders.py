@@ -1439,6 +1439,13 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     before = [a for a in awards if a.end <= start and start - a.end <= 40]
     if before:
         return before[-1].name
+    if rule.rule_id == "award.went-to":
+        # "The lifetime achievement award went to ...": a prize named in lower case.
+        word = re.match(r"[a-z]+", scene.text[start:end], re.IGNORECASE)
+        head = scene.text[max(scene.sentence.start, start - 60) : start + (word.end() if word else 0)]
+        lower = _LOWER_PRIZE_NAME_RE.search(head)
+        if lower and not set(lower.group(1).split()) & _GENERIC_PRIZE_WORDS:
+            return lower.group(1) + lower.group(2)
     if rule.rule_id in {"award.shared-by", "award.went-to"}:
         # "The rising star category was awarded to ...": a category named in lower case.
         category = _CATEGORY_BEFORE_RE.search(scene.text, max(scene.sentence.start, start - 60), start)
@@ -1453,6 +1460,28 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     # "The 2021 prize went to ...": the prize the article named before, else an unnamed prize.
     article_awards = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
     return article_awards[0].name if article_awards else ""
+
+
+_LOWER_PRIZE_NAME_RE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his\s+year['’]s)\s+)((?:[a-z][a-z-]+\s+){2,3})(award|prize|medal|trophy)$"
+)
+_GENERIC_PRIZE_WORDS = frozenset(
+    {
+        "top",
+        "main",
+        "first",
+        "same",
+        "overall",
+        "big",
+        "biggest",
+        "new",
+        "special",
+        "annual",
+        "final",
+        "cash",
+        "other",
+    }
+)
 
 
 def _org_right_after(scene: Scene, person: Mention) -> str | None:

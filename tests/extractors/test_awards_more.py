@@ -199,6 +199,20 @@ PRESENTED_AND_DATED = [
         [{"type": "appointment", "person": "Ana Ruiz", "organization": "Orbis Labs"}],
     ),
     Case(
+        "lower-case-prize-went-to",
+        "Ana Ruiz was named Banker of the Year at the Leeds Finance Awards. The lifetime achievement award "
+        "went to Tom Becker.",
+        [
+            _award("Ana Ruiz", None, "Banker of the Year"),
+            _award("Tom Becker", None, "lifetime achievement award"),
+        ],
+    ),
+    Case(
+        "generic-top-prize-went-to-keeps-the-named-prize",
+        "The Orbis Prize for Chemistry was first given in 1990. The top prize went to Tom Becker.",
+        [_award("Tom Becker", None, "Orbis Prize for Chemistry")],
+    ),
+    Case(
         "no-event-prize-money",
         "Jane Doe said the Acme prize money would go to charity.",
         [],
