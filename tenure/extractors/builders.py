@@ -28,7 +28,7 @@ _BOARD_SEAT_RE = re.compile(
 )
 _BOARD_RE = re.compile(r"^\s*(?:the\s+)?(?:[\w'’&.-]+\s+){0,3}?board\b", re.IGNORECASE)
 _AWARD_LOWER_RE = re.compile(
-    r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}(?:prize|award|medal|hall\s+of\s+fame)|knighthood|damehood|peerage)\b",
+    r"\b(?:the\s+)?((?:[\w-]+\s+){0,2}(?:prize|award|medal|hall\s+of\s+fame)\b|(?:knighthood|damehood|peerage)(?=s?\b))",
     re.IGNORECASE,
 )
 _COWINNER_CUE_RE = re.compile(r"\b(?:alongside|along with|together with|jointly with|with)\s", re.IGNORECASE)
@@ -64,7 +64,7 @@ def _name(mention: Mention | None) -> str | None:
 # Between two people of one list, an aside may stand: "A, a chemist, and B", "A (Foo University) and Dr. B",
 # "A, who led the team, and B".
 _LOOSE_GAP_RE = re.compile(
-    r"^(?:\s*\([^()]{1,60}\))?(?:,\s+[^,;.()]{1,70},)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+    r"^(?:\s*\([^()]{1,60}\))?(?:,\s+[^,;.()]{1,90},)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
     r"(?:[\w'’.-]+,?\s+){0,4}$"
 )
 
@@ -77,8 +77,8 @@ def _listed_with_asides(scene: Scene, listed: list[Mention], *, forward: bool) -
     widened = list(listed)
     if forward:
         for mention in people:
-            if mention.start <= widened[-1].end:
-                continue
+            if mention.start <= widened[-1].end or mention.name == widened[-1].name:
+                continue  # "A, who founded the chain A's, and B": A's own name inside A's aside
             if not _LOOSE_GAP_RE.match(scene.text[widened[-1].end : mention.start]):
                 break
             widened.append(mention)
@@ -277,7 +277,8 @@ def _departure_of(scene: Scene, rule: Rule, person: Mention, span: tuple[int, in
     if rule.person == "after":  # "Acme has fired its CEO": the company is the subject
         named = None if title_org else scene.subject_org(start) or scene.org_before(start) or named
     described = scene.object_org(end, named_only=False)
-    org = _name(named) or title_org or _name(described) or _name(scene.workplace_before(start))
+    org = _name(named) or title_org or _former_employer(scene, person)
+    org = org or _name(described) or _name(scene.workplace_before(start))
     org = org or scene.entities.affiliations.get(person.name) or scene.main_org()
     # "is stepping down as CEO" names the role left, even when the person has other titles.
     stated = scene.title_after(end) if re.match(r"\s+as\s", scene.text[end : end + 4]) else None
@@ -295,6 +296,22 @@ def _departure_of(scene: Scene, rule: Rule, person: Mention, span: tuple[int, in
     confidence = rule.confidence - _weakness(scene, person)
     fields = {"person": person.name, "organization": org, "role": role, "details": details}
     return [_draft(scene, rule, (start, end), confidence=confidence, **fields)]
+
+
+# "Jane Doe, the former managing director of Acme, who retired": the company the person left.
+_FORMER_OF_GAP_RE = re.compile(
+    r"^,\s+(?:the\s+|a\s+|an\s+)?(?:former|ex-|retired)\s*(?:[\w-]+\s+){1,5}?(?:of|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _former_employer(scene: Scene, person: Mention) -> str | None:
+    for org in scene.orgs():
+        if org.start > person.end:
+            gap = scene.text[person.end : org.start]
+            good = org.via == "name" and _FORMER_OF_GAP_RE.match(gap) and TITLE_RE.search(gap)
+            return org.name if good else None
+    return None
 
 
 def _weakness(scene: Scene, person: Mention) -> float:
@@ -361,6 +378,8 @@ def build_appointment(
         return []
     if rule.rule_id == "appointment.named" and _NOT_AN_APPOINTMENT_AFTER_RE.match(scene.text[end : end + 90]):
         return []  # "named after", "named in a lawsuit", "named one of the best"
+    if rule.rule_id == "appointment.named" and _NAMED_WINNER_RE.match(scene.text, end, scene.sentence.end):
+        return []  # "named Jane Doe, a chemist at Foo, as the winner of its medal": a prize
     if rule.rule_id == "appointment.join" and _ordinary_object(scene, end):
         return []  # "joined the call", "joined forces"
     if rule.person == "before" and _thing_subject(scene, start):
@@ -963,6 +982,10 @@ def _object_pronoun(scene: Scene, at: int, subject: Mention | None) -> Mention |
     return None
 
 
+_NAMED_WINNER_RE = re.compile(
+    r"[^.;]{0,100}?\bas\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:winner|recipient|laureate)s?\s+of\b",
+    re.IGNORECASE,
+)
 # What follows "named" when nobody is being appointed.
 _NOT_AN_APPOINTMENT_AFTER_RE = re.compile(
     r"^\s+(?:after|in\s+(?:(?:his|her|their)\s+)?hono(?:u)?r|for\s+(?:him|her|them)\b|"
@@ -1321,11 +1344,18 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
         return []  # "accepted the prize on behalf of the company": the company won it
     if rule.rule_id == "award.recipients-list":
         return _recipients_list(scene, rule, (start, end))
+    if rule.rule_id == "award.caption-line":
+        return _caption_line(scene, rule, (start, end))
     award = _award_name(scene, start, end, rule)
     if award is None:
         return []
     award_name = _spelled_out(scene, award or None)
-    if award_name and award_name.islower() and rule.rule_id not in {"award.shared-by", "award.went-to"}:
+    if (
+        award_name
+        and award_name.islower()
+        and rule.rule_id not in {"award.shared-by", "award.went-to"}
+        and not _PERSONAL_HONOUR_RE.fullmatch(award_name)  # "receive knighthoods": their own honour
+    ):
         # "shares the prize with ...": the prize the article named before.
         named = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
         award_name = named[-1].name if named else award_name
@@ -1381,6 +1411,9 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     if rule.rule_id == "award.named-honour":
         # "named CFO of the Year", "appointed OBE": the honour is the words after the verb.
         honour = re.sub(r"^\w+\s+(?:an?\s+|the\s+)?", "", scene.text[start:end])
+        rank = re.match(r"\s*\((KBE|DBE|GBE)\)", scene.text[end : end + 8])
+        if honour.lower() in {"knight", "dame"} and rank:
+            return rank.group(1)  # "becomes a dame (DBE)": the rank the list gives
         if honour.lower() in {"knight", "dame", "knighted"}:
             return "damehood" if honour.lower() == "dame" else "knighthood"
         # "named joint X of the Year", "named one of the Women of the Year".
@@ -1399,6 +1432,11 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
         letters = next((a for a in awards if end <= a.start <= end + 2), None)
         lower = _AWARD_LOWER_RE.match(scene.text, end)
         return letters.name if letters else lower.group(1).lower() if lower else None
+    if rule.rule_id == "award.honours-for":
+        # "made CBEs are", "includes knighthoods for": each recipient's own honour, in the trigger.
+        inside = [a for a in awards if start <= a.start and a.end <= end]
+        lower = _AWARD_LOWER_RE.search(scene.text, start, end)
+        return inside[0].name if inside else lower.group(1).lower() if lower else None
     if rule.rule_id == "award.n-time":
         prize = next((a for a in awards if a.start == end), None)
         return prize.name if prize else None
@@ -1420,16 +1458,49 @@ def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     before = [a for a in awards if a.end <= start and start - a.end <= 40]
     if before:
         return before[-1].name
+    if rule.rule_id == "award.went-to":
+        # "The lifetime achievement award went to ...": a prize named in lower case.
+        word = re.match(r"[a-z]+", scene.text[start:end], re.IGNORECASE)
+        head = scene.text[max(scene.sentence.start, start - 60) : start + (word.end() if word else 0)]
+        lower = _LOWER_PRIZE_NAME_RE.search(head)
+        if lower and not set(lower.group(1).split()) & _GENERIC_PRIZE_WORDS:
+            return lower.group(1) + lower.group(2)
     if rule.rule_id in {"award.shared-by", "award.went-to"}:
         # "The rising star category was awarded to ...": a category named in lower case.
         category = _CATEGORY_BEFORE_RE.search(scene.text, max(scene.sentence.start, start - 60), start)
         if category:
             return category.group(1)
-    if rule.rule_id not in {"award.went-to", "award.winners-include"}:
+    if rule.rule_id == "award.shared-by" and not re.search(
+        r"\b(?:prize|medal|award)\s+$", scene.text[max(0, start - 30) : start]
+    ):
+        return None  # only "The prize will be split between ...": the prize the article named
+    if rule.rule_id not in {"award.went-to", "award.winners-include", "award.shared-by"}:
         return None
     # "The 2021 prize went to ...": the prize the article named before, else an unnamed prize.
     article_awards = [m for m in scene.entities.mentions if m.kind == "award" and m.start < start]
     return article_awards[0].name if article_awards else ""
+
+
+_LOWER_PRIZE_NAME_RE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his\s+year['’]s)\s+)((?:[a-z][a-z-]+\s+){2,3})(award|prize|medal|trophy)$"
+)
+_GENERIC_PRIZE_WORDS = frozenset(
+    {
+        "top",
+        "main",
+        "first",
+        "same",
+        "overall",
+        "big",
+        "biggest",
+        "new",
+        "special",
+        "annual",
+        "final",
+        "cash",
+        "other",
+    }
+)
 
 
 def _org_right_after(scene: Scene, person: Mention) -> str | None:
@@ -1579,6 +1650,79 @@ def _recipients_list(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Dr
     return drafts if len(drafts) > 1 else []
 
 
+# A caption or winners' line: "<prize> – <Person Name>, <company>", nothing else on the line.
+_CAPTION_LINE_RE = re.compile(
+    r"^(?P<head>[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,6}?)\s+[–—-]\s+"
+    r"(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+"
+    r"(?:(?:formerly|previously|ex-|of|at|from)\s*)?(?P<org>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5}?)\s*$"
+)
+_PRIZE_HEAD_RE = re.compile(
+    r"\b(?:of\s+the\s+year|awards?|prizes?|medal|trophy|star|achievement|champion|winner|honou?r)\b",
+    re.IGNORECASE,
+)
+
+
+_NOT_WON_RE = re.compile(
+    r"\b(?:shortlist\w*|short-list\w*|finalists?|nominees?|nominat\w*|runners?-up|commended|candidates?|judges?)\b",
+    re.IGNORECASE,
+)
+
+
+def _caption_header(text: str, line_start: int) -> str:
+    """The line above a block of caption lines ("Winners:", "The finalists are:")."""
+    for _ in range(12):
+        if line_start <= 0:
+            return ""
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1]
+        if line.strip() and not _caption_shape(line):
+            return line
+        line_start = above
+    return ""
+
+
+def _caption_shape(line: str) -> re.Match[str] | None:
+    return _CAPTION_LINE_RE.match(line.strip())
+
+
+def _caption_line(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "Driver of the Year – Jane Doe, Acme Tankers": the prize, its winner and her company. The
+    head must name a prize, or a neighbouring line of the same shape must ("Rising Star – ...")."""
+    text = scene.text
+    line_start = text.rfind("\n", 0, scene.sentence.start) + 1
+    line_end = text.find("\n", scene.sentence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : scene.sentence.start].strip() or text[scene.sentence.end : line_end].strip():
+        return []  # a caption is a whole line
+    found = _caption_shape(text[line_start:line_end])
+    if found is None:
+        return []
+    if not _PRIZE_HEAD_RE.search(found.group("head")):
+        above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        below = text.find("\n", line_end + 1)
+        neighbours = [
+            text[above : max(above, line_start - 1)],
+            text[line_end + 1 : len(text) if below < 0 else below],
+        ]
+        if not any(
+            (n := _caption_shape(line)) and _PRIZE_HEAD_RE.search(n.group("head")) for line in neighbours
+        ):
+            return []
+    if _NOT_WON_RE.search(found.group("head")) or _NOT_WON_RE.search(_caption_header(text, line_start)):
+        return []  # "Finalists:", "Shortlisted for Driver of the Year – ..."
+    person_at = scene.sentence.start + (
+        found.start("person") - (len(found.string) - len(found.string.lstrip()))
+    )
+    mentions = [m for m in scene.mentions if m.start == person_at]
+    if any(m.kind != "person" for m in mentions):
+        return []  # "Award – Acme Labs, Berlin": a company, not a person
+    org_at = person_at + (found.start("org") - found.start("person"))
+    org_mention = next((m for m in scene.orgs() if m.start == org_at), None)
+    org = org_mention.name if org_mention else found.group("org")
+    details: dict[str, object] = {"award": found.group("head"), "co_recipients": []}
+    return [_draft(scene, rule, span, person=found.group("person"), organization=org, details=details)]
+
+
 # Between two recipients of a list, an item whose name was not recognised may stand:
 # "A, Acme founder b Doe and Norden boss C" still lists A with C.
 _SKIPPED_ITEM_GAP_RE = re.compile(
@@ -1664,12 +1808,14 @@ _APPOSITION_GAP_RE = re.compile(
     r"^\s*[,–—(]\s*(?:-\s+)?(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:(?:of|at|with|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?|[\w-]+,\s+(?:[A-Z][\w-]*\s+)?)$|"
     r"^\s*[-,–—]\s+who\s+(?:[\w-]+\s+){0,9}?(?:of|at|with|for|founded|co-founded|runs|leads|heads)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
 _APPOSITION_WORDS_RE = re.compile(
     rf"\b(?:{_ROLE_WORD}|counterpart|colleague|works?|worked|stepped\s+down|founded|co-founded|runs|leads|heads|"
-    r"vice-president|manager|officer|professor|partner|employee)\b",
+    r"vice-president|manager|officer|professor|partner|employee|engineer|scientist|analyst|economist|lawyer|"
+    r"consultant|adviser|advisor|designer|developer|researcher|banker|trader|pilot|driver|nurse|teacher|"
+    r"chemist|physicist|biologist|mathematician|architect|surgeon|journalist|editor)\b",
     re.IGNORECASE,
 )
 # "... after her headhunting firm Acme Search": the recipient's own firm, named later in the clause.
@@ -1755,6 +1901,14 @@ _IN_PASSING_RE = re.compile(r"\b(?:who|which|having|previously|once|formerly)\s+
 _MANY_TIMES_RE = re.compile(
     r"[^.;]*?\b(?:twice|(?:three|four|five|several|multiple|many)\s+times)\b", re.IGNORECASE
 )
+
+
+def award_told_as_news(text: str, draft: Draft) -> bool:
+    """An award the story reports (not "a two-time winner", "who won the prize in 2019")."""
+    if draft.type != "award" or draft.rule_id in _BACKGROUND_AWARD_RULES:
+        return False
+    at = draft.trigger[0]
+    return not (_IN_PASSING_RE.search(text[max(0, at - 30) : at]) or _MANY_TIMES_RE.match(text, at, at + 90))
 
 
 def date_unstated_awards(text: str, drafts: list[Draft], published_year: str) -> None:

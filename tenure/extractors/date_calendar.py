@@ -389,6 +389,10 @@ def resolve_season(groups: Mapping[str, str | None], anchor: Anchor) -> Resoluti
     year, month = anchor.base.year, anchor.base.month
     if modifier in ("last", "past", "this past"):  # the latest one already over
         return _year(year if last < month else year - 1, "past")
+    if modifier == "the":  # "retired in the spring": the latest one; "will go in the spring": the coming one
+        if anchor.forward_cue:
+            return _year(year if last >= month else year + 1, "future")
+        return _year(year if first <= month else year - 1, "past")
     if modifier == "next":  # the next one not yet begun
         return _year(year if first > month else year + 1, "future")
     if modifier == "this" and first == 12:  # from September on, "this winter" is the coming one

@@ -350,7 +350,7 @@ DATE_RULES: tuple[DateRule, ...] = (
     DateRule(
         "date.season",
         # A bare season needs a relative word before it: "shares fall" is no season.
-        r"\b(?:(?:in|during|by|since|until|from|over)\s+)?(?P<mod>last|this\s+past|past|this|next)\s+",
+        r"\b(?:(?:in|during|by|since|until|from|over)\s+)?(?P<mod>last|this\s+past|past|this|next|(?<=\bin\s)the)\s+",
         r"\b(?P<season>spring|summer|autumn|fall|winter)\b",
         "The company expects to list next spring.",
         resolve_season,

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from tenure.errors import ArticleTooLarge
 from tenure.extractors import dating
-from tenure.extractors.builders import BUILDERS, date_unstated_awards
+from tenure.extractors.builders import BUILDERS, award_told_as_news, date_unstated_awards
 from tenure.extractors.contract import MAX_ARTICLE_CHARS, ExtractedEvent
 from tenure.extractors.dates import DateMention, find_dates, local_base
 from tenure.extractors.entities import Entities, Mention, analyse, is_title_case
@@ -68,7 +68,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
     _date_from_follow_up(body, sentences, drafts, dates, published_at)
     _share_hand_over(body, sentences, drafts, dates, published_at)
     _date_from_story(body, sentences, drafts, dates, published_at)
-    _date_awards_together(drafts)
+    _date_awards_together(drafts, body)
     date_unstated_awards(body, drafts, f"{published_at.year:04d}")
     events = []
     for draft in drafts:
@@ -322,6 +322,26 @@ def _story_date(
     return lead_story
 
 
+_EDITION_AFTER_RE = re.compile(
+    r"\s+(?:(?-i:[A-Z])[\w'’&-]*\s+){0,5}?(?:prize|award|awards|medal|honou?rs|edition|ceremony)\b",
+    re.IGNORECASE,
+)
+
+
+def _edition_year(body: str, draft: Draft, story: DateMention) -> bool:
+    """An award dated only by its edition's year ("the 2025 Acme Medal") in the story's year."""
+    date = draft.date
+    if draft.type != "award" or date is None or date.precision != "year" or not date.text:
+        return False
+    return date.date == (story.date or "")[:4] and _EDITION_AFTER_RE.match(body, date.end) is not None
+
+
+_OCCASION_RE = re.compile(
+    r"\b(?:awards?|prizes?|honou?rs\s+list|(?:birthday|new\s+year)\s+honou?rs|ceremony|gala|dinner)\b",
+    re.IGNORECASE,
+)
+
+
 def _date_from_story(
     body: str,
     sentences: list[Sentence],
@@ -336,8 +356,16 @@ def _date_from_story(
     news_types = {"appointment", "departure", "reporting_change"}
     if from_lead:
         news_types.add("funding_round")
+    # "guests gathered on Thursday night for the Acme Awards": the ceremony's day dates its prizes.
+    ceremony = _OCCASION_RE.search(sentences[story_index].text) is not None
     for draft in drafts:
+        if ceremony and _edition_year(body, draft, story) and award_told_as_news(body, draft):
+            draft.date = story  # "The 2025 prize goes to ...": the year names the edition, not the day
+            continue
         if draft.date is not None:
+            continue
+        if ceremony and draft.sentence >= story_index and award_told_as_news(body, draft):
+            draft.date = story
             continue
         # Moves told in the story's own account ("The board named X chairman while it searches")
         # happened when the story reports; background facts (foundings, prizes, rounds) need a
@@ -604,10 +632,19 @@ def _share_hand_over(
                 _redate(departure, date, published)
 
 
-def _date_awards_together(drafts: list[Draft]) -> None:
+def _date_awards_together(drafts: list[Draft], body: str | None = None) -> None:
     """Awards of one ceremony or honours list share its date: an undated one takes the year the
     others have, when they all agree ("named Founder of the Year for 2020 ... scooped the top award")."""
     awards = [d for d in drafts if d.type == "award"]
+    if body is not None:
+        # One ceremony's day: "named X of the Year on Thursday night ... the lifetime award went to B".
+        news = [d for d in awards if award_told_as_news(body, d)]
+        days = {d.date.date: d.date for d in news if d.date is not None and d.date.precision == "day"}
+        if len(days) == 1:
+            (day,) = days.values()
+            for award in news:
+                if award.date is None:
+                    award.date = day
     dated = {d.date.date: d.date for d in awards if d.date is not None}
     if len(dated) != 1:
         return

@@ -73,7 +73,9 @@ _LONG_WORD_RE = re.compile(r"[A-Za-z][\w'’-]{3,}")
 # Between two capitalised words of one name: "University of Toronto", "Prize for Engineering".
 _CONNECTOR_GAP_RE = re.compile(r" (of|for|in|de|van|von|der|del|la|le|du|bin|al) ")
 _POSSESSIVE_RE = re.compile(r"^(?:['’]s\b|['’](?![A-Za-z]))")
-_AWARD_WORDS = frozenset({"award", "prize", "medal", "nobel", "fellowship", "laureate", "trophy"})
+_AWARD_WORDS = frozenset(
+    {"award", "prize", "medal", "nobel", "fellowship", "laureate", "trophy", "honours", "honors"}
+)
 # Joins inside a name: "University of Toronto", "Queen Elizabeth Prize for Engineering".
 _CONNECTORS = frozenset({"of", "for", "in", "de", "van", "von", "der", "del", "la", "le", "du", "bin", "al"})
 _MONTH_SURNAMES = frozenset({"march", "may", "june", "august"})
@@ -860,6 +862,11 @@ def _classify(
     lows = [w.lower() for w in words]
     if set(lows) & _AWARD_WORDS:
         return _award_mention(text, chunk)
+    tail = _LOWER_PRIZE_AFTER_RE.match(text, chunk.end)
+    if tail and not chunk.possessive and not chunk.headline:
+        # "the Lifetime Achievement award", "the Rising Star prize": the prize's name runs on.
+        found = _award_mention(text, chunk)
+        return Mention(found.start, tail.end(), "award", found.name, False, "name") if found else None
     tokens = _name_tokens(chunk)
     if tokens is not None and " ".join(w for _, _, w in tokens) in persons:
         return Mention(
@@ -884,6 +891,11 @@ def _classify(
     if not body:
         return None
     if len(body) == 1 and body[0][2] in aliases and not chunk.quoted:
+        shop = _SHOP_NAMED_FOR_RE.search(text, max(0, body[0][0] - 40), body[0][0])
+        if shop and chunk.possessive and _SHOP_NAME_END_RE.match(text, chunk.end):
+            # "founded the bakery chain Doe's in 1998": a business named for its founder.
+            end = chunk.end + (2 if text[chunk.end : chunk.end + 2] in {"'s", "’s"} else 0)
+            return Mention(body[0][0], end, "org", text[body[0][0] : end], False, "name")
         return Mention(body[0][0], body[0][1], "person", aliases[body[0][2]], chunk.possessive, "alias")
     # A leftover common word before a known short name: "Chief Wang" -> Wang.
     if (
@@ -1019,7 +1031,11 @@ def _is_place(text: str, body: list[tuple[int, int, str]]) -> bool:
 
 # "Kestrel Dynamics, a Boston company that builds drones": an aside that says what it is.
 _ORG_APPOSITIVE_RE = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|maker|startup|start-up|group|lender|bank|"
+    r"^,\s+(?:a|an|the)\s+"
+    # "Bo Chan, the founder of payments company Acme": a person's role over a company.
+    r"(?!(?:former\s+|co-)?(?:founder|co-founder|owner|boss|chief|head|chair\w*|president|director|partner|"
+    r"ceo|cfo|coo|cto|executive)\s+(?:of|at)\s)"
+    r"(?:[\w-]+\s+){0,4}?(?:company|firm|maker|startup|start-up|group|lender|bank|"
     r"retailer|developer|provider|manufacturer|supplier|operator|chain|subsidiary|unit|platform|agency)\b(?!['’])"
     # "Bo Chan, the former Acme Bank deputy CEO": the company's word is part of a person's title.
     r"(?!\s+(?:deputy\s+|vice\s+|co-)?(?:ceo|cfo|coo|cto|chief|president|chair\w*|director|head|manager|"
@@ -1041,6 +1057,13 @@ def _org_context(text: str, start: int, end: int, possessive: bool) -> bool:
     return bool(_ORG_CONTEXT_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+_SHOP_NAMED_FOR_RE = re.compile(
+    r"\b(?:chain|company|firm|business|brand|restaurant|shop|store|bakery|label|group)\s+$", re.IGNORECASE
+)
+_SHOP_NAME_END_RE = re.compile(r"(?:['’]s)?(?=\s+(?:in|and|on|at|which|that|for|from|since)\b|\s*[,.;])")
+_LOWER_PRIZE_AFTER_RE = re.compile(
+    r" (?:award|prize|medal|trophy)\b(?![\w-])(?! (?:money|fund|pot|draw|winnings)\b)"
+)
 _PRIZE_OWNER_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+['’]s $")
 
 

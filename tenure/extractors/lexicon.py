@@ -164,6 +164,7 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     energy semiconductor semiconductors microsystems devices electronics brands stores
     markets exchange insurance securities investments management advisors associates council
     commission committee ministry department deepmind times journal post news press tribune
+    engineering haulage tankers ports renewables construction utilities water lines
     """
     )
 )

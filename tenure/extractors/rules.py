@@ -609,7 +609,7 @@ RULES: tuple[Rule, ...] = (
         "award.went-to",
         "award",
         _rx(
-            r"\b(?:award|prize|medal|honou?r|nobel)(?:,[^,;]{1,60},)?\s+(?:went|goes|will\s+go|was given|was awarded)\s+to\b"
+            r"\b(?:award|prize|medal|honou?r|nobel)(?:,[^;]{1,60}?,)?\s+(?:went|goes|will\s+go|was given|was awarded)\s+(?:jointly\s+|equally\s+)?to\b"
         ),
         "list-after",
         0.85,
@@ -619,7 +619,7 @@ RULES: tuple[Rule, ...] = (
         "award.won",
         "award",
         _rx(
-            r"\b(?:won|wins|win|winning|awarded|receives|received|receiving|shares|shared|(?:will|to|would)\s+share|earned|collected|honou?red with|"
+            r"\b(?:won|wins|win|winning|awarded|receives?|received|receiving|shares|shared|(?:will|to|would)\s+share|earned|collected|honou?red with|"
             r"picked\s+up|picks\s+up|took\s+home|takes\s+home|scooped|clinched|bagged|(?:was|were|been|is)\s+crowned|(?:was|were|been|is)\s+presented\s+with|inducted\s+into)\b"
         ),
         "list-before",
@@ -639,6 +639,28 @@ RULES: tuple[Rule, ...] = (
         "Jane Doe, the founder of Foo Books, was handed an OBE.",
     ),
     Rule(
+        "award.honours-for",
+        "award",
+        _rx(
+            # "Among those made CBEs are A and B", "The list includes MBEs for A, ..., and for B".
+            r"\b(?:made|appointed|given|awarded|receiving|to\s+receive)\s+(?-i:(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM)s)\s+"
+            r"(?:this\s+year\s+|in\s+the\s+(?:[\w'’-]+\s+){1,3})?(?:are|were|is|was|include|included)\b|"
+            r"\b(?:includes?|included|including)\s+(?:(?-i:(?:OBE|CBE|MBE|KBE|DBE|GBE|BEM)s)|knighthoods|damehoods|peerages)\s+for\b"
+        ),
+        "list-after",
+        0.8,
+        "Among those made CBEs are Jane Doe, a partner at Foo Law, and Bo Chan, chair of Acme Homes.",
+    ),
+    Rule(
+        "award.caption-line",
+        "award",
+        # "Rising Star – Jane Doe, Acme Logistics": one line of a winners' list or photo caption.
+        _rx(r"^(?-i:[A-Z][\w&'’-]*)(?:\s+[\w&'’-]+){0,6}?\s+[–—-]\s+(?=(?-i:[A-Z]))"),
+        "after",
+        0.75,
+        "Rising Star – Jane Doe, Acme Logistics",
+    ),
+    Rule(
         "award.recipients-list",
         "award",
         _rx(
@@ -652,7 +674,9 @@ RULES: tuple[Rule, ...] = (
         "award.winners-of",
         "award",
         _rx(
-            r"\b(?:are|were|was|is|as|among)\s+(?:the\s+|this\s+year['’]s\s+)?(?:joint\s+|co-?)?(?:winners|recipients|laureates)\s+of\b"
+            r"\b(?:are|were|was|is|as|among)\s+(?:the\s+|this\s+year['’]s\s+)?(?:joint\s+|co-?)?(?:winners|recipients|laureates)\s+of\b|"
+            # "The academy named Jane Doe, a chemist at Foo, as the winner of its Halden Medal".
+            r"\bas\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:winner|recipient|laureate)\s+of\b"
         ),
         "list-before",
         0.8,
@@ -1189,8 +1213,28 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "peerage",
         "title",
     ),
+    "award.honours-for": (
+        "obes",
+        "cbes",
+        "mbes",
+        "kbes",
+        "dbes",
+        "gbes",
+        "bems",
+        "knighthoods",
+        "damehoods",
+        "peerages",
+    ),
+    "award.caption-line": ("–", "—", " - "),
     "award.recipients-list": ("recipients", "winners", "honorees", "honourees", "laureates", "inductees"),
-    "award.winners-of": ("winners of", "recipients of", "laureates of"),
+    "award.winners-of": (
+        "winners of",
+        "recipients of",
+        "laureates of",
+        "winner of",
+        "recipient of",
+        "laureate of",
+    ),
     "award.winners-include": ("includ",),
     "award.gave-person": (
         "awarded",
