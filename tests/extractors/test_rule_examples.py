@@ -31,3 +31,10 @@ def test_rule_example_fires_its_own_rule(rule: Rule) -> None:
 def test_rule_ids_are_unique() -> None:
     ids = [rule.rule_id for rule in RULES]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.rule_id for rule in RULES])
+def test_rule_carries_its_own_pre_test(rule: Rule) -> None:
+    """The cheap substring pre-test sits on the row itself, and its example passes it."""
+    assert rule.needs, rule.rule_id
+    assert any(fragment in rule.example.lower() for fragment in rule.needs)
