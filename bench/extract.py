@@ -26,8 +26,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from tenure.extractors import extract
-from tenure.extractors.dates import DATEPARSER_STATS, find_dates, parse_published_at
-from tenure.extractors.front_matter import read_front_matter
+from tenure.extractors.dates.spans import DATEPARSER_STATS, find_dates, parse_published_at
+from tenure.extractors.text.front_matter import read_front_matter
 
 TARGET_BYTES = 3_000
 TARGET_ARTICLES_PER_CPU_SECOND = 60  # with dateparser resolving spans at run time

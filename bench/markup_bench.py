@@ -10,7 +10,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from tenure.extractors.markup import clean
+from tenure.extractors.text.markup import clean
 
 SIZE = 200_000
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tenure.extractors import extract
-from tenure.extractors.markup import read_front_matter
+from tenure.extractors.text.markup import read_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTATIONS = Path(__file__).with_name("seed_expectations.json")

@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from tenure.errors import InvalidInput, TenureError
 from tenure.extractors import extract
-from tenure.extractors.dates import parse_published_at as parse_iso_published_at
+from tenure.extractors.dates.spans import parse_published_at as parse_iso_published_at
 from tenure.ingest.documents import read_articles
 from tenure.ingest.published import parse_published_at
 from tenure.settings import Settings

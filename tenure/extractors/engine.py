@@ -1,8 +1,9 @@
 """The extraction engine: one article and its publication time in, dated events out.
 
-Pipeline: clean the markup (markup.py) -> sentences -> people/organizations resolved across the
-article (entities.py) -> time expressions (dates.py) -> trigger rules per sentence (rules.py,
-builders.py) -> each event's date (dating.py) -> one event per fact (merge.py) -> evidence spans
+Pipeline: clean the markup (text/markup.py) -> sentences (text/sentences.py) -> people and
+organizations resolved across the article (entities/recognise.py) -> time expressions
+(dates/spans.py) -> trigger rules per sentence (events/rules.py, events/builders.py) -> each
+event's date (dates/attribution.py) -> one event per fact (events/merge.py) -> evidence spans
 mapped back to the raw input.
 """
 
@@ -14,16 +15,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tenure.errors import ArticleTooLarge
-from tenure.extractors import dating
-from tenure.extractors.builders import BUILDERS, award_told_as_news, date_unstated_awards
 from tenure.extractors.contract import MAX_ARTICLE_CHARS, ExtractedEvent
-from tenure.extractors.dates import DateMention, find_dates, local_base
-from tenure.extractors.entities import Entities, Mention, analyse, is_title_case
-from tenure.extractors.markup import Format, clean
-from tenure.extractors.merge import full_org_names, merge_drafts
-from tenure.extractors.rules import RULES, Rule, fragments_in
-from tenure.extractors.scene import Draft, Scene
-from tenure.extractors.sentences import Sentence, split_sentences
+from tenure.extractors.dates import attribution as dating
+from tenure.extractors.dates.spans import DateMention, find_dates, local_base
+from tenure.extractors.entities.recognise import Entities, Mention, analyse, is_title_case
+from tenure.extractors.events.builders import BUILDERS, award_told_as_news, date_unstated_awards
+from tenure.extractors.events.merge import full_org_names, merge_drafts
+from tenure.extractors.events.rules import RULES, Rule, fragments_in
+from tenure.extractors.events.scene import Draft, Scene
+from tenure.extractors.text.markup import Format, clean
+from tenure.extractors.text.sentences import Sentence, split_sentences
 
 # Hedges and denials before a trigger cancel it: "if he leaves", "denied he would step down",
 # "could be named", "rumours that she will resign", a filing's "understandings pursuant to which she

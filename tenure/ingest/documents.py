@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from tenure.errors import InvalidInput
-from tenure.extractors.front_matter import read_front_matter
+from tenure.extractors.text.front_matter import read_front_matter
 from tenure.ingest.published import parse_published_at
 from tenure.ingest.service import ARTICLE_FORMATS, ArticleInput
 

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from tenure import __version__
 from tenure.errors import ArticleTooLarge, FetchFailed, InvalidInput
-from tenure.extractors.markup import clean
+from tenure.extractors.text.markup import clean
 from tenure.security.http import GuardedResponse, fetch
 from tenure.settings import Settings
 

@@ -7,7 +7,7 @@ compatible dates: equal, one within the other's span at a coarser precision ("20
 "2025-10-20"), either undated, or day dates at most a day apart. The stored event then gains
 the source and keeps the more precise date.
 
-The policy itself lives in `tenure.extractors.facts`, shared with the extractor's own merge.
+The policy itself lives in `tenure.extractors.events.facts`, shared with the extractor's own merge.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.extractors import ExtractedEvent
-from tenure.extractors.facts import date_span, facts_agree, more_precise
+from tenure.extractors.events.facts import date_span, facts_agree, more_precise
 from tenure.models import UNDATED_SORT, Event, EventSource
 from tenure.webhooks.outbox import ChangeKind, EventChange
 

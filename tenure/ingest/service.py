@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.extractors import ExtractedEvent, extract
-from tenure.extractors.markup import detect_format
+from tenure.extractors.text.markup import detect_format
 from tenure.ingest.entities import resolve_organizations, resolve_people
 from tenure.ingest.merge import Resolved, absorb, best_match, fact_key, load_candidates, new_event, source_row
 from tenure.ingest.published import check_published_range

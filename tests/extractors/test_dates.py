@@ -16,7 +16,7 @@ import dateparser
 import pytest
 from dateparser.date import DateDataParser
 
-from tenure.extractors.dates import (
+from tenure.extractors.dates.spans import (
     DATE_RULES,
     DATEPARSER_TRAPS,
     find_dates,
@@ -766,7 +766,7 @@ def test_offsets_point_at_the_span() -> None:
 
 @pytest.mark.parametrize("rule", DATE_RULES, ids=[rule.rule_id for rule in DATE_RULES])
 def test_each_rule_matches_its_own_example(rule: object) -> None:
-    from tenure.extractors.dates import DateRule
+    from tenure.extractors.dates.spans import DateRule
 
     assert isinstance(rule, DateRule)
     mentions = find_dates(rule.example, parse_published_at(WED_CN))
@@ -805,7 +805,7 @@ def test_local_base_is_naive_wall_clock() -> None:
 
 
 # --- dateparser as the reference -------------------------------------------------------------------
-# The resolvers are arithmetic (see tenure/extractors/date_calendar.py); dateparser, configured as
+# The resolvers are arithmetic (see tenure/extractors/dates/calendar.py); dateparser, configured as
 # DESIGN.md says, must agree with them on the forms where its answer is the contract's, and the
 # traps it falls into are pinned so an upgrade that changes them is noticed.
 

@@ -9,7 +9,7 @@ from event_cases import Case, params, run_case
 
 from tenure.errors import ArticleTooLarge
 from tenure.extractors import MAX_ARTICLE_CHARS, extract
-from tenure.extractors.dates import parse_published_at
+from tenure.extractors.dates.spans import parse_published_at
 
 FORMS = [
     Case(

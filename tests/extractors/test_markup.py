@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tenure.extractors.markup import CleanText, clean, detect_format, read_front_matter
+from tenure.extractors.text.markup import CleanText, clean, detect_format, read_front_matter
 
 
 def mojibake(text: str, code_page: str) -> str:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tenure.extractors import extract
-from tenure.extractors.dates import find_dates
+from tenure.extractors.dates.spans import find_dates
 
 BOUND_SECONDS = 4.0
 PUBLISHED = datetime(2025, 11, 12, 9, 0, tzinfo=UTC)

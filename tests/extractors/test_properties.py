@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tenure.extractors import EVENT_TYPES, ExtractedEvent, extract
-from tenure.extractors.dates import find_dates, local_base
+from tenure.extractors.dates.spans import find_dates, local_base
 
 DATE_SHAPES: dict[str | None, re.Pattern[str]] = {
     "day": re.compile(r"^\d{4}-\d{2}-\d{2}$"),

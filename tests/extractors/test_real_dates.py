@@ -12,8 +12,8 @@ import pytest
 from dateparser.date import DateDataParser
 from event_cases import Case, params, run_case
 
-from tenure.extractors import dates as dates_module
-from tenure.extractors.dates import (
+from tenure.extractors.dates import spans as dates_module
+from tenure.extractors.dates.spans import (
     DATEPARSER_RULES,
     DATEPARSER_STATS,
     DATEPARSER_TRAPS,

@@ -1,6 +1,6 @@
 """Every trigger rule's own example, run alone, produces an event by that rule.
 
-A rule row carries its example sentence (rules.py); this runs each through the whole engine with a
+A rule row carries its example sentence (tenure/extractors/events/rules.py); this runs each through the whole engine with a
 fixed publication time and checks that the rule fired (its rule_id on an event of its type; both
 moves for hand-over rules) and that each such event names a person or a company.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from tenure.extractors import extract
-from tenure.extractors.dates import parse_published_at
-from tenure.extractors.rules import RULES, Rule
+from tenure.extractors.dates.spans import parse_published_at
+from tenure.extractors.events.rules import RULES, Rule
 
 PUBLISHED = parse_published_at("2025-03-14T10:00:00+00:00")
 

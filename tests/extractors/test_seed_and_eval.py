@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tenure.extractors import extract
-from tenure.extractors.dates import parse_published_at
+from tenure.extractors.dates.spans import parse_published_at
 
 F1_FLOOR = 0.85
 DATE_ACCURACY_FLOOR = 0.85

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tenure.extractors import extract
-from tenure.extractors.markup import clean, detect_format, read_front_matter
+from tenure.extractors.text.markup import clean, detect_format, read_front_matter
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 ARTICLES = sorted(p for p in SEEDS.iterdir() if p.suffix in {".md", ".html"} and p.name != "README.md")

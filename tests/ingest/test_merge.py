@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tenure.extractors.facts import dates_compatible, more_precise, role_key, roles_compatible
+from tenure.extractors.events.facts import dates_compatible, more_precise, role_key, roles_compatible
 from tenure.ingest.merge import sort_date_for
 from tenure.models import UNDATED_SORT
 from tenure.names.keys import name_key

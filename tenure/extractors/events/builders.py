@@ -6,13 +6,13 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from tenure.extractors.dates import DateMention
-from tenure.extractors.entities import Mention, is_title_case
-from tenure.extractors.given_names import gender_of
-from tenure.extractors.lexicon import DESCRIPTION_HEADS, NOT_NAME_WORDS, PLACE_WORDS, TITLE_RE
-from tenure.extractors.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
-from tenure.extractors.rules import Rule
-from tenure.extractors.scene import Draft, Scene
+from tenure.extractors.dates.spans import DateMention
+from tenure.extractors.entities.given_names import gender_of
+from tenure.extractors.entities.lexicon import DESCRIPTION_HEADS, NOT_NAME_WORDS, PLACE_WORDS, TITLE_RE
+from tenure.extractors.entities.recognise import Mention, is_title_case
+from tenure.extractors.events.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
+from tenure.extractors.events.rules import Rule
+from tenure.extractors.events.scene import Draft, Scene
 
 Builder = Callable[[Scene, Rule, re.Match[str]], list[Draft]]
 

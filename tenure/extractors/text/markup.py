@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from tenure.extractors.cleantext import CleanText, apply_edits
-from tenure.extractors.front_matter import FrontMatter, read_front_matter
-from tenure.extractors.html_text import html_to_text
-from tenure.extractors.markdown_text import markdown_to_text
-from tenure.extractors.mojibake import repair_mojibake
-from tenure.extractors.whitespace import (
+from tenure.extractors.text.cleantext import CleanText, apply_edits
+from tenure.extractors.text.front_matter import FrontMatter, read_front_matter
+from tenure.extractors.text.html_text import html_to_text
+from tenure.extractors.text.markdown_text import markdown_to_text
+from tenure.extractors.text.mojibake import repair_mojibake
+from tenure.extractors.text.whitespace import (
     join_wrapped_lines,
     normalise_newlines,
     normalise_unicode,

@@ -1,6 +1,6 @@
 """When two reports state one fact: the single policy the extractor and ingest both apply.
 
-Within one article the extractor folds drafts with it (merge.py); across articles ingest folds a new
+Within one article the extractor folds drafts with it (events/merge.py); across articles ingest folds a new
 report into a stored event with it (tenure/ingest/merge.py). Same fact means same type, person and
 organization (each caller decides how names compare: text within an article, stored ids across
 articles), plus:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tenure.extractors.cleantext import CleanText, Edit, apply_edits, lines, regex_edits
-from tenure.extractors.wrap import should_join
+from tenure.extractors.text.cleantext import CleanText, Edit, apply_edits, lines, regex_edits
+from tenure.extractors.text.wrap import should_join
 
 NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")  # "line\r\nline"
 SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")  # "Acme\u00a0Corp"

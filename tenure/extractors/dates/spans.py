@@ -1,7 +1,7 @@
 """Time expressions: find the spans ourselves, resolve each against the publication time.
 
-How it works (three modules: this one finds and resolves; date_rules.py holds the table of
-forms; date_calendar.py does the calendar arithmetic)
+How it works (three modules: this one finds and resolves; dates/rules.py holds the table of
+forms; dates/calendar.py does the calendar arithmetic)
 - `DATE_RULES` is the table of forms we recognise: rule_id, prefix, core, example, resolver. The
   cores (a digit, a month or weekday name, a relative word: where a form starts being a date) are
   joined into one alternation, so a text is scanned once; prefixes ("on", "in late", "effective",
@@ -22,7 +22,7 @@ so a span repeated in an article, or the same year across articles of one day, c
 `DATEPARSER_STATS` counts calls and cache hits. The precision is the form's (DESIGN.md), never
 dateparser's `period`; tests check the two agree on the forms sent to it.
 
-Calendar arithmetic (date_calendar.py) stays for the forms where dateparser's answer differs
+Calendar arithmetic (dates/calendar.py) stays for the forms where dateparser's answer differs
 from the contract (`DATEPARSER_TRAPS`, each pinned in tests/extractors/test_dates.py): weeks
 and weekends as their Monday, weekdays (it skips the publication day), "earlier this month",
 "last April", "in late August", forward and effective days without a year (the contract's
@@ -41,8 +41,8 @@ from typing import Any, Literal
 
 from dateparser.date import DateDataParser
 
-from tenure.extractors.date_calendar import Anchor, Precision, Resolution, Tense, week_monday
-from tenure.extractors.date_rules import CONTEXTUAL_RULES, DATE_RULES, PREVIOUS_RULES, DateRule
+from tenure.extractors.dates.calendar import Anchor, Precision, Resolution, Tense, week_monday
+from tenure.extractors.dates.rules import CONTEXTUAL_RULES, DATE_RULES, PREVIOUS_RULES, DateRule
 
 __all__ = [
     "DATEPARSER_RULES",

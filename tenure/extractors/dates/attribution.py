@@ -1,6 +1,6 @@
 """Which of a sentence's time expressions belongs to which event.
 
-dates.py finds and resolves the expressions; this module only chooses. A date belongs to the
+dates/spans.py finds and resolves the expressions; this module only chooses. A date belongs to the
 trigger it is nearest to ("left in May and has started a company": May is the leaving); a date
 opening the sentence ("In 2013, when ...") belongs to every event in it; an "effective" date wins
 for moves; "since 2018" is someone's tenure, not this event; an award edition ("2018 Turing
@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from tenure.extractors.dates import FUTURE_CUE, DateMention
+from tenure.extractors.dates.spans import FUTURE_CUE, DateMention
 
 _SINCE_BEFORE_RE = re.compile(
     r"\b(?:since|until|till|through|by|before)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE

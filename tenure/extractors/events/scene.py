@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tenure.extractors.entities import Entities, Mention, title_near
-from tenure.extractors.lexicon import TITLE_RE
-from tenure.extractors.sentences import Sentence
+from tenure.extractors.entities.lexicon import TITLE_RE
+from tenure.extractors.entities.recognise import Entities, Mention, title_near
+from tenure.extractors.text.sentences import Sentence
 
 # The gap between two people in a list: "A and B", "A, B, and C", "A, French scientist B".
 _LIST_GAP_RE = re.compile(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tenure.extractors.cleantext import CleanText
+from tenure.extractors.text.cleantext import CleanText
 
 # Never article text, wherever they are.
 DROPPED_TAGS = frozenset(

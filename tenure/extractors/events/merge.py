@@ -1,7 +1,7 @@
 """One event per fact: drafts that state the same fact merge into the strongest of them.
 
 Same fact means same type and person and organization, plus: for appointments, compatible roles
-by the policy ingest applies across articles (`facts.py`: a CEO appointment and a board seat are
+by the policy ingest applies across articles (`events/facts.py`: a CEO appointment and a board seat are
 two facts); for awards, the same prize; for funding rounds,
 the same amount (a $1 billion raise told twice is one round, even if the second mention names the
 company differently). The strongest draft keeps its evidence; gaps (date, role, successor) are
@@ -14,9 +14,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tenure.extractors.dates import DateMention
-from tenure.extractors.facts import PRECISION_RANK, role_key, roles_compatible
-from tenure.extractors.scene import Draft
+from tenure.extractors.dates.spans import DateMention
+from tenure.extractors.events.facts import PRECISION_RANK, role_key, roles_compatible
+from tenure.extractors.events.scene import Draft
 
 
 def merge_drafts(drafts: list[Draft], news_year: str | None = None) -> list[Draft]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import ftfy
 
-from tenure.extractors.cleantext import CleanText, Edit, apply_edits, lines
+from tenure.extractors.text.cleantext import CleanText, Edit, apply_edits, lines
 
 _CODE_PAGES = ("latin-1", "cp1252", "cp1250", "iso-8859-2")
 # Lossy mojibake lost its C1 bytes, which only the ISO pages decode to (invisible) controls: so

@@ -3,7 +3,7 @@
 Two uses: a capitalised pair whose first word is a given name is a person ("Lionel Park"), and
 "she"/"he" resolve to the last person whose name fits. The dictionary (about 45,000 names from
 many countries) is read once per process; without the package the engine falls back to the small
-list in lexicon.py.
+list in entities/lexicon.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from tenure.extractors.lexicon import FIRST_NAMES, NOT_NAME_WORDS
+from tenure.extractors.entities.lexicon import FIRST_NAMES, NOT_NAME_WORDS
 
 Gender = Literal["male", "female", "either"]
 

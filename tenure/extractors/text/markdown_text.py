@@ -3,15 +3,15 @@
 Markers are deleted rather than rewritten, so every surviving character keeps its raw offset.
 Each source line stays a line: news Markdown is rarely hard-wrapped, and a bullet or heading
 must never run into the next sentence. Hard-wrapped paragraph lines are joined (see
-`wrap.py`).
+`text/wrap.py`).
 """
 
 from __future__ import annotations
 
 import re
 
-from tenure.extractors.cleantext import CleanText, Edit, apply_edits, lines
-from tenure.extractors.wrap import should_join
+from tenure.extractors.text.cleantext import CleanText, Edit, apply_edits, lines
+from tenure.extractors.text.wrap import should_join
 
 # Line-level patterns: (pattern, example).
 FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")  # "```python"

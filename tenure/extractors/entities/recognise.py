@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from tenure.extractors.given_names import gender_of, is_given_name
-from tenure.extractors.lexicon import (
+from tenure.extractors.entities.given_names import gender_of, is_given_name
+from tenure.extractors.entities.lexicon import (
     DATELINE_RE,
     DEGREE_RE,
     DEPARTMENT_WORDS,
@@ -33,7 +33,7 @@ from tenure.extractors.lexicon import (
     TITLE_RE,
     is_sector_label,
 )
-from tenure.extractors.sentences import Sentence
+from tenure.extractors.text.sentences import Sentence
 
 Kind = Literal["person", "org", "award"]
 

@@ -1,7 +1,7 @@
 """The table of time-expression forms: each a rule_id, a prefix, a core, an example and a resolver.
 
 Rules as data (CONVENTIONS.md): adding a phrasing is one row here and one case in
-tests/extractors/test_dates.py. dates.py scans for the cores and resolves what it finds.
+tests/extractors/test_dates.py. dates/spans.py scans for the cores and resolves what it finds.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tenure.extractors.date_calendar import (
+from tenure.extractors.dates.calendar import (
     MONTHS,
     WEEKDAYS,
     Resolver,

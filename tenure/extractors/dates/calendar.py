@@ -3,7 +3,7 @@
 A resolver takes the named groups of a matched span and an `Anchor` (the publication time on the
 article's own clock, whether forward words precede the span, the mention just before) and gives a
 date at the precision the form supports, or None. Pure and exact: no dateparser, no clock.
-dates.py asks dateparser first for the forms it answers as the contract wants; these resolvers
+dates/spans.py asks dateparser first for the forms it answers as the contract wants; these resolvers
 answer the rest (the forms listed in `dates.DATEPARSER_TRAPS`) and whatever dateparser leaves empty.
 """
 

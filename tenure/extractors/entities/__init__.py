@@ -1,0 +1,1 @@
+"""People, organizations, titles and prizes recognised and resolved across an article."""

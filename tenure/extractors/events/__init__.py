@@ -1,0 +1,1 @@
+"""Trigger rules, one builder per event type, and one event per fact."""

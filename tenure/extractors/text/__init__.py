@@ -1,0 +1,1 @@
+"""Raw input to clean text: format detection, main text, mojibake repair, sentences."""
