@@ -20,6 +20,7 @@ from tenure.extractors.dates import attribution as dating
 from tenure.extractors.dates.spans import DateMention, find_dates, local_base
 from tenure.extractors.entities.recognise import Entities, Mention, analyse, is_title_case
 from tenure.extractors.events.builders import BUILDERS, award_told_as_news, date_unstated_awards
+from tenure.extractors.events.facts import dates_compatible
 from tenure.extractors.events.merge import full_org_names, merge_drafts
 from tenure.extractors.events.rules import RULES, Rule, fragments_in
 from tenure.extractors.events.scene import Draft, Scene
@@ -71,12 +72,89 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
     _date_from_story(body, sentences, drafts, dates, published_at)
     _date_awards_together(drafts, body)
     date_unstated_awards(body, drafts, f"{published_at.year:04d}")
+    drafts = _without_since_restatements(body, sentences, drafts)
+    drafts = _fold_anaphoric_posts(body, drafts)
     events = []
     for draft in drafts:
         sentence = sentences[draft.sentence]
         span = cleaned.to_input(sentence.start, sentence.end)
         events.append(_export(draft, sentence, span))
     return events
+
+
+# "Since Licht took the helm, CNN has ...": a clause that looks back on a move told elsewhere.
+_SINCE_CLAUSE_RE = re.compile(r"(?:^|[,;]\s*)[Ss]ince\s+(?:[\w'’.-]+\s+){0,4}$")
+
+
+def _without_since_restatements(body: str, sentences: list[Sentence], drafts: list[Draft]) -> list[Draft]:
+    """Drop an undated, role-less appointment told in a "since" clause when the article states the
+    same person's appointment at that company elsewhere: it restates it, it is no second fact."""
+    kept = []
+    for draft in drafts:
+        opening = body[sentences[draft.sentence].start : draft.trigger[0]]
+        restated = (
+            draft.type == "appointment"
+            and draft.role is None
+            and draft.date is None
+            and _SINCE_CLAUSE_RE.search(opening)
+            and any(
+                other is not draft
+                and other.type == "appointment"
+                and other.person == draft.person
+                and other.organization == draft.organization
+                for other in drafts
+            )
+        )
+        if not restated:
+            kept.append(draft)
+    return kept
+
+
+# "She assumed the position in March 2021": the post is the one the story named for her.
+_THE_POST_RE = re.compile(r"\bthe\s+(?:position|role|post|job)$", re.IGNORECASE)
+_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _fold_anaphoric_posts(body: str, drafts: list[Draft]) -> list[Draft]:
+    """Fold "assumed the position" into the same person's named appointment at that company: it
+    is the same move, and its date (when finer and compatible) dates it."""
+    kept = []
+    for draft in drafts:
+        named = [
+            other
+            for other in drafts
+            if other is not draft
+            and other.type == "appointment"
+            and other.role
+            and other.person == draft.person
+            and other.organization == draft.organization
+        ]
+        anaphoric = (
+            draft.type == "appointment"
+            and draft.role is None
+            and _THE_POST_RE.search(body[draft.trigger[0] : draft.trigger[1]])
+            and len(named) == 1
+        )
+        if not anaphoric:
+            kept.append(draft)
+            continue
+        target, mine = named[0], draft.date
+        theirs = target.date
+        if (
+            mine is not None
+            and mine.date
+            and (
+                theirs is None
+                or not theirs.date
+                or (
+                    dates_compatible(mine.date, mine.precision, theirs.date, theirs.precision)
+                    and _PRECISION_ORDER.get(mine.precision or "", 4)
+                    < _PRECISION_ORDER.get(theirs.precision or "", 4)
+                )
+            )
+        ):
+            target.date = mine
+    return kept
 
 
 def _format(fmt: str) -> Format:
@@ -398,6 +476,11 @@ _STAY_UNTIL_RE = re.compile(
     r"\b(?:remain|remains|stay|stays)\b[^.;]{0,60}?\b(?:until|through|till)\s+|\blast\s+(?:day|date)\b[^.;]{0,60}?\b(?:is|was|will\s+be)\s+",
     re.IGNORECASE,
 )
+# "They will work into 2016", "Both will stay on until March": several leavers told just before.
+_THEY_STAY_RE = re.compile(
+    r"^(?:They|Both|The\s+two|The\s+pair)\s+(?:will\s+|are\s+to\s+)?(?:both\s+|also\s+)?"
+    r"(?:work|remain|stay|continue)\b[^.;]{0,40}?\b(?:into|until|till|through)\s+"
+)
 _FROM_OPENING_RE = re.compile(r"^(?:From|As\s+of|Starting|Beginning|With\s+effect\s+from)\s", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^(?:He|She|His|Her)\b")
 _NAME_START_RE = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w'’-]+)")
@@ -471,10 +554,19 @@ def _date_from_follow_up(
     with_drafts = {d.sentence for d in drafts}
     per_sentence = _dates_by_sentence(sentences, dates)
     for index, sentence in enumerate(sentences):
+        text = sentence.text
+        if index and (together := _THEY_STAY_RE.match(text)):
+            # "A and B will both leave. They will work into 2016.": both leave then, at any precision.
+            ahead = [d for d in per_sentence[index] if d.date and d.start >= sentence.start + together.end()]
+            leavers = [d for d in drafts if d.type == "departure" and _told_before(d, index) == index - 1]
+            if ahead and len({d.person for d in leavers}) > 1:
+                for draft in leavers:
+                    if draft.details.get("status") != "completed" and _replaceable(draft, published):
+                        _redate(draft, ahead[0], published)
+            continue
         inside = [d for d in per_sentence[index] if d.date and d.precision != "year"]
         if not inside:
             continue
-        text = sentence.text
         usable = [d for d in inside if dating.usable(body, d)]
         if _GROUP_EFFECT_RE.search(text) and usable:
             for draft in drafts:
@@ -512,7 +604,13 @@ def _date_from_follow_up(
             if re.search(r"\beffect", text, re.IGNORECASE):
                 kinds.add("departure")
             _date_person(drafts, person, index, kinds, usable[:1], published)
-        elif _PRONOUN_RE.match(text) and usable and usable[0].tense == "future" and index not in with_drafts:
+        elif (
+            _PRONOUN_RE.match(text)
+            and usable
+            and usable[0].tense == "future"
+            and all(d.person == person for d in drafts if d.sentence == index)
+        ):
+            # (The sentence may tell the same person's next step: "He will join the faculty ...".)
             # "X is stepping down to teach. He will move to the faculty at the end of the year."
             near = [d for d in drafts if _told_before(d, index) == index - 1]
             _date_person(near, person, index, _MOVES, usable[:1], published)

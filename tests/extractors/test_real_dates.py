@@ -141,6 +141,47 @@ def test_dateparser_period_agrees_with_the_form(span: str, period: str) -> None:
 
 ATTRIBUTION: list[Case] = [
     Case(
+        "they-will-work-into-a-year-dates-both-leavers",
+        "Arden Motors said aerospace head Tom Reyes and Ana Ruiz, head of marine, will both leave the "
+        "company. They will work into 2026 to ensure a smooth handover.",
+        [
+            {"type": "departure", "person": "Tom Reyes", "date": "2026", "date_precision": "year"},
+            {"type": "departure", "person": "Ana Ruiz", "date": "2026", "date_precision": "year"},
+        ],
+    ),
+    Case(
+        "a-month-before-the-deal-noun-dates-the-deal",
+        "In May, the fund backed Quillon, while a February investment in Ferrola valued the company at "
+        "$900 million.",
+        [{"type": "funding_round", "organization": "Ferrola", "date": "2025-02", "date_precision": "month"}],
+        published_at="2025-06-20T09:00:00+00:00",
+        exact=False,
+    ),
+    Case(
+        "he-will-move-dates-his-departure-told-before",
+        "Kelby Robotics said Omar Reyes, head of its Tarwick plant since 2009, is stepping down to "
+        "return to research. He will move to the company's lab at the end of the year to join its "
+        "materials team.",
+        [{"type": "departure", "person": "Omar Reyes", "date": "2025-12", "date_precision": "month"}],
+        exact=False,
+    ),
+    Case(
+        "assumed-the-position-dates-the-named-post-and-since-restates-it",
+        "Lena Park was named chief executive of Corran Media in 2021. She assumed the position in "
+        "March 2021, after the exit of Omar Reyes. Since Park took the helm, Corran Media has doubled "
+        "its sales.",
+        [
+            {
+                "type": "appointment",
+                "person": "Lena Park",
+                "role": "chief executive",
+                "date": "2021-03",
+                "date_precision": "month",
+            },
+            {"type": "departure", "person": "Omar Reyes", "organization": "Corran Media"},
+        ],
+    ),
+    Case(
         "a-tenure-start-is-not-the-departure",
         "Tarwick named Ada Brenner city manager. She replaces Hugh Lyle, who was city manager from "
         "March 2011 until his retirement in January of this year.",

@@ -199,6 +199,15 @@ DATE_RULES: tuple[DateRule, ...] = (
         resolve_month_relative_year,
     ),
     DateRule(
+        # "a February investment in Acme", "its March round": the month dates the deal it names.
+        "date.month-attributive",
+        r"\b(?P<mod>a|an|its|their|his|her)\s+",
+        r"(?P<mon>" + _MONTH_FULL + r")(?![\s,]*\d)",
+        "A February investment valued the firm at $2 billion.",
+        resolve_month_named,
+        prefix_required=True,
+    ),
+    DateRule(
         "date.month-named",
         r"\b(?P<mod>last|this|next|in|since|during|from|until|by|before|after|early|mid|late|"
         r"the\s+(?:end|start|beginning|middle)\s+of)[\s-]+(?:(?:early|mid|late)[\s-]+)?",
@@ -387,6 +396,7 @@ CONTEXTUAL_RULES: frozenset[str] = frozenset(
         "date.month-year",
         "date.month-relative-year",
         "date.month-named",
+        "date.month-attributive",
         "date.weekday",
         "date.quarter",
         "date.year",

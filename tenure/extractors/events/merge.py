@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from tenure.extractors.dates.spans import DateMention
-from tenure.extractors.events.facts import PRECISION_RANK, role_key, roles_compatible
+from tenure.extractors.events.facts import PRECISION_RANK, dates_compatible, role_key, roles_compatible
 from tenure.extractors.events.scene import Draft
 
 
@@ -290,7 +290,8 @@ def _conflict(a: Draft, b: Draft, keys: tuple[str, ...]) -> bool:
     db: DateMention | None = b.date
     if da is None or db is None or not da.date or not db.date or da.tense != db.tense:
         return False  # an announcement (past) and the date it takes effect (future) agree
-    return da.date[:7] != db.date[:7]
+    # "in 2021" and "in March 2021" agree; "March" and "May" do not (the policy ingest applies).
+    return not dates_compatible(da.date, da.precision, db.date, db.precision)
 
 
 def _background(draft: Draft, news_year: str | None) -> bool:

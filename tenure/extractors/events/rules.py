@@ -560,6 +560,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:assume|assumes|assumed|assuming|accept|accepts|accepted|accepting)\s+(?:the\s+|a\s+|an\s+|(?:[\w.-]+\s+){0,2}?[\w.-]+['’]s\s+)?(?:new\s+)?"
             r"(?:role|post|position|job|title)\s+(?:of|as)\b|"
             r"\b(?:assume|assumes|assumed|assuming)\s+(?:the\s+|(?:[\w.-]+\s+){0,2}?[\w.-]+['’]s\s+)(?:presidency|chairmanship|chair|premiership)\b|"
+            # "He assumed the position in May 2022": the post the story just named.
+            r"\b(?:assumed|took\s+up|took\s+over)\s+the\s+(?:position|role|post|job)\b(?!\s+(?:of|as)\b)|"
             r"\b(?:take|takes|took|taking|taken)\s+(?:over\s+)?the\s+top\s+job\b|"
             r"\b(?:was|were|been|is|be)\s+(?:given|handed)\s+(?:the\s+)?(?:top\s+job|(?:role|post|position|job)\s+of|"
             r"(?:[\w-]+\s+){1,3}?(?:role|job|post))\b|"
