@@ -471,8 +471,8 @@ HEADLINES_AND_MOVES = [
     ),
     Case(
         "moving-from-role-to-new-role-and-board",
-        "Halvern Works said Colm Reddy will be moving from his role as group director of engineering "
-        "to group president, joining the board.",
+        "Halvern Works said Colm Reddy is moving from his post as head of engineering to group "
+        "president, joining the board.",
         [
             {
                 "type": "appointment",
@@ -491,7 +491,7 @@ HEADLINES_AND_MOVES = [
                 "type": "departure",
                 "person": "Colm Reddy",
                 "organization": "Halvern Works",
-                "role": "group director of engineering",
+                "role": "head of engineering",
             },
         ],
     ),

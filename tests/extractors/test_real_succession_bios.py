@@ -174,9 +174,14 @@ SUCCESSION = [
     Case(
         "will-report-to-and-is-expected-to-assume-the-role",
         "Orvik Group hired Tomas Berg. Mr. Berg will report to Lena Falk and is expected to assume the "
-        "role of CEO and join the Board of Directors next year.",
+        "role of chief executive and join the board next year.",
         [
-            {"type": "appointment", "person": "Tomas Berg", "organization": "Orvik Group", "role": "CEO"},
+            {
+                "type": "appointment",
+                "person": "Tomas Berg",
+                "organization": "Orvik Group",
+                "role": "chief executive",
+            },
             {
                 "type": "appointment",
                 "person": "Tomas Berg",
@@ -265,7 +270,7 @@ BIOS = [
 MOVES = [
     Case(
         "moving-from-role-to-new-role-and-joining-board",
-        "Colin Ferro will be moving from his role as group director of sales to group president, joining "
+        "Colin Ferro is moving from his post as head of sales to group president, joining "
         "the board of Halvard Group.",
         [
             {
@@ -278,7 +283,7 @@ MOVES = [
                 "type": "departure",
                 "person": "Colin Ferro",
                 "organization": "Halvard Group",
-                "role": "group director of sales",
+                "role": "head of sales",
             },
             {
                 "type": "appointment",
@@ -290,8 +295,8 @@ MOVES = [
     ),
     Case(
         "will-also-be-exiting-after-a-relative-clause",
-        "Halvard's chief business officer Ankit Rao, who joined the company in 2010, will also be exiting "
-        "the company.",
+        "Halvard's chief business officer Ankit Rao, who joined Halvard in 2010, will also be exiting "
+        "the retailer.",
         [
             {"type": "appointment", "person": "Ankit Rao", "organization": "Halvard", "date": "2010"},
             {
@@ -444,8 +449,8 @@ SUBJECTS = [
     ),
     Case(
         "the-n-year-old-is-the-last-sentences-subject",
-        "Hugo Nakamura is the chairman of Orvik Group. The 75-year-old will also step down on June 1 as "
-        "chairman of the Trade Federation.",
+        "Hugo Nakamura is the chairman of Orvik Group. The 71-year-old will also stand down on June 1 "
+        "as head of the Trade Federation.",
         [
             {
                 "type": "departure",
@@ -460,14 +465,14 @@ SUBJECTS = [
 HANDOVER_ROLES = [
     Case(
         "successor-told-later-takes-the-role-given-up",
-        "Colin Ferro will be moving from his role as group director of sales to group president at "
-        "Halvard Group. He will be succeeded by Chris Barr, currently sales director of engines.",
+        "Colin Ferro is moving from his post as head of sales to group president at Halvard Group. "
+        "He will be succeeded by Chris Barr, who now runs sales for engines.",
         [
             {
                 "type": "appointment",
                 "person": "Chris Barr",
                 "organization": "Halvard Group",
-                "role": "group director of sales",
+                "role": "head of sales",
                 "details": {"predecessor": "Colin Ferro"},
             },
         ],
@@ -671,7 +676,7 @@ REPORTING = [
     ),
     Case(
         "takes-on-responsibility-for-teams",
-        "Orvik said finance chief Tomas Berg will take on responsibility for the legal and strategy teams.",
+        "Orvik said finance chief Tomas Berg will take on responsibility for its compliance and audit teams.",
         [
             {
                 "type": "reporting_change",

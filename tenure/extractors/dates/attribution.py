@@ -94,7 +94,7 @@ def choose(
     """The date for the event whose trigger is `trigger`, among one sentence's dates."""
     usable_dates = [d for d in candidates if d.date is not None and usable(text, d)]
     if event_type == "departure":
-        # "was the city manager from September 2009 until his retirement in June": a tenure's start
+        # "served as town clerk from March 2011 until she retired last May": a tenure's start
         # is not when it ended.
         usable_dates = [d for d in usable_dates if not starts_range(text, d)]
     # "The shake-up comes 11 months after the founder left": the offset dates the event after it,

@@ -1113,7 +1113,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "funding.round-of-amount",
         "funding_round",
-        # "the first round of Rs 2 crore was announced by the company", "their next round of $2 million".
+        # "its first round of Rs 5 crore, disclosed by the startup", "their next round of $2 million".
         _rx(
             r"\b(?:first|second|third|fourth|next|latest|new|previous|initial|fresh|maiden|seed|bridge)\s+"
             r"(?:funding\s+|financing\s+|investment\s+)?round\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?"
