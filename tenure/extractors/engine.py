@@ -20,7 +20,7 @@ from tenure.extractors.dates import attribution as dating
 from tenure.extractors.dates.spans import DateMention, find_dates, local_base
 from tenure.extractors.entities.recognise import Entities, Mention, analyse, is_title_case
 from tenure.extractors.events.builders import BUILDERS, award_told_as_news, date_unstated_awards
-from tenure.extractors.events.facts import dates_compatible
+from tenure.extractors.events.facts import dates_compatible, more_precise
 from tenure.extractors.events.merge import full_org_names, merge_drafts
 from tenure.extractors.events.rules import RULES, Rule, fragments_in
 from tenure.extractors.events.scene import Draft, Scene
@@ -112,7 +112,6 @@ def _without_since_restatements(body: str, sentences: list[Sentence], drafts: li
 
 # "She assumed the position in March 2021": the post is the one the story named for her.
 _THE_POST_RE = re.compile(r"\bthe\s+(?:position|role|post|job)$", re.IGNORECASE)
-_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def _fold_anaphoric_posts(body: str, drafts: list[Draft]) -> list[Draft]:
@@ -139,19 +138,12 @@ def _fold_anaphoric_posts(body: str, drafts: list[Draft]) -> list[Draft]:
             kept.append(draft)
             continue
         target, mine = named[0], draft.date
-        theirs = target.date
+        theirs = (target.date.date, target.date.precision) if target.date is not None else (None, None)
         if (
             mine is not None
             and mine.date
-            and (
-                theirs is None
-                or not theirs.date
-                or (
-                    dates_compatible(mine.date, mine.precision, theirs.date, theirs.precision)
-                    and _PRECISION_ORDER.get(mine.precision or "", 4)
-                    < _PRECISION_ORDER.get(theirs.precision or "", 4)
-                )
-            )
+            and dates_compatible(mine.date, mine.precision, *theirs)
+            and more_precise(mine.date, mine.precision, *theirs)
         ):
             target.date = mine
     return kept

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+# A title followed by a verb of saying names who speaks ("..., the chairman said"), not a role.
+SPEECH_AFTER_RE = re.compile(r"\s+(?:said|says|told|added|noted|explained|wrote|stated)\b", re.IGNORECASE)
+
 
 def _words(block: str) -> list[str]:
     return block.split()

@@ -29,6 +29,7 @@ from tenure.extractors.entities.lexicon import (
     PERSON_AFTER_CUES,
     PERSON_BEFORE_CUES,
     PLACE_WORDS,
+    SPEECH_AFTER_RE,
     TICKER_BEFORE_RE,
     TITLE_RE,
     is_sector_label,
@@ -1651,7 +1652,6 @@ def _workplace_after(text: str, mentions: list[Mention], index: int) -> str | No
 
 
 _DEGREES_AFTER_RE = re.compile(r"(?:,\s*" + DEGREE_RE.pattern + r")+")
-_SPEECH_AFTER_TITLE_RE = re.compile(r"\s+(?:said|says|told|added|noted|wrote|stated)\b", re.IGNORECASE)
 
 
 def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | None, str | None]:
@@ -1697,7 +1697,7 @@ def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | No
             )
             cursor = cursor + (len(text[cursor:]) - len(text[cursor:].lstrip()))
         found = TITLE_RE.match(text, cursor)
-        if found and _SPEECH_AFTER_TITLE_RE.match(text, found.end()):
+        if found and SPEECH_AFTER_RE.match(text, found.end()):
             found = None  # "to succeed Booth, the chairman said": the title is the speaker's
         if found:
             end = _extend_title_right(text, found.end())

@@ -10,6 +10,7 @@ from tenure.extractors.dates.spans import DateMention
 from tenure.extractors.entities.given_names import gender_of
 from tenure.extractors.entities.lexicon import DESCRIPTION_HEADS, NOT_NAME_WORDS, PLACE_WORDS, TITLE_RE
 from tenure.extractors.entities.recognise import Mention, is_title_case
+from tenure.extractors.events.facts import same_organization
 from tenure.extractors.events.money import INVESTOR_CUE_RE, LEAD_CUE_RE, find_money, round_name
 from tenure.extractors.events.rules import Rule
 from tenure.extractors.events.scene import Draft, Scene
@@ -644,17 +645,11 @@ def _heads_to(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
         "details": {"predecessor": None},
     }
     drafts = [_draft(scene, rule, span, confidence=confidence, **fields)]
-    if title_org and not _same_org(title_org, target.name):
+    if title_org and not same_organization(title_org, target.name):
         left = {"status": _status(scene, rule), "successor": None, "destination": target.name}
         more = {"person": person.name, "organization": title_org, "role": title, "details": left}
         drafts.append(_draft(scene, rule, span, type="departure", confidence=confidence - 0.05, **more))
     return drafts
-
-
-def _same_org(a: str, b: str) -> bool:
-    x, y = a.casefold().split(), b.casefold().split()
-    short, long = (x, y) if len(x) <= len(y) else (y, x)
-    return long[: len(short)] == short
 
 
 # "They include A, ...": the sentence after a team is announced names its members.

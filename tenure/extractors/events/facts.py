@@ -55,6 +55,16 @@ _OWN_ROLE = re.compile(
 )
 
 
+def same_organization(a: str | None, b: str | None) -> bool:
+    """One organization named two ways within an article: equal, or one name's words start the
+    other's ("Acme" / "Acme Pharma Inc"). Across articles ingest compares resolved ids instead."""
+    x, y = (a or "").casefold().split(), (b or "").casefold().split()
+    if not x or not y:
+        return x == y
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return long[: len(short)] == short
+
+
 def role_key(role: str | None) -> str | None:
     """The canonical role a title names, or None when it names none that tells facts apart."""
     if not role or not role.strip():

@@ -15,7 +15,13 @@ from dataclasses import replace
 from typing import Any
 
 from tenure.extractors.dates.spans import DateMention
-from tenure.extractors.events.facts import PRECISION_RANK, dates_compatible, role_key, roles_compatible
+from tenure.extractors.events.facts import (
+    PRECISION_RANK,
+    dates_compatible,
+    role_key,
+    roles_compatible,
+    same_organization,
+)
 from tenure.extractors.events.scene import Draft
 
 
@@ -64,7 +70,7 @@ def _link_handovers(events: list[Draft], news_year: str | None) -> None:
                 or event.person == departure.person
                 or not event.role
                 or event.details.get("predecessor")
-                or not _same(event.organization, departure.organization)
+                or not same_organization(event.organization, departure.organization)
                 or _background(replace(event, role=None), news_year)
             ):
                 continue
@@ -82,7 +88,7 @@ def _link_handovers(events: list[Draft], news_year: str | None) -> None:
                 and not e.role
                 and not e.details.get("predecessor")
                 and abs(e.sentence - departure.sentence) <= 1
-                and _same(e.organization, departure.organization)
+                and same_organization(e.organization, departure.organization)
                 and not _background(e, news_year)
             ]
         if len(permanent) != 1 or len({e.person for e in stopgap}) > 1:
@@ -107,7 +113,7 @@ def _share_handover_roles(events: list[Draft]) -> None:
             and e.person == predecessor
             and e.role
             and e.details.get("successor") == appointment.person
-            and _same(e.organization, appointment.organization)
+            and same_organization(e.organization, appointment.organization)
         ]
         if len(given_up) == 1 and not re.search(r"founder|former", given_up[0].role or "", re.IGNORECASE):
             appointment.role = _HOLDER_RE.sub("", given_up[0].role or "") or None
@@ -122,7 +128,9 @@ def full_org_names(drafts: list[Draft], org_names: list[str]) -> None:
         short = draft.organization
         if not short or draft.type not in {"appointment", "departure", "reporting_change"}:
             continue
-        longer = [n for n in names if len(n) > len(short) and _same(short, n) and _suffix_only(short, n)]
+        longer = [
+            n for n in names if len(n) > len(short) and same_organization(short, n) and _suffix_only(short, n)
+        ]
         if longer:
             draft.organization = max(longer, key=lambda n: (len(n), n))
 
@@ -215,7 +223,7 @@ def _share_handover_dates(events: list[Draft]) -> None:
             (
                 a
                 for (p, _), a in appointments.items()
-                if p == key[0] and _same(a.organization, departure.organization)
+                if p == key[0] and same_organization(a.organization, departure.organization)
             ),
             None,
         )
@@ -234,7 +242,7 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None, *, near: bool = 
         amount_a, amount_b = a.details.get("amount"), b.details.get("amount")
         if amount_a is not None and amount_a == amount_b:
             return True
-        same_party = _same(a.organization, b.organization) and a.person == b.person
+        same_party = same_organization(a.organization, b.organization) and a.person == b.person
         if a.rule_id == b.rule_id == "funding.round-of-amount" and a.sentence != b.sentence:
             return False  # "the first round of $1m ... their next round of $2m": each names its round
         if a.rule_id in _ROUND_DETAIL_RULES or b.rule_id in _ROUND_DETAIL_RULES:
@@ -246,7 +254,7 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None, *, near: bool = 
         return same_party and near and not _conflict(a, b, ("amount", "valuation", "round"))
     if a.type == "founding" and (a.person is None or b.person is None):
         # "spun out a company, Veridian" and "founded by A and B": the founders' event says it all.
-        return a.organization is not None and _same(a.organization, b.organization)
+        return a.organization is not None and same_organization(a.organization, b.organization)
     if a.person != b.person:
         return False
     if a.type == "founding":
@@ -259,7 +267,7 @@ def same_fact(a: Draft, b: Draft, news_year: str | None = None, *, near: bool = 
         return _compatible_text(a.details.get("award"), b.details.get("award")) and not _category_of(
             a.details.get("award"), b.details.get("award")
         )
-    if not _same(a.organization, b.organization):
+    if not same_organization(a.organization, b.organization):
         return False
     if (a.rule_id == _TEAM_RULE) != (b.rule_id == _TEAM_RULE):
         return False  # a seat on an interim leadership team is not the member's own appointment
@@ -299,17 +307,8 @@ def _background(draft: Draft, news_year: str | None) -> bool:
     return bool(news_year and date and date[:4] < news_year and not draft.role)
 
 
-def _same(a: str | None, b: str | None) -> bool:
-    """One organization: equal, or one name's words start the other's ("Acme" / "Acme Pharma Inc")."""
-    x, y = (a or "").casefold().split(), (b or "").casefold().split()
-    if not x or not y:
-        return x == y
-    short, long = (x, y) if len(x) <= len(y) else (y, x)
-    return long[: len(short)] == short
-
-
 def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or _same(a, b)
+    return a is None or b is None or same_organization(a, b)
 
 
 def _category_of(a: Any, b: Any) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tenure.extractors.entities.lexicon import TITLE_RE
+from tenure.extractors.entities.lexicon import SPEECH_AFTER_RE, TITLE_RE
 from tenure.extractors.entities.recognise import Entities, Mention, title_near
 from tenure.extractors.text.sentences import Sentence
 
@@ -27,7 +27,6 @@ _SPEAKER_AFTER_RE = re.compile(
     r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|wrote|announced|added|stated|posted|confirmed)\b",
     re.IGNORECASE,
 )
-_SPEAKS_AFTER_RE = re.compile(r"\s+(?:said|says|told|added|noted|explained|wrote|stated)\b", re.IGNORECASE)
 _DESTINATION_BEFORE_RE = re.compile(
     r"\b(?:for|to join|to|joining|join|to (?:co-?)?found|to start|to launch)\s+(?:rival\s+|the\s+)?$",
     re.IGNORECASE,
@@ -346,7 +345,7 @@ class Scene:
                 found = TITLE_RE.match(self.text, person.end + as_role.end())
         if found and found.end() <= self.sentence.end:
             end = found.end()
-            if _SPEAKS_AFTER_RE.match(self.text, end):
+            if SPEECH_AFTER_RE.match(self.text, end):
                 return None  # "..., the chairman said": the title names who speaks, not a role taken
             named_next = self.person_after(end, limit=50)
             if named_next is not None and _DESCRIPTOR_GAP_RE.match(self.text[end : named_next.start]):
