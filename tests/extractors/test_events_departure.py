@@ -22,7 +22,8 @@ CASES = [
         ],
     ),
     Case(
-        "departure-announced-will-step-down-effective",
+        # A departure still ahead is planned; dev-real annotates "will step down" so.
+        "departure-planned-will-step-down-effective",
         "Harriet Vance will step down as chief executive of Brindle Foods, effective April 1, the company "
         "said on Tuesday.",
         [
@@ -32,7 +33,7 @@ CASES = [
                 "organization": "Brindle Foods",
                 "date": "2025-04-01",
                 "date_precision": "day",
-                "details": {"status": "announced"},
+                "details": {"status": "planned"},
             },
         ],
     ),

@@ -71,13 +71,14 @@ TITLE_CORES: tuple[str, ...] = (
     r"secretary",
     r"professor",
     r"dean",
+    r"provost",
     r"(?:vice[- ])?chancellor",
     r"partner",
     r"chief scientist",
 )
 TITLE_MODIFIERS = (
     r"interim|acting|former|then|current|new|permanent|senior|executive|deputy|founding|"
-    r"longtime|global|group|co|joint|incoming|outgoing|non-executive|nonexecutive|non-exec"
+    r"longtime|global|group|co|joint|incoming|outgoing|non-executive|nonexecutive|non-exec|independent"
 )
 # Departments, functions and business lines: words that name a part of a company, not a company.
 # Example: "Vice President of Research & Development", "the new Cloud & Data division".
@@ -112,10 +113,19 @@ _TITLE_OF = (
     rf"(?:\s+{_UNIT_NOUNS})?\b(?=\s*(?:[,.;:)\n]|$)|(?-i:\s+(?:in|at|and|since|from|to|effective|for|who|with|"
     rf"on|until|after|before|when|while|where|was|is|has|had|will|reporting|\d))\b))?"
 )
+# A director, manager or chief of a function or of a public body, written in lower case:
+# "planning director", "finance chief", "city manager", "editorial director". Lower case only, so a
+# capitalised name before "Director" is not taken in; "it" is left out ("made it chief among ...").
+_FUNCTION_WORDS = sorted(
+    (DEPARTMENT_WORDS - {"it"}) | {"city", "county", "town", "facilities", "plant", "program", "project"},
+    key=len,
+    reverse=True,
+)
+_FUNCTION_TITLE = rf"(?-i:(?:{'|'.join(re.escape(w) for w in _FUNCTION_WORDS)}) (?:director|manager|chief))"
 # Example: "interim CEO", "former Chief Scientist", "safety team co-leader", "Non-Executive Chairman",
 # "Senior Vice President of Research".
 TITLE_RE = re.compile(
-    rf"\b(?:(?:{TITLE_MODIFIERS})[- ])*(?:{'|'.join(TITLE_CORES)})\b(?:-elect)?{_TITLE_OF}",
+    rf"\b(?:(?:{TITLE_MODIFIERS})[- ])*(?:{_FUNCTION_TITLE}|{'|'.join(TITLE_CORES)})\b(?:-elect)?{_TITLE_OF}",
     re.IGNORECASE,
 )
 

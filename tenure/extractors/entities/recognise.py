@@ -381,15 +381,19 @@ def _one_name_per_person(mentions: list[Mention]) -> list[Mention]:
     """Later spellings of a person named before ("Dave Baldwin" after "David Baldwin", "Jane
     Doe" after "Jane Q. Doe") take the first spelling."""
     seen: dict[tuple[str, str], str] = {}
+    # "Ó Broin" after "Cormac Ó Broin", "van Dam" after "Jan van Dam": a two-word family name.
+    family: dict[str, str] = {}
     renamed = []
     for mention in mentions:
         parts = mention.name.split()
         if mention.kind != "person" or mention.via != "name" or len(parts) < 2:
             renamed.append(mention)
             continue
+        if len(parts) == 3:
+            family.setdefault(" ".join(parts[1:]), mention.name)
         given = parts[0].lower()
         key = (_NICKNAMES.get(given, given), parts[-1])
-        first = seen.setdefault(key, mention.name)
+        first = family.get(mention.name) or seen.setdefault(key, mention.name)
         if first != mention.name:
             mention = Mention(mention.start, mention.end, "person", first, mention.possessive, "alias")
         renamed.append(mention)
@@ -709,6 +713,17 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
     return None
 
 
+def _titles_next_name(text: str, end: int) -> bool:
+    """ "Tolley Marsh co-founder Jane Doe", "Ferris Lane chief executive Bo Chan": a lower-case title
+    between two names belongs to the second; the first, even if name-shaped, is its company."""
+    if text[end : end + 1] != " " or not text[end + 1 : end + 2].islower():
+        return False
+    title = TITLE_RE.match(text, end + 1)
+    return (
+        title is not None and re.match(r" (?:[A-Z][a-z]+)", text[title.end() : title.end() + 3]) is not None
+    )
+
+
 # A company's descriptor or a title's "of" right before a name-shaped company: "dairy group Tolley
 # Marsh", "chief financial officer of Tolley Marsh", "rival Tolley Marsh".
 _COMPANY_BEFORE_RE = re.compile(
@@ -795,6 +810,7 @@ def _register_persons(text: str, chunks_by_sentence: list[list[_Chunk]]) -> tupl
     """Names with a given name, or with a person's context at one of their mentions."""
     order: list[str] = []
     verdicts: dict[str, bool | None] = {}
+    owners: set[str] = set()  # names that own a title given to the next name: companies
     for chunks in chunks_by_sentence:
         for chunk in chunks:
             if any(t[2].lower() in ORG_SUFFIXES for t in chunk.tokens[-1:]):
@@ -803,6 +819,8 @@ def _register_persons(text: str, chunks_by_sentence: list[list[_Chunk]]) -> tupl
             if tokens is None:
                 continue
             name = " ".join(w for _, _, w in tokens)
+            if _titles_next_name(text, tokens[-1][1]):
+                owners.add(name)
             verdict = _looks_like_person(text, chunk, tokens)
             if name not in verdicts:
                 order.append(name)
@@ -810,7 +828,11 @@ def _register_persons(text: str, chunks_by_sentence: list[list[_Chunk]]) -> tupl
             elif verdicts[name] is not True and verdict is not None:
                 verdicts[name] = verdict or verdicts[name]
     surname_cues = _surname_cues(text, chunks_by_sentence, {n.split()[-1] for n in order})
-    persons = [n for n in order if verdicts[n] or (verdicts[n] is None and n.split()[-1] in surname_cues)]
+    persons = [
+        n
+        for n in order
+        if n not in owners and (verdicts[n] or (verdicts[n] is None and n.split()[-1] in surname_cues))
+    ]
     return persons, set(persons)
 
 
@@ -1678,6 +1700,14 @@ def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | No
             if owner is None and re.search(r"\bits\s+$", window[:start]):
                 owner = _subject_org_before(text, mentions, index)  # "Acme said its CFO, Jane Doe, ..."
             return title.strip(), owner
+        # A founder stays one after leaving: "the co-founder of Acme, Jane Doe" holds no post there.
+        of_org = _title_of_org_gap(text, mentions, person.start - len(window) + last.end(), person.start)
+        if (
+            of_org is not None
+            and "founder" not in last.group().lower()
+            and not _FORMER_RE.search(window[max(0, last.start() - 12) : last.end()])
+        ):
+            return last.group().strip(), of_org.name
     # "Jane Doe, M.D., Chief Medical Officer": degree letters stand between the name and the title.
     degrees = (
         _DEGREES_AFTER_RE.match(text, person.end, person.end + 40)
@@ -1686,7 +1716,9 @@ def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | No
     )
     name_end = degrees.end() if degrees else person.end
     after = text[name_end : name_end + 120]
-    appositive = re.match(r"(?:,\s*|\s*\()(?:the\s+|a\s+|an\s+|its\s+|previously\s+the\s+)?", after)
+    appositive = re.match(
+        r"(?:,\s*|\s*\(|\s+[-–—]\s+)(?:the\s+|a\s+|an\s+|its\s+|previously\s+the\s+)?", after
+    )
     if appositive:
         rest_at = name_end + appositive.end()
         tied = _org_at(mentions, rest_at)
@@ -1710,6 +1742,20 @@ def title_near(text: str, mentions: list[Mention], index: int) -> tuple[str | No
                 return title.strip(), None
             return title.strip(), tied.name if tied else None
     return None, None
+
+
+def _title_of_org_gap(
+    text: str, mentions: list[Mention], title_end: int, person_start: int
+) -> Mention | None:
+    """ "The chairman of Acme Group, Jane Doe": the company named between a title and the person,
+    set off by a comma, is where she holds the title."""
+    of = re.match(r"\s+(?:of|at)\s+(?:the\s+)?", text[title_end:person_start])
+    if of is None:
+        return None
+    org = _org_at(mentions, title_end + of.end())
+    if org is None or org.via != "name" or not re.fullmatch(r"\s*,\s*", text[org.end : person_start]):
+        return None
+    return org
 
 
 def _extend_title_left(window: str, start: int) -> int:

@@ -204,13 +204,25 @@ RULES: tuple[Rule, ...] = (
         status="announced",
         needs=_LEAVE_WORDS,
     ),
+    # A departure still ahead is planned ("will step down in April"); one told in reported speech
+    # ("said she would leave") is the announcement itself.
     Rule(
         "departure.will-leave",
         "departure",
-        _rx(rf"\b(?:will|would|'ll|’ll|shall)\s+(?:{_ADVERB}\s+)?{_LEAVE}\b"),
+        _rx(rf"\b(?:will|'ll|’ll|shall)\s+(?:{_ADVERB}\s+)?{_LEAVE}\b"),
         "before",
         0.85,
         "Jane Doe will step down as chief executive at the end of March.",
+        status="planned",
+        needs=_LEAVE_WORDS,
+    ),
+    Rule(
+        "departure.would-leave",
+        "departure",
+        _rx(rf"\bwould\s+(?:{_ADVERB}\s+)?{_LEAVE}\b"),
+        "before",
+        0.85,
+        "Jane Doe said in May that she would step down as chief executive.",
         status="announced",
         needs=_LEAVE_WORDS,
     ),

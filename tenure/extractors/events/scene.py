@@ -292,7 +292,7 @@ class Scene:
             # "elected Jane Doe, a former banker, as an independent director".
             later = self.text[person.end : min(self.sentence.end, person.end + 110)]
             aside = re.search(
-                r"^,[^,;]{1,90},\s*(?:as|to)\s+(?:(?:the|its|a|an|new)\s+)?"
+                rf"^,[^,;]{{1,90}},\s*(?:as|to)\s+{_ROLE_LEAD}"
                 r"(?:(?:newly\s+)?(?:created\s+)?(?:post|role|position|job)\s+of\s+)?",
                 later,
             )
@@ -323,8 +323,9 @@ class Scene:
             described = self.person_after(found.end(), limit=2)
             if described is not None:
                 # "named director Jane Doe executive chairman": the first title describes her.
+                # "named its finance chief, Jane Doe, interim chief executive": the aside too.
                 gap = re.match(
-                    r"\s+(?:(?:as|to|the|its|a|an)\s+)?", self.text[described.end : described.end + 12]
+                    r",?\s+(?:(?:as|to|the|its|a|an)\s+)?", self.text[described.end : described.end + 12]
                 )
                 first = found
                 found = TITLE_RE.match(self.text, described.end + (gap.end() if gap else 0))
@@ -334,13 +335,13 @@ class Scene:
                     found = first  # "appointing a new CEO Jane Doe": the new title is hers
         if found is None:
             # "joined Acme Health as chief medical officer": the role follows "as" in the clause.
-            as_role = re.search(r"\bas\s+(?:(?:the|its|a|an|new)\s+)?", window)
+            as_role = re.search(rf"\bas\s+{_ROLE_LEAD}", window)
             if as_role and not re.search(r"[,;]", window[: as_role.start()]):
                 found = TITLE_RE.match(self.text, at + as_role.end())
         if found is None and person is not None and person.start <= rest_at + 1:
             # "elected Jane Doe, a former banker, as an independent director".
             later = self.text[person.end : min(self.sentence.end, person.end + 80)]
-            as_role = re.search(r"^,[^,;]{1,90},\s*as\s+(?:(?:the|its|a|an|new)\s+)?", later)
+            as_role = re.search(rf"^,[^,;]{{1,90}},\s*as\s+{_ROLE_LEAD}", later)
             if as_role:
                 found = TITLE_RE.match(self.text, person.end + as_role.end())
         if found and found.end() <= self.sentence.end:
@@ -429,6 +430,8 @@ _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[:—–-]+\s*
 # An aside opened right after a company and not closed yet: "Acme, the maker of X and Y".
 _APPOSITIVE_OPEN_RE = re.compile(r"\)?,\s+(?:the|a|an)\s+[^,;()]*$")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
+# Words between "as" and the title taken: "as its next dean", "as the first chief technology officer".
+_ROLE_LEAD = r"(?:(?:the|its|a|an|new|next|first|first-ever|sole|permanent)\s+){0,2}"
 # Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.
 _DESCRIPTOR_GAP_RE = re.compile(r"^\s+(?:of|at)\s+[^,;]{1,40},\s*$")
 

@@ -1,0 +1,175 @@
+"""Which role a move names and how settled a departure is: titles set off by dashes, a title
+owned by a company named before the person, "as its next/first <title>", titles of a function
+("planning director", "city manager"), and future departures as planned. A name-shaped company
+that owns a title given to the next name is a company. All people and companies are invented."""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+ROLES = [
+    Case(
+        "title-of-company-before-the-name",
+        "The chairman of Quorvel Group, Imre Tallis, will step down on July 21.",
+        [
+            {
+                "type": "departure",
+                "person": "Imre Tallis",
+                "organization": "Quorvel Group",
+                "role": "chairman",
+            }
+        ],
+    ),
+    Case(
+        "title-between-dashes",
+        "Nadia Ferro - chief legal officer - is leaving Plenwick Bank after six years.",
+        [
+            {
+                "type": "departure",
+                "person": "Nadia Ferro",
+                "organization": "Plenwick Bank",
+                "role": "chief legal officer",
+            }
+        ],
+    ),
+    Case(
+        "as-its-first-title-after-an-aside",
+        "Ostrava Metrics hired Jonas Reyl, previously a partner at Hallam LLP, as its first chief "
+        "technology officer.",
+        [
+            {
+                "type": "appointment",
+                "person": "Jonas Reyl",
+                "organization": "Ostrava Metrics",
+                "role": "chief technology officer",
+            }
+        ],
+    ),
+    Case(
+        "as-the-next-title-after-an-aside",
+        "Brookfell University has appointed Oona Vask, chair of its chemistry department, as the next "
+        "provost.",
+        [
+            {
+                "type": "appointment",
+                "person": "Oona Vask",
+                "organization": "Brookfell University",
+                "role": "provost",
+            }
+        ],
+    ),
+    Case(
+        "old-title-aside-then-new-title",
+        "Tarnby Freight has named its finance chief, Lucia Marr, interim chief executive.",
+        [
+            {
+                "type": "appointment",
+                "person": "Lucia Marr",
+                "organization": "Tarnby Freight",
+                "role": "interim chief executive",
+            }
+        ],
+    ),
+    Case(
+        "independent-non-executive-director",
+        "Hollin Energy announced the appointment of Dr Petra Sund as an independent Non-Executive Director.",
+        [
+            {
+                "type": "appointment",
+                "person": "Petra Sund",
+                "organization": "Hollin Energy",
+                "role": "independent Non-Executive Director",
+            }
+        ],
+    ),
+    Case(
+        "function-director-in-a-succession",
+        "Owen Tabb has replaced Rita Lusk as the planning director for Marlow County.",
+        [
+            {
+                "type": "appointment",
+                "person": "Owen Tabb",
+                "role": "planning director",
+                "organization": "Marlow County",
+            },
+            {
+                "type": "departure",
+                "person": "Rita Lusk",
+                "role": "planning director",
+                "organization": "Marlow County",
+            },
+        ],
+    ),
+    Case(
+        "title-before-the-name-in-reported-speech",
+        "Provost Elena Duarte said she would leave Carrow College in December.",
+        [
+            {
+                "type": "departure",
+                "person": "Elena Duarte",
+                "organization": "Carrow College",
+                "role": "Provost",
+                "details": {"status": "announced"},
+            }
+        ],
+    ),
+    Case(
+        "a-founder-described-before-the-name-holds-no-post-to-leave",
+        "Vantor hired the co-founder of Bellring, Omar Farouk, to run its data team.",
+        [{"type": "appointment", "person": "Omar Farouk", "organization": "Vantor"}],
+    ),
+]
+
+STATUS = [
+    Case(
+        "will-step-down-is-planned",
+        "Gustav Lind will step down as chief executive of Harbour Mills in June.",
+        [{"type": "departure", "person": "Gustav Lind", "details": {"status": "planned"}}],
+    ),
+    Case(
+        "is-leaving-is-announced",
+        "Gustav Lind, chief executive of Harbour Mills, is leaving the company.",
+        [{"type": "departure", "person": "Gustav Lind", "details": {"status": "announced"}}],
+    ),
+    Case(
+        "said-he-would-leave-is-announced",
+        "Gustav Lind said on Monday that he would leave Harbour Mills in June.",
+        [{"type": "departure", "person": "Gustav Lind", "details": {"status": "announced"}}],
+    ),
+]
+
+NAMES = [
+    Case(
+        "name-shaped-company-owning-a-title-is-a-company",
+        "Ferris Dale co-founder Ottavio Brandi quits to start a robotics firm\n\n"
+        "Ottavio Brandi, who co-founded software company Ferris Dale in 2014, has stepped down as its "
+        "chief technology officer.",
+        [{"type": "departure", "person": "Ottavio Brandi", "organization": "Ferris Dale"}],
+        exact=False,
+    ),
+    Case(
+        "two-word-family-name-stands-for-the-person",
+        "Kelsey Trust has chosen Dr Cormac Ó Duinn as its next chief executive. Dr Ó Duinn will step "
+        "down from Harlow Foods Ltd in May.",
+        [
+            {"type": "appointment", "person": "Cormac Ó Duinn", "organization": "Kelsey Trust"},
+            {"type": "departure", "person": "Cormac Ó Duinn", "organization": "Harlow Foods Ltd"},
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(ROLES))
+def test_roles(case: Case) -> None:
+    run_case(case)
+
+
+@pytest.mark.parametrize("case", params(STATUS))
+def test_departure_status(case: Case) -> None:
+    run_case(case)
+
+
+@pytest.mark.parametrize("case", params(NAMES))
+def test_names(case: Case) -> None:
+    run_case(case)
