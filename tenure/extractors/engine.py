@@ -543,7 +543,9 @@ def _date_from_follow_up(
     if not drafts:
         return
     published = _clock(body, dates, published_at)
-    with_drafts = {d.sentence for d in drafts}
+    # A sentence whose only events name nobody ("the division heads will report to the CEO")
+    # frames the company; it is no named move that keeps its date to itself.
+    with_drafts = {d.sentence for d in drafts if d.person is not None}
     per_sentence = _dates_by_sentence(sentences, dates)
     for index, sentence in enumerate(sentences):
         text = sentence.text

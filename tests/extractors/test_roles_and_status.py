@@ -160,6 +160,55 @@ NAMES = [
 ]
 
 
+REPORTING_AND_REFERENCE = [
+    Case(
+        "word-surname-after-a-given-name-and-alone",
+        "Tarnby Freight named Warren South chief executive last year. Lena Ruiz will join the board, "
+        "reporting directly to South.",
+        [
+            {"type": "appointment", "person": "Warren South", "organization": "Tarnby Freight"},
+            {"type": "appointment", "person": "Lena Ruiz", "organization": "Tarnby Freight"},
+            {
+                "type": "reporting_change",
+                "person": "Lena Ruiz",
+                "details": {"to_manager": "Warren South"},
+            },
+        ],
+    ),
+    Case(
+        "a-direction-after-the-is-a-place",
+        "Tarnby Freight named Warren South chief executive last year. Sales in the South rose.",
+        [{"type": "appointment", "person": "Warren South", "organization": "Tarnby Freight"}],
+    ),
+    Case(
+        "opening-pronoun-carries-the-last-subject",
+        "Colm Brady will move from engineering director to group president, reporting to chief "
+        "executive Ivan Hale. He will be succeeded by Rory Dunne.",
+        [
+            {"type": "departure", "person": "Colm Brady", "details": {"successor": "Rory Dunne"}},
+            {"type": "appointment", "person": "Rory Dunne", "details": {"predecessor": "Colm Brady"}},
+        ],
+        exact=False,
+    ),
+    Case(
+        "a-from-date-frames-the-moves-told-next",
+        "From 1 July Tarnby Freight will have three divisions, with the heads of road, rail and sea "
+        "reporting directly to chief executive Ivan Hale. Nora Fitch has been appointed as president "
+        "of rail.",
+        [
+            {"type": "reporting_change", "person": None, "date": "2025-07-01"},
+            {"type": "appointment", "person": "Nora Fitch", "date": "2025-07-01"},
+        ],
+        exact=False,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(REPORTING_AND_REFERENCE))
+def test_reporting_and_reference(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(ROLES))
 def test_roles(case: Case) -> None:
     run_case(case)

@@ -79,7 +79,8 @@ _AWARD_WORDS = frozenset(
 )
 # Joins inside a name: "University of Toronto", "Queen Elizabeth Prize for Engineering".
 _CONNECTORS = frozenset({"of", "for", "in", "de", "van", "von", "der", "del", "la", "le", "du", "bin", "al"})
-_MONTH_SURNAMES = frozenset({"march", "may", "june", "august"})
+# Common words that are also surnames after a known given name: "Ruth March", "Theresa May", "Warren East".
+_WORD_SURNAMES = frozenset({"march", "may", "june", "august", "east", "west", "north", "south"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "del", "la", "le", "du", "bin", "al"})
 # Name-internal capitals that are surnames, not brand CamelCase. Example: "McGrew", "LeCun", "DiCaprio".
 _SURNAME_CAMEL_RE = re.compile(r"^(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|O['’])[A-Z]")
@@ -656,8 +657,8 @@ def _find_name_tokens(chunk: _Chunk) -> list[tuple[int, int, str]] | None:
             continue
         if 0 < index < len(tokens) - 1 and word in _NAME_PARTICLES:
             continue  # "Jan du Plessis"
-        if index == len(tokens) - 1 == 1 and low in _MONTH_SURNAMES and tokens[0][2].lower() in FIRST_NAMES:
-            continue  # "Ruth March", "Theresa May"
+        if index == len(tokens) - 1 == 1 and low in _WORD_SURNAMES and is_given_name(tokens[0][2]):
+            continue  # "Ruth March", "Theresa May", "Warren East"
         if low in NOT_NAME_WORDS or low in ORG_SUFFIXES or low in _AWARD_WORDS:
             return None
         if word.isupper() and len(word.rstrip(".")) > 1:
@@ -849,6 +850,16 @@ def _surname_cues(text: str, chunks_by_sentence: list[list[_Chunk]], surnames: s
     return cued
 
 
+_DIRECTION_SURNAMES = frozenset({"east", "west", "north", "south"})
+
+
+def _word_surname_alias(text: str, body: list[tuple[int, int, str]], aliases: dict[str, str]) -> bool:
+    if len(body) != 1 or body[0][2].lower() not in _DIRECTION_SURNAMES or body[0][2] not in aliases:
+        return False
+    before = text[max(0, body[0][0] - 12) : body[0][0]]
+    return not re.search(r"(?:\bthe|[\n.!?:])\s*$", before, re.IGNORECASE)
+
+
 def _person_aliases(persons: list[str]) -> dict[str, str]:
     """Short forms that point to one person: last name, first name when unique."""
     counts: Counter[str] = Counter()
@@ -857,8 +868,8 @@ def _person_aliases(persons: list[str]) -> dict[str, str]:
         parts = name.split()
         forms = {parts[-1], parts[0]} if len(parts) > 1 else set()
         for form in forms:
-            if form.lower() in NOT_NAME_WORDS or len(form) < 2:
-                continue
+            if (form.lower() in NOT_NAME_WORDS and form.lower() not in _WORD_SURNAMES) or len(form) < 2:
+                continue  # "East" stands for Warren East; "Chair" stands for nobody
             counts[form] += 1
             candidates.append((form, name))
     aliases: dict[str, str] = {}
@@ -897,6 +908,9 @@ def _classify(
         )
     # Strip leading function words ("The", "In", "US") before deciding on organizations.
     body = list(chunk.tokens)
+    if _word_surname_alias(text, body, aliases):
+        # "reporting to East" after "Warren East": the surname alone, where no "the" makes it a place.
+        return Mention(body[0][0], body[0][1], "person", aliases[body[0][2]], chunk.possessive, "alias")
     while (
         body
         and body[0][2].lower() in NOT_NAME_WORDS
@@ -925,6 +939,7 @@ def _classify(
         len(body) >= 2
         and body[-1][2] in aliases
         and body[-1][2].lower() not in ORG_SUFFIXES
+        and body[-1][2].lower() not in _WORD_SURNAMES  # "the Middle East" is no Warren East
         and all(t[2].lower() in NOT_NAME_WORDS for t in body[:-1])
     ):
         return Mention(body[-1][0], body[-1][1], "person", aliases[body[-1][2]], chunk.possessive, "alias")
@@ -1487,8 +1502,11 @@ def _resolve_references(
     person_ends = [p.end for p in persons]
     starts = [m.start for m in mentions]
     label: str | None = None  # the company a roundup item opens with ("Kiteflyer: ...")
+    previous: Sentence | None = None
     for sentence in sentences:
         body = sentence.text
+        subject = _subject_of(persons, previous)
+        previous = sentence
         opening = _opening_org(text, mentions, starts, sentence)
         if opening is not None and text[opening.end : opening.end + 1] == ":":
             label = opening.name
@@ -1505,6 +1523,15 @@ def _resolve_references(
             at = sentence.start + match.start()
             wanted = "female" if match.group().lower() == "she" else "male"
             antecedent = _last_person(persons, bisect_right(person_ends, at), wanted)
+            if (
+                subject is not None
+                and match.start() <= 2
+                and gender_of(subject.name) in (wanted, "either")
+                and gender_of(subject.name) == (gender_of(antecedent.name) if antecedent else "either")
+            ):
+                # "A will move to X, reporting to B. He will be succeeded by C": a pronoun opening
+                # the sentence carries on the last sentence's subject, not its last-named object.
+                antecedent = subject
             if antecedent is not None:
                 extra.append(
                     Mention(at, at + len(match.group()), "person", antecedent.name, False, "pronoun")
@@ -1598,6 +1625,18 @@ def _opening_org(text: str, mentions: list[Mention], starts: list[int], sentence
         mention = mentions[index]
         if mention.kind == "org" and mention.via == "name" and mention.start == sentence.start:
             return mention
+    return None
+
+
+def _subject_of(persons: list[Mention], sentence: Sentence | None) -> Mention | None:
+    """The person a sentence opens with (its subject), if it opens with one."""
+    if sentence is None:
+        return None
+    for person in persons:
+        if person.start >= sentence.end:
+            return None
+        if person.start >= sentence.start:
+            return person if person.start - sentence.start <= 25 else None
     return None
 
 
