@@ -21,7 +21,7 @@ from tenure.extractors.dates.spans import DateMention, find_dates, local_base
 from tenure.extractors.entities.recognise import Entities, Mention, analyse, is_title_case
 from tenure.extractors.events.builders import BUILDERS, award_told_as_news, date_unstated_awards
 from tenure.extractors.events.facts import dates_compatible, more_precise
-from tenure.extractors.events.merge import full_org_names, merge_drafts
+from tenure.extractors.events.merge import employers, full_org_names, merge_drafts
 from tenure.extractors.events.rules import RULES, Rule, fragments_in
 from tenure.extractors.events.scene import Draft, Scene
 from tenure.extractors.text.markup import Format, clean
@@ -62,7 +62,9 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
         return []
     entities = analyse(body, sentences)
     dates = find_dates(body, published_at)
-    drafts = merge_drafts(_drafts(body, sentences, entities, dates), news_year=f"{published_at.year:04d}")
+    found = _drafts(body, sentences, entities, dates)
+    employers(found, entities.main_org)
+    drafts = merge_drafts(found, news_year=f"{published_at.year:04d}")
     full_org_names(drafts, [m.name for m in entities.mentions if m.kind == "org" and m.via == "name"])
     for draft in drafts:
         if draft.date is None:

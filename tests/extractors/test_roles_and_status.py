@@ -204,6 +204,53 @@ REPORTING_AND_REFERENCE = [
 ]
 
 
+EMPLOYERS = [
+    Case(
+        "a-board-committee-is-a-seat-at-the-company",
+        "Halden Freight Inc said on Monday that Ann Lee, the former finance chief of Tessaly Foods, "
+        "will join the Audit Committee.",
+        [{"type": "appointment", "person": "Ann Lee", "organization": "Halden Freight Inc"}],
+    ),
+    Case(
+        "a-board-of-regents-appoints-to-its-university",
+        "The Ridgeway University Board of Regents on Monday selected Dr. Celia Oko, provost of "
+        "Lakemont College, as the university's 14th president.",
+        [
+            {
+                "type": "appointment",
+                "person": "Celia Oko",
+                "organization": "Ridgeway University",
+                "role": "president",
+            }
+        ],
+        exact=False,
+    ),
+    Case(
+        "an-investor-partner-joins-the-story-company-board",
+        "Halden Freight raised $40 million. Harrowgate partner Yusra Kell will join the board as part "
+        "of the financing.",
+        [
+            {"type": "funding_round", "person": None, "organization": "Halden Freight"},
+            {"type": "appointment", "person": "Yusra Kell", "organization": "Halden Freight"},
+        ],
+    ),
+    Case(
+        "an-aside-company-is-not-where-the-chair-is-named",
+        "The board of Brisk Robotics voted on Thursday to remove chief executive Jarrah Whit. Board "
+        "member Theo Vand, a partner at Quarry Hill Ventures, was named chair, replacing Whit.",
+        [
+            {"type": "departure", "person": "Jarrah Whit", "organization": "Brisk Robotics"},
+            {"type": "appointment", "person": "Theo Vand", "organization": "Brisk Robotics", "role": "chair"},
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(EMPLOYERS))
+def test_employers(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(REPORTING_AND_REFERENCE))
 def test_reporting_and_reference(case: Case) -> None:
     run_case(case)

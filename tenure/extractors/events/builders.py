@@ -472,7 +472,8 @@ def build_appointment(
         subject_org = scene.subject_org(start) or scene.org_before(start)
         org = _name(subject_org) or _short_subject(scene, start) or _name(named_after) or title_org
     else:
-        org = _name(named_after) or title_org or _name(scene.org_before(start))
+        org = _name(named_after) or _own_title_org(scene, title, title_org, after_trigger, named_after)
+        org = org or _org_before_person_aside(scene, person, start, named_only=True)
     if rule.rule_id == "appointment.key-hire":
         org = _name(scene.org_before(start)) or org
     if rule.rule_id == "appointment.led-by":
@@ -484,7 +485,7 @@ def build_appointment(
     fallback = scene.object_org(end, named_only=False)
     if fallback is not None and (_came_from(scene, fallback) or _owns_person(scene, fallback)):
         fallback = None
-    org = org or _name(fallback) or _name(scene.org_before(start, named_only=False))
+    org = org or _name(fallback) or _org_before_person_aside(scene, person, start, named_only=False)
     org = org or scene.entities.affiliations.get(person.name) or scene.main_org()
     if org is None:
         return []
@@ -583,6 +584,41 @@ def build_appointment(
         if draft.trigger == (start, end):
             draft.trigger = span  # the moves told with this verb share its year
     return drafts
+
+
+_ASIDE_OPEN_RE = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?[^,;]{0,60}\b(?:at|of|with)\s+(?:the\s+)?$")
+
+
+def _in_aside_of(scene: Scene, person: Mention | None, org: Mention) -> bool:
+    """The company is named inside an aside about the person: "Jane Doe, a partner at Foo, ..."."""
+    return (
+        person is not None
+        and org.start >= person.end
+        and _ASIDE_OPEN_RE.match(scene.text[person.end : org.start]) is not None
+    )
+
+
+def _org_before_person_aside(scene: Scene, person: Mention, at: int, *, named_only: bool) -> str | None:
+    """The organization before the trigger, unless it sits in an aside about the person."""
+    before = scene.org_before(at, named_only=named_only)
+    return None if before is None or _in_aside_of(scene, person, before) else before.name
+
+
+_OUTSIDE_TITLE_RE = re.compile(r"\b(?:partner|investor|adviser|advisor)\b", re.IGNORECASE)
+
+
+def _own_title_org(
+    scene: Scene, title: str | None, title_org: str | None, after_trigger: str, named_after: Mention | None
+) -> str | None:
+    """The company of the person's own title, unless it is an outside affiliation: "Foo partner
+    Jane Doe will join the board", "Jane Doe, a partner at Foo, was named chair" take a seat at the
+    company the story is about, not at Foo."""
+    story = scene.main_org()
+    if title_org is None or story is None or story == title_org or named_after is not None:
+        return title_org
+    if _OUTSIDE_TITLE_RE.search(title or "") or _BOARD_SEAT_RE.match(after_trigger):
+        return story
+    return title_org
 
 
 _LEAD_VERB_RE = re.compile(r"\b(?:lead|head|run)$", re.IGNORECASE)
@@ -1114,7 +1150,10 @@ def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Dra
     _, predecessor_org = scene.title_of(predecessor)
     # "replaced B as the planning director for Tarwick County": "for" names the office's employer.
     after = scene.object_org(predecessor.end, named_only=False, skip_destination=False)
-    org = predecessor_org or _name(after) or _name(scene.org_before(start))
+    before = scene.org_before(start)
+    if before is not None and _in_aside_of(scene, successor, before):
+        before = None  # "B, a partner at Foo, was named chair, replacing A": Foo is B's other job
+    org = predecessor_org or _name(after) or _name(before)
     org = org or scene.entities.affiliations.get(predecessor.name) or scene.main_org()
     pred_title, _ = scene.title_of(predecessor)
     stated = (

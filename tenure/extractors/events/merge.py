@@ -135,6 +135,27 @@ def full_org_names(drafts: list[Draft], org_names: list[str]) -> None:
             draft.organization = max(longer, key=lambda n: (len(n), n))
 
 
+# A board's own bodies are not employers: "joined the Audit Committee" is a seat at the company,
+# "the Acme University Board of Regents selected ..." appoints to Acme University.
+_COMMITTEE_RE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w&-]*\s+){0,3}Committee$")
+_GOVERNING_BODY_RE = re.compile(
+    r"^(?P<owner>.+?)\s+(?:Board\s+of\s+(?:Regents|Trustees|Governors|Directors|Visitors)|Board)$"
+)
+
+
+def employers(drafts: list[Draft], main_org: str | None) -> None:
+    """Name the company, not its committee or governing board, as where a move happens."""
+    for draft in drafts:
+        name = draft.organization
+        if not name or draft.type not in {"appointment", "departure"}:
+            continue
+        body = _GOVERNING_BODY_RE.match(name)
+        if body is not None:
+            draft.organization = body.group("owner")
+        elif _COMMITTEE_RE.match(name) and main_org is not None:
+            draft.organization = main_org
+
+
 def _suffix_only(short: str, long: str) -> bool:
     extra = long.split()[len(short.split()) :]
     return bool(extra) and all(w.lower().rstrip(".,") in _NAME_TAILS for w in extra)

@@ -431,7 +431,11 @@ _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[:—–-]+\s*
 _APPOSITIVE_OPEN_RE = re.compile(r"\)?,\s+(?:the|a|an)\s+[^,;()]*$")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|where|whose)\b", re.IGNORECASE)
 # Words between "as" and the title taken: "as its next dean", "as the first chief technology officer".
-_ROLE_LEAD = r"(?:(?:the|its|a|an|new|next|first|first-ever|sole|permanent)\s+){0,2}"
+# "as the university's 14th president": a possessive of the body and an ordinal may stand first.
+_ROLE_LEAD = (
+    r"(?:(?:the|its|a|an|new|next|first|first-ever|sole|permanent|\d{1,3}(?:st|nd|rd|th)|"
+    r"(?:company|university|college|school|group|bank|firm|club|board|society|foundation)['’]s)\s+){0,3}"
+)
 # Between a title and a person: "the co-founder of Acme's lab, Jane Doe" describes Jane Doe.
 _DESCRIPTOR_GAP_RE = re.compile(r"^\s+(?:of|at)\s+[^,;]{1,40},\s*$")
 
