@@ -149,6 +149,21 @@ NAMES = [
         exact=False,
     ),
     Case(
+        "a-company-heading-line-does-not-make-the-next-name-a-company",
+        "Brackley Group\nPenelope Marsh becomes senior independent director at Brackley Group from 1 April.",
+        [{"type": "appointment", "person": "Penelope Marsh", "organization": "Brackley Group"}],
+    ),
+    Case(
+        "the-company-speaking-after-a-name-is-no-apposition",
+        "Tolvane Stores chief executive Fiona Grieve will retire in August, handing the reins to "
+        "chief operating officer Declan Moray-Stiles, the supermarket operator told the exchange on "
+        "Tuesday.",
+        [
+            {"type": "departure", "person": "Fiona Grieve", "organization": "Tolvane Stores"},
+            {"type": "appointment", "person": "Declan Moray-Stiles", "organization": "Tolvane Stores"},
+        ],
+    ),
+    Case(
         "two-word-family-name-stands-for-the-person",
         "Kelsey Trust has chosen Dr Cormac Ó Duinn as its next chief executive. Dr Ó Duinn will step "
         "down from Harlow Foods Ltd in May.",

@@ -729,7 +729,7 @@ def _titles_next_name(text: str, end: int) -> bool:
 # Marsh", "chief financial officer of Tolley Marsh", "rival Tolley Marsh".
 _COMPANY_BEFORE_RE = re.compile(
     r"(?:\b(?:company|group|firm|maker|startup|start-up|rival|retailer|lender|insurer|carrier|chain|"
-    r"supplier|manufacturer|business|subsidiary|brand|conglomerate|grocer|bank)\s+|"
+    r"supplier|manufacturer|business|subsidiary|brand|conglomerate|grocer|bank)[ \t]+|"
     r"\b(?:officer|executive|chief|ceo|cfo|cto|coo|president|chair(?:man|woman)?|director|head|"
     r"(?:co-?)?founder|partner|board)\s+(?:of|at)\s+(?:the\s+)?)$",
     re.IGNORECASE,
@@ -1077,7 +1077,9 @@ _ORG_APPOSITIVE_RE = re.compile(
     r"retailer|developer|provider|manufacturer|supplier|operator|chain|subsidiary|unit|platform|agency)\b(?!['’])"
     # "Bo Chan, the former Acme Bank deputy CEO": the company's word is part of a person's title.
     r"(?!\s+(?:deputy\s+|vice\s+|co-)?(?:ceo|cfo|coo|cto|chief|president|chair\w*|director|head|manager|"
-    r"executive|officer|founder|co-founder|partner|economist|analyst|spokes\w+)\b)",
+    r"executive|officer|founder|co-founder|partner|economist|analyst|spokes\w+)\b)"
+    # "handing over to Jane Doe, the supermarket operator told the exchange": the company speaks.
+    r"(?!\s+(?:said|says|told|tells|announced|added|noted|stated|confirmed)\b)",
     re.IGNORECASE,
 )
 
