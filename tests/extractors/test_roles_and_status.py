@@ -241,6 +241,17 @@ EMPLOYERS = [
         exact=False,
     ),
     Case(
+        "a-company-heading-names-the-paragraph-company",
+        "# Board Notes\n\n### Brackley Group\n**Penelope Marsh** becomes senior independent director "
+        "from 1 April.\n\n### Fenwater Utilities plc\n**Owen Hale** joined the board as a non-executive director "
+        "on 9 March.\n",
+        [
+            {"type": "appointment", "person": "Penelope Marsh", "organization": "Brackley Group"},
+            {"type": "appointment", "person": "Owen Hale", "organization": "Fenwater Utilities"},
+        ],
+        fmt="markdown",
+    ),
+    Case(
         "an-investor-partner-joins-the-story-company-board",
         "Halden Freight raised $40 million. Harrowgate partner Yusra Kell will join the board as part "
         "of the financing.",

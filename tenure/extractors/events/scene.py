@@ -362,7 +362,31 @@ class Scene:
     def main_org(self) -> str | None:
         """The company the sentence is about when it names none: its paragraph's opening company
         ("Acme Energy CFO Jane Doe resigned. Her deputy is acting CFO."), else the article's."""
-        return self._item_org() or self._paragraph_org() or self.entities.main_org
+        return self._item_org() or self._heading_org() or self._paragraph_org() or self.entities.main_org
+
+    def _heading_org(self) -> str | None:
+        """In a newsletter with a heading per company ("Acme Group" on its own line, then the
+        paragraph about it), the paragraph's company is its heading's."""
+        line_start = self.text.rfind("\n", 0, self.sentence.start) + 1
+        for _ in range(6):
+            if line_start <= 0:
+                return None
+            head_start = self.text.rfind("\n", 0, line_start - 1) + 1
+            head = self.text[head_start : line_start - 1].strip()
+            if head and not _SENTENCE_END_RE.search(head):
+                for mention in self.entities.mentions:
+                    if mention.start > head_start + 2:
+                        return None
+                    if (
+                        mention.start >= head_start
+                        and mention.kind == "org"
+                        and mention.via == "name"
+                        and _HEADING_TAIL_RE.fullmatch(self.text[mention.end : line_start - 1])
+                    ):
+                        return mention.name
+                return None
+            line_start = head_start
+        return None
 
     def _item_org(self) -> str | None:
         """In a round-up ("- Jane Doe was named ...", "2. Bo Chan will ..."), each item is its own
@@ -399,6 +423,9 @@ class Scene:
         return None
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?:;,]['’\")]?$")
+# What may follow a company heading's name: a legal form ("Acme Water plc"), nothing else.
+_HEADING_TAIL_RE = re.compile(r"(?:\s+(?:plc|PLC|Ltd|Limited|Inc|LLC|AG|SA|NV|SE|Group)\.?)?\s*")
 # "succeeds B and will ...": B is the object of the first verb, not the subject of the second.
 _OBJECT_VERB_BEFORE_RE = re.compile(
     r"\b(?:succeeds?|succeeded|replaces?|replaced|named|hired|appointed|fired|ousted|thanked|met|"
