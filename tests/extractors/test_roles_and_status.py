@@ -164,6 +164,23 @@ NAMES = [
         ],
     ),
     Case(
+        "a-descriptor-makes-a-name-shaped-run-a-company",
+        "Winners: Arjun Vemuri, co-founder, Kestrel Ledger.\nArjun Vemuri, who co-founded lending "
+        "start-up Kestrel Ledger with two friends, took home Emerging Founder of the Year.",
+        [
+            {"type": "founding", "person": "Arjun Vemuri", "organization": "Kestrel Ledger"},
+            {"type": "award", "person": "Arjun Vemuri", "organization": "Kestrel Ledger"},
+        ],
+        exact=False,
+    ),
+    Case(
+        "a-decade-at-a-firm-is-where-the-person-came-from",
+        "Corlan Agro named Rui Albano finance chief. Albano, who was appointed in January 2022 after "
+        "a decade at trading house Sable Graos, declined to comment.",
+        [{"type": "appointment", "person": "Rui Albano", "organization": "Corlan Agro"}],
+        exact=False,
+    ),
+    Case(
         "two-word-family-name-stands-for-the-person",
         "Kelsey Trust has chosen Dr Cormac Ó Duinn as its next chief executive. Dr Ó Duinn will step "
         "down from Harlow Foods Ltd in May.",

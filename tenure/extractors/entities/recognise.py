@@ -714,6 +714,16 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
     return None
 
 
+def _described_company(text: str, chunk: _Chunk, tokens: list[tuple[int, int, str]]) -> bool:
+    """ "lending start-up Kestrel Ledger", "utility Front Range Power": a company's descriptor right
+    before the run makes it a company, even when its first word is also a given name somewhere. A
+    common given name ("company founder Jane Doe") keeps the person."""
+    if tokens[0][2].lower() in FIRST_NAMES:
+        return False
+    start = chunk.tokens[0][0]
+    return _COMPANY_BEFORE_RE.search(text[max(0, start - 40) : start]) is not None
+
+
 def _titles_next_name(text: str, end: int) -> bool:
     """ "Tolley Marsh co-founder Jane Doe", "Ferris Lane chief executive Bo Chan": a lower-case title
     between two names belongs to the second; the first, even if name-shaped, is its company."""
@@ -729,7 +739,8 @@ def _titles_next_name(text: str, end: int) -> bool:
 # Marsh", "chief financial officer of Tolley Marsh", "rival Tolley Marsh".
 _COMPANY_BEFORE_RE = re.compile(
     r"(?:\b(?:company|group|firm|maker|startup|start-up|rival|retailer|lender|insurer|carrier|chain|"
-    r"supplier|manufacturer|business|subsidiary|brand|conglomerate|grocer|bank)[ \t]+|"
+    r"supplier|manufacturer|business|subsidiary|brand|conglomerate|grocer|bank|utility|house|operator|"
+    r"platform|exchange|agency|consultancy|charity|fintech)[ \t]+|"
     r"\b(?:officer|executive|chief|ceo|cfo|cto|coo|president|chair(?:man|woman)?|director|head|"
     r"(?:co-?)?founder|partner|board)\s+(?:of|at)\s+(?:the\s+)?)$",
     re.IGNORECASE,
@@ -820,7 +831,7 @@ def _register_persons(text: str, chunks_by_sentence: list[list[_Chunk]]) -> tupl
             if tokens is None:
                 continue
             name = " ".join(w for _, _, w in tokens)
-            if _titles_next_name(text, tokens[-1][1]):
+            if _titles_next_name(text, tokens[-1][1]) or _described_company(text, chunk, tokens):
                 owners.add(name)
             verdict = _looks_like_person(text, chunk, tokens)
             if name not in verdicts:

@@ -1126,8 +1126,16 @@ def _owns_person(scene: Scene, org: Mention) -> bool:
 
 
 def _came_from(scene: Scene, org: Mention) -> bool:
-    """ "joined from Sable Networks": where the person came from, not where they went."""
-    return bool(re.search(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", scene.text[max(0, org.start - 40) : org.start]))
+    """ "joined from Sable Networks", "after a decade at trading house Sable": where the person came
+    from, not where they went."""
+    return bool(_CAME_FROM_RE.search(scene.text[max(0, org.start - 60) : org.start]))
+
+
+_CAME_FROM_RE = re.compile(
+    r"(?:\bfrom|\bafter\s+(?:a\s+decade|(?:\w+\s+)?(?:years|months|decades)|\w+\s+years?)\s+(?:at|with))"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def build_succession(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
