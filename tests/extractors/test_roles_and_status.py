@@ -289,6 +289,49 @@ EMPLOYERS = [
 ]
 
 
+MONEY_AND_NAMES = [
+    Case(
+        "a-roundup-item-with-its-city-in-brackets",
+        "## Funding\n\n**Varnel (Munich)** picked up €7.5m in seed funding led by Isar Seed Fund.\n",
+        [
+            {
+                "type": "funding_round",
+                "person": None,
+                "organization": "Varnel",
+                "details": {"amount": 7500000, "currency": "EUR", "round": "seed"},
+            }
+        ],
+        fmt="markdown",
+    ),
+    Case(
+        "an-iso-code-before-the-amount",
+        "Nordhall Health raised NOK 80m from existing shareholders on Monday.",
+        [
+            {
+                "type": "funding_round",
+                "person": None,
+                "organization": "Nordhall Health",
+                "details": {"amount": 80000000, "currency": "NOK"},
+            }
+        ],
+    ),
+    Case(
+        "an-accented-given-name",
+        "Vantablue was founded in 2021 by marine biologist Inês Carvalo and former naval officer Rui "
+        "Mota-Serra.",
+        [
+            {"type": "founding", "person": "Inês Carvalo", "organization": "Vantablue", "date": "2021"},
+            {"type": "founding", "person": "Rui Mota-Serra", "organization": "Vantablue", "date": "2021"},
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(MONEY_AND_NAMES))
+def test_money_and_names(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(EMPLOYERS))
 def test_employers(case: Case) -> None:
     run_case(case)

@@ -8,6 +8,7 @@ list in entities/lexicon.py.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -44,7 +45,14 @@ def is_given_name(word: str) -> bool:
     low = word.lower()
     if low in FIRST_NAMES:
         return True
-    return low not in NOT_NAME_WORDS and len(low) > 2 and low in given_names()
+    if low in NOT_NAME_WORDS or len(low) <= 2:
+        return False
+    # The dictionary spells names without accents: "Inês" and "José" are found as "ines", "jose".
+    return low in given_names() or _unaccented(low) in given_names()
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=65536)

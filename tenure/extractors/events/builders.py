@@ -2109,9 +2109,11 @@ def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]
     return _funding_draft(scene, rule, (start, end), person, org)
 
 
-# A capitalised run opening the sentence right before the verb: "—Tilt Biotherapeutics unveiled ...".
+# A capitalised run opening the sentence right before the verb: "—Tilt Biotherapeutics unveiled ...",
+# a round-up's "Acme (Munich) raised ...": the city in brackets is not part of the name.
 _BARE_SUBJECT_RE = re.compile(
-    r"^\W{0,3}((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:has\s+|have\s+|also\s+|just\s+|last\s+|previously\s+|recently\s+){0,2}$"
+    r"^\W{0,3}((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&'’-]*)(?:\s+\([A-Z][\w .'’-]{1,30}\))?\s+"
+    r"(?:has\s+|have\s+|also\s+|just\s+|last\s+|previously\s+|recently\s+){0,2}$"
 )
 
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from tenure.extractors.events.money import ISO_CODE_ALTERNATION, ISO_CODES
+
 PersonSide = Literal["before", "after", "voice", "list-before", "list-after", "possessive", "none"]
 
 
@@ -1064,7 +1066,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed|pulled\s+in|"
             r"brought\s+in|bring(?:s|ing)?\s+in|took\s+in|picked\s+up)\s+"
             r"(?:(?:new\s+|fresh\s+)?(?:funding|financing|investment|capital)\s+(?:of|worth)\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
-            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR|USD|EUR|GBP|CHF|SGD)\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
+            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹]\s?\d|(?:Rs\.?|{ISO_CODE_ALTERNATION})\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
             r"(?:euros|dollars|pounds|francs|yen|yuan|reais|rupees|kronor|kroner|rand|won)\b)"
         ),
         "none",
@@ -1094,6 +1096,7 @@ RULES: tuple[Rule, ...] = (
             "kroner",
             "rand",
             "won",
+            *(code.lower() for code in ISO_CODES),
         ),
     ),
     Rule(
@@ -1129,7 +1132,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:first|second|third|fourth|next|latest|new|previous|initial|fresh|maiden|seed|bridge)\s+"
             r"(?:funding\s+|financing\s+|investment\s+)?round\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?"
-            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]\s?\d|(?:Rs\.?|INR|USD|EUR|GBP|CHF|SGD)\s?\d)"
+            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹]\s?\d|(?:Rs\.?|{ISO_CODE_ALTERNATION})\s?\d)"
         ),
         "none",
         0.75,
@@ -1143,7 +1146,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:unveil(?:s|ed)?|announc(?:es|ed)|disclos(?:es|ed)|reveal(?:s|ed)|receiv(?:es|ed)|attract(?:s|ed)|"
             r"won|wins|gets|got|drew|draws)\s+(?:about\s+|around\s+|nearly\s+|more than\s+)?"
-            r"(?:(?:US\s?|[a-z]{1,2})?[$€£₹]|Rs\.?\s?|(?:INR|USD|EUR|GBP|CHF|SGD)\s?)\s?\d[\d.,]*\s*(?:million|billion|crores?|lakhs?|bn|mn|m|k|cr)?\s+"
+            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹]|Rs\.?\s?|(?:{ISO_CODE_ALTERNATION})\s?)\s?\d[\d.,]*\s*(?:million|billion|crores?|lakhs?|bn|mn|m|k|cr)?\s+"
             r"(?:in|of)\s+(?:new\s+|fresh\s+|additional\s+|venture\s+|seed\s+|growth\s+)?"
             r"(?:capital|funding|financing|investment)\b"
         ),
