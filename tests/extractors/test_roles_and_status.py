@@ -223,6 +223,13 @@ REPORTING_AND_REFERENCE = [
         exact=False,
     ),
     Case(
+        "the-partner-after-with-is-not-the-subject-of-the-next-verb",
+        "Nerys Talbot joined Quillon Data as chief operating officer in 2009. Talbot co-founded "
+        "Quillon Data in 2008 with Bryn Achter and became chief executive in 2019.",
+        [{"type": "appointment", "person": "Nerys Talbot", "role": "chief executive", "date": "2019"}],
+        exact=False,
+    ),
+    Case(
         "a-from-date-frames-the-moves-told-next",
         "From 1 July Tarnby Freight will have three divisions, with the heads of road, rail and sea "
         "reporting directly to chief executive Ivan Hale. Nora Fitch has been appointed as president "

@@ -429,7 +429,9 @@ _HEADING_TAIL_RE = re.compile(r"(?:\s+(?:plc|PLC|Ltd|Limited|Inc|LLC|AG|SA|NV|SE
 # "succeeds B and will ...": B is the object of the first verb, not the subject of the second.
 _OBJECT_VERB_BEFORE_RE = re.compile(
     r"\b(?:succeeds?|succeeded|replaces?|replaced|named|hired|appointed|fired|ousted|thanked|met|"
-    r"report(?:s|ed|ing)?\s+(?:directly\s+)?to)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$",
+    r"report(?:s|ed|ing)?\s+(?:directly\s+)?to|"
+    # "A co-founded Acme with B and became CEO": B is the object of "with", A the subject.
+    r"with|alongside)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$",
     re.IGNORECASE,
 )
 _AND_THEN_RE = re.compile(
