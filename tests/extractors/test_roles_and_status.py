@@ -181,6 +181,19 @@ NAMES = [
         exact=False,
     ),
     Case(
+        "an-office-before-the-name-is-no-part-of-it",
+        "Ridgeway University said the board also named Vice Provost Deshon Whitley as interim "
+        "provost, effective Feb. 1.",
+        [
+            {
+                "type": "appointment",
+                "person": "Deshon Whitley",
+                "organization": "Ridgeway University",
+                "role": "interim provost",
+            }
+        ],
+    ),
+    Case(
         "two-word-family-name-stands-for-the-person",
         "Kelsey Trust has chosen Dr Cormac Ó Duinn as its next chief executive. Dr Ó Duinn will step "
         "down from Harlow Foods Ltd in May.",

@@ -259,6 +259,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     independent recommended original wechat twitter
     inc corp ltd llc co plc
     scientists scientist physicist engineer engineers executive executives
+    vice provost president chairman chairwoman chancellor deputy interim acting
     former chief vc pe ipo gc leadership issue edition volume newsletter digest briefing series round funding seed directors trustees shareholders stockholders
     nasdaq nyse lse prnewswire businesswire globenewswire
     retailer automaker carmaker chipmaker startup company firm rival lender insurer regulator
