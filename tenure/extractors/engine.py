@@ -232,8 +232,21 @@ _BACKGROUND_BEFORE_RE = re.compile(
 )
 
 
+# "rejected a media report that its CEO was preparing to hand over ...": everything the denied
+# report says, however long the clause, is no fact.
+_DENIED_REPORT_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
+    r"(?:(?:a|an|the|recent|earlier)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:reports?|speculation|rumou?rs?|claims?|suggestions?|story|stories|articles?)\s+"
+    r"(?:[^.;]{0,80}?\s+)?that\b",
+    re.IGNORECASE,
+)
+
+
 def _hedged(text: str, at: int) -> bool:
     if _BACKGROUND_BEFORE_RE.search(text[max(0, at - 30) : at]):
+        return True
+    if _DENIED_REPORT_RE.search(text, 0, at):
         return True
     window = text[max(0, at - _HEDGE_WINDOW) : at]
     cuts = list(_CLAUSE_CUT_RE.finditer(window))

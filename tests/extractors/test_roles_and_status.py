@@ -347,6 +347,34 @@ MONEY_AND_NAMES = [
 ]
 
 
+DENIALS_AND_APPOSITIONS = [
+    Case(
+        "a-denied-report-states-nothing-however-long-the-clause",
+        "Halvern Mobility on Tuesday rejected a media report that its chief executive and co-founder, "
+        "Clara Tenn, was preparing to hand the top job to chief operating officer Arjun Mehra early "
+        "next year.",
+        [],
+    ),
+    Case(
+        "the-company-after-a-possessive-description-raised",
+        "Fernlow said sales grew. Fernlow's closest competitor, Voxara, raised $60 million last year.",
+        [
+            {
+                "type": "funding_round",
+                "person": None,
+                "organization": "Voxara",
+                "details": {"amount": 60000000},
+            }
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(DENIALS_AND_APPOSITIONS))
+def test_denials_and_appositions(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(MONEY_AND_NAMES))
 def test_money_and_names(case: Case) -> None:
     run_case(case)

@@ -254,7 +254,24 @@ class Scene:
             lead = self.text[self.sentence.start : mention.start]
             lead = _DATELINE_LEAD_RE.sub("", lead)  # "BENGALURU: Acme ..." / "PARIS — Acme ..."
             if mention.via == "name" and not re.search(r"[^\W_]", lead):
+                return self._renamed_in_apposition(mention, at) or mention
+        return None
+
+    def _renamed_in_apposition(self, owner: Mention, at: int) -> Mention | None:
+        """ "Acme's closest rival, Foo, raised ...": the company set off after the owner's noun is
+        the subject, the possessive one only describes it."""
+        if not owner.possessive:
+            return None
+        for mention in self.orgs():
+            if mention.start <= owner.end or mention.start >= at:
+                continue
+            if (
+                mention.via == "name"
+                and _OWNED_NOUN_GAP_RE.fullmatch(self.text[owner.end : mention.start])
+                and re.match(r",\s", self.text[mention.end : mention.end + 2])
+            ):
                 return mention
+            return None
         return None
 
     def workplace_before(self, at: int) -> Mention | None:
@@ -423,6 +440,8 @@ class Scene:
         return None
 
 
+# Between "Acme's" and the company it describes: "'s closest competitor, ", "'s parent, ".
+_OWNED_NOUN_GAP_RE = re.compile(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+")
 _SENTENCE_END_RE = re.compile(r"[.!?:;,]['’\")]?$")
 # What may follow a company heading's name: a legal form ("Acme Water plc"), nothing else.
 _HEADING_TAIL_RE = re.compile(r"(?:\s+(?:plc|PLC|Ltd|Limited|Inc|LLC|AG|SA|NV|SE|Group)\.?)?\s*")
