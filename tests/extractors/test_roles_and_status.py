@@ -370,6 +370,29 @@ DENIALS_AND_APPOSITIONS = [
 ]
 
 
+SPIN_OUTS = [
+    Case(
+        "spun-out-of-a-university-by-two-founders",
+        "Kaltberg was spun out of the Technical University of Munich in 2019 by Jana Velt, now chief "
+        "executive, and Piet Arens, its chief technology officer.",
+        [
+            {"type": "founding", "person": "Jana Velt", "organization": "Kaltberg", "date": "2019"},
+            {"type": "founding", "person": "Piet Arens", "organization": "Kaltberg", "date": "2019"},
+        ],
+    ),
+    Case(
+        "a-company-spinning-out-a-team-still-founds-the-new-one",
+        "Acme spun out its mapping team as a separate company, Gridline, in 2024.",
+        [{"type": "founding", "person": None, "organization": "Gridline", "date": "2024"}],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(SPIN_OUTS))
+def test_spin_outs(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(DENIALS_AND_APPOSITIONS))
 def test_denials_and_appositions(case: Case) -> None:
     run_case(case)

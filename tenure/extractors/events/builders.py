@@ -2267,6 +2267,8 @@ _BACKED_PREFIX_RE = re.compile(r"^(?:[\w&'’.]+\s+){0,3}?[\w&'’.]+-(?:backed|
 
 def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
+    if rule.rule_id == "founding.spun-out" and _SPUN_OUT_OF_RE.match(scene.text, end):
+        return _spun_out_of(scene, rule, (start, end))
     if rule.rule_id == "founding.spun-out":
         # "spun out its team as a separate company, Gridline": a company, no founder named.
         spun = scene.object_org(end, named_only=True) or next(
@@ -2519,6 +2521,32 @@ def _founders_are(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft
         _draft(scene, rule, span, person=founder.name, organization=company, details={"company": company})
         for founder in founders
     ]
+
+
+_SPUN_OUT_OF_RE = re.compile(r"\s+(?:of|from)\s")
+_PASSIVE_END_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
+_BY_RE = re.compile(r"\s+(?:in\s+\d{4}\s+)?by\s+")
+
+
+def _spun_out_of(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "Acme was spun out of Foo University in 2019 by A and B": Acme is founded (by A and B); Foo,
+    the parent it came out of, is not the company founded."""
+    start, end = span
+    if not _PASSIVE_END_RE.search(scene.text[scene.sentence.start : start]):
+        return []
+    company = scene.subject_org(start) or scene.org_before(start, named_only=False)
+    if company is None:
+        return []
+    parent = scene.object_org(end, named_only=True, skip_destination=False)
+    tail_at = parent.end if parent is not None else end
+    year = re.match(r"\s+in\s+\d{4}", scene.text[tail_at : tail_at + 10])
+    tail_at += year.end() if year else 0
+    by = _BY_RE.match(scene.text, tail_at)
+    founders = _listed_with_asides(scene, scene.persons_listed_after(by.end()), forward=True) if by else []
+    fields = {"organization": company.name, "details": {"company": company.name}}
+    if not founders:
+        return [_draft(scene, rule, span, **fields)]
+    return [_draft(scene, rule, span, person=founder.name, **fields) for founder in founders]
 
 
 def _with_before(scene: Scene, after: int, person: Mention) -> bool:
