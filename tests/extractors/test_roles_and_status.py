@@ -388,6 +388,34 @@ SPIN_OUTS = [
 ]
 
 
+PASSIVE_WITH_WHEN_OR_HOW = [
+    Case(
+        "filled-from-a-date-by",
+        "Tolvane Group said the post of chief operating officer will be filled from September 1 by "
+        "Priya Adeyemi.",
+        [
+            {
+                "type": "appointment",
+                "person": "Priya Adeyemi",
+                "organization": "Tolvane Group",
+                "date": "2025-09-01",
+            }
+        ],
+    ),
+    Case(
+        "run-on-an-interim-basis-by",
+        "Tolvane Group said its liquor business will be run on an interim basis by its finance "
+        "director, Marcus Tull.",
+        [{"type": "appointment", "person": "Marcus Tull", "organization": "Tolvane Group"}],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(PASSIVE_WITH_WHEN_OR_HOW))
+def test_passive_with_when_or_how(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(SPIN_OUTS))
 def test_spin_outs(case: Case) -> None:
     run_case(case)

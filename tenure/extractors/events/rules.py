@@ -47,6 +47,12 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _ADVERB = r"(?:[a-z]+ly|also|now|soon|still|both|all)"
 _LEAVE = r"(?:leave|step down|step away|step aside|stand down|resign|retire|depart|exit|quit|part ways)"
 
+# A short "when" or "how" between a passive verb and its "by": "from September 1", "on an interim
+# basis", "temporarily". Bounded, so the regex stays linear.
+_HOW_WHEN = (
+    r"(?:(?:from|on|in|as\s+of|starting)\s+(?:[\w.]+\s+){1,3}?|on\s+an?\s+(?:interim|temporary|acting)\s+basis\s+|"
+    r"temporarily\s+|jointly\s+)?"
+)
 # Pre-test fragments several rules share (see Rule.needs).
 _LEAVE_WORDS = (
     "leave",
@@ -815,23 +821,27 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "appointment.filled-by",
         "appointment",
-        _rx(r"\b(?:will\s+be|was|has\s+been|is\s+to\s+be)\s+(?:filled|taken)\s+(?:over\s+|up\s+)?by\b"),
+        # "will be filled from September 1 by", "filled on an interim basis by": a when or how may
+        # stand before "by".
+        _rx(
+            rf"\b(?:will\s+be|was|has\s+been|is\s+to\s+be)\s+(?:filled|taken)\s+(?:over\s+|up\s+)?{_HOW_WHEN}by\b"
+        ),
         "after",
         0.75,
         "At Acme, her role will be filled by Omar Reyes from January 1.",
-        needs=("filled by", "taken by", "taken over by", "taken up by"),
+        needs=("filled", "taken"),
     ),
     Rule(
         "appointment.led-by",
         "appointment",
         _rx(
             r"\b(?:will\s+(?:now\s+)?be|is\s+to\s+be|are\s+to\s+be|to\s+be|would\s+be|is\s+being|are\s+being)\s+"
-            r"(?:led|headed|run|headed\s+up)\s+by\b"
+            rf"(?:led|headed|run|headed\s+up)\s+{_HOW_WHEN}by\b"
         ),
         "after",
         0.75,
         "Acme's new payments unit will be led by Jane Doe as managing director.",
-        needs=("led by", "headed by", "run by", "headed up by"),
+        needs=("led ", "headed ", "run "),
     ),
     Rule(
         "appointment.key-hire",
