@@ -92,7 +92,7 @@ def test_holdout_scores_above_the_floor(scorer: ModuleType) -> None:
 LATER_SET_FLOORS = [
     ("holdout-b", 0.89),  # measured 0.945
     ("holdout-c", 0.85),  # measured 0.906
-    ("holdout-d", 0.82),  # measured 0.877
+    ("holdout-d", 0.83),  # measured 0.884
     ("holdout-e", 0.91),  # measured 0.966
     ("holdout-f", 0.80),  # blind 0.664, measured 0.858 after tuning
 ]

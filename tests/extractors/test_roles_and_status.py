@@ -411,6 +411,21 @@ PASSIVE_WITH_WHEN_OR_HOW = [
 ]
 
 
+HONOURS = [
+    Case(
+        "elected-a-fellow-of-a-society-is-no-appointment",
+        "Helena Marsh received the Whitby Prize in 2018 and was elected a fellow of the Society for "
+        "Resilient Roads in 2022.",
+        [{"type": "award", "person": "Helena Marsh", "details": {"award": "Whitby Prize"}}],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(HONOURS))
+def test_honours(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(PASSIVE_WITH_WHEN_OR_HOW))
 def test_passive_with_when_or_how(case: Case) -> None:
     run_case(case)

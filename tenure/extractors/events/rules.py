@@ -501,6 +501,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:named|appointed|made|voted)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w&'’-]*\s+){1,5}of\s+the\s+Year\b|"
             r"\b(?:appointed|made)\s+(?:an?\s+)?(?:OBE|MBE|CBE|KBE|DBE)\b|"
             r"\b(?:elected|named|made)\s+(?:an?\s+)?(?:Fellow|Member)\s+of\s+the\s+Royal\b|"
+            # "was elected a fellow of the Society for X": election to a learned society honours.
+            r"\belected\s+(?:an?\s+)?(?:honorary\s+)?fellow\s+of\s+(?:the\s+)?(?=(?-i:[A-Z]))|"
             r"\b(?:is|are|was|were|been|be|being)\s+knighted\b|\b(?:becomes?|became|become)\s+an?\s+(?:dame|knight)\b|"
             r"\bmade\s+(?:an?\s+)?(?:Officer|Member|Companion|Commander|Knight|Dame|dame|knight)\b"
             r"(?:\s+of\s+the\s+(?-i:(?:[A-Z][\w-]*\s+){0,2}?Order\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
@@ -520,6 +522,7 @@ RULES: tuple[Rule, ...] = (
             "knighted",
             "dame",
             "knight",
+            "fellow",
         ),
     ),
     # --- appointments ---
