@@ -22,6 +22,7 @@ from tenure.api.auth import require_api_key
 from tenure.api.deps import DEPENDENCIES
 from tenure.api.entities import CompanyController, PersonController
 from tenure.api.events import EventController
+from tenure.api.leadership import company_leadership, person_roles
 from tenure.api.openapi_docs import document_problems_and_keys
 from tenure.api.problems import EXCEPTION_HANDLERS
 from tenure.api.webhooks import DeliveryController, SubscriptionController
@@ -44,6 +45,8 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     EventController,
     SubscriptionController,
     DeliveryController,
+    company_leadership,
+    person_roles,
 ]
 # Guards run before every handler (API keys, for instance). Add yours here.
 GUARDS: list[Guard] = [require_api_key]

@@ -1,0 +1,108 @@
+"""Reading leadership spans: a company's, or a person's across the companies they worked at.
+
+Loads the appointments and departures a derivation needs (tenure.timelines.spans) and returns
+their public shape. A person's spans are derived from every role event at their companies,
+since a successor's appointment is what closes many of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tenure.models import Event, Organization, Person
+from tenure.shape import EntityRef
+from tenure.span_shape import LeadershipOut, RolesOut, SpanEndOut, SpanOut
+from tenure.timelines.queries import canonical_entity
+from tenure.timelines.spans import RoleEvent, Span, SpanEnd, derive_spans
+
+__all__ = ["company_spans", "leadership", "person_spans", "roles", "span_out"]
+
+ROLE_EVENT_TYPES = ("appointment", "departure")
+
+
+async def company_spans(session: AsyncSession, organization_id: int) -> tuple[EntityRef, list[Span]]:
+    """The company (following merges) and the spans derived from its role events."""
+    company = await canonical_entity(session, "organization", organization_id)
+    events = await _role_events(session, [company.id])
+    return EntityRef(company.id, company.name), derive_spans(events)
+
+
+async def person_spans(session: AsyncSession, person_id: int) -> tuple[EntityRef, list[Span]]:
+    """The person (following merges) and their spans at every company they have role events at."""
+    person = await canonical_entity(session, "person", person_id)
+    companies = select(Event.organization_id).where(
+        Event.person_id == person.id,
+        Event.type.in_(ROLE_EVENT_TYPES),
+        Event.organization_id.is_not(None),
+    )
+    company_ids = [
+        row[0] for row in (await session.execute(companies.distinct())).all() if row[0] is not None
+    ]
+    spans = derive_spans(await _role_events(session, company_ids))
+    return EntityRef(person.id, person.name), [s for s in spans if s.person.id == person.id]
+
+
+async def leadership(session: AsyncSession, organization_id: int) -> LeadershipOut:
+    company, spans = await company_spans(session, organization_id)
+    return LeadershipOut(organization=company, spans=[span_out(s) for s in spans])
+
+
+async def roles(session: AsyncSession, person_id: int) -> RolesOut:
+    person, spans = await person_spans(session, person_id)
+    return RolesOut(person=person, spans=[span_out(s) for s in spans])
+
+
+async def _role_events(session: AsyncSession, company_ids: Iterable[int]) -> list[RoleEvent]:
+    ids = list(company_ids)
+    if not ids:
+        return []
+    query = (
+        select(Event, Person.name, Organization.name)
+        .join(Person, Person.id == Event.person_id)
+        .join(Organization, Organization.id == Event.organization_id)
+        .where(Event.organization_id.in_(ids), Event.type.in_(ROLE_EVENT_TYPES))
+    )
+    return [
+        RoleEvent(
+            id=event.id,
+            type=event.type,
+            person=EntityRef(event.person_id, person_name),  # type: ignore[arg-type]  # joined: not null
+            organization=EntityRef(event.organization_id, org_name),  # type: ignore[arg-type]
+            role=event.role,
+            date=event.date,
+            date_precision=event.date_precision,
+            status=event.status,
+            details=dict(event.details or {}),
+        )
+        for event, person_name, org_name in (await session.execute(query)).all()
+    ]
+
+
+def span_out(span: Span) -> SpanOut:
+    return SpanOut(
+        person=span.person,
+        organization=span.organization,
+        role=span.role,
+        interim=span.interim,
+        start=_end_out(span.start),
+        end=_end_out(span.end),
+        open=span.open,
+    )
+
+
+def _end_out(end: SpanEnd | None) -> SpanEndOut | None:
+    if end is None:
+        return None
+    bounds = end.bounds
+    return SpanEndOut(
+        date=end.date,
+        date_precision=end.date_precision,  # type: ignore[arg-type]  # a stored contract value
+        earliest=bounds[0] if bounds else None,
+        latest=bounds[1] if bounds else None,
+        uncertain=end.uncertain,
+        status=end.status,  # type: ignore[arg-type]
+        event_ids=list(end.event_ids),
+    )
