@@ -7,7 +7,8 @@ time axis. How an end is drawn says how much is known about it:
 - uncertain (month or year precision): solid to the first day the date stands for, then hatched
   to its last day, so "left in 2024" covers 2024 rather than pinning January 1;
 - undated end: the bar stops short with a dotted tail and a "?";
-- unknown start (an unmatched departure): a dotted outline from the axis start.
+- unknown or undated start (an unmatched departure, an undated appointment): a dotted outline
+  from the axis start.
 """
 
 from __future__ import annotations
@@ -121,21 +122,23 @@ def _row(span: Span, top: int, scale: _Scale, today: dt.date) -> list[str]:
     ]
     start_day = _first_day(span)
     x0 = scale.x(start_day) if start_day else scale.x(scale.first)
+    # A start no article dated is drawn as an outline from the axis start, never as a fact.
+    kind = "bar" if start_day else "unknown-start"
     end_bounds = span.end.bounds if span.end else None
     if span.end is None:
         x1 = max(scale.x(today), x0 + 4)
-        parts.append(_rect("bar", x0, y, x1 - x0))
+        parts.append(_rect(kind, x0, y, x1 - x0))
         parts.append(f'<path class="arrow" d="M{x1},{y - 3} l10,{BAR // 2 + 3} l-10,{BAR // 2 + 3} z"/>')
     elif end_bounds is None:  # ended, date unknown
         x1 = max(scale.x((start_day or scale.first) + dt.timedelta(days=_STUB_DAYS)), x0 + 4)
-        parts.append(_rect("bar", x0, y, x1 - x0))
+        parts.append(_rect(kind, x0, y, x1 - x0))
         parts.append(
             f'<line class="undated" x1="{x1}" y1="{y + BAR / 2}" x2="{x1 + 24}" y2="{y + BAR / 2}"/>'
         )
         parts.append(f'<text class="mark" x="{x1 + 28}" y="{mid}">?</text>')
     else:
         x1 = max(scale.x(end_bounds[0]), x0 + 2)
-        parts.append(_rect("bar" if start_day else "unknown-start", x0, y, x1 - x0))
+        parts.append(_rect(kind, x0, y, x1 - x0))
         if span.end.uncertain:
             x2 = max(scale.x(end_bounds[1] + dt.timedelta(days=1)), x1 + 3)
             parts.append(_rect("uncertain", x1, y, x2 - x1))
