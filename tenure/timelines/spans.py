@@ -16,7 +16,10 @@ in docs/leadership-spans.md):
   holds that seat, and one naming a predecessor closes the predecessor's span in that role.
 - A departure closes the person's open spans there in the roles it names; failing that, their
   spans of unknown role; a departure naming no role closes every span they hold there.
-- An unmatched departure (nothing open to close) gives a span whose start is unknown.
+- A departure with nothing open to close that falls within SAME_EXIT_DAYS of the person's last
+  exit from that role there (or either is undated) re-reports that exit: its id joins the end,
+  and a further status or a finer date replaces the end's.
+- Otherwise an unmatched departure (nothing open to close) gives a span whose start is unknown.
 - An undated departure still closes the span: the end is known to exist but not when.
 - A span with no end is open. An end at month or year precision is uncertain: it stands for
   a period (earliest to latest day), which charts draw as such.
@@ -30,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from tenure.extractors.contract import DEPARTURE_STATUSES
 from tenure.extractors.events.facts import date_span
 from tenure.names.keys import name_key
 from tenure.shape import EntityRef
@@ -64,6 +68,9 @@ SINGLE_SEATS = (
     "chief technology officer",
     "chief operating officer",
 )
+# A departure within this many days of a reported exit is the same exit reported again.
+SAME_EXIT_DAYS = 400
+_PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
 # Words in a title that name no seat of their own ("co-founder and chief executive").
 NOT_A_SEAT = frozenset({"co-founder", "cofounder", "founder", "co founder"})
 _INTERIM = re.compile(r"^(?:interim|acting)\s+")
@@ -204,8 +211,52 @@ def _depart(spans: list[Span], event: RoleEvent) -> None:
         span.end = _end(event)
     if closing:
         return
-    for role, interim in named:  # unmatched: the start was never reported
-        spans.append(Span(event.person, event.organization, role, interim, None, _end(event)))
+    for role, interim in named:
+        exit_ = _reported_exit(spans, event, role)
+        if exit_ is not None:
+            _join_exit(exit_, event)
+        else:  # unmatched: the start was never reported
+            spans.append(Span(event.person, event.organization, role, interim, None, _end(event)))
+
+
+def _reported_exit(spans: Sequence[Span], event: RoleEvent, role: str | None) -> SpanEnd | None:
+    """The end of the person's latest closed span in this role there, if this departure re-reports it.
+
+    "X will step down" then "X stepped down", or a successor named before X's own exit is
+    reported: one exit, not a second span. An end years apart is another exit.
+    """
+    closed = [
+        s.end
+        for s in spans
+        if s.end is not None
+        and s.person.id == event.person.id
+        and s.organization.id == event.organization.id
+        and (s.role == role or role is None)
+    ]
+    if not closed:
+        return None
+    last = closed[-1]
+    here, there = date_span(event.date, event.date_precision), last.bounds
+    if here is None or there is None or abs((here[0] - there[1]).days) <= SAME_EXIT_DAYS:
+        return last
+    return None
+
+
+def _join_exit(end: SpanEnd, event: RoleEvent) -> None:
+    """Add a re-report to an end; a further status (announced -> completed), or a finer date at
+    the same status, replaces what the end says."""
+    end.event_ids.append(event.id)
+    new_rank, old_rank = _status_rank(event.status), _status_rank(end.status)
+    finer = _PRECISION_RANK.get(event.date_precision or "", -1) > _PRECISION_RANK.get(
+        end.date_precision or "", -1
+    )
+    if new_rank > old_rank or (new_rank == old_rank and finer):
+        end.date, end.date_precision = event.date, event.date_precision
+        end.status = event.status
+
+
+def _status_rank(status: str | None) -> int:
+    return DEPARTURE_STATUSES.index(status) if status in DEPARTURE_STATUSES else -1
 
 
 def _end(event: RoleEvent, *, start: bool = False) -> SpanEnd:

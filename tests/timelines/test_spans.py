@@ -149,6 +149,40 @@ CASES = [
     ),
     pytest.param(
         [
+            ev(1, "appointment", "Ada Moss", "CEO", "2015"),
+            ev(2, "departure", "Ada Moss", "CEO", "2024"),
+            ev(3, "departure", "Ada Moss", "chief executive", "2024-03-31"),
+        ],
+        [("Ada Moss", "Acme", CEO, False, "2015", [1], "2024-03-31", [2, 3], False)],
+        id="exit-reported-twice-is-one-end-finer-date-wins",
+    ),
+    pytest.param(
+        [
+            ev(1, "appointment", "Ada Moss", "CFO", "2015"),
+            ev(2, "appointment", "Ben Ode", "CFO", "2020-01-06"),
+            ev(3, "departure", "Ada Moss", "CFO", "2020-02"),
+        ],
+        [
+            # Her own departure says when she left; the successor's appointment only implied it.
+            ("Ada Moss", "Acme", "chief financial officer", False, "2015", [1], "2020-02", [2, 3], False),
+            ("Ben Ode", "Acme", "chief financial officer", False, "2020-01-06", [2], None, None, True),
+        ],
+        id="own-departure-after-successor-dates-the-end",
+    ),
+    pytest.param(
+        [
+            ev(1, "appointment", "Ada Moss", "CFO", "2005"),
+            ev(2, "departure", "Ada Moss", "CFO", "2008"),
+            ev(3, "departure", "Ada Moss", "CFO", "2019-09-30"),
+        ],
+        [
+            ("Ada Moss", "Acme", "chief financial officer", False, None, None, "2019-09-30", [3], False),
+            ("Ada Moss", "Acme", "chief financial officer", False, "2005", [1], "2008", [2], False),
+        ],
+        id="exit-years-later-is-another-span",
+    ),
+    pytest.param(
+        [
             ev(1, "appointment", "Ada Moss", None, "2013"),
             ev(2, "departure", "Ada Moss", "chief", "2019-05"),
         ],
