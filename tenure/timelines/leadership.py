@@ -59,25 +59,38 @@ async def _role_events(session: AsyncSession, company_ids: Iterable[int]) -> lis
     ids = list(company_ids)
     if not ids:
         return []
+    # Columns, not Event rows: a company's whole record is read, so hydration cost counts.
     query = (
-        select(Event, Person.name, Organization.name)
+        select(
+            Event.id,
+            Event.type,
+            Event.person_id,
+            Person.name,
+            Event.organization_id,
+            Organization.name,
+            Event.role,
+            Event.date,
+            Event.date_precision,
+            Event.status,
+            Event.details,
+        )
         .join(Person, Person.id == Event.person_id)
         .join(Organization, Organization.id == Event.organization_id)
         .where(Event.organization_id.in_(ids), Event.type.in_(ROLE_EVENT_TYPES))
     )
     return [
         RoleEvent(
-            id=event.id,
-            type=event.type,
-            person=EntityRef(event.person_id, person_name),  # type: ignore[arg-type]  # joined: not null
-            organization=EntityRef(event.organization_id, org_name),  # type: ignore[arg-type]
-            role=event.role,
-            date=event.date,
-            date_precision=event.date_precision,
-            status=event.status,
-            details=dict(event.details or {}),
+            id=row[0],
+            type=row[1],
+            person=EntityRef(row[2], row[3]),
+            organization=EntityRef(row[4], row[5]),
+            role=row[6],
+            date=row[7],
+            date_precision=row[8],
+            status=row[9],
+            details=dict(row[10] or {}),
         )
-        for event, person_name, org_name in (await session.execute(query)).all()
+        for row in (await session.execute(query)).all()
     ]
 
 

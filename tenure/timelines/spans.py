@@ -192,7 +192,8 @@ def _appoint(spans: list[Span], event: RoleEvent) -> None:
             continue
         for span in here:
             succeeded = span.role == role and role is not None and span.person.id != event.person.id
-            if succeeded and (role in SINGLE_SEATS or name_key(span.person.name, "person") == predecessor):
+            named = predecessor is not None and name_key(span.person.name, "person") == predecessor
+            if succeeded and (role in SINGLE_SEATS or named):
                 span.end = _end(event)
         for span in mine:  # interim spans made permanent
             span.end = _end(event)
