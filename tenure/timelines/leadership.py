@@ -64,9 +64,9 @@ async def _role_events(session: AsyncSession, company_ids: Iterable[int]) -> lis
         select(
             Event.id,
             Event.type,
-            Event.person_id,
+            Person.id,
             Person.name,
-            Event.organization_id,
+            Organization.id,
             Organization.name,
             Event.role,
             Event.date,
