@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.models import Event, Organization, Person
@@ -18,7 +18,7 @@ from tenure.span_shape import LeadershipOut, RolesOut, SpanEndOut, SpanOut
 from tenure.timelines.queries import canonical_entity
 from tenure.timelines.spans import RoleEvent, Span, SpanEnd, derive_spans
 
-__all__ = ["company_spans", "leadership", "person_spans", "roles", "span_out"]
+__all__ = ["busiest_company", "company_spans", "leadership", "person_spans", "roles", "span_out"]
 
 ROLE_EVENT_TYPES = ("appointment", "departure")
 
@@ -43,6 +43,24 @@ async def person_spans(session: AsyncSession, person_id: int) -> tuple[EntityRef
     ]
     spans = derive_spans(await _role_events(session, company_ids))
     return EntityRef(person.id, person.name), [s for s in spans if s.person.id == person.id]
+
+
+async def busiest_company(session: AsyncSession) -> EntityRef | None:
+    """The company with the most appointments and departures: the richest leadership chart.
+
+    Ties go to the company stored first, so the link `tenure serve --demo-links` prints is stable.
+    """
+    count = func.count(Event.id)
+    query = (
+        select(Organization.id, Organization.name)
+        .join(Event, Event.organization_id == Organization.id)
+        .where(Event.type.in_(ROLE_EVENT_TYPES), Organization.merged_into_id.is_(None))
+        .group_by(Organization.id, Organization.name)
+        .order_by(count.desc(), Organization.id)
+        .limit(1)
+    )
+    row = (await session.execute(query)).first()
+    return None if row is None else EntityRef(row[0], row[1])
 
 
 async def leadership(session: AsyncSession, organization_id: int) -> LeadershipOut:
