@@ -37,6 +37,7 @@ def _environment() -> Environment:
         autoescape=select_autoescape(default=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the package: no stat() per render
     )
     env.filters["show_date"] = show_date
     env.filters["words"] = lambda value: str(value).replace("_", " ")
