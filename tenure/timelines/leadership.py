@@ -18,9 +18,19 @@ from tenure.span_shape import LeadershipOut, RolesOut, SpanEndOut, SpanOut
 from tenure.timelines.queries import canonical_entity
 from tenure.timelines.spans import RoleEvent, Span, SpanEnd, derive_spans
 
-__all__ = ["busiest_company", "company_spans", "leadership", "person_spans", "roles", "span_out"]
+__all__ = [
+    "SHOWN_STATE",
+    "busiest_company",
+    "company_spans",
+    "leadership",
+    "person_spans",
+    "roles",
+    "span_out",
+]
 
 ROLE_EVENT_TYPES = ("appointment", "departure")
+# Rejected (by an analyst) and retired (by re-extraction) events say nothing about who held what.
+SHOWN_STATE = "active"
 
 
 async def company_spans(session: AsyncSession, organization_id: int) -> tuple[EntityRef, list[Span]]:
@@ -36,6 +46,7 @@ async def person_spans(session: AsyncSession, person_id: int) -> tuple[EntityRef
     companies = select(Event.organization_id).where(
         Event.person_id == person.id,
         Event.type.in_(ROLE_EVENT_TYPES),
+        Event.state == SHOWN_STATE,
         Event.organization_id.is_not(None),
     )
     company_ids = [
@@ -54,7 +65,11 @@ async def busiest_company(session: AsyncSession) -> EntityRef | None:
     query = (
         select(Organization.id, Organization.name)
         .join(Event, Event.organization_id == Organization.id)
-        .where(Event.type.in_(ROLE_EVENT_TYPES), Organization.merged_into_id.is_(None))
+        .where(
+            Event.type.in_(ROLE_EVENT_TYPES),
+            Event.state == SHOWN_STATE,
+            Organization.merged_into_id.is_(None),
+        )
         .group_by(Organization.id, Organization.name)
         .order_by(count.desc(), Organization.id)
         .limit(1)
@@ -94,7 +109,7 @@ async def _role_events(session: AsyncSession, company_ids: Iterable[int]) -> lis
         )
         .join(Person, Person.id == Event.person_id)
         .join(Organization, Organization.id == Event.organization_id)
-        .where(Event.organization_id.in_(ids), Event.type.in_(ROLE_EVENT_TYPES))
+        .where(Event.organization_id.in_(ids), Event.type.in_(ROLE_EVENT_TYPES), Event.state == SHOWN_STATE)
     )
     return [
         RoleEvent(

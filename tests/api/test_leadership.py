@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tenure.models import Event
 
 from .conftest import Rows, assert_problem
 
@@ -111,3 +115,21 @@ async def test_person_without_role_events_has_no_spans(client: Client, rows: Row
 @pytest.mark.parametrize("path", ["/companies/999999/leadership", "/people/999999/roles"])
 async def test_unknown_ids_are_404_problems(client: Client, path: str) -> None:
     assert_problem(await client.get(path), 404, "999999")
+
+
+async def test_rejected_events_give_no_span(
+    client: Client, northwind: Rows, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """An analyst's rejection takes the event out of the spans (Event.state, migration 0006)."""
+    async with sessions() as session, session.begin():
+        await session.execute(
+            update(Event).where(Event.id == northwind.ids["cto-2"]).values(state="rejected")
+        )
+
+    body = (await client.get(f"/companies/{northwind.ids['Northwind Robotics']}/leadership")).json()
+
+    cto = [(s["person"]["name"], s["open"]) for s in body["spans"] if s["role"] == "chief technology officer"]
+    # Gil Barros is no longer succeeded; Ines Marr's departure has nothing to close.
+    assert cto == [("Ines Marr", False), ("Gil Barros", True)]
+    page = (await client.get("/")).text
+    assert f'href="/e/{northwind.ids["cto-2"]}"' not in page
