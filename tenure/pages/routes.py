@@ -135,7 +135,12 @@ async def event_page(event_id: IdPath, session: ReadSession) -> Template:
     found = await event_evidence(session, event_id)
     evidence = [(item, highlight(item.text, item.start, item.end, item.evidence)) for item in found.evidence]
     sources = {source.article_id: source for source in found.view.sources}
-    context = {"view": found.view, "evidence": evidence, "sources": sources}
+    context = {
+        "view": found.view,
+        "evidence": evidence,
+        "sources": sources,
+        "corrections": found.corrections,
+    }
     return Template(template_name="event.html", context=context)
 
 

@@ -1,4 +1,5 @@
-"""One event with everything behind it: each source's stored article text, evidence offsets and rule."""
+"""One event with everything behind it: each source's stored article text, evidence offsets and
+rule, and the corrections made to it (the audit trail, oldest first)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.errors import NotFound
-from tenure.models import Article, Event, EventSource
+from tenure.models import Article, Correction, Event, EventSource
 from tenure.timelines.queries import MAX_ID
 from tenure.timelines.views import EventView, base_select, views_of_rows
 
@@ -32,6 +33,7 @@ class Evidence:
 class EventEvidence:
     view: EventView
     evidence: list[Evidence]
+    corrections: list[Correction]
 
 
 async def event_evidence(session: AsyncSession, event_id: int) -> EventEvidence:
@@ -56,4 +58,6 @@ async def event_evidence(session: AsyncSession, event_id: int) -> EventEvidence:
         .order_by(Article.published_at, EventSource.id)
     )
     found = [Evidence(*row) for row in (await session.execute(query)).all()]
-    return EventEvidence(view, found)
+    history = select(Correction).where(Correction.subject_type == "event", Correction.subject_id == event_id)
+    corrections = list((await session.scalars(history.order_by(Correction.id))).all())
+    return EventEvidence(view, found, corrections)

@@ -7,6 +7,10 @@ import re
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tenure.models import Correction, Event
 
 from .conftest import Rows
 
@@ -108,6 +112,40 @@ async def test_event_page_highlights_the_evidence(client: Client) -> None:
     assert marked.group(1).startswith("The Lantern Society said on Monday that Ines Marr has won")
     assert "Harbor Lights Weekly</a>" in html or "Marr wins the Beacon Medal</a>" in html
     assert "rule <code>award." in html
+    assert "Correction history" not in html  # none yet
+
+
+async def test_event_page_shows_its_correction_history(
+    client: Client, company: Rows, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    event_id = await company.event("appointment", "Ines Marr", "Northwind Robotics", "2022", role="CFO")
+    async with sessions() as session, session.begin():
+        await session.execute(update(Event).where(Event.id == event_id).values(state="rejected"))
+        session.add(
+            Correction(
+                subject_type="event",
+                subject_id=event_id,
+                action="reject",
+                actor="analyst-1",
+                before={"state": "active"},
+                after={"state": "rejected"},
+                reason="the article names another Ines Marr",
+            )
+        )
+
+    html = (await client.get(f"/e/{event_id}")).text
+
+    assert "<h2>Correction history</h2>" in html
+    row = html.split("<h2>Correction history</h2>")[1]
+    for cell in (
+        "reject",
+        "analyst-1",
+        "state: active",
+        "state: rejected",
+        "the article names another Ines Marr",
+    ):
+        assert f"<td>{cell}</td>" in row, cell
+    assert "<dt>State</dt><dd>rejected" in html
 
 
 @pytest.mark.parametrize("path", ["/p/987654", "/c/987654", "/e/987654"])
