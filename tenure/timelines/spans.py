@@ -153,13 +153,33 @@ def seat_order(role: str | None) -> tuple[int, str]:
 
 def derive_spans(events: Iterable[RoleEvent]) -> list[Span]:
     """Every span the events give, in the order they started (unknown starts first)."""
-    spans: list[Span] = []
+    ledger = _Ledger()
     for event in sorted(events, key=_reading_order):
         if event.type == "appointment":
-            _appoint(spans, event)
+            _appoint(ledger, event)
         elif event.type == "departure":
-            _depart(spans, event)
-    return sorted(spans, key=_start_order)
+            _depart(ledger, event)
+    return sorted(ledger.spans, key=_start_order)
+
+
+@dataclass(slots=True)
+class _Ledger:
+    """Every span so far, and the open ones apart: events look only at what is still open."""
+
+    spans: list[Span] = field(default_factory=list)
+    open: list[Span] = field(default_factory=list)
+
+    def open_at(self, event: RoleEvent) -> list[Span]:
+        return [s for s in self.open if s.organization.id == event.organization.id]
+
+    def add(self, span: Span) -> None:
+        self.spans.append(span)
+        if span.open:
+            self.open.append(span)
+
+    def close(self, span: Span, end: SpanEnd) -> None:
+        span.end = end
+        self.open.remove(span)
 
 
 def _reading_order(event: RoleEvent) -> tuple[dt.date, int, int]:
@@ -175,15 +195,10 @@ def _start_order(span: Span) -> tuple[dt.date, int]:
     return (first, min(ids))
 
 
-def _open_spans(spans: Sequence[Span], event: RoleEvent) -> list[Span]:
-    """Open spans at the event's company."""
-    return [s for s in spans if s.open and s.organization.id == event.organization.id]
-
-
-def _appoint(spans: list[Span], event: RoleEvent) -> None:
+def _appoint(ledger: _Ledger, event: RoleEvent) -> None:
     predecessor = _predecessor_key(event)
     for role, interim in role_names(event.role):
-        here = _open_spans(spans, event)
+        here = ledger.open_at(event)
         mine = [s for s in here if s.person.id == event.person.id and s.role == role]
         if any(not s.interim or interim for s in mine):
             held = next(s for s in mine if not s.interim or interim)
@@ -194,14 +209,14 @@ def _appoint(spans: list[Span], event: RoleEvent) -> None:
             succeeded = span.role == role and role is not None and span.person.id != event.person.id
             named = predecessor is not None and name_key(span.person.name, "person") == predecessor
             if succeeded and (role in SINGLE_SEATS or named):
-                span.end = _end(event)
+                ledger.close(span, _end(event))
         for span in mine:  # interim spans made permanent
-            span.end = _end(event)
-        spans.append(Span(event.person, event.organization, role, interim, _end(event, start=True)))
+            ledger.close(span, _end(event))
+        ledger.add(Span(event.person, event.organization, role, interim, _end(event, start=True)))
 
 
-def _depart(spans: list[Span], event: RoleEvent) -> None:
-    theirs = [s for s in _open_spans(spans, event) if s.person.id == event.person.id]
+def _depart(ledger: _Ledger, event: RoleEvent) -> None:
+    theirs = [s for s in ledger.open_at(event) if s.person.id == event.person.id]
     named = role_names(event.role)
     roles = {role for role, _ in named}
     if roles == {None}:
@@ -209,15 +224,15 @@ def _depart(spans: list[Span], event: RoleEvent) -> None:
     else:
         closing = [s for s in theirs if s.role in roles] or [s for s in theirs if s.role is None]
     for span in closing:
-        span.end = _end(event)
+        ledger.close(span, _end(event))
     if closing:
         return
     for role, interim in named:
-        exit_ = _reported_exit(spans, event, role)
+        exit_ = _reported_exit(ledger.spans, event, role)
         if exit_ is not None:
             _join_exit(exit_, event)
         else:  # unmatched: the start was never reported
-            spans.append(Span(event.person, event.organization, role, interim, None, _end(event)))
+            ledger.add(Span(event.person, event.organization, role, interim, None, _end(event)))
 
 
 def _reported_exit(spans: Sequence[Span], event: RoleEvent, role: str | None) -> SpanEnd | None:
