@@ -114,6 +114,33 @@ class Watch:
             self.errors.append(message.text)
 
 
+# Every HTML element with its own text whose colour on its background is under 4.5:1 (WCAG AA).
+LOW_CONTRAST_JS = """() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.closest("svg")) continue;
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(`${el.tagName} ${ratio.toFixed(2)} ${el.textContent.trim().slice(0, 30)}`);
+  }
+  return low;
+}"""
+
+
 def shot(page: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
@@ -135,6 +162,7 @@ def test_search_lecun_filter_awards_and_see_the_evidence(server: str, browser: A
     page.wait_for_url("**/p/*")
     assert page.get_by_role("heading", level=1).inner_text() == "Yann LeCun"
     shot(page, "3-person")
+    assert page.evaluate(LOW_CONTRAST_JS) == []
 
     page.get_by_label("award", exact=True).check()
     page.get_by_role("button", name="Filter").click()
@@ -151,6 +179,7 @@ def test_search_lecun_filter_awards_and_see_the_evidence(server: str, browser: A
     assert evidence.is_visible()
     assert "LeCun" in evidence.inner_text()
     shot(page, "5-event")
+    assert page.evaluate(LOW_CONTRAST_JS) == []
 
     assert watch.errors == []
     assert watch.hosts == {urlsplit(server).netloc}
