@@ -30,7 +30,7 @@ ARTICLE = {
     "source": "Harbor Lights Weekly",
 }
 # Attributes that make a browser fetch something: each must stay on this server.
-FETCHES = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)="([^"]+)"')
+FETCHES = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=["']([^"']+)["']""")
 
 
 @pytest.fixture
@@ -163,9 +163,11 @@ async def test_a_bad_filter_says_what_to_type(client: Client, company: Rows) -> 
 
 
 async def test_docs_and_their_assets_are_served_here(client: Client) -> None:
-    page = await client.get("/schema/swagger")
-    assert page.status_code == 200
-    assert_local(page.text)
+    for path in ("/schema", "/schema/swagger"):
+        page = await client.get(path)
+        assert page.status_code == 200, path
+        assert "/static/swagger-ui-bundle.js" in page.text
+        assert_local(page.text)
     for asset in ("/static/swagger-ui-bundle.js", "/static/swagger-ui.css", "/static/site.css"):
         response = await client.get(asset, headers={"Authorization": ""})
         assert response.status_code == 200, asset
