@@ -11,7 +11,8 @@ in docs/leadership-spans.md):
   "interim"/"acting" makes the span interim. An event with no title gives a span of unknown role.
 - An appointment opens a span for each role it names, unless the person already holds that
   role there (a repeat report: its id joins the start's events). A permanent appointment to a
-  role the person holds as interim closes the interim span and opens the permanent one.
+  role the person holds as interim closes the interim span and opens the permanent one; an
+  appointment naming a role closes the person's span of unknown role there.
 - Succession: an appointment to a single-seat role (CEO, CFO, chair, ...) closes whoever else
   holds that seat, and one naming a predecessor closes the predecessor's span in that role.
 - A departure closes the person's open spans there in the roles it names; failing that, their
@@ -212,6 +213,9 @@ def _appoint(ledger: _Ledger, event: RoleEvent) -> None:
                 ledger.close(span, _end(event))
         for span in mine:  # interim spans made permanent
             ledger.close(span, _end(event))
+        if role is not None:  # from now on the role they hold there is known
+            for span in [s for s in here if s.person.id == event.person.id and s.role is None]:
+                ledger.close(span, _end(event))
         ledger.add(Span(event.person, event.organization, role, interim, _end(event, start=True)))
 
 

@@ -191,6 +191,17 @@ CASES = [
     ),
     pytest.param(
         [
+            ev(1, "appointment", "Ada Moss", None, "2013-12-09"),
+            ev(2, "appointment", "Ada Moss", "chief scientist", "2018-01"),
+        ],
+        [
+            ("Ada Moss", "Acme", None, False, "2013-12-09", [1], "2018-01", [2], False),
+            ("Ada Moss", "Acme", "chief scientist", False, "2018-01", [2], None, None, True),
+        ],
+        id="named-role-ends-the-unknown-one",
+    ),
+    pytest.param(
+        [
             ev(1, "appointment", "Ada Moss", "CEO", "2019"),
             ev(2, "appointment", "Ada Moss", "chief executive officer", "2019-04-02"),
         ],
