@@ -22,7 +22,16 @@ from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.extractors import ExtractedEvent, extract
 from tenure.extractors.text.markup import detect_format
 from tenure.ingest.entities import resolve_organizations, resolve_people
-from tenure.ingest.merge import Resolved, absorb, best_match, fact_key, load_candidates, new_event, source_row
+from tenure.ingest.merge import (
+    Resolved,
+    absorb,
+    best_match,
+    fact_key,
+    load_candidates,
+    new_event,
+    settle_sources,
+    source_row,
+)
 from tenure.ingest.published import check_published_range
 from tenure.models import Article, Event, EventSource
 from tenure.security.sanitize import has_controls, storable
@@ -152,6 +161,7 @@ async def _store(
         resolved = await _resolve_entities(session, extracted)
         await _lock_facts(session, resolved)
         events, changes = await _merge_events(session, article.id, resolved)
+        events, changes = await _settle(session, article.id, resolved, events, changes)
         await outbox.enqueue_event_changes(session, changes)
     return IngestResult(article=article, events=events, created=True, changes=changes)
 
@@ -242,6 +252,24 @@ async def _merge_events(
         [event for event, _, _ in touched],
         [EventChange(event_id=event.id, kind=kind) for event, kind, _ in touched],
     )
+
+
+async def _settle(
+    session: AsyncSession,
+    article_id: int,
+    resolved: Sequence[Resolved],
+    events: list[Event],
+    changes: list[EventChange],
+) -> tuple[list[Event], list[EventChange]]:
+    """Reports of these facts sit where they fit best, whatever order the articles came in."""
+    settled = await settle_sources(session, [fact_key(item) for item in resolved])
+    if not settled:
+        return events, changes
+    # The article's own reports may have moved too: read where they sit now.
+    events = await events_of_article(session, article_id)
+    kept = [change for change in changes if any(event.id == change.event_id for event in events)]
+    known = {change.event_id for change in kept}
+    return events, kept + [change for change in settled if change.event_id not in known]
 
 
 async def events_of_article(session: AsyncSession, article_id: int) -> list[Event]:
