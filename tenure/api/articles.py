@@ -8,8 +8,8 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.api.deps import IdPath, SessionFactory, SettingsDep
-from tenure.api.schemas import ArticleIn, ArticleOut, article_out
-from tenure.ingest.submit import Submission, SubmittedArticle, read_article, submit_article
+from tenure.api.schemas import ArticleOut, article_out
+from tenure.ingest.submit import ArticleIn, SubmittedArticle, read_article, submit_article
 from tenure.timelines.views import event_views
 
 
@@ -26,15 +26,7 @@ class ArticleController(Controller):
     async def create(
         self, data: JSONBody[ArticleIn], sessions: SessionFactory, settings: SettingsDep
     ) -> Response[ArticleOut]:
-        submission = Submission(
-            text=data.text,
-            published_at=data.published_at,
-            format=data.format,
-            url=data.url,
-            title=data.title,
-            source=data.source,
-        )
-        submitted = await submit_article(sessions, settings, submission)
+        submitted = await submit_article(sessions, settings, data)
         status = HTTP_201_CREATED if submitted.created else HTTP_200_OK
         return Response(await _article_out(sessions, submitted), status_code=status)
 

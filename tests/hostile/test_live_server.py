@@ -19,12 +19,11 @@ from pathlib import Path
 import httpx
 import pytest
 from cli.test_serve import ROOT, TENURE, free_port
-from conftest import BACKENDS, _Templates, fresh_database_url
+from conftest import BACKENDS, _Templates, fresh_database_url, new_api_key
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from hostile.cases import CASES, Hostile, assert_refused, stored_counts
 from tenure.models.db import create_engine, session_factory
-from tenure.security.keys import create_key
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def live(
 
 
 def _serve(url: str, log: Path) -> Iterator[LiveServer]:
-    key = asyncio.run(_create_key(url))
+    key = asyncio.run(new_api_key(url, "hostile table"))
     port = free_port()
     env = {**os.environ, "TENURE_DATABASE_URL": url, "TENURE_RATE_LIMIT_PER_MINUTE": "0"}
     with log.open("wb") as sink:
@@ -70,14 +69,6 @@ def _serve(url: str, log: Path) -> Iterator[LiveServer]:
             server.wait(timeout=30)
     output = log.read_text(errors="replace")
     assert "Traceback" not in output and " 500 " not in output, output[-3000:]
-
-
-async def _create_key(url: str) -> str:
-    engine = create_engine(url)
-    try:
-        return (await create_key(session_factory(engine), "hostile table")).plaintext
-    finally:
-        await engine.dispose()
 
 
 def _wait_until_answering(base: str, server: subprocess.Popen[bytes]) -> None:
