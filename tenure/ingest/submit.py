@@ -9,7 +9,6 @@ published_at is dated when it was fetched) and passes the article to the front d
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -17,11 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenure.errors import InvalidInput
 from tenure.ingest.fetch import FetchedPage, fetch_article
 from tenure.ingest.published import parse_published_at
-from tenure.ingest.service import ArticleInput, get_article, ingest_article
-from tenure.models import Article, Event
+from tenure.ingest.service import ArticleInput, IngestResult, ingest_article
 from tenure.settings import Settings
 
-__all__ = ["ArticleIn", "SubmittedArticle", "read_article", "submit_article"]
+__all__ = ["ArticleIn", "submit_article"]
 
 # Media types of fetched pages and the article format each is read as.
 _FORMAT_BY_MEDIA_TYPE = {
@@ -48,24 +46,11 @@ class ArticleIn(msgspec.Struct, forbid_unknown_fields=True):
     source: str | None = None
 
 
-@dataclass(slots=True)
-class SubmittedArticle:
-    article: Article
-    events: list[Event]
-    created: bool
-
-
 async def submit_article(
     sessions: async_sessionmaker[AsyncSession], settings: Settings, submission: ArticleIn
-) -> SubmittedArticle:
+) -> IngestResult:
     data = await _article_input(settings, submission)
-    result = await ingest_article(sessions, data, max_bytes=settings.max_article_bytes)
-    return SubmittedArticle(article=result.article, events=result.events, created=result.created)
-
-
-async def read_article(sessions: async_sessionmaker[AsyncSession], article_id: int) -> SubmittedArticle:
-    stored = await get_article(sessions, article_id)
-    return SubmittedArticle(article=stored.article, events=stored.events, created=False)
+    return await ingest_article(sessions, data, max_bytes=settings.max_article_bytes)
 
 
 async def _article_input(settings: Settings, submission: ArticleIn) -> ArticleInput:
