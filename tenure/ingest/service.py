@@ -168,7 +168,7 @@ async def _store(
         resolved = await _resolve_entities(session, extracted)
         await _lock_facts(session, resolved)
         events, changes = await _merge_events(session, article.id, resolved)
-        events, changes = await _settle(session, article.id, resolved, events, changes)
+        events, changes = await _settle(session, article.id, events, changes)
         await outbox.enqueue_event_changes(session, changes)
     return IngestResult(article=article, events=events, created=True, changes=changes)
 
@@ -262,14 +262,16 @@ async def _merge_events(
 
 
 async def _settle(
-    session: AsyncSession,
-    article_id: int,
-    resolved: Sequence[Resolved],
-    events: list[Event],
-    changes: list[EventChange],
+    session: AsyncSession, article_id: int, events: list[Event], changes: list[EventChange]
 ) -> tuple[list[Event], list[EventChange]]:
-    """Reports of these facts sit where they fit best, whatever order the articles came in."""
-    settled = await settle_sources(session, [fact_key(item) for item in resolved])
+    """Reports of these facts sit where they fit best, whatever order the articles came in.
+
+    Only a new event or a changed date can give an older report a better place; an ingest that
+    just adds sources (most of them) leaves the layout settled and costs no query here.
+    """
+    moved = {change.event_id for change in changes if change.kind != "source_added"}
+    keys = {(event.type, event.person_id, event.organization_id) for event in events if event.id in moved}
+    settled = await settle_sources(session, keys) if keys else []
     if not settled:
         return events, changes
     # The article's own reports may have moved too: read where they sit now.
