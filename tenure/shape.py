@@ -16,6 +16,9 @@ import msgspec
 from tenure.extractors.contract import EventType, Precision
 
 __all__ = [
+    "DETAILS_BY_TYPE",
+    "DETAILS_EXAMPLES",
+    "EVENT_EXAMPLE",
     "AliasOut",
     "AwareDatetime",
     "DepartureStatus",
@@ -25,12 +28,91 @@ __all__ = [
     "EventType",
     "Precision",
     "SourceOut",
+    "details_schemas",
 ]
 
 DepartureStatus = Literal["announced", "planned", "reported", "completed"]
 # Times carry their UTC offset (the schema says format: date-time).
 AwareDatetime = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 PartialDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+Name = str | None
+Names = Annotated[list[str], msgspec.Meta(description="Full names, in the article's order.")]
+AnnouncedOn = Annotated[
+    Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None,
+    msgspec.Meta(
+        description="When the move was announced, when the article gives both that and when it takes "
+        "effect (the event's date).",
+        examples=["2025-10-20"],
+    ),
+]
+
+
+# An event's `details`, one shape per type. On the wire `details` stays a plain object (the
+# event's `type` says which shape it has); these types document it: the OpenAPI and the webhook
+# JSON Schema key them by type (`details_schemas`), and a test checks the extractor's output
+# against them, so a new detail must be declared here.
+
+
+class DepartureDetails(msgspec.Struct, forbid_unknown_fields=True):
+    """A departure's details."""
+
+    status: DepartureStatus | None = None
+    successor: Annotated[Name, msgspec.Meta(description="Who takes over.", examples=["Ada Brenner"])] = None
+    destination: Annotated[
+        Name, msgspec.Meta(description="Where the person goes next.", examples=["Quillmark Labs"])
+    ] = None
+    announced_on: AnnouncedOn = None
+
+
+class AppointmentDetails(msgspec.Struct, forbid_unknown_fields=True):
+    """An appointment's details."""
+
+    predecessor: Annotated[Name, msgspec.Meta(description="Whom the person replaces.")] = None
+    announced_on: AnnouncedOn = None
+
+
+class ReportingChangeDetails(msgspec.Struct, forbid_unknown_fields=True):
+    """A reporting change's details: the manager before and after."""
+
+    from_manager: Name = None
+    to_manager: Name = None
+    announced_on: AnnouncedOn = None
+
+
+class AwardDetails(msgspec.Struct, forbid_unknown_fields=True):
+    """An award's details."""
+
+    award: Annotated[Name, msgspec.Meta(description="The prize or honour.", examples=["Turing Award"])] = None
+    co_recipients: Names = msgspec.field(default_factory=list)
+    announced_on: AnnouncedOn = None
+
+
+class FundingRoundDetails(msgspec.Struct, forbid_unknown_fields=True):
+    """A funding round's details; amounts are whole units of `currency`."""
+
+    amount: Annotated[int | None, msgspec.Meta(examples=[40_000_000])] = None
+    currency: Annotated[str | None, msgspec.Meta(description="ISO 4217 code.", examples=["USD"])] = None
+    round: Annotated[Name, msgspec.Meta(examples=["Series B"])] = None
+    lead_investors: Names = msgspec.field(default_factory=list)
+    valuation: Annotated[int | None, msgspec.Meta(description="In `currency`.")] = None
+    announced_on: AnnouncedOn = None
+
+
+class FoundingDetails(msgspec.Struct, forbid_unknown_fields=True):
+    """A founding's details."""
+
+    company: Annotated[Name, msgspec.Meta(description="The company or lab founded.")] = None
+    announced_on: AnnouncedOn = None
+
+
+DETAILS_BY_TYPE: dict[str, type[msgspec.Struct]] = {
+    "departure": DepartureDetails,
+    "appointment": AppointmentDetails,
+    "reporting_change": ReportingChangeDetails,
+    "award": AwardDetails,
+    "funding_round": FundingRoundDetails,
+    "founding": FoundingDetails,
+}
 
 
 class EntityRef(msgspec.Struct):
@@ -80,7 +162,10 @@ class EventOut(msgspec.Struct):
     ]
     details: Annotated[
         dict[str, Any],
-        msgspec.Meta(description="Type-specific facts: successor, destination, amount, award, ..."),
+        msgspec.Meta(
+            description="Type-specific facts, shaped by `type`: DepartureDetails for a departure, "
+            "FundingRoundDetails for a funding_round, and so on."
+        ),
     ]
     confidence: Annotated[float, msgspec.Meta(ge=0, le=1, description="Rounded to three decimals.")]
     revision: Annotated[
@@ -106,3 +191,66 @@ class EntityOut(msgspec.Struct):
     aliases: list[AliasOut]
     event_count: int
     timeline: Annotated[str, msgspec.Meta(description="Path of its timeline.")]
+
+
+# Examples in our own words, shown in the OpenAPI and the webhook JSON Schema (a test validates
+# each against them). No nulls: Litestar leaves null values out of the OpenAPI document.
+DETAILS_EXAMPLES: dict[str, dict[str, Any]] = {
+    "departure": {"status": "planned", "successor": "Ada Brenner"},
+    "appointment": {"predecessor": "Priya Lindqvist", "announced_on": "2025-10-20"},
+    "reporting_change": {"from_manager": "Otto Brandt", "to_manager": "Ines Marlow"},
+    "award": {"award": "Harbour Logistics Medal", "co_recipients": ["Otto Brandt"]},
+    "funding_round": {
+        "amount": 40_000_000,
+        "currency": "USD",
+        "round": "Series B",
+        "lead_investors": ["Northgate Ventures"],
+    },
+    "founding": {"company": "Quillmark Labs"},
+}
+EVENT_EXAMPLE: dict[str, Any] = {
+    "id": 42,
+    "type": "departure",
+    "person": {"id": 7, "name": "Priya Lindqvist"},
+    "organization": {"id": 3, "name": "Halvorsen Freight"},
+    "role": "chief financial officer",
+    "date": "2025-10-31",
+    "date_precision": "day",
+    "status": "planned",
+    "details": DETAILS_EXAMPLES["departure"],
+    "confidence": 0.9,
+    "revision": 2,
+    "sources": [
+        {
+            "article_id": 11,
+            "url": "https://news.example/halvorsen-cfo",
+            "title": "Halvorsen Freight's finance chief to leave",
+            "source": "Example News",
+            "published_at": "2025-10-21T09:30:00+02:00",
+            "evidence": "Priya Lindqvist will step down as chief financial officer on October 31.",
+            "evidence_span": [120, 193],
+            "date_text": "on October 31",
+        }
+    ],
+    "created_at": "2025-10-21T07:31:02Z",
+    "updated_at": "2025-10-22T12:04:40Z",
+}
+
+
+def details_schemas(ref_template: str) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """`details` keyed by the event's type, as JSON Schema: the if/then rules that go in
+    EventOut's `allOf`, and the definitions they refer to (named by `ref_template`, e.g.
+    "#/$defs/{name}"). A tagged union would need the tag inside `details`; the tag is the event's
+    `type`, beside it, so the wire keeps `details` a plain object."""
+    types = list(DETAILS_BY_TYPE.values())
+    _, definitions = msgspec.json.schema_components(types, ref_template=ref_template)
+    rules = []
+    for event_type, details in DETAILS_BY_TYPE.items():
+        definitions[details.__name__]["examples"] = [DETAILS_EXAMPLES[event_type]]
+        rules.append(
+            {
+                "if": {"properties": {"type": {"const": event_type}}},
+                "then": {"properties": {"details": {"$ref": ref_template.format(name=details.__name__)}}},
+            }
+        )
+    return rules, definitions

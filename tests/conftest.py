@@ -169,18 +169,21 @@ def receiver() -> Iterator[Receiver]:
     r.close()
 
 
-@pytest.fixture
-async def api_key(database_url: str) -> str:
-    """The plaintext of an active API key stored in this test's database (send it as a Bearer token)."""
-    from tenure.models.db import create_engine, session_factory
+async def new_api_key(database_url: str, label: str = "test suite") -> str:
+    """The plaintext of a new active API key stored in that database (send it as a Bearer token)."""
     from tenure.security.keys import create_key
 
     engine = create_engine(database_url)
     try:
-        created = await create_key(session_factory(engine), "test suite")
+        return (await create_key(session_factory(engine), label)).plaintext
     finally:
         await engine.dispose()
-    return created.plaintext
+
+
+@pytest.fixture
+async def api_key(database_url: str) -> str:
+    """An active API key in this test's database."""
+    return await new_api_key(database_url)
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from tenure.api.auth import require_api_key
 from tenure.api.deps import DEPENDENCIES
 from tenure.api.entities import CompanyController, PersonController
 from tenure.api.events import EventController
+from tenure.api.leadership import company_leadership, person_roles
 from tenure.api.openapi_docs import document_problems_and_keys
 from tenure.api.problems import EXCEPTION_HANDLERS
 from tenure.api.webhooks import DeliveryController, SubscriptionController
@@ -29,6 +30,7 @@ from tenure.errors import DatabaseUnavailable, SchemaOutOfDate
 from tenure.models.availability import database_errors
 from tenure.models.db import create_engine, session_factory
 from tenure.models.migrate import ensure_current
+from tenure.pages import PAGES, STATIC, TEMPLATES, swagger_asset
 from tenure.security.redact import install_log_redaction
 from tenure.settings import Settings
 
@@ -44,6 +46,10 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     EventController,
     SubscriptionController,
     DeliveryController,
+    company_leadership,
+    person_roles,
+    PAGES,
+    STATIC,
 ]
 # Guards run before every handler (API keys, for instance). Add yours here.
 GUARDS: list[Guard] = [require_api_key]
@@ -68,8 +74,17 @@ def create_app(settings: Settings, *, check_schema: bool = True, require_keys: b
             version=__version__,
             description="Executive-movement events extracted from news articles, as timelines.",
             path="/schema",
-            render_plugins=[SwaggerRenderPlugin()],
+            # Swagger UI from the package's own assets: the docs render with no internet.
+            render_plugins=[
+                SwaggerRenderPlugin(
+                    js_url=swagger_asset("swagger-ui-bundle.js"),
+                    css_url=swagger_asset("swagger-ui.css"),
+                    standalone_preset_js_url=swagger_asset("swagger-ui-standalone-preset.js"),
+                    favicon=f"<link rel='icon' href='{swagger_asset('favicon.svg')}' type='image/svg+xml'>",
+                )
+            ],
         ),
+        template_config=TEMPLATES,
         request_max_body_size=settings.max_request_bytes,
         debug=False,
     )

@@ -8,8 +8,10 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.api.deps import IdPath, SessionFactory, SettingsDep
-from tenure.api.schemas import ArticleIn, ArticleOut, article_out
-from tenure.ingest.submit import Submission, SubmittedArticle, read_article, submit_article
+from tenure.api.schemas import ArticleOut, article_out
+from tenure.ingest.service import get_article
+from tenure.ingest.submit import ArticleIn, submit_article
+from tenure.models import Article, Event
 from tenure.timelines.views import event_views
 
 
@@ -26,24 +28,19 @@ class ArticleController(Controller):
     async def create(
         self, data: JSONBody[ArticleIn], sessions: SessionFactory, settings: SettingsDep
     ) -> Response[ArticleOut]:
-        submission = Submission(
-            text=data.text,
-            published_at=data.published_at,
-            format=data.format,
-            url=data.url,
-            title=data.title,
-            source=data.source,
-        )
-        submitted = await submit_article(sessions, settings, submission)
+        submitted = await submit_article(sessions, settings, data)
         status = HTTP_201_CREATED if submitted.created else HTTP_200_OK
-        return Response(await _article_out(sessions, submitted), status_code=status)
+        return Response(await _article_out(sessions, submitted.article, submitted.events), status_code=status)
 
     @get("/{article_id:int}", summary="An article and the events it reports")
     async def read(self, article_id: IdPath, sessions: SessionFactory) -> ArticleOut:
-        return await _article_out(sessions, await read_article(sessions, article_id))
+        stored = await get_article(sessions, article_id)
+        return await _article_out(sessions, stored.article, stored.events)
 
 
-async def _article_out(sessions: async_sessionmaker[AsyncSession], submitted: SubmittedArticle) -> ArticleOut:
+async def _article_out(
+    sessions: async_sessionmaker[AsyncSession], article: Article, events: list[Event]
+) -> ArticleOut:
     async with sessions() as session:
-        views = await event_views(session, submitted.events)
-    return article_out(submitted.article, views)
+        views = await event_views(session, events)
+    return article_out(article, views)

@@ -19,10 +19,11 @@ from tenure.security.keys import verify_key
 from tenure.security.ratelimit import TokenBuckets
 from tenure.settings import Settings
 
-__all__ = ["ALWAYS_KEYED", "OPEN_PATH_PREFIX", "WRITE_METHODS", "presented_key", "require_api_key"]
+__all__ = ["ALWAYS_KEYED", "OPEN_PATH_PREFIXES", "WRITE_METHODS", "presented_key", "require_api_key"]
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-OPEN_PATH_PREFIX = "/schema"
+# The OpenAPI description and the static files pages and docs load (styles, scripts) need no key.
+OPEN_PATH_PREFIXES = ("/schema", "/static/")
 # Route opt that makes reads need a key too, whatever Settings.require_read_key says: for data that
 # is the operator's, not the public's (webhook subscriptions and their delivery logs). Set it on a
 # controller or handler: `opt = ALWAYS_KEYED` / `@get(..., opt=ALWAYS_KEYED)`.
@@ -62,7 +63,7 @@ def _buckets(connection: ASGIConnection[Any, Any, Any, Any], settings: Settings)
 
 
 async def require_api_key(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
-    if connection.scope["path"].startswith(OPEN_PATH_PREFIX) or not connection.app.state.get(
+    if connection.scope["path"].startswith(OPEN_PATH_PREFIXES) or not connection.app.state.get(
         "require_keys", True
     ):
         return

@@ -10,6 +10,8 @@ then validate against what is actually sent.
 
 from __future__ import annotations
 
+from typing import cast
+
 from litestar import Litestar
 from litestar._openapi.plugin import OpenAPIPlugin
 from litestar.openapi.spec import (
@@ -26,6 +28,7 @@ from litestar.openapi.spec import (
 
 from tenure.api.auth import ALWAYS_KEYED, WRITE_METHODS
 from tenure.api.problems import PROBLEM_MEDIA_TYPE
+from tenure.shape import EVENT_EXAMPLE, details_schemas
 
 __all__ = ["document_problems_and_keys"]
 
@@ -90,6 +93,7 @@ def _document(
 ) -> None:
     components = openapi.components if isinstance(openapi.components, Components) else Components()
     components.schemas = {**(components.schemas or {}), "Problem": PROBLEM_SCHEMA}
+    _type_details(components.schemas)
     components.security_schemes = {**(components.security_schemes or {}), **SECURITY_SCHEMES}
     openapi.components = components
     for path, item in (openapi.paths or {}).items():
@@ -99,6 +103,20 @@ def _document(
             operation = getattr(item, method, None)
             if isinstance(operation, Operation):
                 _document_operation(method, operation, keys_on_reads or (path, method) in always_keyed)
+
+
+def _type_details(schemas: dict[str, Schema]) -> None:
+    """EventOut's `details` keyed by its `type` (tenure.shape.details_schemas), with examples.
+
+    The rules and definitions are JSON Schema already; Litestar writes plain dicts out as given.
+    """
+    event = schemas.get("EventOut")
+    if not isinstance(event, Schema):
+        return
+    rules, details = details_schemas("#/components/schemas/{name}")
+    event.all_of = cast(list[Schema], rules)
+    event.examples = [EVENT_EXAMPLE]
+    schemas.update(cast(dict[str, Schema], details))
 
 
 class _DocumentingOpenAPIPlugin(OpenAPIPlugin):

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import msgspec
 
+from tenure.ingest.submit import ArticleIn
 from tenure.models import Article
 from tenure.shape import AliasOut, EntityOut, EntityRef, EventOut, SourceOut
 from tenure.timelines.queries import MAX_ID, EventPage, TimelinePage
@@ -31,19 +32,6 @@ __all__ = [
     "SourceOut",
     "TimelineOut",
 ]
-
-
-class ArticleIn(msgspec.Struct, forbid_unknown_fields=True):
-    """An article to ingest: its text, or only a url for the server to fetch."""
-
-    text: str | None = None
-    # auto, text, markdown or html; auto guesses from the text.
-    format: str = "auto"
-    # ISO 8601 with a UTC offset; required with text, defaults to the fetch time for a url.
-    published_at: str | None = None
-    url: str | None = None
-    title: str | None = None
-    source: str | None = None
 
 
 class ArticleOut(msgspec.Struct):

@@ -18,7 +18,7 @@ from tenure.errors import InvalidInput, TenureError
 from tenure.extractors import extract
 from tenure.extractors.dates.spans import parse_published_at as parse_iso_published_at
 from tenure.ingest.documents import read_articles
-from tenure.ingest.published import parse_published_at
+from tenure.ingest.published import check_published_range, parse_published_at
 from tenure.settings import Settings
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
@@ -78,14 +78,18 @@ def read_article(path: str, published_at: str | None, fmt: str) -> tuple[str, da
         raise InvalidInput(f"{path}: holds {len(found)} articles: pipe them to `tenure extract --jsonl`")
     if found[0].article is None:
         raise InvalidInput(f"{found[0].label}: {found[0].error or 'unreadable'}")
+    # Nothing is ingested, so the front door's range rule is applied here.
+    check_published_range(found[0].article.published_at, name=f"{found[0].label}: published_at")
     return found[0].article.text, found[0].article.published_at
 
 
 def checked_published_at(value: object, *, where: str) -> datetime:
-    """The one rule every article entry point shares (tenure.ingest.published)."""
+    """A publication time given as an option, refused before any file is read (tenure.ingest.published)."""
     if not isinstance(value, str) or not value.strip():
         raise InvalidInput(f"{where}: give the publication time, e.g. 2025-11-12T09:30:00+08:00")
-    return parse_published_at(value, name=where)
+    published = parse_published_at(value, name=where)
+    check_published_range(published, name=where)
+    return published
 
 
 def batch_published_at(value: object, *, where: str) -> datetime:

@@ -113,9 +113,11 @@ async def _ingest_files(
         task = progress.add_task("ingesting", total=len(files))
         for path in files:
             progress.update(task, description=f"ingesting {getattr(path, 'name', path)}")
-            items = read_articles(path, published_at=fallback, fmt=fmt, max_bytes=settings.max_article_bytes)
+            items = read_articles(
+                path, published_at=fallback, fmt=fmt, max_file_bytes=settings.max_request_bytes
+            )
             for item in items:
-                await _ingest_one(sessions, item, summary, settings.database_url, _report(console))
+                await _ingest_one(sessions, item, summary, settings, _report(console))
             progress.advance(task)
     return summary
 
@@ -128,13 +130,15 @@ def _report(console: Console) -> Any:
     return report
 
 
-async def _ingest_one(sessions: Any, item: ArticleFile, summary: Summary, url: str, report: Any) -> None:
+async def _ingest_one(
+    sessions: Any, item: ArticleFile, summary: Summary, settings: Settings, report: Any
+) -> None:
     if item.article is None:
         summary.failed += 1
         report(item.label, item.error or "unreadable")
         return
     try:
-        result = await ingest_article(sessions, item.article)
+        result = await ingest_article(sessions, item.article, max_bytes=settings.max_article_bytes)
     except DatabaseUnavailable:
         raise
     except TenureError as exc:
@@ -142,7 +146,7 @@ async def _ingest_one(sessions: Any, item: ArticleFile, summary: Summary, url: s
         report(item.label, exc.detail)
         return
     except UNREACHABLE as exc:
-        raise unavailable(url, exc) from exc
+        raise unavailable(settings.database_url, exc) from exc
     except Exception as exc:  # a bug on one article (say, in extraction) must not stop the batch
         summary.failed += 1
         report(item.label, f"unexpected error: {type(exc).__name__}: {exc}")

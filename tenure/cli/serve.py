@@ -42,7 +42,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--demo-links",
         action="store_true",
-        help="once serving, print the timeline URLs of the busiest people and the API description URL",
+        help="once serving, print the timeline URLs of the busiest people, the API description URL "
+        "and the pages' URLs (search, a person, the company with the richest leadership chart)",
     )
     parser.set_defaults(func=run_serve)
 
@@ -128,14 +129,17 @@ async def print_demo_links(settings: Settings) -> None:
     from tenure.cli.database import with_sessions
     from tenure.shape import EntityRef
     from tenure.timelines.directory import busiest_people
+    from tenure.timelines.leadership import busiest_company
 
     base = _browser_base(settings)
 
-    async def busiest(sessions: async_sessionmaker[AsyncSession]) -> list[tuple[EntityRef, int]]:
+    async def busiest(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> tuple[list[tuple[EntityRef, int]], EntityRef | None]:
         async with sessions() as session:
-            return await busiest_people(session, _DEMO_PEOPLE)
+            return await busiest_people(session, _DEMO_PEOPLE), await busiest_company(session)
 
-    people = await with_sessions(settings, busiest)
+    people, company = await with_sessions(settings, busiest)
     if not people:
         print(
             f"No events stored yet: POST articles to {base}/articles (try `tenure ingest seeds/`)", flush=True
@@ -143,6 +147,12 @@ async def print_demo_links(settings: Settings) -> None:
     for person, events in people:
         print(f"Open {base}/people/{person.id}/timeline  ({person.name}, {events} events)", flush=True)
     print(f"API description: {base}/schema", flush=True)
+    # The pages: search, the busiest person, and the company with the richest leadership chart.
+    print(f"Pages: {base}/", flush=True)
+    if people:
+        print(f"Person page: {base}/p/{people[0][0].id}  ({people[0][0].name})", flush=True)
+    if company is not None:
+        print(f"Company page with its leadership chart: {base}/c/{company.id}  ({company.name})", flush=True)
 
 
 def _browser_base(settings: Settings) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 from tenure.errors import InvalidInput
 from tenure.extractors.text.front_matter import read_front_matter
 from tenure.ingest.published import parse_published_at
-from tenure.ingest.service import ARTICLE_FORMATS, ArticleInput
+from tenure.ingest.service import ArticleInput
 
 # File suffix -> how the text is read ("json"/"jsonl" hold articles as records).
 SUFFIX_FORMATS: dict[str, str] = {
@@ -95,18 +95,23 @@ def read_articles(
     *,
     published_at: datetime | None = None,
     fmt: str = "auto",
-    max_bytes: int | None = None,
+    max_file_bytes: int | None = None,
 ) -> list[ArticleFile]:
     """The articles a file holds. `published_at` is the fallback for files that give none;
-    `fmt` other than "auto" overrides how text files are read."""
+    `fmt` other than "auto" overrides how text files are read.
+
+    Articles are not checked here: the front door (`ingest_article`) checks format, publication
+    time and size for every entry alike. `max_file_bytes` (the CLI passes the API's request-body
+    limit) only keeps a one-article file too large to be one from being read into memory; a
+    .json or .jsonl file holds many articles and has no cap."""
     if isinstance(path, str):
         return [ArticleFile(path, error="no such file or folder")]
     label = str(path)
     kind = SUFFIX_FORMATS.get(path.suffix.lower(), "auto")
     try:
         size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            return [ArticleFile(label, error=f"{size:,} bytes is over the {max_bytes:,}-byte article limit")]
+        if kind not in ("json", "jsonl") and max_file_bytes is not None and size > max_file_bytes:
+            return [ArticleFile(label, error=f"{size:,} bytes is too large to be one article")]
         raw = path.read_bytes().decode("utf-8-sig", errors="replace")
     except OSError as exc:
         return [ArticleFile(label, error=f"cannot read: {exc.strerror or exc}")]
@@ -199,9 +204,6 @@ def _article(label: str, fields: dict[str, str], fallback: datetime | None) -> A
             return ArticleFile(label, error=exc.detail)
     if published is None:
         return ArticleFile(label, error="no published_at in the file; pass --published-at")
-    fmt = fields.get("format", "auto")
-    if fmt not in ARTICLE_FORMATS:
-        return ArticleFile(label, error=f"format {fmt!r} is not one of {', '.join(ARTICLE_FORMATS)}")
     return ArticleFile(
         label,
         ArticleInput(
@@ -210,6 +212,6 @@ def _article(label: str, fields: dict[str, str], fallback: datetime | None) -> A
             url=fields.get("url") or None,
             title=fields.get("title") or None,
             source=fields.get("source") or None,
-            format=fmt,
+            format=fields.get("format", "auto"),
         ),
     )

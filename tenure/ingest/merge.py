@@ -100,12 +100,11 @@ async def load_candidates(session: AsyncSession, keys: Iterable[FactKey]) -> dic
 
 
 def best_match(candidates: Sequence[Event], new: Resolved) -> Event | None:
-    """The candidate this extracted event restates, preferring the closest date, then the oldest."""
+    """The candidate this extracted event restates: the closest date, then the earlier event."""
     matches = [event for event in candidates if is_same_fact(event, new)]
     if not matches:
         return None
-    # Events created by this ingest have no id until the flush: they rank after stored ones.
-    return min(matches, key=lambda e: (_date_distance(e, new.event), e.id if e.id is not None else 1 << 62))
+    return min(matches, key=lambda e: _closeness(e, new.event.date, new.event.date_precision))
 
 
 async def find_same_fact(session: AsyncSession, new: Resolved) -> Event | None:
@@ -114,10 +113,16 @@ async def find_same_fact(session: AsyncSession, new: Resolved) -> Event | None:
     return best_match(candidates[fact_key(new)], new)
 
 
-def _date_distance(stored: Event, extracted: ExtractedEvent) -> int:
-    if not stored.date or not extracted.date:
-        return 10**6
-    return abs((stored.sort_date - sort_date_for(extracted.date, extracted.date_precision)).days)
+def _closeness(stored: Event, date: str | None, precision: str | None) -> tuple[int, dt.date, int]:
+    """How well a stored event fits a report's date, best first: the nearest date, then the
+    earlier event (both independent of arrival order); the id splits only events of one day.
+    Events created by this ingest have no id until the flush: they rank after stored ones."""
+    distance = (
+        10**6
+        if not stored.date or not date
+        else abs((stored.sort_date - sort_date_for(date, precision)).days)
+    )
+    return distance, stored.sort_date, stored.id if stored.id is not None else 1 << 62
 
 
 def new_event(new: Resolved) -> Event:
@@ -214,6 +219,71 @@ async def _fold_event(session: AsyncSession, duplicate: Event, into: Event) -> C
     await session.delete(duplicate)
     await session.flush()
     return kind
+
+
+async def settle_sources(session: AsyncSession, keys: Iterable[FactKey]) -> list[EventChange]:
+    """Move each source of these facts onto the sibling event it fits best (`_closeness`).
+
+    Merging is greedy: "in October" joins whichever of "October 20" and "October 22" (two facts)
+    was stored first, so where a report landed hung on arrival order, which concurrent ingests
+    make a race. Settling after every ingest, under the ingest's fact locks, gives one layout
+    for any order. Returns a change for each event that gained a source; an event left without
+    any is deleted (its reports all sit better elsewhere).
+    """
+    pools = [pool for pool in (await load_candidates(session, keys)).values() if len(pool) > 1]
+    siblings = {event.id: pool for pool in pools for event in pool}
+    if not siblings:
+        return []
+    query = select(EventSource).where(EventSource.event_id.in_(list(siblings))).order_by(EventSource.id)
+    sources = list((await session.execute(query)).scalars())
+    sourced: dict[int, set[int]] = {event_id: set() for event_id in siblings}
+    for source in sources:
+        sourced[source.event_id].add(source.article_id)
+    gained: set[int] = set()
+    for source in sources:
+        home = next(e for e in siblings[source.event_id] if e.id == source.event_id)
+        best = min(
+            (e for e in siblings[home.id] if e is home or _fits(e, home, source)),
+            key=lambda e: _closeness(e, source.date, source.date_precision),
+        )
+        if best is not home:
+            await _move_source(session, source, home, best, sourced)
+            gained.add(best.id)
+    if gained:
+        await _tidy_settled(session, [e for pool in pools for e in pool], sourced)
+    return [EventChange(event_id=event_id, kind="source_added") for event_id in sorted(gained)]
+
+
+def _fits(candidate: Event, home: Event, source: EventSource) -> bool:
+    """The source's report (its home's role and details, its own date) states the candidate's fact."""
+    return facts_agree(
+        candidate.type,
+        (candidate.role, candidate.details or {}, candidate.date, candidate.date_precision),
+        (home.role, home.details or {}, source.date, source.date_precision),
+    )
+
+
+async def _move_source(
+    session: AsyncSession, source: EventSource, home: Event, best: Event, sourced: dict[int, set[int]]
+) -> None:
+    sourced[home.id].discard(source.article_id)
+    if source.article_id in sourced[best.id]:
+        await session.delete(source)  # the article already reports the fact there
+    else:
+        source.event_id = best.id
+        sourced[best.id].add(source.article_id)
+    home.revision = (home.revision or 1) + 1
+    best.revision = (best.revision or 1) + 1
+    best.confidence = max(best.confidence, source.confidence)
+
+
+async def _tidy_settled(session: AsyncSession, events: Sequence[Event], sourced: dict[int, set[int]]) -> None:
+    """An event whose reports all sit better elsewhere is deleted."""
+    await session.flush()
+    for event in events:
+        if not sourced[event.id]:
+            await session.delete(event)
+    await session.flush()
 
 
 def source_row(event_id: int, article_id: int, extracted: ExtractedEvent) -> EventSource:

@@ -1,7 +1,8 @@
 """An article's publication time: one parser, one rule, for the API, the CLI and article files.
 
 The rule: RFC 3339 with its UTC offset (`2025-11-12T09:30:00+08:00`, `2025-11-12T01:30:00Z`),
-years 1900 to 2100. Nothing looser: a bare date or a time without an offset would have to be
+years 1900 to 2100 (the parser reads the text; the range, like every rule on a parsed article, is
+checked once, by the front door `tenure.ingest.service.ingest_article`). Nothing looser: a bare date or a time without an offset would have to be
 guessed onto some clock, and relative dates ("on Tuesday") resolve on the article's own clock.
 (`tenure extract --jsonl` alone keeps the shared scorer's contract, which also takes bare dates.)
 """
@@ -25,7 +26,9 @@ _SHOWN = 40  # characters of a bad value quoted back
 
 
 def parse_published_at(value: str, *, name: str = "published_at") -> dt.datetime:
-    """The timezone-aware publication time, or InvalidInput saying what to write instead."""
+    """The timezone-aware publication time, or InvalidInput saying what to write instead.
+
+    Not range-checked: `check_published_range` is, at the front door (and by `tenure extract`)."""
     shown = repr(value[:_SHOWN]) + ("..." if len(value) > _SHOWN else "")
     if not _RFC3339_RE.fullmatch(value):
         raise InvalidInput(
@@ -36,7 +39,6 @@ def parse_published_at(value: str, *, name: str = "published_at") -> dt.datetime
         parsed = dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
     except ValueError as exc:  # a well-formed but impossible date: 2025-02-30, hour 25
         raise InvalidInput(f"{name} {shown} is not a real date-time: {exc}") from exc
-    check_published_range(parsed, name=name)
     return parsed
 
 

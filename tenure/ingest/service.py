@@ -18,11 +18,20 @@ from sqlalchemy import or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tenure.errors import Conflict, InvalidInput, NotFound
-from tenure.extractors import ExtractedEvent, extract
+from tenure.errors import ArticleTooLarge, Conflict, InvalidInput, NotFound
+from tenure.extractors import MAX_ARTICLE_CHARS, ExtractedEvent, extract
 from tenure.extractors.text.markup import detect_format
 from tenure.ingest.entities import resolve_organizations, resolve_people
-from tenure.ingest.merge import Resolved, absorb, best_match, fact_key, load_candidates, new_event, source_row
+from tenure.ingest.merge import (
+    Resolved,
+    absorb,
+    best_match,
+    fact_key,
+    load_candidates,
+    new_event,
+    settle_sources,
+    source_row,
+)
 from tenure.ingest.published import check_published_range
 from tenure.models import Article, Event, EventSource
 from tenure.security.sanitize import has_controls, storable
@@ -73,13 +82,18 @@ def content_hash(text_: str) -> str:
     return hashlib.sha256(text_.encode("utf-8")).hexdigest()
 
 
-async def ingest_article(sessions: async_sessionmaker[AsyncSession], data: ArticleInput) -> IngestResult:
-    """Store an article and its events; an already known article changes nothing.
+async def ingest_article(
+    sessions: async_sessionmaker[AsyncSession], data: ArticleInput, *, max_bytes: int = MAX_ARTICLE_CHARS
+) -> IngestResult:
+    """The front door: store an article and its events; an already known article changes nothing.
 
-    Raises InvalidInput (bad published_at, format or URL), ArticleTooLarge (from extraction).
+    Every article enters here (API, CLI, feeds), so its format, publication time (offset and
+    range) and size (`max_bytes` of UTF-8: Settings.max_article_bytes; the default is the
+    extractor's own limit) are checked here and nowhere else, and each refusal reads the same
+    wherever the article came from. Raises InvalidInput or ArticleTooLarge.
     """
     data = _storable(data)
-    _validate(data)
+    _validate(data, max_bytes)
     digest = content_hash(data.text)
     known = await _known_article(sessions, data.url, digest)
     if known is not None:
@@ -109,7 +123,7 @@ def _storable(data: ArticleInput) -> ArticleInput:
     )
 
 
-def _validate(data: ArticleInput) -> None:
+def _validate(data: ArticleInput, max_bytes: int) -> None:
     if data.published_at.tzinfo is None or data.published_at.utcoffset() is None:
         raise InvalidInput("published_at needs a UTC offset, e.g. 2025-03-04T09:30:00-05:00")
     check_published_range(data.published_at)
@@ -117,6 +131,8 @@ def _validate(data: ArticleInput) -> None:
         raise InvalidInput(f"format {data.format!r} is not one of {', '.join(ARTICLE_FORMATS)}")
     if not data.text.strip():
         raise InvalidInput("the article text is empty")
+    if len(data.text.encode("utf-8")) > max_bytes:
+        raise ArticleTooLarge(f"the article is over {max_bytes:,} bytes: send the article's main text only")
     if data.url is not None and len(data.url) > _MAX_URL:
         raise InvalidInput(f"url is longer than {_MAX_URL} characters")
 
@@ -152,6 +168,7 @@ async def _store(
         resolved = await _resolve_entities(session, extracted)
         await _lock_facts(session, resolved)
         events, changes = await _merge_events(session, article.id, resolved)
+        events, changes = await _settle(session, article.id, events, changes)
         await outbox.enqueue_event_changes(session, changes)
     return IngestResult(article=article, events=events, created=True, changes=changes)
 
@@ -242,6 +259,26 @@ async def _merge_events(
         [event for event, _, _ in touched],
         [EventChange(event_id=event.id, kind=kind) for event, kind, _ in touched],
     )
+
+
+async def _settle(
+    session: AsyncSession, article_id: int, events: list[Event], changes: list[EventChange]
+) -> tuple[list[Event], list[EventChange]]:
+    """Reports of these facts sit where they fit best, whatever order the articles came in.
+
+    Only a new event or a changed date can give an older report a better place; an ingest that
+    just adds sources (most of them) leaves the layout settled and costs no query here.
+    """
+    moved = {change.event_id for change in changes if change.kind != "source_added"}
+    keys = {(event.type, event.person_id, event.organization_id) for event in events if event.id in moved}
+    settled = await settle_sources(session, keys) if keys else []
+    if not settled:
+        return events, changes
+    # The article's own reports may have moved too: read where they sit now.
+    events = await events_of_article(session, article_id)
+    kept = [change for change in changes if any(event.id == change.event_id for event in events)]
+    known = {change.event_id for change in kept}
+    return events, kept + [change for change in settled if change.event_id not in known]
 
 
 async def events_of_article(session: AsyncSession, article_id: int) -> list[Event]:

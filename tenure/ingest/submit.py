@@ -1,25 +1,25 @@
-"""Articles submitted through the API: validate the request, fetch a URL if asked, ingest.
+"""Articles submitted through the API: read the request, fetch a URL if asked, ingest.
 
-The HTTP layer hands over the raw fields; this module decides what they mean (a URL without
-text is fetched, a fetched page without published_at is dated when it was fetched) and returns
-the stored article with its events; the caller reads them in their public shape.
+The HTTP layer hands over the request body (ArticleIn, whose msgspec type is also the OpenAPI's);
+this module decides what it means (a URL without text is fetched, a fetched page without
+published_at is dated when it was fetched) and passes the article to the front door,
+`ingest_article`, which checks it. The caller reads the result in its public shape.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tenure.errors import ArticleTooLarge, InvalidInput
+from tenure.errors import InvalidInput
 from tenure.ingest.fetch import FetchedPage, fetch_article
 from tenure.ingest.published import parse_published_at
-from tenure.ingest.service import ARTICLE_FORMATS, ArticleInput, get_article, ingest_article
-from tenure.models import Article, Event
+from tenure.ingest.service import ArticleInput, IngestResult, ingest_article
 from tenure.settings import Settings
 
-__all__ = ["Submission", "SubmittedArticle", "read_article", "submit_article"]
+__all__ = ["ArticleIn", "submit_article"]
 
 # Media types of fetched pages and the article format each is read as.
 _FORMAT_BY_MEDIA_TYPE = {
@@ -33,43 +33,27 @@ _FORMAT_BY_MEDIA_TYPE = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Submission:
-    text: str | None
-    published_at: str | None
+class ArticleIn(msgspec.Struct, forbid_unknown_fields=True):
+    """An article to ingest: its text, or only a url for the server to fetch."""
+
+    text: str | None = None
+    # auto, text, markdown or html; auto guesses from the text.
     format: str = "auto"
+    # RFC 3339 with a UTC offset; required with text, defaults to the fetch time for a url.
+    published_at: str | None = None
     url: str | None = None
     title: str | None = None
     source: str | None = None
 
 
-@dataclass(slots=True)
-class SubmittedArticle:
-    article: Article
-    events: list[Event]
-    created: bool
-
-
 async def submit_article(
-    sessions: async_sessionmaker[AsyncSession], settings: Settings, submission: Submission
-) -> SubmittedArticle:
-    if submission.format not in ARTICLE_FORMATS:
-        raise InvalidInput(f"format {submission.format!r} is not one of {', '.join(ARTICLE_FORMATS)}")
+    sessions: async_sessionmaker[AsyncSession], settings: Settings, submission: ArticleIn
+) -> IngestResult:
     data = await _article_input(settings, submission)
-    if len(data.text.encode("utf-8")) > settings.max_article_bytes:
-        raise ArticleTooLarge(
-            f"the article is over {settings.max_article_bytes:,} bytes: send the article's main text only"
-        )
-    result = await ingest_article(sessions, data)
-    return SubmittedArticle(article=result.article, events=result.events, created=result.created)
+    return await ingest_article(sessions, data, max_bytes=settings.max_article_bytes)
 
 
-async def read_article(sessions: async_sessionmaker[AsyncSession], article_id: int) -> SubmittedArticle:
-    stored = await get_article(sessions, article_id)
-    return SubmittedArticle(article=stored.article, events=stored.events, created=False)
-
-
-async def _article_input(settings: Settings, submission: Submission) -> ArticleInput:
+async def _article_input(settings: Settings, submission: ArticleIn) -> ArticleInput:
     text, fmt, url, title = submission.text, submission.format, submission.url, submission.title
     published_at = _published_at(submission.published_at)
     if text is None or not text.strip():

@@ -7,7 +7,7 @@ so nothing lazy-loads under asyncio.
 from tenure.models.articles import Article
 from tenure.models.base import Base
 from tenure.models.entities import Organization, OrganizationAlias, Person, PersonAlias
-from tenure.models.events import UNDATED_SORT, Event, EventSource
+from tenure.models.events import UNDATED_SORT, Correction, Event, EventSource
 from tenure.models.keys import ApiKey
 from tenure.models.webhooks import Delivery, DeliveryAttempt, Subscription
 
@@ -16,6 +16,7 @@ __all__ = [
     "ApiKey",
     "Article",
     "Base",
+    "Correction",
     "Delivery",
     "DeliveryAttempt",
     "Event",

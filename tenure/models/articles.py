@@ -27,3 +27,5 @@ class Article(Base):
     # "text", "markdown" or "html": how the text was read.
     format: Mapped[str] = mapped_column(String(20), default="text")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
+    # tenure.extractors version that last extracted this article (re-extraction compares it).
+    extractor_version: Mapped[str | None] = mapped_column(String(40))

@@ -38,8 +38,22 @@ class Event(Base):
     status: Mapped[str | None] = mapped_column(String(20), index=True)
     details: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
     confidence: Mapped[float] = mapped_column(Float, default=0.5)
-    # Bumped on every change (new source, better date): receivers order deliveries by it.
+    # Bumped on every change (new source, better date, correction): receivers order deliveries
+    # by it, and a correction must name it (If-Match) so a concurrent edit is refused, not lost.
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    # "active"; "rejected" by an analyst; "retired" by re-extraction (no article states it any
+    # more). Only active events appear in timelines, /events and exports; the others are kept so
+    # a later article stating the same fact attaches to them instead of reviving them.
+    state: Mapped[str] = mapped_column(String(12), default="active", server_default="active", index=True)
+    # Fields an analyst set by hand (e.g. ["date", "role"]): extraction never overwrites them.
+    locked_fields: Mapped[list[str]] = mapped_column(JsonDoc, default=list, server_default="[]")
+    # Set when a person marked the event as checked; re-extraction never retires it.
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    confirmed_by: Mapped[str | None] = mapped_column(String(100))
+    # When the move was made public (YYYY-MM-DD), beside `date`, when it takes effect.
+    announced_on: Mapped[str | None] = mapped_column(String(10))
+    # tenure.extractors version that last produced or confirmed this event.
+    extractor_version: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
 
@@ -61,4 +75,27 @@ class EventSource(Base):
     date_text: Mapped[str | None] = mapped_column(String(200))
     confidence: Mapped[float] = mapped_column(Float)
     rule_id: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Correction(Base):
+    """One analyst's (or re-extraction's) change to an event, person or company: the audit trail.
+
+    subject_type: "event", "person" or "organization". action: "edit", "reject", "restore",
+    "confirm", "split", "rename", "retire" (by re-extraction) or "attach" (a new source joined a
+    rejected event). before/after hold only the fields that changed.
+    """
+
+    __tablename__ = "corrections"
+    __table_args__ = (Index("ix_corrections_subject", "subject_type", "subject_id", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    subject_type: Mapped[str] = mapped_column(String(16))
+    subject_id: Mapped[int] = mapped_column(BigId)
+    action: Mapped[str] = mapped_column(String(16))
+    # The API key's name, or "reextract" / "ingest" for the engine.
+    actor: Mapped[str] = mapped_column(String(100))
+    before: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
+    after: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
+    reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)

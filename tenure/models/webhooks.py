@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenure.models.base import Base, BigId, JsonDoc, UtcDateTime, utcnow
@@ -31,6 +31,8 @@ class Subscription(Base):
     person_ids: Mapped[list[int]] = mapped_column(JsonDoc, default=list)
     # Also deliver when a known event gains a source or a more precise date.
     notify_updates: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Also deliver when an event is withdrawn (rejected by an analyst or retired by re-extraction).
+    notify_retractions: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[str] = mapped_column(String(16), default="active", index=True)
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     # First failure since the last success; cleared by a success. Disabling reads it.

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from tenure.shape import AwareDatetime, EventOut
+from tenure.shape import EVENT_EXAMPLE, AwareDatetime, EventOut, details_schemas
 
 __all__ = [
     "SCHEMA",
@@ -118,7 +118,9 @@ def encode_body(payload: dict[str, Any], base_url: str) -> bytes:
 def payload_json_schema() -> dict[str, Any]:
     """The JSON Schema (2020-12) of WebhookPayload, as committed in docs/."""
     generated = msgspec.json.schema(WebhookPayload)
-    definitions = dict(sorted(generated["$defs"].items()))
+    rules, details = details_schemas("#/$defs/{name}")
+    definitions = dict(sorted({**generated["$defs"], **details}.items()))
+    definitions["EventOut"] |= {"allOf": rules, "examples": [EVENT_EXAMPLE]}
     root = definitions.pop("WebhookPayload")
     root["description"] = " ".join(root["description"].split())  # the docstring's line breaks
     return {

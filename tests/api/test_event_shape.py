@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 from typing import Any, get_args
 
+import jsonschema_rs
+import msgspec
 import pytest
 
 import tenure.timelines.directory as directory
@@ -12,9 +15,14 @@ import tenure.timelines.queries as queries
 from tenure.api.app import create_app
 from tenure.api.entities import CompanyController, PersonController
 from tenure.api.events import EventController
+from tenure.extractors import extract
 from tenure.extractors.contract import DEPARTURE_STATUSES, EVENT_TYPES, EventType, Precision
+from tenure.ingest.documents import article_paths, read_articles
 from tenure.settings import Settings
-from tenure.shape import DepartureStatus
+from tenure.shape import DETAILS_BY_TYPE, DETAILS_EXAMPLES, EVENT_EXAMPLE, DepartureStatus, EventOut
+from tenure.webhooks.payload import payload_json_schema
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _event_schema() -> dict[str, Any]:
@@ -88,3 +96,53 @@ def test_handlers_take_the_filter_as_one_dependency(handler: Any) -> None:
     parameters = inspect.signature(handler.fn).parameters
     assert {"event_filter", "page_size"} <= parameters.keys()
     assert not parameters.keys() & {"event_type", "since", "until", "status", "min_confidence", "limit"}
+
+
+def _openapi_schemas() -> dict[str, Any]:
+    app = create_app(Settings(), check_schema=False)
+    schemas: dict[str, Any] = app.openapi_schema.to_schema()["components"]["schemas"]
+    return schemas
+
+
+def test_openapi_keys_details_by_the_event_type_with_examples() -> None:
+    schemas = _openapi_schemas()
+    rules = schemas["EventOut"]["allOf"]
+    keyed = {
+        rule["if"]["properties"]["type"]["const"]: rule["then"]["properties"]["details"]["$ref"]
+        for rule in rules
+    }
+    assert keyed == {t: f"#/components/schemas/{DETAILS_BY_TYPE[t].__name__}" for t in EVENT_TYPES}
+    for event_type, details in DETAILS_BY_TYPE.items():
+        assert schemas[details.__name__]["examples"] == [DETAILS_EXAMPLES[event_type]]
+    assert schemas["EventOut"]["examples"][0]["type"] == "departure"
+    assert schemas["FundingRoundDetails"]["properties"]["lead_investors"]["type"] == "array"
+
+
+def _event_validator() -> Any:
+    definitions = payload_json_schema()["$defs"]
+    return jsonschema_rs.Draft202012Validator({"$defs": definitions, "$ref": "#/$defs/EventOut"})
+
+
+def test_the_event_example_is_valid_and_details_are_checked_by_type() -> None:
+    validator = _event_validator()
+    msgspec.convert(EVENT_EXAMPLE, EventOut, strict=False)
+    assert validator.is_valid(EVENT_EXAMPLE)
+    for event_type in EVENT_TYPES:
+        assert validator.is_valid(
+            {**EVENT_EXAMPLE, "type": event_type, "details": DETAILS_EXAMPLES[event_type]}
+        )
+    # A departure's details are not a funding round's.
+    assert not validator.is_valid({**EVENT_EXAMPLE, "details": DETAILS_EXAMPLES["funding_round"]})
+    assert not validator.is_valid({**EVENT_EXAMPLE, "details": {"status": "rumoured"}})
+
+
+def test_what_the_extractor_puts_in_details_is_declared_for_its_type() -> None:
+    """A new detail must be added to tenure.shape, or the schemas would refuse real events."""
+    seen = set()
+    for path in article_paths([SEEDS]):
+        for item in read_articles(path):
+            assert item.article is not None, item.error
+            for event in extract(item.article.text, item.article.published_at):
+                msgspec.convert(event.details, DETAILS_BY_TYPE[event.type])
+                seen.add(event.type)
+    assert seen == set(EVENT_TYPES)

@@ -3,138 +3,38 @@ request stores nothing (article, event and alias counts unchanged)."""
 
 from __future__ import annotations
 
-import base64
-import json
 from typing import Any
 
 import pytest
+from hostile.cases import CASES, STAMP, TEXT, Hostile, assert_refused, stored_counts
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from sqlalchemy import func, select
 
-from tenure.models import Article, Event, PersonAlias
-
-from .conftest import PUBLISHED, Rows, assert_problem
+from .conftest import Rows, assert_problem
 
 Client = AsyncTestClient[Litestar]
-TEXT = "Halvorsen Freight said on Monday that its finance chief, Priya Lindqvist, will step down."
-STAMP = PUBLISHED.isoformat()
-DEEP = "[" * 100_000 + "]" * 100_000
 
 
-def article(**overrides: Any) -> bytes:
-    return json.dumps({"text": TEXT, "published_at": STAMP, **overrides}).encode()
-
-
-# (id, method, path, raw body, status, fragment of the detail)
-CASES: list[tuple[str, str, str, bytes | None, int, str]] = [
-    (
-        "url-with-nul",
-        "POST",
-        "/articles",
-        article(url="https://news.example/a\x00b"),
-        422,
-        "control character",
-    ),
-    ("url-with-space", "POST", "/articles", article(url="https://news.example/a b"), 422, "whitespace"),
-    (
-        "published-year-9999",
-        "POST",
-        "/articles",
-        article(published_at="9999-12-31T23:59:59-05:00"),
-        422,
-        "years",
-    ),
-    (
-        "published-year-1",
-        "POST",
-        "/articles",
-        article(published_at="0001-01-01T00:00:00+05:00"),
-        422,
-        "years",
-    ),
-    ("published-trailing-nul", "POST", "/articles", article(published_at=STAMP + "\x00"), 422, "RFC 3339"),
-    (
-        "published-space-before-offset",
-        "POST",
-        "/articles",
-        article(published_at="2025-10-21T09:30:00 +00:00"),
-        422,
-        "RFC 3339",
-    ),
-    (
-        "published-week-date",
-        "POST",
-        "/articles",
-        article(published_at="2025-W43-2T09:30:00+00:00"),
-        422,
-        "RFC 3339",
-    ),
-    ("published-compact", "POST", "/articles", article(published_at="20251021T093000+0000"), 422, "RFC 3339"),
-    (
-        "published-offset-seconds",
-        "POST",
-        "/articles",
-        article(published_at="2025-10-21T09:30:00+05:30:45"),
-        422,
-        "RFC 3339",
-    ),
-    (
-        "published-impossible-day",
-        "POST",
-        "/articles",
-        article(published_at="2025-02-30T09:30:00Z"),
-        422,
-        "not a real",
-    ),
-    ("published-80kb", "POST", "/articles", article(published_at="2025" * 20_000), 422, "RFC 3339"),
-    ("deeply-nested-body", "POST", "/articles", DEEP.encode(), 400, ""),
-    (
-        "invalid-utf8-body",
-        "POST",
-        "/articles",
-        b'{"text": "\xff\xfe", "published_at": "' + STAMP.encode() + b'"}',
-        400,
-        "",
-    ),
-    (
-        "deeply-nested-cursor",
-        "GET",
-        "/events?cursor=" + base64.urlsafe_b64encode(DEEP.encode()[:20_000]).decode(),
-        None,
-        400,
-        "cursor",
-    ),
-    (
-        "subscription-id-over-64-bits",
-        "POST",
-        "/webhooks/subscriptions",
-        json.dumps({"url": "https://hooks.example/x", "companies": [2**64]}).encode(),
-        422,
-        "",
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("method", "path", "raw", "status", "fragment"),
-    [pytest.param(*case[1:], id=case[0]) for case in CASES],
-)
+@pytest.mark.parametrize("case", [pytest.param(case, id=case.id) for case in CASES])
 async def test_hostile_request_is_a_problem_and_stores_nothing(
-    client: Client, rows: Rows, method: str, path: str, raw: bytes | None, status: int, fragment: str
+    client: Client, rows: Rows, case: Hostile
 ) -> None:
-    before = await _counts(rows)
-    response = await client.request(method, path, content=raw, headers={"content-type": "application/json"})
-    assert_problem(response, status, *([fragment] if fragment else []))
-    assert await _counts(rows) == before
+    before = await stored_counts(rows.sessions)
+    if not case.authorized:
+        del client.headers["Authorization"]
+    response = await client.request(
+        case.method, case.path, content=case.body, headers={"content-type": "application/json"}
+    )
+    assert_refused(response, case)
+    assert await stored_counts(rows.sessions) == before
 
 
 async def test_an_alias_over_the_column_size_is_422_on_both_back_ends(client: Client, rows: Rows) -> None:
     person = await rows.person("Priya Lindqvist")
-    before = await _counts(rows)
+    before = await stored_counts(rows.sessions)
     response = await client.post(f"/people/{person}/aliases", json={"alias": "P " + "x" * 400})
     assert_problem(response, 422, "limit is 300")
-    assert await _counts(rows) == before
+    assert await stored_counts(rows.sessions) == before
 
 
 async def test_control_characters_are_dropped_from_text_title_source_and_aliases(
@@ -157,14 +57,6 @@ async def test_control_characters_are_dropped_from_text_title_source_and_aliases
     alias = await client.post(f"/people/{person}/aliases", json={"alias": "A.\x00 Brenner"})
     assert alias.status_code == 201, alias.text
     assert {"alias": "A. Brenner", "origin": "analyst"} in alias.json()["aliases"]
-
-
-async def _counts(rows: Rows) -> tuple[int, int, int]:
-    async with rows.sessions() as session:
-        counts = []
-        for model in (Article, Event, PersonAlias):
-            counts.append(int((await session.execute(select(func.count()).select_from(model))).scalar_one()))
-    return counts[0], counts[1], counts[2]
 
 
 @pytest.mark.parametrize(

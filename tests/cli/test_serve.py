@@ -86,7 +86,7 @@ def test_demo_links_on_the_seeds_open_the_busiest_timelines_lecun_first(tmp_path
     )
     try:
         assert server.stdout is not None
-        lines = [server.stdout.readline().strip() for _ in range(4)]
+        lines = [server.stdout.readline().strip() for _ in range(7)]
         link = re.compile(rf"Open (http://127\.0\.0\.1:{port}/people/\d+/timeline)  \((.+), (\d+) events\)")
         links = [link.fullmatch(line) for line in lines[:3]]
         assert all(links), lines
@@ -95,6 +95,16 @@ def test_demo_links_on_the_seeds_open_the_busiest_timelines_lecun_first(tmp_path
         assert names[0] == "Yann LeCun" and "Dana Whitfield" in names
         assert counts == sorted(counts, reverse=True) and counts[0] > counts[1]
         assert lines[3] == f"API description: http://127.0.0.1:{port}/schema"
+        assert lines[4] == f"Pages: http://127.0.0.1:{port}/"
+        assert re.fullmatch(rf"Person page: http://127\.0\.0\.1:{port}/p/\d+  \(Yann LeCun\)", lines[5])
+        chart_link = re.fullmatch(
+            rf"Company page with its leadership chart: (http://127\.0\.0\.1:{port}/c/\d+)  \(Northwind Robotics\)",
+            lines[6],
+        )
+        assert chart_link, lines[6]
+        with urllib.request.urlopen(chart_link.group(1), timeout=10) as response:
+            assert response.headers["content-type"].startswith("text/html")
+            assert '<svg class="chart"' in response.read().decode()
         assert links[0] is not None
         with urllib.request.urlopen(links[0].group(1), timeout=10) as response:
             timeline = json.load(response)

@@ -12,12 +12,11 @@ from typing import Any
 
 import asyncpg
 import pytest
+from conftest import new_api_key
 from litestar.testing import AsyncTestClient
 
 from tenure.api.app import create_app
-from tenure.models.db import create_engine, session_factory
 from tenure.models.migrate import run_blocking, upgrade
-from tenure.security.keys import create_key
 from tenure.settings import Settings
 
 from .private_postgres import PrivatePostgres, find_bin_dir
@@ -62,14 +61,6 @@ async def _counts(url: str) -> dict[str, int]:
         await conn.close()
 
 
-async def _key(url: str) -> str:
-    engine = create_engine(url)
-    try:
-        return (await create_key(session_factory(engine), "outage test")).plaintext
-    finally:
-        await engine.dispose()
-
-
 @pytest.fixture
 def outage_db(private_pg: PrivatePostgres, request: pytest.FixtureRequest) -> str:
     name = f"outage_{request.node.name.replace('[', '_').replace(']', '')[:40]}"
@@ -87,7 +78,7 @@ def _problem(response: Any, status: int) -> dict[str, Any]:
 
 
 async def test_database_stopped_before_an_ingest(private_pg: PrivatePostgres, outage_db: str) -> None:
-    key = await _key(outage_db)
+    key = await new_api_key(outage_db, "outage test")
     app = create_app(Settings(database_url=outage_db))
     headers = {"Authorization": f"Bearer {key}"}
     async with AsyncTestClient(app=app) as client:
@@ -123,7 +114,7 @@ async def test_database_stopped_before_an_ingest(private_pg: PrivatePostgres, ou
 async def test_database_killed_during_an_ingest_leaves_nothing_half_written(
     private_pg: PrivatePostgres, outage_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    key = await _key(outage_db)
+    key = await new_api_key(outage_db, "outage test")
     app = create_app(Settings(database_url=outage_db))
     headers = {"Authorization": f"Bearer {key}"}
     from tenure.webhooks import outbox

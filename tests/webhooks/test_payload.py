@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import jsonschema_rs
 import msgspec
 from sqlalchemy import select
 
@@ -63,6 +64,9 @@ async def test_payloads_match_the_schema_and_updates_reach_only_who_asked(
     await ingest(sessions, SAME_FACT)  # the same departure, reported again: a second source
     await drain(sessions, settings)
 
+    validator = jsonschema_rs.Draft202012Validator(json.loads(SCHEMA_FILE.read_text()))
+    for received in receiver.received:
+        validator.validate(json.loads(received.body))  # the committed schema, details by type too
     bodies = [(r.path, msgspec.json.decode(r.body, type=WebhookPayload)) for r in receiver.received]
     seen = sorted((path, b.type, b.sequence, len(b.event.sources)) for path, b in bodies)
     assert seen == [
