@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import msgspec
 
 from tenure.models import Article
+from tenure.models.events import ACTIVE
 from tenure.shape import AliasOut, EntityOut, EntityRef, EventOut, SourceOut
 from tenure.timelines.queries import MAX_ID, EventPage, TimelinePage
 from tenure.timelines.views import EventView, event_out, local_time
@@ -26,8 +27,10 @@ __all__ = [
     "EntityRef",
     "EventOut",
     "EventPageOut",
+    "EventPatchIn",
     "MergeIn",
     "Problem",
+    "ReasonIn",
     "SourceOut",
     "TimelineOut",
 ]
@@ -86,6 +89,36 @@ class MergeIn(msgspec.Struct, forbid_unknown_fields=True):
     into: Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)]
 
 
+_Reason = Annotated[str, msgspec.Meta(max_length=2000, description="Why, for the history.")] | None
+# A person or company in a correction: its id, or a name (found, or created as ingest would).
+_EntityChoice = Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)] | Annotated[str, msgspec.Meta(max_length=300)]
+
+
+class ReasonIn(msgspec.Struct, forbid_unknown_fields=True):
+    reason: _Reason = None
+
+
+class EventPatchIn(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """The fields to change; those left out stay as they are, null clears one."""
+
+    person: _EntityChoice | None | msgspec.UnsetType = msgspec.UNSET
+    organization: _EntityChoice | None | msgspec.UnsetType = msgspec.UNSET
+    role: str | None | msgspec.UnsetType = msgspec.UNSET
+    date: Annotated[
+        str | None | msgspec.UnsetType, msgspec.Meta(description="YYYY, YYYY-MM or YYYY-MM-DD")
+    ] = msgspec.UNSET
+    date_precision: Annotated[
+        str | None | msgspec.UnsetType,
+        msgspec.Meta(description="day, week, month or year; by default the date's written form"),
+    ] = msgspec.UNSET
+    status: str | None | msgspec.UnsetType = msgspec.UNSET
+    details: Annotated[
+        dict[str, Any] | msgspec.UnsetType,
+        msgspec.Meta(description="merged in; a key set to null is removed"),
+    ] = msgspec.UNSET
+    reason: _Reason = None
+
+
 class Problem(msgspec.Struct, omit_defaults=True):
     """RFC 9457 problem details."""
 
@@ -108,7 +141,8 @@ def article_out(article: Article, events: list[EventView]) -> ArticleOut:
         format=article.format,
         content_hash=article.content_hash,
         created_at=article.created_at,
-        events=[event_out(v) for v in events],
+        # A rejected or retired event is out of the record; GET /articles/{id} still shows it.
+        events=[event_out(v) for v in events if v.event.state == ACTIVE],
     )
 
 

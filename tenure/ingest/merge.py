@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.extractors import ExtractedEvent
 from tenure.extractors.events.facts import date_span, facts_agree, more_precise
+from tenure.extractors.version import EXTRACTOR_VERSION
 from tenure.models import UNDATED_SORT, Event, EventSource
 from tenure.webhooks.outbox import ChangeKind, EventChange
 
@@ -134,6 +135,7 @@ def new_event(new: Resolved) -> Event:
         details=dict(extracted.details),
         confidence=extracted.confidence,
         revision=1,
+        extractor_version=EXTRACTOR_VERSION,
     )
 
 
@@ -151,21 +153,25 @@ def absorb(stored: Event, new: Resolved) -> ChangeKind:
 def _refine(stored: Event, other: _Fact, status: str | None, confidence: float) -> ChangeKind:
     role, details_given, date, precision = other
     kind: ChangeKind = "source_added"
-    if more_precise(date, precision, stored.date, stored.date_precision):
+    # Fields an analyst set are theirs: no report refines them. The state is never touched
+    # either, so a rejected event stays rejected whatever later articles say.
+    locked = set(stored.locked_fields or ())
+    if "date" not in locked and more_precise(date, precision, stored.date, stored.date_precision):
         stored.date = date
         stored.date_precision = precision
         stored.sort_date = sort_date_for(date, precision)
         kind = "date_refined"
-    if stored.role is None and role:
+    if "role" not in locked and stored.role is None and role:
         stored.role = role
-    if stored.status is None:
+    if "status" not in locked and stored.status is None:
         stored.status = status
-    # Details a report leaves empty are filled from a later one; nothing given is overwritten.
-    details = dict(stored.details or {})
-    for name, value in details_given.items():
-        if value not in (None, "", []) and details.get(name) in (None, "", []):
-            details[name] = value
-    stored.details = details
+    if "details" not in locked:
+        # Details a report leaves empty are filled from a later one; nothing given is overwritten.
+        details = dict(stored.details or {})
+        for name, value in details_given.items():
+            if value not in (None, "", []) and details.get(name) in (None, "", []):
+                details[name] = value
+        stored.details = details
     stored.confidence = max(stored.confidence, confidence)
     stored.revision = (stored.revision or 1) + 1
     return kind
