@@ -17,6 +17,8 @@ from tenure.extractors.contract import EventType, Precision
 
 __all__ = [
     "AliasOut",
+    "ArticleEvidence",
+    "ArticleSummary",
     "AwareDatetime",
     "CorrectionOut",
     "DepartureStatus",
@@ -143,6 +145,32 @@ class EventDetail(EventOut):
     confirmed_at: AwareDatetime | None
     confirmed_by: str | None
     history: Annotated[list[CorrectionOut], msgspec.Meta(description="Corrections, oldest first.")]
+
+
+class ArticleSummary(msgspec.Struct):
+    """A stored article without its text (GET /articles)."""
+
+    id: int
+    url: str | None
+    title: str | None
+    source: Annotated[str | None, msgspec.Meta(description='The publication, e.g. "Example News".')]
+    published_at: AwareDatetime
+    format: str
+    created_at: AwareDatetime
+    extractor_version: Annotated[str | None, msgspec.Meta(description="Engine version that last read it.")]
+    event_count: Annotated[int, msgspec.Meta(description="Active events it is a source of.")]
+
+
+class ArticleEvidence(msgspec.Struct):
+    """Where an article states one event, whatever the event's state (GET /articles/{id})."""
+
+    event_id: int
+    state: EventState
+    rule_id: str | None
+    confidence: float
+    evidence: str
+    evidence_span: tuple[int, int]
+    date_text: str | None
 
 
 class AliasOut(msgspec.Struct):

@@ -13,14 +13,24 @@ import msgspec
 
 from tenure.models import Article
 from tenure.models.events import ACTIVE
-from tenure.shape import AliasOut, EntityOut, EntityRef, EventOut, SourceOut
+from tenure.shape import (
+    AliasOut,
+    ArticleEvidence,
+    ArticleSummary,
+    EntityOut,
+    EntityRef,
+    EventOut,
+    SourceOut,
+)
 from tenure.timelines.queries import MAX_ID, EventPage, TimelinePage
 from tenure.timelines.views import EventView, event_out, local_time
 
 __all__ = [
     "AliasIn",
     "AliasOut",
+    "ArticleDetail",
     "ArticleIn",
+    "ArticleListOut",
     "ArticleOut",
     "EntityListOut",
     "EntityOut",
@@ -59,6 +69,21 @@ class ArticleOut(msgspec.Struct):
     content_hash: str
     created_at: dt.datetime
     events: list[EventOut]
+
+
+class ArticleDetail(ArticleOut):
+    """An article as stored (GET /articles/{id}): its text, and where it states each of its events,
+    rejected and retired ones included (`events` lists only the active ones)."""
+
+    text: str
+    extractor_version: str | None
+    evidence: list[ArticleEvidence]
+
+
+class ArticleListOut(msgspec.Struct):
+    items: list[ArticleSummary]
+    # Pass back as ?cursor= for the next page; null on the last page.
+    next_cursor: str | None
 
 
 class TimelineOut(msgspec.Struct):
@@ -143,6 +168,15 @@ def article_out(article: Article, events: list[EventView]) -> ArticleOut:
         created_at=article.created_at,
         # A rejected or retired event is out of the record; GET /articles/{id} still shows it.
         events=[event_out(v) for v in events if v.event.state == ACTIVE],
+    )
+
+
+def article_detail(
+    article: Article, events: list[EventView], evidence: list[ArticleEvidence]
+) -> ArticleDetail:
+    shown = msgspec.structs.asdict(article_out(article, events))
+    return ArticleDetail(
+        **shown, text=article.text, extractor_version=article.extractor_version, evidence=evidence
     )
 
 
