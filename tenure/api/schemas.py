@@ -41,6 +41,8 @@ __all__ = [
     "MergeIn",
     "Problem",
     "ReasonIn",
+    "RenameIn",
+    "SplitIn",
     "SourceOut",
     "TimelineOut",
 ]
@@ -141,6 +143,24 @@ class EventPatchIn(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=Tru
         dict[str, Any] | msgspec.UnsetType,
         msgspec.Meta(description="merged in; a key set to null is removed"),
     ] = msgspec.UNSET
+    reason: _Reason = None
+
+
+class RenameIn(msgspec.Struct, forbid_unknown_fields=True):
+    """The entity's new name; the old one stays as an alias."""
+
+    name: Annotated[str, msgspec.Meta(max_length=300)]
+    reason: _Reason = None
+
+
+class SplitIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A new entity named `name`, taking these aliases and events from the one in the path."""
+
+    name: Annotated[str, msgspec.Meta(max_length=300)]
+    aliases: Annotated[list[str], msgspec.Meta(max_length=1000)] = msgspec.field(default_factory=list)
+    events: Annotated[list[Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)]], msgspec.Meta(max_length=1000)] = (
+        msgspec.field(default_factory=list)
+    )
     reason: _Reason = None
 
 
