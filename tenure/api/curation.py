@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, patch, post
+from litestar.openapi import ResponseSpec
 from litestar.params import HeaderParameter, JSONBody
 from litestar.status_codes import HTTP_200_OK
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -21,7 +22,7 @@ from tenure.api.deps import IdPath, ReadSession, SessionFactory
 from tenure.api.schemas import EventPatchIn, ReasonIn
 from tenure.curation.corrections import Who, confirm_event, edit_event, reject_event, restore_event
 from tenure.curation.history import history
-from tenure.errors import InvalidInput, PreconditionRequired
+from tenure.errors import InvalidInput, NotFound, PreconditionRequired
 from tenure.models import Event
 from tenure.shape import CorrectionOut, EventDetail
 from tenure.timelines.detail import event_detail
@@ -37,6 +38,17 @@ IfMatch = Annotated[
     ),
 ]
 _ETAG = re.compile(r'^(?:W/)?"?(\d{1,18})"?$')
+# The problems a correction answers with, documented beside each write (as problem details).
+_STALE = {
+    409: ResponseSpec(None, description="The event changed since that revision, or its state forbids this")
+}
+_EDIT_PROBLEMS = {
+    **_STALE,
+    422: ResponseSpec(
+        None, description="A value that cannot be stored (an impossible date, an unknown status)"
+    ),
+    428: ResponseSpec(None, description="If-Match is missing"),
+}
 EventAction = Callable[[async_sessionmaker[AsyncSession], int, Who, int | None], Awaitable[Event]]
 
 
@@ -50,7 +62,8 @@ class EventCurationController(Controller):
 
     @get("/{event_id:int}/history", summary="The corrections made to an event, oldest first")
     async def history(self, event_id: IdPath, session: ReadSession) -> list[CorrectionOut]:
-        await event_detail(session, event_id)  # a 404 for an unknown event, not an empty list
+        if await session.get(Event, event_id) is None:  # a 404 for an unknown event, not an empty list
+            raise NotFound(f"no event with id {event_id}")
         return await history(session, "event", event_id)
 
     @patch(
@@ -60,6 +73,7 @@ class EventCurationController(Controller):
         "status, details) and If-Match with the event's revision. Changed fields are locked: "
         "extraction never overwrites them. 409 when the event changed since that revision or is not "
         "active; 428 without If-Match.",
+        responses=_EDIT_PROBLEMS,
     )
     async def edit(
         self,
@@ -83,7 +97,7 @@ class EventCurationController(Controller):
         await edit_event(sessions, event_id, values, actor_of(request, data.reason), revision)
         return await _detail(sessions, event_id)
 
-    @post("/{event_id:int}/reject", status_code=HTTP_200_OK, summary="Reject a false event")
+    @post("/{event_id:int}/reject", status_code=HTTP_200_OK, summary="Reject a false event", responses=_STALE)
     async def reject(
         self,
         request: Request[Any, Any, Any],
@@ -94,7 +108,12 @@ class EventCurationController(Controller):
     ) -> Response[EventDetail]:
         return await _act(reject_event, request, event_id, sessions, data, if_match)
 
-    @post("/{event_id:int}/restore", status_code=HTTP_200_OK, summary="Restore a rejected or retired event")
+    @post(
+        "/{event_id:int}/restore",
+        status_code=HTTP_200_OK,
+        summary="Restore a rejected or retired event",
+        responses=_STALE,
+    )
     async def restore(
         self,
         request: Request[Any, Any, Any],
@@ -105,7 +124,12 @@ class EventCurationController(Controller):
     ) -> Response[EventDetail]:
         return await _act(restore_event, request, event_id, sessions, data, if_match)
 
-    @post("/{event_id:int}/confirm", status_code=HTTP_200_OK, summary="Mark an event as checked by a person")
+    @post(
+        "/{event_id:int}/confirm",
+        status_code=HTTP_200_OK,
+        summary="Mark an event as checked by a person",
+        responses=_STALE,
+    )
     async def confirm(
         self,
         request: Request[Any, Any, Any],
