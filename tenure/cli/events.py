@@ -152,7 +152,7 @@ def _print_detail(event: EventDetail) -> None:
         ("date", f"{event.date} ({event.date_precision})" if event.date else None),
         ("announced on", event.announced_on),
         ("status", event.status),
-        ("details", ", ".join(f"{k}={v}" for k, v in sorted(event.details.items())) or None),
+        ("details", ", ".join(f"{k}={v}" for k, v in sorted(event.details.items()) if v is not None) or None),
         ("state", f"{event.state}, revision {event.revision}, confidence {event.confidence}"),
         ("locked", ", ".join(event.locked_fields) or None),
         (

@@ -24,6 +24,7 @@ from tenure.extractors import ExtractedEvent
 from tenure.extractors.events.facts import date_span, facts_agree, more_precise
 from tenure.extractors.version import EXTRACTOR_VERSION
 from tenure.models import UNDATED_SORT, Event, EventSource
+from tenure.models.events import ACTIVE
 from tenure.webhooks.outbox import ChangeKind, EventChange
 
 
@@ -181,10 +182,12 @@ async def fold_same_facts(session: AsyncSession, events: Sequence[Event]) -> lis
     """Fold stored events that state one fact into the oldest of them (sources move, dates refine).
 
     Used after an entity merge: two people found to be one may each have had the same departure.
+    A rejected (or retired) event is kept before any active one, so an analyst's rejection
+    survives the merge and subscribers hear nothing of it.
     """
     kept: list[Event] = []
     kinds: dict[int, ChangeKind] = {}
-    for event in sorted(events, key=lambda e: e.id):
+    for event in sorted(events, key=lambda e: (e.state == ACTIVE, e.id)):
         into = next((k for k in kept if is_same_stored_fact(k, event)), None)
         if into is None:
             kept.append(event)
@@ -192,7 +195,8 @@ async def fold_same_facts(session: AsyncSession, events: Sequence[Event]) -> lis
         kind = await _fold_event(session, event, into)
         if kinds.get(into.id) != "date_refined":
             kinds[into.id] = kind
-    return [EventChange(event_id=event_id, kind=kind) for event_id, kind in sorted(kinds.items())]
+    active = {event.id for event in kept if event.state == ACTIVE}
+    return [EventChange(event_id=i, kind=kind) for i, kind in sorted(kinds.items()) if i in active]
 
 
 async def _fold_event(session: AsyncSession, duplicate: Event, into: Event) -> ChangeKind:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.curation.corrections import Who, edit_event, reject_event
+from tenure.ingest.entities import merge_people
 from tenure.ingest.service import ArticleInput, ingest_article
 from tenure.models import Correction, Event, EventSource
 
@@ -98,3 +99,20 @@ async def test_edited_fields_are_not_refined_by_a_new_report(
     assert kept.role == "chief technology officer"  # not edited: still filled from the new report
     assert kept.locked_fields == ["date", "details"]
     assert (kept.state, kept.revision, len(sources)) == ("active", 3, 2)
+
+
+async def test_merging_two_people_keeps_a_rejection_of_their_shared_fact(
+    sessions: Sessions, fake_extract: FakeExtractor
+) -> None:
+    as_dana = fake_extract.add("A", extracted(person="Dana Whitfield", date="2025-10", precision="month"))
+    as_ross = fake_extract.add("B", extracted(person="Dana Ross", date="2025-10-20", precision="day"))
+    # The active event is the older: folding by age alone would drop the rejection.
+    active = (await ingest_article(sessions, article(as_dana, "https://ledger.example.com/a"))).events[0]
+    rejected = (await ingest_article(sessions, article(as_ross, "https://ledger.example.com/b"))).events[0]
+    await reject_event(sessions, rejected.id, ANALYST)
+
+    await merge_people(sessions, rejected.person_id or 0, active.person_id or 0)
+
+    assert await event_count(sessions) == 1
+    kept, sources, _ = await stored(sessions, rejected.id)
+    assert (kept.state, kept.person_id, len(sources)) == ("rejected", active.person_id, 2)
