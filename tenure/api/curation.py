@@ -1,8 +1,9 @@
 """One event, explained and corrected: GET /events/{id}, its history, PATCH, reject, restore, confirm.
 
 Every write names the revision it was made against in If-Match (the ETag of GET /events/{id}):
-a PATCH without one is refused with 428, so no edit is ever made against a state its author did
-not see; reject, restore and confirm check it when given. A stale revision is a 409.
+a PATCH without one is refused with 428, so no edit is made against a state its author did not
+see unless they say so (If-Match: *); reject, restore and confirm check it when given. A stale
+revision is a 409.
 """
 
 from __future__ import annotations
@@ -83,8 +84,7 @@ class EventCurationController(Controller):
         sessions: SessionFactory,
         if_match: IfMatch = None,
     ) -> Response[EventDetail]:
-        revision = if_match_revision(if_match)
-        if revision is None:
+        if not (if_match or "").strip():
             raise PreconditionRequired(
                 f"send If-Match with the revision you edit (the ETag of GET /events/{event_id}) so a "
                 "concurrent change is not overwritten"
@@ -94,6 +94,8 @@ class EventCurationController(Controller):
             for name, value in msgspec.structs.asdict(data).items()
             if name != "reason" and value is not msgspec.UNSET
         }
+        # If-Match: * (RFC 9110: "any current version") is the explicit way to edit without one.
+        revision = if_match_revision(if_match)
         await edit_event(sessions, event_id, values, actor_of(request, data.reason), revision)
         return await _detail(sessions, event_id)
 

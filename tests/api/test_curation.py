@@ -172,6 +172,26 @@ async def test_bad_edits_are_refused_with_a_clear_problem(
     assert (unchanged["revision"], unchanged["history"]) == (1, [])
 
 
+async def test_if_match_star_edits_whatever_the_revision(client: Client, moves: Rows) -> None:
+    await reject(client, moves.ids["join"])
+    await client.post(f"/events/{moves.ids['join']}/restore")
+
+    response = await client.patch(
+        f"/events/{moves.ids['join']}", json={"role": "CFO"}, headers={"If-Match": "*"}
+    )
+
+    assert response.status_code == 200, response.text
+    assert (response.json()["role"], response.json()["revision"]) == ("CFO", 4)
+
+
+@pytest.mark.parametrize("value", ['"x"', "W/", "3, 4"])
+async def test_an_unreadable_if_match_is_422(client: Client, moves: Rows, value: str) -> None:
+    response = await client.patch(
+        f"/events/{moves.ids['leave']}", json={"role": "CFO"}, headers={"If-Match": value}
+    )
+    assert_problem(response, 422, "not an event revision")
+
+
 async def test_status_belongs_to_departures(client: Client, moves: Rows) -> None:
     assert_problem(await patch(client, moves.ids["award"], {"status": "completed"}), 422, "departures")
 
