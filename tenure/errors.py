@@ -44,6 +44,13 @@ class Conflict(TenureError):
     title = "Conflict"
 
 
+class PreconditionRequired(TenureError):
+    """A change that must name the version it was made against (If-Match) and did not."""
+
+    status_code = 428
+    title = "Precondition required"
+
+
 class Unauthorized(TenureError):
     status_code = 401
     title = "Unauthorized"

@@ -20,18 +20,25 @@ __all__ = [
     "DETAILS_EXAMPLES",
     "EVENT_EXAMPLE",
     "AliasOut",
+    "ArticleEvidence",
+    "ArticleSummary",
     "AwareDatetime",
+    "CorrectionOut",
     "DepartureStatus",
     "EntityOut",
     "EntityRef",
+    "EventDetail",
     "EventOut",
+    "EventState",
     "EventType",
     "Precision",
+    "SourceDetail",
     "SourceOut",
     "details_schemas",
 ]
 
 DepartureStatus = Literal["announced", "planned", "reported", "completed"]
+EventState = Literal["active", "rejected", "retired"]
 # Times carry their UTC offset (the schema says format: date-time).
 AwareDatetime = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 PartialDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
@@ -157,6 +164,10 @@ class EventOut(msgspec.Struct):
         ),
     ]
     date_precision: Precision | None
+    announced_on: Annotated[
+        PartialDate | None,
+        msgspec.Meta(description="When the move was made public (YYYY-MM-DD), when the articles say."),
+    ]
     status: Annotated[
         DepartureStatus | None, msgspec.Meta(description="For departures; null for other types.")
     ]
@@ -176,6 +187,75 @@ class EventOut(msgspec.Struct):
     ]
     created_at: AwareDatetime
     updated_at: AwareDatetime
+
+
+class CorrectionOut(msgspec.Struct):
+    """One change by an analyst (or by re-extraction): who, when, what before and after, why."""
+
+    id: int
+    action: Annotated[
+        str,
+        msgspec.Meta(
+            description="edit, reject, restore, confirm, split, rename, retire (by re-extraction) "
+            "or attach (a new source joined a rejected event)."
+        ),
+    ]
+    actor: Annotated[str, msgspec.Meta(description='The API key\'s name, "cli:<user>" or the engine.')]
+    before: Annotated[dict[str, Any], msgspec.Meta(description="The changed fields as they were.")]
+    after: Annotated[dict[str, Any], msgspec.Meta(description="The changed fields as they became.")]
+    reason: str | None
+    created_at: AwareDatetime
+
+
+class SourceDetail(SourceOut):
+    """A source with how the engine read it: the rule that fired and its confidence."""
+
+    rule_id: Annotated[str | None, msgspec.Meta(description="The extraction rule that found the event.")]
+    confidence: Annotated[float, msgspec.Meta(ge=0, le=1)]
+
+
+class EventDetail(EventOut):
+    """An event that explains itself (GET /events/{id}): its sources with the rule behind each,
+    its state, the fields analysts locked, who confirmed it and every correction made to it."""
+
+    sources: list[SourceDetail]  # type: ignore[assignment]  # the detailed form of SourceOut
+    state: Annotated[
+        EventState,
+        msgspec.Meta(description="Only active events appear in timelines, /events and exports."),
+    ]
+    extractor_version: Annotated[str | None, msgspec.Meta(description="Engine version that produced it.")]
+    locked_fields: Annotated[
+        list[str], msgspec.Meta(description="Fields an analyst set: extraction never overwrites them.")
+    ]
+    confirmed_at: AwareDatetime | None
+    confirmed_by: str | None
+    history: Annotated[list[CorrectionOut], msgspec.Meta(description="Corrections, oldest first.")]
+
+
+class ArticleSummary(msgspec.Struct):
+    """A stored article without its text (GET /articles)."""
+
+    id: int
+    url: str | None
+    title: str | None
+    source: Annotated[str | None, msgspec.Meta(description='The publication, e.g. "Example News".')]
+    published_at: AwareDatetime
+    format: str
+    created_at: AwareDatetime
+    extractor_version: Annotated[str | None, msgspec.Meta(description="Engine version that last read it.")]
+    event_count: Annotated[int, msgspec.Meta(description="Active events it is a source of.")]
+
+
+class ArticleEvidence(msgspec.Struct):
+    """Where an article states one event, whatever the event's state (GET /articles/{id})."""
+
+    event_id: int
+    state: EventState
+    rule_id: str | None
+    confidence: float
+    evidence: str
+    evidence_span: tuple[int, int]
+    date_text: str | None
 
 
 class AliasOut(msgspec.Struct):
@@ -216,6 +296,7 @@ EVENT_EXAMPLE: dict[str, Any] = {
     "role": "chief financial officer",
     "date": "2025-10-31",
     "date_precision": "day",
+    "announced_on": "2025-10-20",
     "status": "planned",
     "details": DETAILS_EXAMPLES["departure"],
     "confidence": 0.9,

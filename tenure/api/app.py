@@ -19,6 +19,7 @@ from tenure import __version__
 from tenure.api.articles import ArticleController
 from tenure.api.asgi import TenureApp
 from tenure.api.auth import require_api_key
+from tenure.api.curation import EventCurationController
 from tenure.api.deps import DEPENDENCIES
 from tenure.api.entities import CompanyController, PersonController
 from tenure.api.events import EventController
@@ -44,6 +45,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     PersonController,
     CompanyController,
     EventController,
+    EventCurationController,
     SubscriptionController,
     DeliveryController,
     company_leadership,

@@ -88,4 +88,6 @@ async def require_api_key(connection: ASGIConnection[Any, Any, Any, Any], handle
     except Unauthorized as exc:
         raise ApiKeyRequired(exc.detail) from exc
     connection.state.api_key_id = key.id
+    # Corrections record who made them by the key's name.
+    connection.state.api_key_name = key.name
     _buckets(connection, settings).take(f"key:{key.id}")

@@ -21,6 +21,7 @@ __all__ = [
     "EventFilterDep",
     "IdPath",
     "PageSize",
+    "PartialDateParam",
     "ReadSession",
     "SessionFactory",
     "SettingsDep",

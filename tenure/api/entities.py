@@ -1,4 +1,4 @@
-"""People and companies: search, read, timeline, add an alias, merge.
+"""People and companies: search, read, timeline, add an alias, merge, rename, split, history.
 
 /people and /companies share one shape; each controller names its kind and the services do
 the rest. A merged id answers as the entity it was merged into.
@@ -6,27 +6,33 @@ the rest. A merged id answers as the entity it was merged into.
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from litestar import Controller, get, post
+from litestar import Controller, Request, get, patch, post
 from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
+from tenure.api.curation import actor_of
 from tenure.api.deps import CursorParam, EventFilterDep, IdPath, PageSize, ReadSession, SessionFactory
 from tenure.api.schemas import (
     AliasIn,
     EntityListOut,
     EntityOut,
     MergeIn,
+    RenameIn,
+    SplitIn,
     TimelineOut,
     timeline_out,
 )
+from tenure.curation.entities import rename_entity, split_entity
+from tenure.curation.history import history
 from tenure.ingest.entities import (
     add_organization_alias,
     add_person_alias,
     merge_organizations,
     merge_people,
 )
+from tenure.shape import CorrectionOut
 from tenure.timelines.directory import get_entity, search_entities
 from tenure.timelines.queries import EntityKind, timeline
 
@@ -80,6 +86,44 @@ class _EntityController(Controller):
         survivor = await merge(sessions, entity_id, data.into)
         async with sessions() as session:
             return await get_entity(session, self.kind, survivor.id)
+
+    @patch("/{entity_id:int}", summary="Rename (the old name stays as an alias)")
+    async def rename(
+        self,
+        request: Request[Any, Any, Any],
+        entity_id: IdPath,
+        data: JSONBody[RenameIn],
+        sessions: SessionFactory,
+    ) -> EntityOut:
+        renamed = await rename_entity(
+            sessions, self.kind, entity_id, data.name, actor_of(request, data.reason)
+        )
+        async with sessions() as session:
+            return await get_entity(session, self.kind, renamed.id)
+
+    @post(
+        "/{entity_id:int}/split",
+        status_code=HTTP_201_CREATED,
+        summary="Split a wrong merge: a new entity takes the chosen aliases and events",
+    )
+    async def split(
+        self,
+        request: Request[Any, Any, Any],
+        entity_id: IdPath,
+        data: JSONBody[SplitIn],
+        sessions: SessionFactory,
+    ) -> EntityOut:
+        who = actor_of(request, data.reason)
+        created = await split_entity(
+            sessions, self.kind, entity_id, data.name, data.aliases, data.events, who
+        )
+        async with sessions() as session:
+            return await get_entity(session, self.kind, created.id)
+
+    @get("/{entity_id:int}/history", summary="Renames and splits, oldest first")
+    async def history(self, entity_id: IdPath, session: ReadSession) -> list[CorrectionOut]:
+        entity = await get_entity(session, self.kind, entity_id)
+        return await history(session, self.kind, entity.id)
 
 
 class PersonController(_EntityController):

@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "tenure.cli.keys",
     "tenure.cli.worker",
     "tenure.cli.webhooks",
+    "tenure.cli.events",
+    "tenure.cli.entities",
 )
 
 

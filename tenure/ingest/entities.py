@@ -37,9 +37,12 @@ from tenure.webhooks import outbox
 __all__ = [
     "add_organization_alias",
     "add_person_alias",
+    "checked_name",
+    "ensure_alias",
     "merge_organizations",
     "merge_people",
     "name_key",
+    "owners_of",
     "resolve_organization",
     "resolve_organizations",
     "resolve_people",
@@ -105,12 +108,12 @@ async def _resolve(session: AsyncSession, kind: EntityTable, name: str) -> Any:
         # A short form is not recorded as an alias: it stops standing for this entity as soon
         # as a second one shares it, so it is worked out afresh each time.
         if how == "builtin":
-            await _ensure_alias(session, kind, entity, name, "builtin")
+            await ensure_alias(session, kind, entity, name, "builtin")
         return entity
     builtin = BUILTIN_BY_KEY.get(key) if kind is ORGANIZATIONS else None
     if builtin is not None:
         entity = await _create(session, kind, builtin, name_key(builtin, kind.kind))
-        await _ensure_alias(session, kind, entity, name, "builtin")
+        await ensure_alias(session, kind, entity, name, "builtin")
         return entity
     shorter = await _shorter_forms(session, kind, key)
     if len(shorter) == 1:
@@ -169,13 +172,11 @@ async def _complete_name(session: AsyncSession, kind: EntityTable, entity: Any, 
         if existing is None:
             raise
         return existing
-    await _ensure_alias(session, kind, entity, old_name, "extracted")
+    await ensure_alias(session, kind, entity, old_name, "extracted")
     return entity
 
 
-async def _ensure_alias(
-    session: AsyncSession, kind: EntityTable, entity: Any, alias: str, origin: str
-) -> Any:
+async def ensure_alias(session: AsyncSession, kind: EntityTable, entity: Any, alias: str, origin: str) -> Any:
     key = name_key(alias, kind.kind)
     if not key or key == entity.name_key:
         return None
@@ -218,18 +219,11 @@ async def add_organization_alias(
 async def _add_alias(
     sessions: async_sessionmaker[AsyncSession], kind: EntityTable, entity_id: int, alias: str
 ) -> Any:
-    alias = " ".join((storable(alias) or "").split())
-    if len(alias) > MAX_NAME_CHARS:
-        raise InvalidInput(f"alias is {len(alias):,} characters; the limit is {MAX_NAME_CHARS}")
-    key = name_key(alias, kind.kind)
-    if not key:
-        raise InvalidInput(f"alias {alias[:40]!r} has no letters or digits")
-    if len(key) > MAX_NAME_CHARS:
-        raise InvalidInput(f"alias {alias[:40]!r}... folds to over {MAX_NAME_CHARS} characters")
+    alias, key = checked_name(kind, alias, "alias")
     async with sessions() as session, session.begin():
         entity = await _get(session, kind, entity_id)
         entity = await canonical(session, kind, entity)
-        rivals = [other for other in await _owners_of(session, kind, key) if other.id != entity.id]
+        rivals = [other for other in await owners_of(session, kind, key) if other.id != entity.id]
         if rivals:
             other = rivals[0]
             raise Conflict(
@@ -238,13 +232,26 @@ async def _add_alias(
             )
         if key == entity.name_key:
             raise InvalidInput(f"{alias!r} is already the name of {kind.label} {entity.id}")
-        row = await _ensure_alias(session, kind, entity, alias, "analyst")
+        row = await ensure_alias(session, kind, entity, alias, "analyst")
         row.origin = "analyst"
         await session.flush()
         return row
 
 
-async def _owners_of(session: AsyncSession, kind: EntityTable, key: str) -> list[Any]:
+def checked_name(kind: EntityTable, text: str, what: str) -> tuple[str, str]:
+    """(name, key) of a name an analyst typed, spaces tidied; InvalidInput when it cannot be stored."""
+    name = " ".join((storable(text) or "").split())
+    if len(name) > MAX_NAME_CHARS:
+        raise InvalidInput(f"{what} is {len(name):,} characters; the limit is {MAX_NAME_CHARS}")
+    key = name_key(name, kind.kind)
+    if not key:
+        raise InvalidInput(f"{what} {name[:40]!r} has no letters or digits")
+    if len(key) > MAX_NAME_CHARS:
+        raise InvalidInput(f"{what} {name[:40]!r}... folds to over {MAX_NAME_CHARS} characters")
+    return name, key
+
+
+async def owners_of(session: AsyncSession, kind: EntityTable, key: str) -> list[Any]:
     """Every entity a key already names, by its own name or by an alias."""
     owners = await alias_owners(session, kind, key)
     by_name = await by_key(session, kind, key)
@@ -309,7 +316,7 @@ async def _merge(
         )
         source.merged_into_id = target.id
         await session.flush()
-        await _ensure_alias(session, kind, target, source.name, "merged")
+        await ensure_alias(session, kind, target, source.name, "merged")
         events = (await session.execute(select(Event).where(kind.event_column == target.id))).scalars().all()
         changes = await fold_same_facts(session, events)
         await session.flush()

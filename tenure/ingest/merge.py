@@ -22,7 +22,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.extractors import ExtractedEvent
 from tenure.extractors.events.facts import date_span, facts_agree, more_precise
+from tenure.extractors.version import EXTRACTOR_VERSION
 from tenure.models import UNDATED_SORT, Event, EventSource
+from tenure.models.events import ACTIVE
 from tenure.webhooks.outbox import ChangeKind, EventChange
 
 
@@ -139,6 +141,7 @@ def new_event(new: Resolved) -> Event:
         details=dict(extracted.details),
         confidence=extracted.confidence,
         revision=1,
+        extractor_version=EXTRACTOR_VERSION,
     )
 
 
@@ -156,21 +159,25 @@ def absorb(stored: Event, new: Resolved) -> ChangeKind:
 def _refine(stored: Event, other: _Fact, status: str | None, confidence: float) -> ChangeKind:
     role, details_given, date, precision = other
     kind: ChangeKind = "source_added"
-    if more_precise(date, precision, stored.date, stored.date_precision):
+    # Fields an analyst set are theirs: no report refines them. The state is never touched
+    # either, so a rejected event stays rejected whatever later articles say.
+    locked = set(stored.locked_fields or ())
+    if "date" not in locked and more_precise(date, precision, stored.date, stored.date_precision):
         stored.date = date
         stored.date_precision = precision
         stored.sort_date = sort_date_for(date, precision)
         kind = "date_refined"
-    if stored.role is None and role:
+    if "role" not in locked and stored.role is None and role:
         stored.role = role
-    if stored.status is None:
+    if "status" not in locked and stored.status is None:
         stored.status = status
-    # Details a report leaves empty are filled from a later one; nothing given is overwritten.
-    details = dict(stored.details or {})
-    for name, value in details_given.items():
-        if value not in (None, "", []) and details.get(name) in (None, "", []):
-            details[name] = value
-    stored.details = details
+    if "details" not in locked:
+        # Details a report leaves empty are filled from a later one; nothing given is overwritten.
+        details = dict(stored.details or {})
+        for name, value in details_given.items():
+            if value not in (None, "", []) and details.get(name) in (None, "", []):
+                details[name] = value
+        stored.details = details
     stored.confidence = max(stored.confidence, confidence)
     stored.revision = (stored.revision or 1) + 1
     return kind
@@ -180,10 +187,12 @@ async def fold_same_facts(session: AsyncSession, events: Sequence[Event]) -> lis
     """Fold stored events that state one fact into the oldest of them (sources move, dates refine).
 
     Used after an entity merge: two people found to be one may each have had the same departure.
+    A rejected (or retired) event is kept before any active one, so an analyst's rejection
+    survives the merge and subscribers hear nothing of it.
     """
     kept: list[Event] = []
     kinds: dict[int, ChangeKind] = {}
-    for event in sorted(events, key=lambda e: e.id):
+    for event in sorted(events, key=lambda e: (e.state == ACTIVE, e.id)):
         into = next((k for k in kept if is_same_stored_fact(k, event)), None)
         if into is None:
             kept.append(event)
@@ -191,7 +200,8 @@ async def fold_same_facts(session: AsyncSession, events: Sequence[Event]) -> lis
         kind = await _fold_event(session, event, into)
         if kinds.get(into.id) != "date_refined":
             kinds[into.id] = kind
-    return [EventChange(event_id=event_id, kind=kind) for event_id, kind in sorted(kinds.items())]
+    active = {event.id for event in kept if event.state == ACTIVE}
+    return [EventChange(event_id=i, kind=kind) for i, kind in sorted(kinds.items()) if i in active]
 
 
 async def _fold_event(session: AsyncSession, duplicate: Event, into: Event) -> ChangeKind:

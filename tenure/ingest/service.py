@@ -18,9 +18,11 @@ from sqlalchemy import or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from tenure.curation.history import record
 from tenure.errors import ArticleTooLarge, Conflict, InvalidInput, NotFound
 from tenure.extractors import MAX_ARTICLE_CHARS, ExtractedEvent, extract
 from tenure.extractors.text.markup import detect_format
+from tenure.extractors.version import EXTRACTOR_VERSION
 from tenure.ingest.entities import resolve_organizations, resolve_people
 from tenure.ingest.merge import (
     Resolved,
@@ -34,6 +36,7 @@ from tenure.ingest.merge import (
 )
 from tenure.ingest.published import check_published_range
 from tenure.models import Article, Event, EventSource
+from tenure.models.events import ACTIVE
 from tenure.security.sanitize import has_controls, storable
 from tenure.webhooks import outbox
 from tenure.webhooks.outbox import ChangeKind, EventChange
@@ -185,6 +188,7 @@ def _article_row(data: ArticleInput, digest: str) -> Article:
         content_hash=digest,
         text=data.text,
         format=fmt,
+        extractor_version=EXTRACTOR_VERSION,
     )
 
 
@@ -254,10 +258,15 @@ async def _merge_events(
             touched.append((stored, absorb(stored, item), item))
     await session.flush()  # ids for the new events
     session.add_all(source_row(event.id, article_id, item.event) for event, _, item in touched)
+    for event, _, _ in touched:
+        if event.state != ACTIVE:
+            # A new report of a rejected fact joins it as a source and is recorded in its history;
+            # the event stays out of timelines and subscribers hear nothing.
+            record(session, "event", event.id, "attach", "ingest", {}, {"article_id": article_id}, None)
     await session.flush()
     return (
         [event for event, _, _ in touched],
-        [EventChange(event_id=event.id, kind=kind) for event, kind, _ in touched],
+        [EventChange(event_id=event.id, kind=kind) for event, kind, _ in touched if event.state == ACTIVE],
     )
 
 

@@ -13,6 +13,8 @@ from tenure.models.base import Base, BigId, JsonDoc, UtcDateTime, utcnow
 # Undated events sort after every dated one; a sentinel keeps the sort column NOT NULL so
 # timelines page with one plain (sort_date, id) keyset on both back ends.
 UNDATED_SORT = dt.date(9999, 12, 31)
+# Event.state values.
+ACTIVE, REJECTED, RETIRED = "active", "rejected", "retired"
 
 
 class Event(Base):

@@ -1,7 +1,8 @@
 """Opaque keyset cursors: the sort key of the last row of a page, base64-encoded.
 
 Event pages sort on (sort_date, id); people and company lists on (rank, name_key, id), the rank
-being how well a name matched the search (0 exact, 1 a word starts with it, 2 contains it).
+being how well a name matched the search (0 exact, 1 a word starts with it, 2 contains it);
+article lists on (published_at, id), newest first.
 
 Clients pass `next_cursor` back unchanged; anything else is refused with a message saying so.
 """
@@ -17,10 +18,13 @@ from dataclasses import dataclass
 from tenure.errors import InvalidQuery
 
 __all__ = [
+    "ArticleCursor",
     "Cursor",
     "EntityCursor",
+    "decode_article_cursor",
     "decode_cursor",
     "decode_entity_cursor",
+    "encode_article_cursor",
     "encode_cursor",
     "encode_entity_cursor",
 ]
@@ -38,6 +42,14 @@ class Cursor:
 class EntityCursor:
     rank: int
     name_key: str
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCursor:
+    """Article lists run newest first on (published_at, id)."""
+
+    published_at: dt.datetime
     id: int
 
 
@@ -71,6 +83,23 @@ def decode_entity_cursor(token: str) -> EntityCursor:
         if not isinstance(key, str):
             raise ValueError("wrong shape")
         return EntityCursor(rank=rank, name_key=key, id=_row_id(entity_id))
+    except _MALFORMED as exc:
+        raise _refusal(token) from exc
+
+
+def encode_article_cursor(cursor: ArticleCursor) -> str:
+    return _encode([cursor.published_at.astimezone(dt.UTC).isoformat(), cursor.id])
+
+
+def decode_article_cursor(token: str) -> ArticleCursor:
+    try:
+        moment, article_id = _decode(token)
+        if not isinstance(moment, str):
+            raise ValueError("wrong shape")
+        published_at = dt.datetime.fromisoformat(moment)
+        if published_at.tzinfo is None:
+            raise ValueError("no offset")
+        return ArticleCursor(published_at=published_at, id=_row_id(article_id))
     except _MALFORMED as exc:
         raise _refusal(token) from exc
 

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.errors import InvalidQuery
 from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.models.events import ACTIVE
 from tenure.names.keys import name_key
 from tenure.shape import AliasOut, EntityOut, EntityRef
 from tenure.timelines.cursor import EntityCursor, decode_entity_cursor, encode_entity_cursor
@@ -133,6 +134,7 @@ async def busiest_people(session: AsyncSession, limit: int) -> list[tuple[Entity
     query = (
         select(Person.id, Person.name, count)
         .join(Event, Event.person_id == Person.id)
+        .where(Event.state == ACTIVE)
         .group_by(Person.id, Person.name)
         .order_by(count.desc(), Person.id)
         .limit(limit)
@@ -156,7 +158,7 @@ async def _views(session: AsyncSession, kind: EntityKind, entities: list[EntityR
         aliases.setdefault(owner, []).append(AliasOut(alias, origin))
     count_rows = await session.execute(
         select(tables.event_column, func.count(Event.id))
-        .where(tables.event_column.in_(ids))
+        .where(tables.event_column.in_(ids), Event.state == ACTIVE)
         .group_by(tables.event_column)
     )
     counts = {owner: count for owner, count in count_rows.all()}

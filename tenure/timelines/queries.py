@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import NotFound
 from tenure.models import UNDATED_SORT, Event, Organization, Person
+from tenure.models.events import ACTIVE
 from tenure.names.lookup import find_organization, find_person
 from tenure.shape import EntityRef
 from tenure.timelines.cursor import Cursor, decode_cursor, encode_cursor
@@ -180,7 +181,8 @@ async def _subject(session: AsyncSession, kind: EntityKind, value: str) -> Perso
 
 
 def filtered_statement(event_filter: EventFilter) -> EventSelect:
-    statement = base_select()
+    # Rejected and retired events are kept for their history but never listed or exported.
+    statement = base_select().where(Event.state == ACTIVE)
     if event_filter.types:
         statement = statement.where(Event.type.in_(event_filter.types))
     if event_filter.statuses:

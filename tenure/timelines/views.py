@@ -25,6 +25,8 @@ __all__ = [
     "event_out",
     "event_views",
     "local_time",
+    "source_out",
+    "source_rows",
     "views_of_rows",
 ]
 
@@ -54,6 +56,7 @@ def event_out(view: EventView) -> EventOut:
         role=event.role,
         date=event.date,
         date_precision=event.date_precision,  # type: ignore[arg-type]
+        announced_on=event.announced_on,
         status=event.status,  # type: ignore[arg-type]
         details=dict(event.details or {}),
         confidence=round(event.confidence, 3),
@@ -102,8 +105,16 @@ async def views_of_rows(session: AsyncSession, rows: Sequence[Any]) -> list[Even
 
 
 async def _sources(session: AsyncSession, event_ids: Sequence[int]) -> dict[int, list[SourceOut]]:
+    found: dict[int, list[SourceOut]] = {}
+    for row in await source_rows(session, event_ids):
+        found.setdefault(row.event_id, []).append(source_out(row))
+    return found
+
+
+async def source_rows(session: AsyncSession, event_ids: Sequence[int]) -> Sequence[Any]:
+    """Each event's sources with their articles' names, oldest article first."""
     if not event_ids:
-        return {}
+        return []
     # Named columns, not Article rows: an article's text can be large and is not needed here.
     query = (
         select(
@@ -118,23 +129,25 @@ async def _sources(session: AsyncSession, event_ids: Sequence[int]) -> dict[int,
             EventSource.evidence_start,
             EventSource.evidence_end,
             EventSource.date_text,
+            EventSource.rule_id,
+            EventSource.confidence,
         )
         .join(Article, Article.id == EventSource.article_id)
         .where(EventSource.event_id.in_(list(event_ids)))
         .order_by(EventSource.event_id, Article.published_at, EventSource.id)
     )
-    found: dict[int, list[SourceOut]] = {}
-    for row in (await session.execute(query)).all():
-        found.setdefault(row.event_id, []).append(
-            SourceOut(
-                article_id=row.article_id,
-                url=row.url,
-                title=row.title,
-                source=row.source,
-                published_at=local_time(row.published_at, row.published_utc_offset),
-                evidence=row.evidence,
-                evidence_span=(row.evidence_start, row.evidence_end),
-                date_text=row.date_text,
-            )
-        )
-    return found
+    return (await session.execute(query)).all()
+
+
+def source_out(row: Any) -> SourceOut:
+    """One row of `source_rows` in the public shape."""
+    return SourceOut(
+        article_id=row.article_id,
+        url=row.url,
+        title=row.title,
+        source=row.source,
+        published_at=local_time(row.published_at, row.published_utc_offset),
+        evidence=row.evidence,
+        evidence_span=(row.evidence_start, row.evidence_end),
+        date_text=row.date_text,
+    )

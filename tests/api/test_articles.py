@@ -87,7 +87,17 @@ async def test_get_article_returns_it_with_its_events(client: Client) -> None:
     response = await client.get(f"/articles/{created['id']}")
 
     assert response.status_code == 200
-    assert response.json() == created
+    stored = response.json()
+    # What the ingest answered, plus the stored text and where the text states each event.
+    assert {name: stored[name] for name in created} == created
+    assert stored["text"] == TEXT
+    [evidence] = stored["evidence"]
+    assert (evidence["event_id"], evidence["state"], evidence["rule_id"]) == (
+        created["events"][0]["id"],
+        "active",
+        "test.canned",
+    )
+    assert evidence["evidence_span"] == [TEXT.find("Northwind"), len(TEXT)]
 
 
 async def test_unknown_article_is_404(client: Client) -> None:
