@@ -22,6 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.extractors import ExtractedEvent
 from tenure.extractors.events.facts import date_span, facts_agree, more_precise
+from tenure.extractors.version import EXTRACTOR_VERSION
+from tenure.ingest.announcements import earliest, effective_replaces, told_twice
 from tenure.models import UNDATED_SORT, Event, EventSource
 from tenure.webhooks.outbox import ChangeKind, EventChange
 
@@ -33,6 +35,8 @@ class Resolved:
     event: ExtractedEvent
     person_id: int | None
     organization_id: int | None
+    # When the move was made public (tenure.ingest.announcements.announcement_day).
+    announced_on: str | None = None
 
 
 def sort_date_for(date: str | None, precision: str | None) -> dt.date:
@@ -50,10 +54,23 @@ def is_same_fact(stored: Event, new: Resolved) -> bool:
         stored.type == extracted.type
         and stored.person_id == new.person_id
         and stored.organization_id == new.organization_id
-        and facts_agree(
-            stored.type,
-            (stored.role, stored.details or {}, stored.date, stored.date_precision),
-            (extracted.role, extracted.details, extracted.date, extracted.date_precision),
+        and (
+            facts_agree(
+                stored.type,
+                (stored.role, stored.details or {}, stored.date, stored.date_precision),
+                (extracted.role, extracted.details, extracted.date, extracted.date_precision),
+            )
+            or told_twice(
+                stored.type,
+                (stored.role, stored.details or {}, stored.date, stored.date_precision, stored.announced_on),
+                (
+                    extracted.role,
+                    extracted.details,
+                    extracted.date,
+                    extracted.date_precision,
+                    new.announced_on,
+                ),
+            )
         )
     )
 
@@ -134,18 +151,40 @@ def new_event(new: Resolved) -> Event:
         details=dict(extracted.details),
         confidence=extracted.confidence,
         revision=1,
+        announced_on=new.announced_on,
+        extractor_version=EXTRACTOR_VERSION,
     )
 
 
 def absorb(stored: Event, new: Resolved) -> ChangeKind:
     """Fold another report of the same fact into the stored event; say what changed."""
     extracted = new.event
-    return _refine(
+    announced = _announce(stored, extracted, new.announced_on)
+    kind = _refine(
         stored,
         (_clip(extracted.role, 300), extracted.details, extracted.date, extracted.date_precision),
         _status(extracted),
         extracted.confidence,
     )
+    stored.extractor_version = EXTRACTOR_VERSION
+    return "date_refined" if announced else kind
+
+
+def _announce(stored: Event, extracted: ExtractedEvent, announced_on: str | None) -> bool:
+    """An effective date replaces a date that was only the announcement; the earliest
+    announcement is kept. Whether either changed."""
+    changed = False
+    if effective_replaces(
+        (stored.date, stored.announced_on), (extracted.date, extracted.date_precision, announced_on)
+    ):
+        stored.date, stored.date_precision = extracted.date, extracted.date_precision
+        stored.sort_date = sort_date_for(extracted.date, extracted.date_precision)
+        changed = True
+    first = earliest(stored.announced_on, announced_on)
+    if first != stored.announced_on:
+        stored.announced_on = first
+        changed = True
+    return changed
 
 
 def _refine(stored: Event, other: _Fact, status: str | None, confidence: float) -> ChangeKind:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import or_, select, text
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.extractors import ExtractedEvent, extract
 from tenure.extractors.text.markup import detect_format
+from tenure.extractors.version import EXTRACTOR_VERSION
+from tenure.ingest.announcements import announcement_day
 from tenure.ingest.entities import resolve_organizations, resolve_people
 from tenure.ingest.merge import Resolved, absorb, best_match, fact_key, load_candidates, new_event, source_row
 from tenure.ingest.published import check_published_range
@@ -149,7 +151,7 @@ async def _store(
         article = _article_row(data, digest)
         session.add(article)
         await session.flush()
-        resolved = await _resolve_entities(session, extracted)
+        resolved = await resolve_extracted(session, extracted, data.published_at.date())
         await _lock_facts(session, resolved)
         events, changes = await _merge_events(session, article.id, resolved)
         await outbox.enqueue_event_changes(session, changes)
@@ -168,10 +170,15 @@ def _article_row(data: ArticleInput, digest: str) -> Article:
         content_hash=digest,
         text=data.text,
         format=fmt,
+        extractor_version=EXTRACTOR_VERSION,
     )
 
 
-async def _resolve_entities(session: AsyncSession, extracted: Sequence[ExtractedEvent]) -> list[Resolved]:
+async def resolve_extracted(
+    session: AsyncSession, extracted: Sequence[ExtractedEvent], published_on: date
+) -> list[Resolved]:
+    """Extracted events with their people and organizations resolved to stored entities and the
+    day each move was announced (`published_on`: the publication day in the article's offset)."""
     people = await resolve_people(session, {e.person for e in extracted if e.person})
     orgs = await resolve_organizations(session, {e.organization for e in extracted if e.organization})
     return [
@@ -179,6 +186,7 @@ async def _resolve_entities(session: AsyncSession, extracted: Sequence[Extracted
             event=e,
             person_id=people[e.person].id if e.person in people else None,
             organization_id=orgs[e.organization].id if e.organization in orgs else None,
+            announced_on=announcement_day(e, published_on),
         )
         for e in extracted
     ]
