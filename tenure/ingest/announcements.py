@@ -35,6 +35,7 @@ __all__ = [
     "announcement_day",
     "earliest",
     "effective_replaces",
+    "only_announces",
     "told_twice",
 ]
 
@@ -103,6 +104,15 @@ def effective_replaces(
         return False
     day, span = _day(stored[1] or ""), date_span(new[0], new[1])
     return day is not None and span is not None and span[0] > day
+
+
+def only_announces(
+    stored: tuple[str | None, str | None, str | None], new: tuple[str | None, str | None]
+) -> bool:
+    """Whether a report (new: date, announced_on) dates only the announcement of a move the stored
+    event (date, precision, announced_on) dates by when it takes effect, after that: the report's
+    date must not refine the stored one, however precise it is."""
+    return effective_replaces((new[0], new[1]), stored)
 
 
 def earliest(a: str | None, b: str | None) -> str | None:

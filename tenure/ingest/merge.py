@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tenure.extractors import ExtractedEvent
 from tenure.extractors.events.facts import date_span, facts_agree, more_precise
 from tenure.extractors.version import EXTRACTOR_VERSION
-from tenure.ingest.announcements import earliest, effective_replaces, told_twice
+from tenure.ingest.announcements import earliest, effective_replaces, only_announces, told_twice
 from tenure.models import UNDATED_SORT, Event, EventSource
 from tenure.webhooks.outbox import ChangeKind, EventChange
 
@@ -159,10 +159,19 @@ def new_event(new: Resolved) -> Event:
 def absorb(stored: Event, new: Resolved) -> ChangeKind:
     """Fold another report of the same fact into the stored event; say what changed."""
     extracted = new.event
+    # The day a move was announced is no refinement of the day it takes effect.
+    dated = not only_announces(
+        (stored.date, stored.date_precision, stored.announced_on), (extracted.date, new.announced_on)
+    )
     announced = _announce(stored, extracted, new.announced_on)
     kind = _refine(
         stored,
-        (_clip(extracted.role, 300), extracted.details, extracted.date, extracted.date_precision),
+        (
+            _clip(extracted.role, 300),
+            extracted.details,
+            extracted.date if dated else None,
+            extracted.date_precision if dated else None,
+        ),
         _status(extracted),
         extracted.confidence,
     )

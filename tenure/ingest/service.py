@@ -10,7 +10,7 @@ Extraction is pure and runs before the transaction opens.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -24,7 +24,16 @@ from tenure.extractors.text.markup import detect_format
 from tenure.extractors.version import EXTRACTOR_VERSION
 from tenure.ingest.announcements import announcement_day
 from tenure.ingest.entities import resolve_organizations, resolve_people
-from tenure.ingest.merge import Resolved, absorb, best_match, fact_key, load_candidates, new_event, source_row
+from tenure.ingest.merge import (
+    FactKey,
+    Resolved,
+    absorb,
+    best_match,
+    fact_key,
+    load_candidates,
+    new_event,
+    source_row,
+)
 from tenure.ingest.published import check_published_range
 from tenure.models import Article, Event, EventSource
 from tenure.security.sanitize import has_controls, storable
@@ -40,6 +49,9 @@ __all__ = [
     "events_of_article",
     "get_article",
     "ingest_article",
+    "lock_facts",
+    "merge_events",
+    "resolve_extracted",
     "sources_of_events",
 ]
 
@@ -152,8 +164,8 @@ async def _store(
         session.add(article)
         await session.flush()
         resolved = await resolve_extracted(session, extracted, data.published_at.date())
-        await _lock_facts(session, resolved)
-        events, changes = await _merge_events(session, article.id, resolved)
+        await lock_facts(session, [fact_key(r) for r in resolved])
+        events, changes = await merge_events(session, article.id, resolved)
         await outbox.enqueue_event_changes(session, changes)
     return IngestResult(article=article, events=events, created=True, changes=changes)
 
@@ -192,7 +204,7 @@ async def resolve_extracted(
     ]
 
 
-async def _lock_facts(session: AsyncSession, resolved: Sequence[Resolved]) -> None:
+async def lock_facts(session: AsyncSession, facts: Iterable[FactKey]) -> None:
     """On PostgreSQL, serialise ingests that may merge into the same facts.
 
     Two articles reporting one departure at the same moment would otherwise both see no stored
@@ -201,7 +213,7 @@ async def _lock_facts(session: AsyncSession, resolved: Sequence[Resolved]) -> No
     """
     if session.get_bind().dialect.name != "postgresql":
         return
-    keys = sorted({_fact_lock_key(r) for r in resolved})
+    keys = sorted({_fact_lock_key(fact) for fact in facts})
     if keys:
         # One round trip; the ordered subquery takes the locks in key order (no deadlocks).
         await session.execute(
@@ -213,14 +225,17 @@ async def _lock_facts(session: AsyncSession, resolved: Sequence[Resolved]) -> No
         )
 
 
-def _fact_lock_key(r: Resolved) -> int:
-    raw = f"tenure-fact:{r.event.type}:{r.person_id}:{r.organization_id}".encode()
+def _fact_lock_key(fact: FactKey) -> int:
+    event_type, person_id, organization_id = fact
+    raw = f"tenure-fact:{event_type}:{person_id}:{organization_id}".encode()
     return int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big", signed=True)
 
 
-async def _merge_events(
+async def merge_events(
     session: AsyncSession, article_id: int, resolved: Sequence[Resolved]
 ) -> tuple[list[Event], list[EventChange]]:
+    """Each report becomes a new event or a source of the stored event stating the same fact
+    (ingest, and re-extraction for the facts an article newly states); what changed, per event."""
     # One query for every candidate; events created here join the pool, so a fact the article
     # states twice (the extractor saw two names for one company) becomes one event.
     pools = await load_candidates(session, [fact_key(item) for item in resolved])

@@ -1,0 +1,374 @@
+"""Re-extraction: run the current engine over stored articles and reconcile what they state.
+
+Each article is read again as it was ingested (its text, format, and publication time in its own
+offset) and reconciled in a transaction of its own, so a failure leaves the other articles done
+and this one untouched:
+- a fact the article still states keeps its event: its source row takes the new evidence, and
+  the event is refined as a new report would refine it (a more precise date, a missing role);
+- a fact the article states for the first time goes through the ingest merge path: it joins the
+  stored event stating it (another article's) or becomes a new event, with the webhooks any new
+  event fires; a retired event stated again is restored;
+- a fact the article no longer states loses this article as a source; an event left without
+  sources is retired (state "retired", a "retire" correction by "reextract", event.retracted to
+  subscribers), unless a person confirmed it or edited it: those are kept as they are. Rejected
+  events stay rejected.
+An analyst's corrections are kept: an event matches what its article says with the fields the
+analyst locked taken from the event (a corrected company still matches the sentence naming the
+wrong one), and refining never writes a locked field. Running it twice changes nothing the second
+time. A dry run reconciles each article the same way and rolls the transaction back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tenure.errors import DatabaseUnavailable, NotFound, TenureError
+from tenure.extractors import ExtractedEvent, extract
+from tenure.extractors.version import EXTRACTOR_VERSION
+from tenure.ingest import service
+from tenure.ingest.merge import Resolved, absorb, fact_key, is_same_fact, source_row
+from tenure.models import Article, Correction, Event, EventSource
+from tenure.models.availability import UNREACHABLE
+from tenure.timelines.views import local_time
+from tenure.webhooks import outbox
+from tenure.webhooks.outbox import EventChange
+
+__all__ = [
+    "ACTIONS",
+    "ArticleReport",
+    "Difference",
+    "Selection",
+    "Summary",
+    "reextract",
+    "reextract_article",
+    "select_articles",
+]
+
+Action = Literal["created", "merged", "updated", "unchanged", "detached", "retired", "kept", "restored"]
+# In the order a summary lists them. merged: joined another article's event; updated: this
+# article's event refined; detached: lost this article, other articles still state it; kept: no
+# article states it any more, but a person confirmed, edited or rejected it.
+ACTIONS: tuple[Action, ...] = (
+    "created",
+    "merged",
+    "updated",
+    "unchanged",
+    "detached",
+    "retired",
+    "kept",
+    "restored",
+)
+ACTOR = "reextract"
+_SOURCE_FIELDS = (
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "date",
+    "date_precision",
+    "date_text",
+    "confidence",
+    "rule_id",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which stored articles to read again: all, those published on or after `since`, or one."""
+
+    since: dt.date | None = None
+    article_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One event the reconciliation changed (or, for "kept", would have retired)."""
+
+    action: Action
+    event_type: str
+    event_id: int
+    what: str  # the event in a few words, or the evidence it had
+
+
+@dataclass(slots=True)
+class ArticleReport:
+    article_id: int
+    differences: list[Difference] = field(default_factory=list)
+    unchanged: Counter[str] = field(default_factory=Counter)  # by event type
+
+
+@dataclass(slots=True)
+class Summary:
+    """A run's counts: events by action and type, articles read and those that failed."""
+
+    articles: int = 0
+    failed: list[tuple[int, str]] = field(default_factory=list)  # (article id, why)
+    counts: dict[Action, Counter[str]] = field(default_factory=lambda: {a: Counter() for a in ACTIONS})
+
+    def add(self, report: ArticleReport) -> None:
+        self.articles += 1
+        for difference in report.differences:
+            self.counts[difference.action][difference.event_type] += 1
+        self.counts["unchanged"].update(report.unchanged)
+
+    @property
+    def changed(self) -> int:
+        return sum(sum(self.counts[a].values()) for a in ACTIONS if a != "unchanged")
+
+
+async def reextract(
+    sessions: async_sessionmaker[AsyncSession],
+    selection: Selection,
+    *,
+    dry_run: bool = False,
+    on_report: Callable[[ArticleReport], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """Reconcile every selected article, each in its own transaction. An article that fails
+    (too large, a bug in a rule) is counted and the run goes on; a lost database stops it."""
+    ids = await select_articles(sessions, selection)
+    summary = Summary()
+    for done, article_id in enumerate(ids, start=1):
+        try:
+            report = await reextract_article(sessions, article_id, dry_run=dry_run)
+        except (DatabaseUnavailable, *UNREACHABLE):
+            raise
+        except TenureError as exc:
+            summary.failed.append((article_id, exc.detail))
+        except Exception as exc:  # one article's failure must not stop the run over the others
+            summary.failed.append((article_id, f"unexpected error: {type(exc).__name__}: {exc}"))
+        else:
+            summary.add(report)
+            if on_report is not None:
+                on_report(report)
+        if on_progress is not None:
+            on_progress(done, len(ids))
+    return summary
+
+
+async def select_articles(sessions: async_sessionmaker[AsyncSession], selection: Selection) -> list[int]:
+    """The ids of the selected articles, oldest first. An unknown --article is NotFound."""
+    query = select(Article.id).order_by(Article.id)
+    if selection.article_id is not None:
+        query = query.where(Article.id == selection.article_id)
+    if selection.since is not None:
+        start = dt.datetime.combine(selection.since, dt.time(), tzinfo=dt.UTC)
+        query = query.where(Article.published_at >= start)
+    async with sessions() as session:
+        ids = list((await session.execute(query)).scalars())
+    if selection.article_id is not None and not ids:
+        raise NotFound(f"no article with id {selection.article_id}")
+    return ids
+
+
+async def reextract_article(
+    sessions: async_sessionmaker[AsyncSession], article_id: int, *, dry_run: bool = False
+) -> ArticleReport:
+    """Extract one stored article again and reconcile its events, in one transaction (rolled
+    back when dry_run). Raises what extraction raises (ArticleTooLarge) before writing."""
+    async with sessions() as session:
+        article = await session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"no article with id {article_id}")
+    published_at = local_time(article.published_at, article.published_utc_offset)
+    # As ingest calls it (pure and CPU-bound): before the transaction opens.
+    extracted = extract(article.text, published_at, fmt=article.format)
+    async with sessions() as session:  # closing without a commit rolls back
+        report = await _reconcile(session, article_id, extracted, published_at.date())
+        if not dry_run:
+            await session.commit()
+    return report
+
+
+async def _reconcile(
+    session: AsyncSession, article_id: int, extracted: Sequence[ExtractedEvent], published_on: dt.date
+) -> ArticleReport:
+    report = ArticleReport(article_id)
+    resolved = await service.resolve_extracted(session, extracted, published_on)
+    sources = {
+        row.event_id: row
+        for row in (
+            await session.execute(select(EventSource).where(EventSource.article_id == article_id))
+        ).scalars()
+    }
+    own = list(
+        (await session.execute(select(Event).where(Event.id.in_(list(sources))).order_by(Event.id))).scalars()
+    )
+    # The facts this article states and those it stated: a concurrent ingest of the same facts
+    # waits, so an event is not retired while another article is joining it.
+    await service.lock_facts(
+        session, [fact_key(r) for r in resolved] + [(e.type, e.person_id, e.organization_id) for e in own]
+    )
+    fresh: list[Resolved] = []
+    stated: dict[int, Event] = {}
+    changes: list[EventChange] = []
+    for item in resolved:
+        event = _own_match(own, sources, item)
+        if event is None:
+            fresh.append(item)
+        elif event.id not in stated:
+            stated[event.id] = event
+            changes += _restate(event, item, sources[event.id], report)
+        else:  # the article states it twice: the first evidence stays, the second may refine
+            changes += _restate(event, item, None, report)
+    changes += await _merge_fresh(session, article_id, fresh, report)
+    for event in own:
+        if event.id not in stated:
+            changes += await _unstate(session, event, sources[event.id], report)
+    await session.execute(
+        update(Article).where(Article.id == article_id).values(extractor_version=EXTRACTOR_VERSION)
+    )
+    await session.flush()
+    await outbox.enqueue_event_changes(session, changes)
+    return report
+
+
+def _own_match(own: Sequence[Event], sources: dict[int, EventSource], item: Resolved) -> Event | None:
+    """The event this article already sources that the report restates, with the fields an
+    analyst locked on it taken from the event (so a corrected event still matches its sentence);
+    of several, the one whose evidence is the report's sentence."""
+    matches = [event for event in own if is_same_fact(event, _as_corrected(event, item))]
+    if not matches:
+        return None
+    start = item.event.evidence_span[0]
+    return min(matches, key=lambda e: (sources[e.id].evidence_start != start, e.id))
+
+
+def _as_corrected(event: Event, item: Resolved) -> Resolved:
+    locked = set(event.locked_fields or ())
+    if not locked:
+        return item
+    extracted = item.event
+    dated = bool({"date", "date_precision"} & locked)
+    return Resolved(
+        event=replace(
+            extracted,
+            role=event.role if "role" in locked else extracted.role,
+            date=event.date if dated else extracted.date,
+            date_precision=event.date_precision if dated else extracted.date_precision,
+            details=dict(event.details or {}) if "details" in locked else extracted.details,
+        ),
+        person_id=event.person_id if "person" in locked else item.person_id,
+        organization_id=event.organization_id if "organization" in locked else item.organization_id,
+        announced_on=item.announced_on,
+    )
+
+
+def _restate(
+    event: Event, item: Resolved, source: EventSource | None, report: ArticleReport
+) -> list[EventChange]:
+    """The article still states the event: refresh its evidence, refine an active event."""
+    if source is not None:
+        fresh = source_row(event.id, source.article_id, item.event)
+        for name in _SOURCE_FIELDS:
+            if getattr(source, name) != getattr(fresh, name):
+                setattr(source, name, getattr(fresh, name))
+    if event.state != "active":
+        report.unchanged[event.type] += source is not None
+        return []
+    before, revision = _facts(event), event.revision
+    kind = absorb(event, item)
+    if _facts(event) == before:
+        event.revision = revision  # nothing a reader sees changed: no new revision, no webhook
+        if source is not None:
+            report.unchanged[event.type] += 1
+        return []
+    report.differences.append(Difference("updated", event.type, event.id, _describe(event)))
+    return [EventChange(event_id=event.id, kind=kind)]
+
+
+def _facts(event: Event) -> tuple[Any, ...]:
+    """What refining an event may change (its revision aside)."""
+    return (
+        event.date,
+        event.date_precision,
+        event.role,
+        event.status,
+        dict(event.details or {}),
+        event.confidence,
+        event.announced_on,
+    )
+
+
+async def _merge_fresh(
+    session: AsyncSession, article_id: int, fresh: Sequence[Resolved], report: ArticleReport
+) -> list[EventChange]:
+    """Facts the article states anew, through ingest's merge; a retired event stated again is
+    restored, a rejected one stays rejected (and is not announced)."""
+    events, merged = await service.merge_events(session, article_id, fresh)
+    kinds = {change.event_id: change.kind for change in merged}
+    changes: list[EventChange] = []
+    for event in events:
+        kind = kinds[event.id]
+        if event.state == "retired":
+            _record(session, event, "restore", {"state": "retired"}, {"state": "active"}, article_id)
+            event.state = "active"
+            report.differences.append(Difference("restored", event.type, event.id, _describe(event)))
+            changes.append(EventChange(event_id=event.id, kind="restored"))
+        elif event.state != "active":
+            report.unchanged[event.type] += 1
+        else:
+            action: Action = "created" if kind == "created" else "merged"
+            report.differences.append(Difference(action, event.type, event.id, _describe(event)))
+            changes.append(EventChange(event_id=event.id, kind=kind))
+    return changes
+
+
+async def _unstate(
+    session: AsyncSession, event: Event, source: EventSource, report: ArticleReport
+) -> list[EventChange]:
+    """The article no longer states the event: drop its source; retire an event left unsourced."""
+    evidence = f'"{source.evidence}"'
+    await session.execute(delete(EventSource).where(EventSource.id == source.id))
+    left = (await session.execute(select(func.count()).where(EventSource.event_id == event.id))).scalar_one()
+    if event.state != "active":
+        report.unchanged[event.type] += 1
+        return []
+    if left:
+        event.revision += 1
+        report.differences.append(Difference("detached", event.type, event.id, evidence))
+        return [EventChange(event_id=event.id, kind="source_removed")]
+    if event.confirmed_at is not None or event.locked_fields:
+        report.differences.append(Difference("kept", event.type, event.id, evidence))
+        return []
+    _record(session, event, "retire", {"state": "active"}, {"state": "retired"}, source.article_id)
+    event.state = "retired"
+    event.revision += 1
+    report.differences.append(Difference("retired", event.type, event.id, evidence))
+    return [EventChange(event_id=event.id, kind="retired")]
+
+
+def _record(
+    session: AsyncSession,
+    event: Event,
+    action: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    article_id: int,
+) -> None:
+    verb = "no longer states" if action == "retire" else "states again"
+    session.add(
+        Correction(
+            subject_type="event",
+            subject_id=event.id,
+            action=action,
+            actor=ACTOR,
+            before=before,
+            after=after,
+            reason=f"re-extraction (engine {EXTRACTOR_VERSION}): article {article_id} {verb} it",
+        )
+    )
+
+
+def _describe(event: Event) -> str:
+    """A few words for a difference line: role, date, announcement."""
+    parts = [event.role or "no role", event.date or "undated"]
+    if event.announced_on:
+        parts.append(f"announced {event.announced_on}")
+    return ", ".join(parts)
