@@ -2,7 +2,7 @@
 
 Each article is read again as it was ingested (its text, format, and publication time in its own
 offset) and reconciled in a transaction of its own, so a failure leaves the other articles done
-and this one untouched:
+and this one untouched (extraction, the engine ingest runs, comes first and writes nothing):
 - a fact the article still states keeps its event: its source row takes the new evidence, and
   the event is refined as a new report would refine it (a more precise date, a missing role);
 - a fact the article states for the first time goes through the ingest merge path: it joins the
@@ -14,8 +14,8 @@ and this one untouched:
   events stay rejected.
 An analyst's corrections are kept: an event matches what its article says with the fields the
 analyst locked taken from the event (a corrected company still matches the sentence naming the
-wrong one), and refining never writes a locked field. Running it twice changes nothing the second
-time. A dry run reconciles each article the same way and rolls the transaction back.
+wrong one), and an edited event is not refined (only its evidence is refreshed). Running it twice changes nothing the second
+time. A dry run reconciles every article the same way in one transaction and rolls it back.
 """
 
 from __future__ import annotations
@@ -130,26 +130,39 @@ async def reextract(
     on_report: Callable[[ArticleReport], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
-    """Reconcile every selected article, each in its own transaction. An article that fails
-    (too large, a bug in a rule) is counted and the run goes on; a lost database stops it."""
+    """Reconcile every selected article, each in its own transaction. A dry run reconciles them
+    all in one transaction rolled back at the end, so it reports what the real run would do (an
+    event two articles stop stating shows as retired, not twice as detached); on SQLite other
+    writers wait for it. An article whose extraction fails (too large, a bug in a rule) is counted
+    and the run goes on; a lost database stops it."""
     ids = await select_articles(sessions, selection)
     summary = Summary()
-    for done, article_id in enumerate(ids, start=1):
-        try:
-            report = await reextract_article(sessions, article_id, dry_run=dry_run)
-        except (DatabaseUnavailable, *UNREACHABLE):
-            raise
-        except TenureError as exc:
-            summary.failed.append((article_id, exc.detail))
-        except Exception as exc:  # one article's failure must not stop the run over the others
-            summary.failed.append((article_id, f"unexpected error: {type(exc).__name__}: {exc}"))
-        else:
-            summary.add(report)
-            if on_report is not None:
-                on_report(report)
-        if on_progress is not None:
-            on_progress(done, len(ids))
+    async with sessions() as shared:  # the dry run's transaction: closing it rolls it back
+        for done, article_id in enumerate(ids, start=1):
+            try:
+                if dry_run:
+                    report = await _reextract_in(shared, article_id, lock=False)
+                else:
+                    report = await reextract_article(sessions, article_id)
+            except (DatabaseUnavailable, *UNREACHABLE):
+                raise
+            except (TenureError, _ExtractionFailed) as exc:
+                summary.failed.append((article_id, str(exc)))
+            except Exception as exc:
+                if dry_run:  # the shared transaction cannot go on after a failed statement
+                    raise
+                summary.failed.append((article_id, f"unexpected error: {type(exc).__name__}: {exc}"))
+            else:
+                summary.add(report)
+                if on_report is not None:
+                    on_report(report)
+            if on_progress is not None:
+                on_progress(done, len(ids))
     return summary
+
+
+class _ExtractionFailed(Exception):
+    """The engine raised on an article: nothing was written for it yet."""
 
 
 async def select_articles(sessions: async_sessionmaker[AsyncSession], selection: Selection) -> list[int]:
@@ -167,27 +180,35 @@ async def select_articles(sessions: async_sessionmaker[AsyncSession], selection:
     return ids
 
 
-async def reextract_article(
-    sessions: async_sessionmaker[AsyncSession], article_id: int, *, dry_run: bool = False
-) -> ArticleReport:
-    """Extract one stored article again and reconcile its events, in one transaction (rolled
-    back when dry_run). Raises what extraction raises (ArticleTooLarge) before writing."""
-    async with sessions() as session:
-        article = await session.get(Article, article_id)
-    if article is None:
-        raise NotFound(f"no article with id {article_id}")
-    published_at = local_time(article.published_at, article.published_utc_offset)
-    # As ingest calls it (pure and CPU-bound): before the transaction opens.
-    extracted = extract(article.text, published_at, fmt=article.format)
+async def reextract_article(sessions: async_sessionmaker[AsyncSession], article_id: int) -> ArticleReport:
+    """Extract one stored article again and reconcile its events, in one transaction."""
     async with sessions() as session:  # closing without a commit rolls back
-        report = await _reconcile(session, article_id, extracted, published_at.date())
-        if not dry_run:
-            await session.commit()
+        report = await _reextract_in(session, article_id, lock=True)
+        await session.commit()
     return report
 
 
+async def _reextract_in(session: AsyncSession, article_id: int, *, lock: bool) -> ArticleReport:
+    article = await session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"no article with id {article_id}")
+    published_at = local_time(article.published_at, article.published_utc_offset)
+    try:
+        extracted = extract(article.text, published_at, fmt=article.format)  # as ingest calls it
+    except TenureError:
+        raise
+    except Exception as exc:
+        raise _ExtractionFailed(f"unexpected error: {type(exc).__name__}: {exc}") from exc
+    return await _reconcile(session, article_id, extracted, published_at.date(), lock=lock)
+
+
 async def _reconcile(
-    session: AsyncSession, article_id: int, extracted: Sequence[ExtractedEvent], published_on: dt.date
+    session: AsyncSession,
+    article_id: int,
+    extracted: Sequence[ExtractedEvent],
+    published_on: dt.date,
+    *,
+    lock: bool,
 ) -> ArticleReport:
     report = ArticleReport(article_id)
     resolved = await service.resolve_extracted(session, extracted, published_on)
@@ -200,11 +221,13 @@ async def _reconcile(
     own = list(
         (await session.execute(select(Event).where(Event.id.in_(list(sources))).order_by(Event.id))).scalars()
     )
-    # The facts this article states and those it stated: a concurrent ingest of the same facts
-    # waits, so an event is not retired while another article is joining it.
-    await service.lock_facts(
-        session, [fact_key(r) for r in resolved] + [(e.type, e.person_id, e.organization_id) for e in own]
-    )
+    if lock:
+        # The facts this article states and those it stated: a concurrent ingest of the same
+        # facts waits, so an event is not retired while another article is joining it. (A dry
+        # run writes nothing that lasts: it takes none, so it blocks no ingest.)
+        await service.lock_facts(
+            session, [fact_key(r) for r in resolved] + [(e.type, e.person_id, e.organization_id) for e in own]
+        )
     fresh: list[Resolved] = []
     stated: dict[int, Event] = {}
     changes: list[EventChange] = []
@@ -269,7 +292,8 @@ def _restate(
         for name in _SOURCE_FIELDS:
             if getattr(source, name) != getattr(fresh, name):
                 setattr(source, name, getattr(fresh, name))
-    if event.state != "active":
+    if event.state != "active" or event.locked_fields:
+        # Rejected, or edited by an analyst: the event is theirs, only its evidence is refreshed.
         report.unchanged[event.type] += source is not None
         return []
     before, revision = _facts(event), event.revision
