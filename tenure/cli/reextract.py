@@ -39,12 +39,23 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--article", type=int, metavar="ID", help="only the article with this id")
     parser.add_argument("--dry-run", action="store_true", help="print the differences, write nothing")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="articles reconciled at a time (PostgreSQL: 4 overlaps queries with extraction; default 1)",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     selection = Selection(since=_since(args.since), article_id=args.article)
-    summary = asyncio.run(with_sessions(settings, lambda sessions: _run(sessions, selection, args.dry_run)))
+    if args.jobs < 1:
+        raise InvalidInput(f"--jobs must be at least 1, not {args.jobs}")
+    summary = asyncio.run(
+        with_sessions(settings, lambda sessions: _run(sessions, selection, args.dry_run, args.jobs))
+    )
     for article_id, why in summary.failed:
         print(f"tenure: article {article_id}: {why}", file=sys.stderr)
     for line in summary_lines(summary, dry_run=args.dry_run):
@@ -61,7 +72,9 @@ def _since(value: str | None) -> dt.date | None:
         raise InvalidInput(f"--since {value!r} is not a date; write YYYY-MM-DD, e.g. 2025-01-31") from None
 
 
-async def _run(sessions: async_sessionmaker[AsyncSession], selection: Selection, dry_run: bool) -> Summary:
+async def _run(
+    sessions: async_sessionmaker[AsyncSession], selection: Selection, dry_run: bool, jobs: int
+) -> Summary:
     started = last = time.monotonic()
 
     def progress(done: int, total: int) -> None:
@@ -73,7 +86,7 @@ async def _run(sessions: async_sessionmaker[AsyncSession], selection: Selection,
             print(f"reextract: {done}/{total} articles ({rate:.0f}/s)", file=sys.stderr, flush=True)
 
     return await reextract(
-        sessions, selection, dry_run=dry_run, on_report=_print_differences, on_progress=progress
+        sessions, selection, dry_run=dry_run, jobs=jobs, on_report=_print_differences, on_progress=progress
     )
 
 

@@ -20,6 +20,7 @@ time. A dry run reconciles every article the same way in one transaction and rol
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -127,37 +128,58 @@ async def reextract(
     selection: Selection,
     *,
     dry_run: bool = False,
+    jobs: int = 1,
     on_report: Callable[[ArticleReport], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
-    """Reconcile every selected article, each in its own transaction. A dry run reconciles them
-    all in one transaction rolled back at the end, so it reports what the real run would do (an
-    event two articles stop stating shows as retired, not twice as detached); on SQLite other
-    writers wait for it. An article whose extraction fails (too large, a bug in a rule) is counted
-    and the run goes on; a lost database stops it."""
+    """Reconcile every selected article, each in its own transaction, `jobs` articles at a time
+    (on PostgreSQL one article's queries overlap another's extraction; SQLite has one writer, so
+    1 suits it). A dry run goes one article after another in one transaction rolled back at the
+    end, so it reports what the real run would do (an event two articles stop stating shows as
+    retired, not twice as detached); on SQLite other writers wait for it. An article whose
+    extraction fails (too large, a bug in a rule) is counted and the run goes on; a lost database
+    stops it."""
     ids = await select_articles(sessions, selection)
     summary = Summary()
-    async with sessions() as shared:  # the dry run's transaction: closing it rolls it back
-        for done, article_id in enumerate(ids, start=1):
-            try:
-                if dry_run:
-                    report = await _reextract_in(shared, article_id, lock=False)
-                else:
-                    report = await reextract_article(sessions, article_id)
-            except (DatabaseUnavailable, *UNREACHABLE):
-                raise
-            except (TenureError, _ExtractionFailed) as exc:
-                summary.failed.append((article_id, str(exc)))
-            except Exception as exc:
-                if dry_run:  # the shared transaction cannot go on after a failed statement
-                    raise
-                summary.failed.append((article_id, f"unexpected error: {type(exc).__name__}: {exc}"))
+
+    async def one(article_id: int, shared: AsyncSession | None) -> None:
+        try:
+            if shared is not None:
+                report = await _reextract_in(shared, article_id, lock=False)
             else:
-                summary.add(report)
-                if on_report is not None:
-                    on_report(report)
-            if on_progress is not None:
-                on_progress(done, len(ids))
+                report = await reextract_article(sessions, article_id)
+        except (DatabaseUnavailable, *UNREACHABLE):
+            raise
+        except (TenureError, _ExtractionFailed) as exc:
+            summary.failed.append((article_id, str(exc)))
+        except Exception as exc:
+            if shared is not None:  # the shared transaction cannot go on after a failed statement
+                raise
+            summary.failed.append((article_id, f"unexpected error: {type(exc).__name__}: {exc}"))
+        else:
+            summary.add(report)
+            if on_report is not None:
+                on_report(report)
+        if on_progress is not None:
+            on_progress(summary.articles + len(summary.failed), len(ids))
+
+    if dry_run:
+        async with sessions() as shared:  # closing it rolls the whole run back
+            for article_id in ids:
+                await one(article_id, shared)
+        return summary
+    pending = iter(ids)  # shared by the workers: each article is taken once
+
+    async def worker() -> None:
+        for article_id in pending:
+            await one(article_id, None)
+
+    workers = [asyncio.ensure_future(worker()) for _ in range(max(1, jobs))]
+    try:
+        await asyncio.gather(*workers)
+    finally:
+        for task in workers:  # one worker's fatal error stops the others (their transactions roll back)
+            task.cancel()
     return summary
 
 

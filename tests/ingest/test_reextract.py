@@ -219,3 +219,23 @@ async def test_an_article_that_fails_is_counted_and_the_run_goes_on(
     summary = await run(sessions)
     assert summary.articles == 1
     assert [why for _, why in summary.failed] == ["unexpected error: ValueError: a rule tripped"]
+
+
+async def test_several_articles_at_a_time_do_what_one_at_a_time_does(
+    sessions: Sessions, fake_extract: FakeExtractor
+) -> None:
+    for n in range(6):
+        person = f"Person{n} Example"
+        fake_extract.add(
+            f"P{n}",
+            extracted(person=person, date="2025-10-20", precision="day", evidence=f"{person} is out."),
+            extracted("appointment", person="Kim Sato", role="CFO", date="2025-10-20", precision="day"),
+        )
+        await ingest(sessions, f"Article P{n}. Some text about executives.", f"https://news.example/{n}")
+    for n in range(6):  # every article stops stating Sato's appointment; the departures stay
+        fake_extract.by_marker[f"P{n}"] = fake_extract.by_marker[f"P{n}"][:1]
+
+    first = await run(sessions, jobs=3)
+    assert (first.articles, counts(first)) == (6, {"detached": 5, "retired": 1, "unchanged": 6})
+    assert (await events_by_person(sessions))["Kim Sato"] == ("retired", 0)
+    assert counts(await run(sessions, jobs=3)) == {"unchanged": 6}
