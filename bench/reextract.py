@@ -11,6 +11,7 @@ idle vs during the run (and any failed read).
 
     .venv/bin/python bench/reextract.py                   # 2,000 articles (a few minutes)
     .venv/bin/python bench/reextract.py --articles 10000  # the issue's figure (two passes of 10,000)
+    .venv/bin/python bench/reextract.py --jobs 1          # one article at a time
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ async def store_articles(url: str, count: int) -> None:
         await db.dispose()
 
 
-async def timed_pass(url: str, label: str) -> tuple[Summary, float]:
+async def timed_pass(url: str, label: str, jobs: int) -> tuple[Summary, float]:
     db = create_engine(url)
     began = time.perf_counter()
     last = [began]
@@ -78,7 +79,7 @@ async def timed_pass(url: str, label: str) -> tuple[Summary, float]:
             print(f"  {label}: {done}/{total} ({done / (last[0] - began):.0f}/s)", flush=True)
 
     try:
-        summary = await reextract(session_factory(db), Selection(), on_progress=progress)
+        summary = await reextract(session_factory(db), Selection(), jobs=jobs, on_progress=progress)
     finally:
         await db.dispose()
     return summary, time.perf_counter() - began
@@ -157,6 +158,7 @@ def main() -> None:
     parser.add_argument(
         "--articles", type=int, default=2_000, help="stored articles (the issue's figure: 10000)"
     )
+    parser.add_argument("--jobs", type=int, default=4, help="articles at a time (tenure reextract --jobs)")
     parser.add_argument("--idle-seconds", type=float, default=10.0, help="baseline timeline reads")
     args = parser.parse_args()
     name, url = pg_database()
@@ -164,8 +166,8 @@ def main() -> None:
     try:
         upgrade(url)
         asyncio.run(store_articles(url, args.articles))
-        print(f"stored {args.articles:,} articles in {name}")
-        first, seconds = asyncio.run(timed_pass(url, "first pass"))
+        print(f"stored {args.articles:,} articles in {name}; --jobs {args.jobs}")
+        first, seconds = asyncio.run(timed_pass(url, "first pass", args.jobs))
         print(f"first pass (creates the events): {first.articles / seconds:.1f} articles/s; {changes(first)}")
 
         port = free_port()
@@ -183,7 +185,7 @@ def main() -> None:
         # The deliberate rule change: the engine loses its award rules.
         engine.RULES = tuple(rule for rule in engine.RULES if rule.type != "award")
         (second, seconds), busy, busy_errors = reading_during(
-            base, path, lambda: asyncio.run(timed_pass(url, "after a rule change"))
+            base, path, lambda: asyncio.run(timed_pass(url, "after a rule change", args.jobs))
         )
         print(f"after a rule change: {second.articles / seconds:.1f} articles/s; {changes(second)}")
         print(f"timeline {path} idle:            {percentiles(idle)}, {idle_errors} failed")

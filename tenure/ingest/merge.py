@@ -180,10 +180,10 @@ def absorb(stored: Event, new: Resolved) -> ChangeKind:
 
 
 def _announce(stored: Event, extracted: ExtractedEvent, announced_on: str | None) -> bool:
-    """An effective date replaces a date that was only the announcement; the earliest
-    announcement is kept. Whether either changed."""
+    """An effective date replaces a date that was only the announcement (unless an analyst set
+    the date); the earliest announcement is kept. Whether either changed."""
     changed = False
-    if effective_replaces(
+    if "date" not in (stored.locked_fields or ()) and effective_replaces(
         (stored.date, stored.announced_on), (extracted.date, extracted.date_precision, announced_on)
     ):
         stored.date, stored.date_precision = extracted.date, extracted.date_precision

@@ -142,3 +142,27 @@ async def test_merged_event_keeps_the_earliest_announcement(
             sessions, ArticleInput(text=text, published_at=PUBLISHED, url=f"https://news.example/{n}")
         )
     assert await _departures(sessions) == [("2026-03-01", "2026-01-09", 2)]
+
+
+async def test_an_analysts_date_is_not_replaced_by_an_effective_date(
+    sessions: Sessions, fake_extract: FakeExtractor
+) -> None:
+    announced = fake_extract.add(
+        "A", extracted(date="2026-01-12", precision="day", details={"status": "announced"})
+    )
+    await ingest_article(
+        sessions, ArticleInput(text=announced, published_at=PUBLISHED, url="https://news.example/a")
+    )
+    async with sessions() as session, session.begin():
+        event = (await session.execute(select(Event))).scalar_one()
+        event.locked_fields = ["date"]
+    effective = fake_extract.add(
+        "B",
+        extracted(
+            date="2026-03-01", precision="day", details={"status": "announced", "announced_on": "2026-01-12"}
+        ),
+    )
+    await ingest_article(
+        sessions, ArticleInput(text=effective, published_at=PUBLISHED, url="https://news.example/b")
+    )
+    assert await _departures(sessions) == [("2026-01-12", "2026-01-12", 2)]
