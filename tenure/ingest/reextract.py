@@ -145,7 +145,8 @@ async def reextract(
     async def one(article_id: int, shared: AsyncSession | None) -> None:
         try:
             if shared is not None:
-                report = await _reextract_in(shared, article_id, lock=False)
+                extracted, published_on = await _extract_stored(shared, article_id)
+                report = await _reconcile(shared, article_id, extracted, published_on, lock=False)
             else:
                 report = await reextract_article(sessions, article_id)
         except (DatabaseUnavailable, *UNREACHABLE):
@@ -204,13 +205,17 @@ async def select_articles(sessions: async_sessionmaker[AsyncSession], selection:
 
 async def reextract_article(sessions: async_sessionmaker[AsyncSession], article_id: int) -> ArticleReport:
     """Extract one stored article again and reconcile its events, in one transaction."""
+    async with sessions() as session:
+        extracted, published_on = await _extract_stored(session, article_id)
+    # Extraction ran outside the transaction that writes (no snapshot held during CPU work).
     async with sessions() as session:  # closing without a commit rolls back
-        report = await _reextract_in(session, article_id, lock=True)
+        report = await _reconcile(session, article_id, extracted, published_on, lock=True)
         await session.commit()
     return report
 
 
-async def _reextract_in(session: AsyncSession, article_id: int, *, lock: bool) -> ArticleReport:
+async def _extract_stored(session: AsyncSession, article_id: int) -> tuple[list[ExtractedEvent], dt.date]:
+    """The article's events as the current engine reads them, and its publication day (local)."""
     article = await session.get(Article, article_id)
     if article is None:
         raise NotFound(f"no article with id {article_id}")
@@ -221,7 +226,7 @@ async def _reextract_in(session: AsyncSession, article_id: int, *, lock: bool) -
         raise
     except Exception as exc:
         raise _ExtractionFailed(f"unexpected error: {type(exc).__name__}: {exc}") from exc
-    return await _reconcile(session, article_id, extracted, published_at.date(), lock=lock)
+    return list(extracted), published_at.date()
 
 
 async def _reconcile(
