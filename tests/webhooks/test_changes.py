@@ -56,6 +56,25 @@ async def test_a_retired_departure_reaches_retraction_subscribers_signed(
     assert payload.event.sources == []  # the only article no longer states it
 
 
+async def test_a_fact_found_by_reextraction_is_announced_as_new(
+    sessions: Sessions, settings: Settings, receiver: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await create_subscription(sessions, settings, NewSubscription(url=receiver.url()))
+    with monkeypatch.context() as patched:
+        patched.setattr("tenure.ingest.service.extract", _nothing)  # an engine that missed it
+        await ingest(sessions, DEPARTURE)
+    assert (await reextract(sessions, Selection())).counts["created"]["departure"] == 1
+    await drain(sessions, settings)
+
+    (request,) = receiver.received
+    payload = json.loads(request.body)
+    assert (payload["type"], payload["change"], payload["event"]["sources"][0]["evidence"]) == (
+        "event.created",
+        "created",
+        DEPARTURE,
+    )
+
+
 @pytest.mark.parametrize(
     ("kind", "paths"),
     [
