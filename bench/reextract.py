@@ -11,7 +11,7 @@ idle vs during the run (and any failed read).
 
     .venv/bin/python bench/reextract.py                   # 2,000 articles (a few minutes)
     .venv/bin/python bench/reextract.py --articles 10000  # the issue's figure (two passes of 10,000)
-    .venv/bin/python bench/reextract.py --jobs 1          # one article at a time
+    .venv/bin/python bench/reextract.py --jobs 4          # four articles at a time
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def main() -> None:
     parser.add_argument(
         "--articles", type=int, default=2_000, help="stored articles (the issue's figure: 10000)"
     )
-    parser.add_argument("--jobs", type=int, default=4, help="articles at a time (tenure reextract --jobs)")
+    parser.add_argument("--jobs", type=int, default=1, help="articles at a time (tenure reextract --jobs)")
     parser.add_argument("--idle-seconds", type=float, default=10.0, help="baseline timeline reads")
     args = parser.parse_args()
     name, url = pg_database()

@@ -44,7 +44,8 @@ def register(subparsers: Any) -> None:
         type=int,
         default=1,
         metavar="N",
-        help="articles reconciled at a time (PostgreSQL: 4 overlaps queries with extraction; default 1)",
+        help="articles reconciled at a time, on PostgreSQL (helps when the database, not the CPU, is "
+        "the limit; default 1)",
     )
     parser.set_defaults(func=run)
 

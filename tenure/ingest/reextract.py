@@ -133,8 +133,8 @@ async def reextract(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
     """Reconcile every selected article, each in its own transaction, `jobs` articles at a time
-    (on PostgreSQL one article's queries overlap another's extraction; SQLite has one writer, so
-    1 suits it). A dry run goes one article after another in one transaction rolled back at the
+    (on PostgreSQL one article's queries overlap another's extraction, which helps only when the
+    CPU is not the limit; SQLite has one writer, so 1 suits it). A dry run goes one article after another in one transaction rolled back at the
     end, so it reports what the real run would do (an event two articles stop stating shows as
     retired, not twice as detached); on SQLite other writers wait for it. An article whose
     extraction fails (too large, a bug in a rule) is counted and the run goes on; a lost database
@@ -245,16 +245,16 @@ async def _reconcile(
             await session.execute(select(EventSource).where(EventSource.article_id == article_id))
         ).scalars()
     }
-    own = list(
-        (await session.execute(select(Event).where(Event.id.in_(list(sources))).order_by(Event.id))).scalars()
-    )
+    own = await _events(session, list(sources))
     if lock:
         # The facts this article states and those it stated: a concurrent ingest of the same
-        # facts waits, so an event is not retired while another article is joining it. (A dry
-        # run writes nothing that lasts: it takes none, so it blocks no ingest.)
+        # facts waits, so an event is not retired while another article is joining it. Then the
+        # article's events are read again and locked, so an analyst's concurrent reject or edit
+        # is seen, not overwritten. (A dry run writes nothing that lasts: it locks nothing.)
         await service.lock_facts(
             session, [fact_key(r) for r in resolved] + [(e.type, e.person_id, e.organization_id) for e in own]
         )
+        own = await _events(session, list(sources), for_update=True)
     fresh: list[Resolved] = []
     stated: dict[int, Event] = {}
     changes: list[EventChange] = []
@@ -277,6 +277,13 @@ async def _reconcile(
     await session.flush()
     await outbox.enqueue_event_changes(session, changes)
     return report
+
+
+async def _events(session: AsyncSession, ids: list[int], *, for_update: bool = False) -> list[Event]:
+    query = select(Event).where(Event.id.in_(ids)).order_by(Event.id)
+    if for_update:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    return list((await session.execute(query)).scalars())
 
 
 def _own_match(own: Sequence[Event], sources: dict[int, EventSource], item: Resolved) -> Event | None:
