@@ -112,16 +112,22 @@ async def _departures(sessions: Sessions) -> list[tuple[str | None, str | None, 
         return [tuple(row) for row in (await session.execute(query)).all()]  # type: ignore[misc]
 
 
+async def ingest(sessions: Sessions, *texts: str) -> None:
+    """Each text as an article of its own, published on Tuesday 2026-01-13."""
+    for text in texts:
+        await ingest_article(
+            sessions,
+            ArticleInput(text=text, published_at=PUBLISHED, url=f"https://news.example/{hash(text)}"),
+        )
+
+
 @pytest.mark.parametrize(
     "order", [(FIRST, SECOND), (SECOND, FIRST)], ids=["effective-first", "announcement-first"]
 )
 async def test_announcement_and_effective_date_articles_are_one_departure(
     sessions: Sessions, order: tuple[str, str]
 ) -> None:
-    for n, text in enumerate(order):
-        await ingest_article(
-            sessions, ArticleInput(text=text, published_at=PUBLISHED, url=f"https://news.example/{n}")
-        )
+    await ingest(sessions, *order)
     assert await _departures(sessions) == [("2026-03-01", "2026-01-12", 2)]
 
 
@@ -137,10 +143,7 @@ async def test_merged_event_keeps_the_earliest_announcement(
     earlier = fake_extract.add(
         "B", extracted(date="2026-01-09", precision="day", details={"status": "announced"})
     )
-    for n, text in enumerate((later, earlier)):
-        await ingest_article(
-            sessions, ArticleInput(text=text, published_at=PUBLISHED, url=f"https://news.example/{n}")
-        )
+    await ingest(sessions, later, earlier)
     assert await _departures(sessions) == [("2026-03-01", "2026-01-09", 2)]
 
 
@@ -150,9 +153,7 @@ async def test_an_analysts_date_is_not_replaced_by_an_effective_date(
     announced = fake_extract.add(
         "A", extracted(date="2026-01-12", precision="day", details={"status": "announced"})
     )
-    await ingest_article(
-        sessions, ArticleInput(text=announced, published_at=PUBLISHED, url="https://news.example/a")
-    )
+    await ingest(sessions, announced)
     async with sessions() as session, session.begin():
         event = (await session.execute(select(Event))).scalar_one()
         event.locked_fields = ["date"]
@@ -162,7 +163,5 @@ async def test_an_analysts_date_is_not_replaced_by_an_effective_date(
             date="2026-03-01", precision="day", details={"status": "announced", "announced_on": "2026-01-12"}
         ),
     )
-    await ingest_article(
-        sessions, ArticleInput(text=effective, published_at=PUBLISHED, url="https://news.example/b")
-    )
+    await ingest(sessions, effective)
     assert await _departures(sessions) == [("2026-01-12", "2026-01-12", 2)]
