@@ -360,10 +360,8 @@ async def _merge_fresh(
     """Facts the article states anew, through ingest's merge; a retired event stated again is
     restored, a rejected one stays rejected (and is not announced)."""
     events, merged = await service.merge_events(session, article_id, fresh)
-    kinds = {change.event_id: change.kind for change in merged}
     changes: list[EventChange] = []
     for event in events:
-        kind = kinds[event.id]
         if event.state == "retired":
             _record(session, event, "restore", {"state": "retired"}, {"state": "active"}, article_id)
             event.state = "active"
@@ -372,9 +370,10 @@ async def _merge_fresh(
         elif event.state != "active":
             report.unchanged[event.type] += 1
         else:
-            action: Action = "created" if kind == "created" else "merged"
+            change = next(c for c in merged if c.event_id == event.id)
+            action: Action = "created" if change.kind == "created" else "merged"
             report.differences.append(Difference(action, event.type, event.id, _describe(event)))
-            changes.append(EventChange(event_id=event.id, kind=kind))
+            changes.append(change)
     return changes
 
 
