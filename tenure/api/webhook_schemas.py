@@ -30,6 +30,8 @@ class SubscriptionIn(msgspec.Struct, forbid_unknown_fields=True):
     people: list[int] = msgspec.field(default_factory=list)
     # Also deliver when a known event gains a source or a more precise date.
     notify_updates: bool = False
+    # Also deliver when an event is withdrawn (rejected by an analyst, retired by re-extraction).
+    notify_retractions: bool = False
     description: str | None = None
 
 
@@ -40,6 +42,7 @@ class SubscriptionOut(msgspec.Struct):
     companies: list[int]
     people: list[int]
     notify_updates: bool
+    notify_retractions: bool
     status: str
     disabled_reason: str | None
     failing_since: datetime | None
@@ -94,6 +97,7 @@ def subscription_out(row: Subscription, *, with_secret: bool = False) -> Subscri
         companies=list(row.organization_ids),
         people=list(row.person_ids),
         notify_updates=row.notify_updates,
+        notify_retractions=row.notify_retractions,
         status=row.status,
         disabled_reason=row.disabled_reason,
         failing_since=row.failing_since,

@@ -52,6 +52,7 @@ class SubscriptionController(Controller):
                 organization_ids=data.companies,
                 person_ids=data.people,
                 notify_updates=data.notify_updates,
+                notify_retractions=data.notify_retractions,
                 description=data.description,
             ),
         )

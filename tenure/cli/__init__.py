@@ -19,6 +19,7 @@ from tenure.errors import TenureError
 COMMAND_MODULES = (
     "tenure.cli.extract",
     "tenure.cli.ingest",
+    "tenure.cli.reextract",
     "tenure.cli.serve",
     "tenure.cli.db",
     "tenure.cli.keys",

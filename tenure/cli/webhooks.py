@@ -36,6 +36,11 @@ def register(subparsers: Any) -> None:
     create.add_argument(
         "--updates", action="store_true", help="also deliver when an event gains a source or a better date"
     )
+    create.add_argument(
+        "--retractions",
+        action="store_true",
+        help="also deliver when an event is withdrawn (rejected by an analyst, retired by reextract)",
+    )
     create.add_argument("--description", help="a note for the listing")
     create.set_defaults(func=run_create)
     actions.add_parser("list", help="list subscriptions").set_defaults(func=run_list)
@@ -63,6 +68,7 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
         organization_ids=args.companies,
         person_ids=args.people,
         notify_updates=args.updates,
+        notify_retractions=args.retractions,
         description=args.description,
     )
     row = asyncio.run(with_sessions(settings, lambda s: service.create_subscription(s, settings, data)))
@@ -132,6 +138,8 @@ def _row(row: Subscription) -> str:
         filters.append("people " + ",".join(map(str, row.person_ids)))
     if row.notify_updates:
         filters.append("with updates")
+    if row.notify_retractions:
+        filters.append("with retractions")
     status = row.status + (f" ({row.disabled_reason})" if row.disabled_reason else "")
     return (
         f"{row.id:>4}  {status:<10} {','.join(row.event_types):<24} {row.url}  {'; '.join(filters)}".rstrip()

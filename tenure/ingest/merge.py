@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tenure.extractors import ExtractedEvent
 from tenure.extractors.events.facts import date_span, facts_agree, more_precise
 from tenure.extractors.version import EXTRACTOR_VERSION
+from tenure.ingest.announcements import earliest, effective_replaces, only_announces, told_twice
 from tenure.models import UNDATED_SORT, Event, EventSource
 from tenure.models.events import ACTIVE
 from tenure.webhooks.outbox import ChangeKind, EventChange
@@ -35,6 +36,8 @@ class Resolved:
     event: ExtractedEvent
     person_id: int | None
     organization_id: int | None
+    # When the move was made public (tenure.ingest.announcements.announcement_day).
+    announced_on: str | None = None
 
 
 def sort_date_for(date: str | None, precision: str | None) -> dt.date:
@@ -52,10 +55,23 @@ def is_same_fact(stored: Event, new: Resolved) -> bool:
         stored.type == extracted.type
         and stored.person_id == new.person_id
         and stored.organization_id == new.organization_id
-        and facts_agree(
-            stored.type,
-            (stored.role, stored.details or {}, stored.date, stored.date_precision),
-            (extracted.role, extracted.details, extracted.date, extracted.date_precision),
+        and (
+            facts_agree(
+                stored.type,
+                (stored.role, stored.details or {}, stored.date, stored.date_precision),
+                (extracted.role, extracted.details, extracted.date, extracted.date_precision),
+            )
+            or told_twice(
+                stored.type,
+                (stored.role, stored.details or {}, stored.date, stored.date_precision, stored.announced_on),
+                (
+                    extracted.role,
+                    extracted.details,
+                    extracted.date,
+                    extracted.date_precision,
+                    new.announced_on,
+                ),
+            )
         )
     )
 
@@ -141,6 +157,7 @@ def new_event(new: Resolved) -> Event:
         details=dict(extracted.details),
         confidence=extracted.confidence,
         revision=1,
+        announced_on=new.announced_on,
         extractor_version=EXTRACTOR_VERSION,
     )
 
@@ -148,12 +165,41 @@ def new_event(new: Resolved) -> Event:
 def absorb(stored: Event, new: Resolved) -> ChangeKind:
     """Fold another report of the same fact into the stored event; say what changed."""
     extracted = new.event
-    return _refine(
+    # The day a move was announced is no refinement of the day it takes effect.
+    dated = not only_announces(
+        (stored.date, stored.date_precision, stored.announced_on), (extracted.date, new.announced_on)
+    )
+    announced = _announce(stored, extracted, new.announced_on)
+    kind = _refine(
         stored,
-        (_clip(extracted.role, 300), extracted.details, extracted.date, extracted.date_precision),
+        (
+            _clip(extracted.role, 300),
+            extracted.details,
+            extracted.date if dated else None,
+            extracted.date_precision if dated else None,
+        ),
         _status(extracted),
         extracted.confidence,
     )
+    stored.extractor_version = EXTRACTOR_VERSION
+    return "date_refined" if announced else kind
+
+
+def _announce(stored: Event, extracted: ExtractedEvent, announced_on: str | None) -> bool:
+    """An effective date replaces a date that was only the announcement (unless an analyst set
+    the date); the earliest announcement is kept. Whether either changed."""
+    changed = False
+    if "date" not in (stored.locked_fields or ()) and effective_replaces(
+        (stored.date, stored.announced_on), (extracted.date, extracted.date_precision, announced_on)
+    ):
+        stored.date, stored.date_precision = extracted.date, extracted.date_precision
+        stored.sort_date = sort_date_for(extracted.date, extracted.date_precision)
+        changed = True
+    first = earliest(stored.announced_on, announced_on)
+    if first != stored.announced_on:
+        stored.announced_on = first
+        changed = True
+    return changed
 
 
 def _refine(stored: Event, other: _Fact, status: str | None, confidence: float) -> ChangeKind:
@@ -240,7 +286,8 @@ async def settle_sources(session: AsyncSession, keys: Iterable[FactKey]) -> list
     for any order. Returns a change for each event that gained a source; an event left without
     any is deleted (its reports all sit better elsewhere).
     """
-    pools = [pool for pool in (await load_candidates(session, keys)).values() if len(pool) > 1]
+    found = (await load_candidates(session, keys)).values()
+    pools = [pool for pool in ([e for e in events if _engine_owned(e)] for events in found) if len(pool) > 1]
     siblings = {event.id: pool for pool in pools for event in pool}
     if not siblings:
         return []
@@ -264,6 +311,12 @@ async def settle_sources(session: AsyncSession, keys: Iterable[FactKey]) -> list
     return [EventChange(event_id=event_id, kind="source_added") for event_id in sorted(gained)]
 
 
+def _engine_owned(event: Event) -> bool:
+    """Settling may move this event's reports, or delete it once empty: no person has rejected,
+    edited or confirmed it (their corrections live on the event and must not vanish with it)."""
+    return event.state == ACTIVE and not event.locked_fields and event.confirmed_at is None
+
+
 def _fits(candidate: Event, home: Event, source: EventSource) -> bool:
     """The source's report (its home's role and details, its own date) states the candidate's fact."""
     return facts_agree(
@@ -284,6 +337,8 @@ async def _move_source(
         sourced[best.id].add(source.article_id)
     home.revision = (home.revision or 1) + 1
     best.revision = (best.revision or 1) + 1
+    # The announcement day travels with the report that told it.
+    best.announced_on = earliest(best.announced_on, home.announced_on)
     best.confidence = max(best.confidence, source.confidence)
 
 

@@ -10,9 +10,9 @@ Extraction is pure and runs before the transaction opens.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import or_, select, text
 from sqlalchemy.exc import IntegrityError
@@ -23,8 +23,10 @@ from tenure.errors import ArticleTooLarge, Conflict, InvalidInput, NotFound
 from tenure.extractors import MAX_ARTICLE_CHARS, ExtractedEvent, extract
 from tenure.extractors.text.markup import detect_format
 from tenure.extractors.version import EXTRACTOR_VERSION
+from tenure.ingest.announcements import announcement_day
 from tenure.ingest.entities import resolve_organizations, resolve_people
 from tenure.ingest.merge import (
+    FactKey,
     Resolved,
     absorb,
     best_match,
@@ -36,7 +38,7 @@ from tenure.ingest.merge import (
 )
 from tenure.ingest.published import check_published_range
 from tenure.models import Article, Event, EventSource
-from tenure.models.events import ACTIVE
+from tenure.models.events import ACTIVE, RETIRED
 from tenure.security.sanitize import has_controls, storable
 from tenure.webhooks import outbox
 from tenure.webhooks.outbox import ChangeKind, EventChange
@@ -50,6 +52,9 @@ __all__ = [
     "events_of_article",
     "get_article",
     "ingest_article",
+    "lock_facts",
+    "merge_events",
+    "resolve_extracted",
     "sources_of_events",
 ]
 
@@ -168,9 +173,9 @@ async def _store(
         article = _article_row(data, digest)
         session.add(article)
         await session.flush()
-        resolved = await _resolve_entities(session, extracted)
-        await _lock_facts(session, resolved)
-        events, changes = await _merge_events(session, article.id, resolved)
+        resolved = await resolve_extracted(session, extracted, data.published_at.date())
+        await lock_facts(session, [fact_key(r) for r in resolved])
+        events, changes = await merge_events(session, article.id, resolved)
         events, changes = await _settle(session, article.id, events, changes)
         await outbox.enqueue_event_changes(session, changes)
     return IngestResult(article=article, events=events, created=True, changes=changes)
@@ -192,7 +197,11 @@ def _article_row(data: ArticleInput, digest: str) -> Article:
     )
 
 
-async def _resolve_entities(session: AsyncSession, extracted: Sequence[ExtractedEvent]) -> list[Resolved]:
+async def resolve_extracted(
+    session: AsyncSession, extracted: Sequence[ExtractedEvent], published_on: date
+) -> list[Resolved]:
+    """Extracted events with their people and organizations resolved to stored entities and the
+    day each move was announced (`published_on`: the publication day in the article's offset)."""
     people = await resolve_people(session, {e.person for e in extracted if e.person})
     orgs = await resolve_organizations(session, {e.organization for e in extracted if e.organization})
     return [
@@ -200,12 +209,13 @@ async def _resolve_entities(session: AsyncSession, extracted: Sequence[Extracted
             event=e,
             person_id=people[e.person].id if e.person in people else None,
             organization_id=orgs[e.organization].id if e.organization in orgs else None,
+            announced_on=announcement_day(e, published_on),
         )
         for e in extracted
     ]
 
 
-async def _lock_facts(session: AsyncSession, resolved: Sequence[Resolved]) -> None:
+async def lock_facts(session: AsyncSession, facts: Iterable[FactKey]) -> None:
     """On PostgreSQL, serialise ingests that may merge into the same facts.
 
     Two articles reporting one departure at the same moment would otherwise both see no stored
@@ -214,7 +224,7 @@ async def _lock_facts(session: AsyncSession, resolved: Sequence[Resolved]) -> No
     """
     if session.get_bind().dialect.name != "postgresql":
         return
-    keys = sorted({_fact_lock_key(r) for r in resolved})
+    keys = sorted({_fact_lock_key(fact) for fact in facts})
     if keys:
         # One round trip; the ordered subquery takes the locks in key order (no deadlocks).
         await session.execute(
@@ -226,14 +236,17 @@ async def _lock_facts(session: AsyncSession, resolved: Sequence[Resolved]) -> No
         )
 
 
-def _fact_lock_key(r: Resolved) -> int:
-    raw = f"tenure-fact:{r.event.type}:{r.person_id}:{r.organization_id}".encode()
+def _fact_lock_key(fact: FactKey) -> int:
+    event_type, person_id, organization_id = fact
+    raw = f"tenure-fact:{event_type}:{person_id}:{organization_id}".encode()
     return int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big", signed=True)
 
 
-async def _merge_events(
-    session: AsyncSession, article_id: int, resolved: Sequence[Resolved]
+async def merge_events(
+    session: AsyncSession, article_id: int, resolved: Sequence[Resolved], actor: str = "ingest"
 ) -> tuple[list[Event], list[EventChange]]:
+    """Each report becomes a new event or a source of the stored event stating the same fact
+    (ingest, and re-extraction for the facts an article newly states); what changed, per event."""
     # One query for every candidate; events created here join the pool, so a fact the article
     # states twice (the extractor saw two names for one company) becomes one event.
     pools = await load_candidates(session, [fact_key(item) for item in resolved])
@@ -258,11 +271,25 @@ async def _merge_events(
             touched.append((stored, absorb(stored, item), item))
     await session.flush()  # ids for the new events
     session.add_all(source_row(event.id, article_id, item.event) for event, _, item in touched)
-    for event, _, _ in touched:
-        if event.state != ACTIVE:
+    for n, (event, _, item) in enumerate(touched):
+        if event.state == RETIRED:
+            # Re-extraction retired it because no article stated it any more; this one does.
+            record(
+                session,
+                "event",
+                event.id,
+                "restore",
+                actor,
+                {"state": RETIRED},
+                {"state": ACTIVE},
+                f"article {article_id} states it again",
+            )
+            event.state = ACTIVE
+            touched[n] = (event, "restored", item)
+        elif event.state != ACTIVE:
             # A new report of a rejected fact joins it as a source and is recorded in its history;
             # the event stays out of timelines and subscribers hear nothing.
-            record(session, "event", event.id, "attach", "ingest", {}, {"article_id": article_id}, None)
+            record(session, "event", event.id, "attach", actor, {}, {"article_id": article_id}, None)
     await session.flush()
     return (
         [event for event, _, _ in touched],

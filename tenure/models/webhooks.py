@@ -60,7 +60,7 @@ class Delivery(Base):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
     # "msg_" + a ULID: stable across retries and redeliveries.
     webhook_id: Mapped[str] = mapped_column(String(40), unique=True)
-    # "created", "source_added" or "date_refined" (tenure.webhooks.outbox.ChangeKind).
+    # What changed (tenure.webhooks.outbox.ChangeKind): created, source_added, date_refined, edited, retired ...
     kind: Mapped[str] = mapped_column(String(20))
     # The payload without its links (added from Settings.base_url when sent), see
     # docs/webhook-payload.schema.json.

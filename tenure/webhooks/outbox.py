@@ -3,6 +3,12 @@
 The ingest service (and entity merges) call `enqueue_event_changes` after flushing their events
 and before committing, so an event and the deliveries it owes commit together or not at all: a
 crash can lose neither. The worker (tenure.webhooks.worker) sends them afterwards.
+
+Corrections and re-extraction tell subscribers through `record_update` (an analyst's edit, a
+source withdrawn), `record_retraction` (rejected or retired) and `record_restoration`, in the
+transaction that changed the event. Who hears what: new and restored events go to every
+matching subscription, updates only to those with notify_updates, retractions only to those
+with notify_retractions.
 """
 
 from __future__ import annotations
@@ -21,9 +27,23 @@ from tenure.webhooks.payload import build_payload
 from tenure.webhooks.signing import new_webhook_id
 from tenure.webhooks.wakeup import announce_deliveries
 
-__all__ = ["ChangeKind", "EventChange", "enqueue_event_changes", "matches"]
+__all__ = [
+    "ChangeKind",
+    "EventChange",
+    "enqueue_event_changes",
+    "matches",
+    "record_restoration",
+    "record_retraction",
+    "record_update",
+]
 
-ChangeKind = Literal["created", "source_added", "date_refined"]
+ChangeKind = Literal[
+    "created", "source_added", "date_refined", "source_removed", "edited", "rejected", "retired", "restored"
+]
+UpdateKind = Literal["source_added", "date_refined", "source_removed", "edited"]
+RetractionKind = Literal["rejected", "retired"]
+UPDATES: frozenset[str] = frozenset(("source_added", "date_refined", "source_removed", "edited"))
+RETRACTIONS: frozenset[str] = frozenset(("rejected", "retired"))
 # Subscriptions in these states still collect deliveries (a paused one sends them on resume).
 COLLECTING = ("active", "paused")
 
@@ -38,7 +58,9 @@ class EventChange:
 
 def matches(subscription: Subscription, event: Event, kind: str) -> bool:
     """Whether this subscription wants to hear about this change of this event."""
-    if kind != "created" and not subscription.notify_updates:
+    if kind in UPDATES and not subscription.notify_updates:
+        return False
+    if kind in RETRACTIONS and not subscription.notify_retractions:
         return False
     if event.type not in (subscription.event_types or []):
         return False
@@ -92,6 +114,28 @@ async def enqueue_event_changes(session: AsyncSession, changes: Sequence[EventCh
     await session.flush()
     await announce_deliveries(session)
     return len(wanted)
+
+
+async def record_update(session: AsyncSession, event: Event, kind: UpdateKind = "edited") -> int:
+    """An existing event changed (an analyst's edit, a source withdrawn): event.updated to the
+    subscriptions with notify_updates. Call after changing the event (and bumping its revision),
+    inside the transaction that changed it; returns the deliveries written."""
+    await session.flush()
+    return await enqueue_event_changes(session, [EventChange(event_id=event.id, kind=kind)])
+
+
+async def record_retraction(session: AsyncSession, event: Event, kind: RetractionKind) -> int:
+    """An event was withdrawn ("rejected" by an analyst, "retired" by re-extraction):
+    event.retracted to the subscriptions with notify_retractions, in the caller's transaction."""
+    await session.flush()
+    return await enqueue_event_changes(session, [EventChange(event_id=event.id, kind=kind)])
+
+
+async def record_restoration(session: AsyncSession, event: Event) -> int:
+    """A rejected or retired event is active again: event.created (change "restored") to every
+    matching subscription, as a new event would be, in the caller's transaction."""
+    await session.flush()
+    return await enqueue_event_changes(session, [EventChange(event_id=event.id, kind="restored")])
 
 
 async def _payloads(

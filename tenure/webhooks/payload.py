@@ -34,8 +34,17 @@ __all__ = [
 # article's own offset; evidence_span; confidence rounded; revision, created_at, updated_at).
 SCHEMA: Literal["tenure.event.v2"] = "tenure.event.v2"
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "webhook-payload.schema.json"
-# What each ingest change is called in the payload's `type`.
-PAYLOAD_TYPES = {"created": "event.created", "source_added": "event.updated", "date_refined": "event.updated"}
+# What each change is called in the payload's `type`.
+PAYLOAD_TYPES = {
+    "created": "event.created",
+    "restored": "event.created",
+    "source_added": "event.updated",
+    "date_refined": "event.updated",
+    "source_removed": "event.updated",
+    "edited": "event.updated",
+    "rejected": "event.retracted",
+    "retired": "event.retracted",
+}
 
 
 class Links(msgspec.Struct):
@@ -53,14 +62,26 @@ class WebhookPayload(msgspec.Struct):
 
     schema: Annotated[Literal["tenure.event.v2"], msgspec.Meta(description="Payload format and version.")]
     type: Annotated[
-        Literal["event.created", "event.updated"],
+        Literal["event.created", "event.updated", "event.retracted"],
         msgspec.Meta(
-            description="event.created for a new fact; event.updated when a known fact gained a source "
-            "or a more precise date (only for subscriptions with notify_updates)."
+            description="event.created for a new fact (or one restored after a retraction); "
+            "event.updated when a known fact gained or lost a source, got a more precise date or was "
+            "edited by an analyst (only for subscriptions with notify_updates); event.retracted when it "
+            "was withdrawn, rejected by an analyst or retired by re-extraction because no article states "
+            "it any more (only for subscriptions with notify_retractions): remove it from your view."
         ),
     ]
     change: Annotated[
-        Literal["created", "source_added", "date_refined"],
+        Literal[
+            "created",
+            "restored",
+            "source_added",
+            "date_refined",
+            "source_removed",
+            "edited",
+            "rejected",
+            "retired",
+        ],
         msgspec.Meta(description="What happened to the event, in more detail than `type`."),
     ]
     sequence: Annotated[

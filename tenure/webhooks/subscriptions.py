@@ -50,6 +50,7 @@ class NewSubscription:
     organization_ids: Sequence[int] = ()
     person_ids: Sequence[int] = ()
     notify_updates: bool = False
+    notify_retractions: bool = False
     description: str | None = None
 
 
@@ -95,6 +96,7 @@ async def create_subscription(
             organization_ids=sorted(set(data.organization_ids)),
             person_ids=sorted(set(data.person_ids)),
             notify_updates=data.notify_updates,
+            notify_retractions=data.notify_retractions,
             status="active",
         )
         session.add(row)

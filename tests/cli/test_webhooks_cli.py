@@ -103,3 +103,15 @@ def test_worker_process_delivers_then_stops_on_sigterm(
     assert "succeeded" in log and "attempts: HTTP 200" in log
     assert main(["webhooks", "redeliver", "1"]) == 0
     assert "queued to be sent again" in capsys.readouterr().out
+
+
+def test_create_with_retractions_lists_it(
+    env: dict[str, str], receiver: Receiver, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["webhooks", "create", receiver.url(), "--retractions"]) == 0
+    assert main(["webhooks", "create", receiver.url("/other"), "--updates"]) == 0
+    capsys.readouterr()
+    assert main(["webhooks", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.endswith("with retractions") for line in lines] == [True, False]
+    assert lines[1].endswith("with updates")

@@ -33,4 +33,5 @@ class FakeExtractor:
 def fake_extract(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeExtractor]:
     fake = FakeExtractor()
     monkeypatch.setattr("tenure.ingest.service.extract", fake)
+    monkeypatch.setattr("tenure.ingest.reextract.extract", fake)
     yield fake
