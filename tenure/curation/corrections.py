@@ -27,6 +27,7 @@ from tenure.models import Event, Organization, Person
 from tenure.models.base import utcnow
 from tenure.models.events import ACTIVE, REJECTED
 from tenure.timelines.queries import MAX_ID, EntityKind, canonical_entity
+from tenure.webhooks import outbox
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -155,8 +156,21 @@ async def _correct(
             reason=who.reason,
         )
         event.revision += 1
+        await _tell_subscribers(session, event, action)
         await session.flush()
         return event
+
+
+async def _tell_subscribers(session: AsyncSession, event: Event, action: str) -> None:
+    """A dashboard that showed the event hears of the correction, in the same transaction:
+    a rejection as event.retracted, a restoration as a new event, an edit as event.updated.
+    A confirmation changes nothing a subscriber shows."""
+    if action == "reject":
+        await outbox.record_retraction(session, event, "rejected")
+    elif action == "restore":
+        await outbox.record_restoration(session, event)
+    elif action == "edit" and event.state == ACTIVE:
+        await outbox.record_update(session, event)
 
 
 async def lock_event(session: AsyncSession, event_id: int, revision: int | None) -> Event:

@@ -12,6 +12,7 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 
 from tenure.api.app import create_app
+from tenure.curation.corrections import Who, confirm_event, edit_event, reject_event, restore_event
 from tenure.ingest.reextract import Selection, reextract
 from tenure.models import Event
 from tenure.settings import Settings
@@ -121,3 +122,31 @@ async def test_subscription_api_takes_notify_retractions(
         assert (created.json()["notify_retractions"], created.json()["notify_updates"]) == (True, False)
         listed = (await client.get("/webhooks/subscriptions")).json()["items"]
     assert [s["notify_retractions"] for s in listed] == [True]
+
+
+async def test_an_analysts_corrections_reach_subscribers(
+    sessions: Sessions, settings: Settings, receiver: Receiver
+) -> None:
+    # The correction service itself tells subscribers: edit -> updated, reject -> retracted,
+    # restore -> created again, confirm -> nothing.
+    await ingest(sessions, DEPARTURE)
+    await create_subscription(
+        sessions,
+        settings,
+        NewSubscription(url=receiver.url("/all"), notify_updates=True, notify_retractions=True),
+    )
+    async with sessions() as session:
+        event_id = (await session.execute(select(Event.id))).scalar_one()
+    who = Who(actor="analyst", reason=None)
+    await edit_event(sessions, event_id, {"role": "chief logistics officer"}, who, None)
+    await confirm_event(sessions, event_id, who)
+    await reject_event(sessions, event_id, who)
+    await restore_event(sessions, event_id, who)
+    await drain(sessions, settings)
+
+    bodies = sorted((json.loads(r.body) for r in receiver.received), key=lambda b: b["sequence"])
+    assert [(b["type"], b["change"], b["event"]["role"]) for b in bodies] == [
+        ("event.updated", "edited", "chief logistics officer"),
+        ("event.retracted", "rejected", "chief logistics officer"),
+        ("event.created", "restored", "chief logistics officer"),
+    ]
