@@ -52,9 +52,10 @@ class SourceItem(Base):
     """One feed item (or the page of a page source), recorded once it is dealt with.
 
     outcome: "new" (its article was stored), "duplicate" (an article with its canonical URL or
-    text was already stored; article_id names it) or "skipped" (reason says why: no publication
-    time, robots.txt, the page could not be read). The (source, item key) pair is unique, so a
-    restarted or second poller never deals with an item twice.
+    text was already stored; article_id names it), "skipped" (reason says why: no publication
+    time, robots.txt, the page could not be read) or "retry" (the page's site did not answer; it is
+    tried again on the next polls, `tries` counting them, until it is skipped). The (source, item
+    key) pair is unique, so a restarted or second poller never deals with an item twice.
     """
 
     __tablename__ = "source_items"
@@ -70,6 +71,7 @@ class SourceItem(Base):
     canonical_url: Mapped[str | None] = mapped_column(String(2000), index=True)
     content_hash: Mapped[str | None] = mapped_column(String(64))
     outcome: Mapped[str] = mapped_column(String(16))
+    tries: Mapped[int] = mapped_column(Integer, default=1)
     reason: Mapped[str | None] = mapped_column(Text)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"), index=True)
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -59,6 +59,7 @@ def upgrade() -> None:
         sa.Column("canonical_url", sa.String(length=2000), nullable=True),
         sa.Column("content_hash", sa.String(length=64), nullable=True),
         sa.Column("outcome", sa.String(length=16), nullable=False),
+        sa.Column("tries", sa.Integer(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=True),
         sa.Column("article_id", _ID, nullable=True),
         sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
