@@ -24,6 +24,7 @@ from tenure.api.entities import CompanyController, PersonController
 from tenure.api.events import EventController
 from tenure.api.openapi_docs import document_problems_and_keys
 from tenure.api.problems import EXCEPTION_HANDLERS
+from tenure.api.sources import SourceController
 from tenure.api.webhooks import DeliveryController, SubscriptionController
 from tenure.errors import DatabaseUnavailable, SchemaOutOfDate
 from tenure.models.availability import database_errors
@@ -44,6 +45,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     EventController,
     SubscriptionController,
     DeliveryController,
+    SourceController,
 ]
 # Guards run before every handler (API keys, for instance). Add yours here.
 GUARDS: list[Guard] = [require_api_key]

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "tenure.cli.keys",
     "tenure.cli.worker",
     "tenure.cli.webhooks",
+    "tenure.cli.sources",
 )
 
 

@@ -1,4 +1,5 @@
-"""`tenure worker`: deliver webhooks until SIGINT or SIGTERM, finishing the round in progress."""
+"""`tenure worker`: deliver webhooks and poll followed sources until SIGINT or SIGTERM, finishing
+the round in progress."""
 
 from __future__ import annotations
 
@@ -11,16 +12,17 @@ from typing import Any
 from tenure.models.availability import database_errors
 from tenure.models.migrate import ensure_current
 from tenure.settings import Settings
+from tenure.sources.worker import run_poller
 from tenure.webhooks.worker import run_worker
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "worker",
-        help="deliver webhooks (run any number, on any machine, against one PostgreSQL)",
+        help="deliver webhooks and poll sources (run any number, on any machine, against one PostgreSQL)",
         description="Claims due webhook deliveries from the database named by TENURE_DATABASE_URL, "
-        "sends them signed and records every attempt. Stops on SIGINT or SIGTERM after the "
-        "deliveries in flight are recorded.",
+        "sends them signed and records every attempt; polls the followed sources that are due. Stops on "
+        "SIGINT or SIGTERM after the deliveries in flight are recorded.",
     )
     parser.set_defaults(func=run)
 
@@ -39,7 +41,10 @@ async def work(settings: Settings) -> int:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    print("tenure: delivering webhooks; Ctrl-C (or SIGTERM) stops after the deliveries in flight", flush=True)
-    await run_worker(settings, stop)
+    print(
+        "tenure: delivering webhooks and polling sources; Ctrl-C (or SIGTERM) stops after the work in flight",
+        flush=True,
+    )
+    await asyncio.gather(run_worker(settings, stop), run_poller(settings, stop))
     print("tenure: worker stopped", flush=True)
     return 0

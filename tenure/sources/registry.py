@@ -40,6 +40,7 @@ __all__ = [
     "recent_items",
     "remove_source",
     "resume_source",
+    "source_status",
 ]
 
 KINDS = ("auto", "feed", "page")
@@ -192,3 +193,15 @@ async def remove_source(sessions: async_sessionmaker[AsyncSession], source_id: i
         await _get(session, source_id)
         await session.execute(delete(SourceItem).where(SourceItem.source_id == source_id))
         await session.execute(delete(Source).where(Source.id == source_id))
+
+
+def source_status(row: Source) -> str:
+    """paused, unhealthy (failing for Settings.sources_unhealthy_after), backing off (failing),
+    ok, or new (never polled)."""
+    if row.paused:
+        return "paused"
+    if row.unhealthy:
+        return "unhealthy"
+    if row.consecutive_failures:
+        return "backing off"
+    return "ok" if row.last_polled_at else "new"
