@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import httpx
+
 from tenure import __version__
 from tenure.errors import AddressRefused, FetchFailed
 from tenure.ingest.fetch import ACCEPT_HEADER as PAGE_ACCEPT
@@ -48,6 +50,12 @@ class SourceClient:
         self.agent = user_agent(settings)
         self.turns = HostTurns(settings.sources_host_interval)
         self.robots = RobotsRules(self._robots_txt, self.agent)
+        # One SSL context for every request; each request still gets its own transport, so no
+        # connection is ever reused for another host name on the same address.
+        self._ssl = httpx.create_ssl_context()
+
+    def _transport(self) -> httpx.AsyncBaseTransport:
+        return httpx.AsyncHTTPTransport(verify=self._ssl, trust_env=False, retries=0)
 
     async def get(
         self, url: str, *, accept: str, max_bytes: int, validators: Validators | None = None
@@ -59,7 +67,9 @@ class SourceClient:
         if validators is not None and validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
         async with self.turns.turn(host_of(url)):
-            return await fetch(url, self.settings, max_bytes=max_bytes, headers=headers)
+            return await fetch(
+                url, self.settings, max_bytes=max_bytes, headers=headers, new_transport=self._transport
+            )
 
     async def page(self, url: str) -> GuardedResponse:
         return await self.get(url, accept=PAGE_ACCEPT, max_bytes=self.settings.fetch_max_bytes)
