@@ -52,21 +52,24 @@ async def _counts(sessions: Sessions) -> tuple[int, int, set[str]]:
     return articles, records, guids
 
 
-def _poll_process(database_url: str) -> subprocess.Popen[bytes]:
+def _tenure(database_url: str, *args: str, **settings: str) -> subprocess.Popen[bytes]:
+    """`tenure ARGS` as its own process on this test's database, allowed to reach 127.0.0.1."""
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
         "TENURE_DATABASE_URL": database_url,
         "TENURE_WEBHOOK_ALLOW_HOSTS": "127.0.0.1",
         "TENURE_SOURCES_HOST_INTERVAL": "0",
+        **{f"TENURE_{name.upper()}": value for name, value in settings.items()},
     }
     code = "import sys; from tenure.cli import main; sys.exit(main())"
     return subprocess.Popen(
-        [sys.executable, "-c", code, "sources", "poll", "--once"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        [sys.executable, "-c", code, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
+
+
+def _poll_process(database_url: str) -> subprocess.Popen[bytes]:
+    return _tenure(database_url, "sources", "poll", "--once")
 
 
 async def test_a_poller_killed_mid_run_resumes_without_duplicates_or_losses(
@@ -129,3 +132,24 @@ async def test_two_pollers_share_sources_and_ingest_each_item_once(
             ).all()
         )
     assert outcomes == {"new": 5, "duplicate": 3, "skipped": 2}
+
+
+async def test_tenure_worker_polls_sources_and_stops_on_sigterm(
+    sessions: Sessions, settings: Settings, database_url: str, feed_server: FeedServer
+) -> None:
+    base = f"http://127.0.0.1:{feed_server.port}"
+    feed_server.serve_pages()
+    feed_server.routes["/feed.xml"] = Route(_feed(base))
+    await follow(sessions, settings, f"{base}/feed.xml")
+    worker = _tenure(database_url, "worker", sources_idle_seconds="0.2")
+    try:
+        deadline = time.monotonic() + 90
+        while (await _counts(sessions))[1] < len(STORIES):
+            assert time.monotonic() < deadline and worker.poll() is None
+            await asyncio.sleep(0.2)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        out, _ = worker.communicate(timeout=30)
+    assert worker.returncode == 0
+    assert out.decode().splitlines()[-1] == "tenure: worker stopped"
+    assert (await _counts(sessions))[0] == len(STORIES)
