@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import signal
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.cli.database import with_sessions
+from tenure.cli.worker import run_until_stopped
 from tenure.models import Source
-from tenure.models.availability import database_errors
-from tenure.models.migrate import ensure_current
 from tenure.settings import Settings
 from tenure.sources import registry
 from tenure.sources.claims import ClaimedSource, PollResult
@@ -138,7 +136,8 @@ def run_poll(args: argparse.Namespace, settings: Settings) -> int:
         logging.basicConfig(
             level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
-        return asyncio.run(_poll_forever(settings))
+        doing = "polling sources; Ctrl-C (or SIGTERM) stops at the next item"
+        return asyncio.run(run_until_stopped(settings, doing, "poller", run_poller))
 
     async def once(sessions: async_sessionmaker[AsyncSession]) -> list[PollResult]:
         for source_id in args.ids:
@@ -153,19 +152,6 @@ def run_poll(args: argparse.Namespace, settings: Settings) -> int:
         f"{sum(r.not_modified for r in results)} not modified, {failed} failed"
     )
     return 1 if failed else 0
-
-
-async def _poll_forever(settings: Settings) -> int:
-    async with database_errors(settings.database_url, connecting=True):
-        await ensure_current(settings.database_url)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
-    print("tenure: polling sources; Ctrl-C (or SIGTERM) stops at the next item", flush=True)
-    await run_poller(settings, stop)
-    print("tenure: poller stopped", flush=True)
-    return 0
 
 
 def _print_result(source: ClaimedSource, result: PollResult) -> None:

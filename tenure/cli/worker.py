@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import logging
 import signal
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from tenure.models.availability import database_errors
@@ -35,16 +36,28 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def work(settings: Settings) -> int:
+    return await run_until_stopped(
+        settings,
+        "delivering webhooks and polling sources; Ctrl-C (or SIGTERM) stops after the work in flight",
+        "worker",
+        run_worker,
+        run_poller,
+    )
+
+
+Service = Callable[[Settings, asyncio.Event], Awaitable[None]]
+
+
+async def run_until_stopped(settings: Settings, doing: str, name: str, *services: Service) -> int:
+    """Run background services (delivery worker, source poller) until SIGINT or SIGTERM, on a
+    database that is reachable and migrated (else one line and an exit code, from the caller)."""
     async with database_errors(settings.database_url, connecting=True):
         await ensure_current(settings.database_url)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    print(
-        "tenure: delivering webhooks and polling sources; Ctrl-C (or SIGTERM) stops after the work in flight",
-        flush=True,
-    )
-    await asyncio.gather(run_worker(settings, stop), run_poller(settings, stop))
-    print("tenure: worker stopped", flush=True)
+    print(f"tenure: {doing}", flush=True)
+    await asyncio.gather(*(service(settings, stop) for service in services))
+    print(f"tenure: {name} stopped", flush=True)
     return 0

@@ -153,3 +153,30 @@ async def test_requests_to_one_host_never_overlap_and_are_spaced(
     assert len(polled) >= 8
     gaps = [later.at - earlier.done for earlier, later in zip(polled, polled[1:], strict=False)]
     assert min(gaps) >= 0.19
+
+
+async def test_a_plain_page_is_one_article_and_a_copied_text_a_duplicate(
+    sessions: Sessions, settings: Settings, feed_server: FeedServer
+) -> None:
+    serve_feeds(feed_server)
+    harlow = feed_server.routes["/pages/harlow.html"]
+    feed_server.routes["/copies/harlow.html"] = harlow  # the same text at another URL, no canonical
+    page = await add_source(sessions, settings, NewSource(url=f"{feed_server.base()}/pages/harlow.html"))
+    assert page.kind == "page"
+    copies = await follow(sessions, settings, f"{feed_server.base('other.test')}/copies.xml")
+    feed_server.routes["/copies.xml"] = Route(
+        b'<rss version="2.0"><channel><title>c</title><item><guid isPermaLink="false">c1</guid><link>'
+        + feed_server.base("other.test").encode()
+        + b"/copies/harlow.html</link></item></channel></rss>"
+    )
+    await poll_due_once(sessions, settings, ids=[page.id])
+    await poll_due_once(sessions, settings, ids=[copies])
+    stored = await articles(sessions)
+    assert list(stored) == [f"{feed_server.base()}/pages/harlow.html"]
+    [copy] = (await items(sessions, copies)).values()
+    assert (copy.outcome, copy.article_id) == (
+        "duplicate",
+        stored[f"{feed_server.base()}/pages/harlow.html"].id,
+    )
+    assert copy.reason == f"same text or URL as article {copy.article_id}"
+    assert (await source(sessions, page.id)).items_new == 1
