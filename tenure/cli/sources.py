@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import logging
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -15,9 +15,10 @@ from tenure.cli.worker import run_until_stopped
 from tenure.models import Source
 from tenure.settings import Settings
 from tenure.sources import registry
-from tenure.sources.claims import ClaimedSource, PollResult
 from tenure.sources.registry import NewSource
-from tenure.sources.worker import poll_due_once, run_poller
+
+if TYPE_CHECKING:
+    from tenure.sources.claims import ClaimedSource, PollResult
 
 
 def register(subparsers: Any) -> None:
@@ -132,6 +133,9 @@ def run_remove(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_poll(args: argparse.Namespace, settings: Settings) -> int:
+    # Imported here: the poller loads feed and page readers every other command can do without.
+    from tenure.sources.worker import poll_due_once, run_poller
+
     if not args.once:
         logging.basicConfig(
             level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"

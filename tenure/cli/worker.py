@@ -13,7 +13,6 @@ from typing import Any
 from tenure.models.availability import database_errors
 from tenure.models.migrate import ensure_current
 from tenure.settings import Settings
-from tenure.sources.worker import run_poller
 from tenure.webhooks.worker import run_worker
 
 
@@ -36,6 +35,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def work(settings: Settings) -> int:
+    # Imported here: the poller loads feed and page readers every other command can do without.
+    from tenure.sources.worker import run_poller
+
     return await run_until_stopped(
         settings,
         "delivering webhooks and polling sources; Ctrl-C (or SIGTERM) stops after the work in flight",

@@ -19,7 +19,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tenure.errors import AddressRefused, ArticleTooLarge, FetchFailed, InvalidInput
+from tenure.errors import AddressRefused, ArticleTooLarge, Conflict, FetchFailed, InvalidInput
 from tenure.ingest.fetch import decode_body
 from tenure.ingest.service import ArticleInput, content_hash, ingest_article
 from tenure.models import Article, Source, SourceItem
@@ -143,6 +143,8 @@ async def _from_page(ctx: ItemContext, item: FeedItem, page: GuardedResponse, li
         result = await ingest_article(ctx.sessions, data)
     except (InvalidInput, ArticleTooLarge) as exc:
         return ItemOutcome("skipped", exc.detail, canonical_url=canonical, content_hash=digest, status=status)
+    except Conflict as exc:  # a concurrent ingest changed what this one needed: try again next poll
+        return ItemOutcome("retry", exc.detail, canonical_url=canonical, content_hash=digest, status=status)
     if result.created:
         return ItemOutcome("new", None, result.article.id, canonical, digest, status)
     reason = f"same text or URL as article {result.article.id}"
