@@ -184,3 +184,23 @@ async def test_a_plain_page_is_one_article_and_a_copied_text_a_duplicate(
     )
     assert copy.reason == f"same text or URL as article {copy.article_id}"
     assert (await source(sessions, page.id)).items_new == 1
+
+
+async def test_polled_articles_queue_webhook_deliveries(
+    sessions: Sessions, settings: Settings, feed_server: FeedServer
+) -> None:
+    from tenure.models import Delivery
+    from tenure.webhooks.subscriptions import NewSubscription, create_subscription
+
+    await create_subscription(
+        sessions, settings, NewSubscription(url="http://127.0.0.1:9/hook", event_types=["appointment"])
+    )
+    serve_feeds(feed_server)
+    await follow(sessions, settings, f"{feed_server.base()}/rss20.xml")
+    await poll_due_once(sessions, settings)
+    async with sessions() as session:
+        payloads = list((await session.execute(select(Delivery.payload))).scalars())
+    people = {(p["event"]["person"] or {}).get("name") for p in payloads}
+    # Ines Varga's appointment at Corvel is a new event, so the subscriber hears of it.
+    assert "Ines Varga" in people
+    assert {p["event"]["type"] for p in payloads} == {"appointment"}
