@@ -22,7 +22,15 @@ from tenure.models.base import utcnow
 from tenure.security.sanitize import storable
 from tenure.settings import Settings
 
-__all__ = ["LEASE_SECONDS", "ClaimedSource", "PollResult", "any_due", "claim_sources", "finish_poll"]
+__all__ = [
+    "LEASE_SECONDS",
+    "ClaimedSource",
+    "PollResult",
+    "any_due",
+    "backoff_seconds",
+    "claim_sources",
+    "finish_poll",
+]
 
 # A poll renews its lease at every item, so this only has to outlast one item's page and robots.txt.
 LEASE_SECONDS = 300.0

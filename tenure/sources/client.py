@@ -19,7 +19,7 @@ from tenure.settings import Settings
 from tenure.sources.politeness import HostTurns, RobotsRules, RobotsVerdict
 from tenure.sources.urls import host_of
 
-__all__ = ["FEED_ACCEPT", "SourceClient", "user_agent"]
+__all__ = ["FEED_ACCEPT", "SourceClient", "Validators", "user_agent"]
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, "
