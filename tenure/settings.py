@@ -77,6 +77,22 @@ class Settings:
     worker_poll_interval: float = 0.5
     # Run a delivery worker inside `tenure serve`.
     serve_worker: bool = True
+    # Following sources (tenure.sources): how often a new source is polled, in seconds.
+    sources_every: int = 900
+    # Seconds between two requests to one host (0 in tests); requests to a host never overlap.
+    sources_host_interval: float = 1.0
+    # Put in the User-Agent so a site's operator can reach us, e.g. "mailto:news-ops@example.com".
+    sources_contact: str = ""
+    # Backoff after failed polls doubles from the source's interval up to this many seconds.
+    sources_backoff_max: int = 21_600
+    # A source failing for this many seconds without a success is marked unhealthy.
+    sources_unhealthy_after: int = 86_400
+    # Largest feed read, in bytes; items read per poll (the rest of a longer feed is left).
+    sources_feed_max_bytes: int = 5_000_000
+    sources_max_items: int = 200
+    # Sources one worker polls at once, and seconds between looks for due sources when idle.
+    sources_concurrency: int = 8
+    sources_idle_seconds: float = 5.0
     log_level: str = "INFO"
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -26,6 +26,7 @@ from tenure.api.events import EventController
 from tenure.api.leadership import company_leadership, person_roles
 from tenure.api.openapi_docs import document_problems_and_keys
 from tenure.api.problems import EXCEPTION_HANDLERS
+from tenure.api.sources import SourceController
 from tenure.api.webhooks import DeliveryController, SubscriptionController
 from tenure.errors import DatabaseUnavailable, SchemaOutOfDate
 from tenure.models.availability import database_errors
@@ -52,6 +53,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     person_roles,
     PAGES,
     STATIC,
+    SourceController,
 ]
 # Guards run before every handler (API keys, for instance). Add yours here.
 GUARDS: list[Guard] = [require_api_key]

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "tenure.cli.webhooks",
     "tenure.cli.events",
     "tenure.cli.entities",
+    "tenure.cli.sources",
 )
 
 

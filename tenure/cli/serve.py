@@ -86,7 +86,7 @@ async def serve(settings: Settings, *, demo_links: bool = False) -> int:
 
 
 def start_worker(settings: Settings, stop: asyncio.Event) -> asyncio.Task[Any] | None:
-    """Run the webhook delivery worker as a task, when this build has one."""
+    """Run the webhook delivery worker and the source poller as a task, when this build has them."""
     try:
         module = importlib.import_module("tenure.webhooks.worker")
     except ModuleNotFoundError as exc:
@@ -96,9 +96,16 @@ def start_worker(settings: Settings, stop: asyncio.Event) -> asyncio.Task[Any] |
     run_worker = getattr(module, "run_worker", None)
     if run_worker is None:
         return None
-    task = asyncio.create_task(run_worker(settings, stop), name="tenure-webhook-worker")
+    task = asyncio.create_task(_deliver_and_poll(run_worker, settings, stop), name="tenure-webhook-worker")
     task.add_done_callback(_report_worker_exit)
     return task
+
+
+async def _deliver_and_poll(run_worker: Any, settings: Settings, stop: asyncio.Event) -> None:
+    """The delivery worker and the source poller side by side, as `tenure worker` runs them."""
+    from tenure.sources.worker import run_poller
+
+    await asyncio.gather(run_worker(settings, stop), run_poller(settings, stop))
 
 
 def _report_worker_exit(task: asyncio.Task[Any]) -> None:

@@ -20,7 +20,7 @@ from tenure.extractors.text.markup import clean
 from tenure.security.http import GuardedResponse, fetch
 from tenure.settings import Settings
 
-__all__ = ["ACCEPTED_MEDIA_TYPES", "FetchedPage", "fetch_article"]
+__all__ = ["ACCEPTED_MEDIA_TYPES", "FetchedPage", "decode_body", "fetch_article", "main_text", "page_title"]
 
 # Media type -> the format the fetched text is stored as. HTML is cleaned here, so it is "text".
 ACCEPTED_MEDIA_TYPES = {
@@ -66,9 +66,9 @@ async def fetch_article(url: str, settings: Settings) -> FetchedPage:
         raise ArticleTooLarge(
             f"the page at {final_url} is over {settings.fetch_max_bytes:,} bytes: send the article's text"
         )
-    raw = _decode(response.body, content_type)
+    raw = decode_body(response.body, content_type)
     if media_type in _HTML_TYPES:
-        text, title = _main_text(raw), _title(raw)
+        text, title = main_text(raw), page_title(raw)
     else:
         text, title = raw, None
     if not text.strip():
@@ -93,7 +93,7 @@ def _charset(body: bytes, content_type: str) -> str | None:
     return found.group(1).decode("ascii") if found else None
 
 
-def _decode(body: bytes, content_type: str) -> str:
+def decode_body(body: bytes, content_type: str) -> str:
     charset = _charset(body, content_type) or "utf-8"
     try:
         return body.decode(charset, errors="replace")
@@ -101,14 +101,14 @@ def _decode(body: bytes, content_type: str) -> str:
         return body.decode("utf-8", errors="replace")
 
 
-def _main_text(html: str) -> str:
+def main_text(html: str) -> str:
     # One block per line from the cleaner; a blank line between blocks keeps the plain-text reader
     # from joining a headline to the paragraph under it as if it were a hard-wrapped line.
     lines = [line for line in clean(html, "html").text.splitlines() if line.strip()]
     return "\n\n".join(lines) + ("\n" if lines else "")
 
 
-def _title(html: str) -> str | None:
+def page_title(html: str) -> str | None:
     tree = LexborHTMLParser(html)
     for selector, attribute in (('meta[property="og:title"]', "content"), ("title", None), ("h1", None)):
         node = tree.css_first(selector)

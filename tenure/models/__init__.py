@@ -9,6 +9,7 @@ from tenure.models.base import Base
 from tenure.models.entities import Organization, OrganizationAlias, Person, PersonAlias
 from tenure.models.events import UNDATED_SORT, Correction, Event, EventSource
 from tenure.models.keys import ApiKey
+from tenure.models.sources import Source, SourceItem
 from tenure.models.webhooks import Delivery, DeliveryAttempt, Subscription
 
 __all__ = [
@@ -25,5 +26,7 @@ __all__ = [
     "OrganizationAlias",
     "Person",
     "PersonAlias",
+    "Source",
+    "SourceItem",
     "Subscription",
 ]

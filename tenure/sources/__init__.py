@@ -1,0 +1,1 @@
+"""Following sources: RSS/Atom feeds and web pages polled politely, their items ingested as articles."""
