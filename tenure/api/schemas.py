@@ -13,6 +13,7 @@ import msgspec
 
 from tenure.ingest.submit import ArticleIn
 from tenure.models import Article
+from tenure.models.articles import local_time
 from tenure.models.events import ACTIVE
 from tenure.shape import (
     AliasOut,
@@ -24,7 +25,7 @@ from tenure.shape import (
     SourceOut,
 )
 from tenure.timelines.queries import MAX_ID, EventPage, TimelinePage
-from tenure.timelines.views import EventView, event_out, local_time
+from tenure.timelines.views import EventView, event_out
 
 __all__ = [
     "AliasIn",

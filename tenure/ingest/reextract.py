@@ -36,8 +36,8 @@ from tenure.extractors.version import EXTRACTOR_VERSION
 from tenure.ingest import service
 from tenure.ingest.merge import Resolved, absorb, fact_key, is_same_fact, source_row
 from tenure.models import Article, Correction, Event, EventSource
+from tenure.models.articles import local_time
 from tenure.models.availability import UNREACHABLE
-from tenure.timelines.views import local_time
 from tenure.webhooks import outbox
 from tenure.webhooks.outbox import EventChange
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -29,3 +29,9 @@ class Article(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
     # tenure.extractors version that last extracted this article (re-extraction compares it).
     extractor_version: Mapped[str | None] = mapped_column(String(40))
+
+
+def local_time(moment: datetime, utc_offset_minutes: int) -> datetime:
+    """A stored UTC time in the article's own offset, as it was published (reads and
+    re-extraction both need it, and neither may import the other)."""
+    return moment.astimezone(timezone(timedelta(minutes=utc_offset_minutes)))

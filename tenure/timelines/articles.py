@@ -11,11 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
 from tenure.models import Article, Event, EventSource
+from tenure.models.articles import local_time
 from tenure.models.events import ACTIVE
 from tenure.shape import ArticleEvidence, ArticleSummary
 from tenure.timelines.cursor import ArticleCursor, decode_article_cursor, encode_article_cursor
 from tenure.timelines.filters import parse_filter
-from tenure.timelines.views import local_time
 
 __all__ = ["ArticlePage", "article_evidence", "articles_page"]
 

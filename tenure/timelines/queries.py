@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import NotFound
 from tenure.models import UNDATED_SORT, Event, Organization, Person
+from tenure.models.articles import local_time
 from tenure.models.events import ACTIVE
 from tenure.names.lookup import find_organization, find_person
 from tenure.shape import EntityRef
@@ -27,7 +28,6 @@ from tenure.timelines.views import (
     base_select,
     event_out,
     event_views,
-    local_time,
     views_of_rows,
 )
 

@@ -7,7 +7,6 @@ webhook outbox, which ingest calls, can use it without an import cycle.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +15,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.models import Article, Event, EventSource, Organization, Person
+from tenure.models.articles import local_time
 from tenure.shape import EntityRef, EventOut, SourceOut
 
 __all__ = [
@@ -24,7 +24,6 @@ __all__ = [
     "base_select",
     "event_out",
     "event_views",
-    "local_time",
     "source_out",
     "source_rows",
     "views_of_rows",
@@ -65,11 +64,6 @@ def event_out(view: EventView) -> EventOut:
         created_at=event.created_at,
         updated_at=event.updated_at,
     )
-
-
-def local_time(moment: dt.datetime, utc_offset_minutes: int) -> dt.datetime:
-    """A stored UTC time in the article's own offset, as it was published."""
-    return moment.astimezone(dt.timezone(dt.timedelta(minutes=utc_offset_minutes)))
 
 
 async def event_views(session: AsyncSession, events: Sequence[Event]) -> list[EventView]:
