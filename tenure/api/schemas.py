@@ -13,7 +13,7 @@ import msgspec
 
 from tenure.ingest.submit import ArticleIn
 from tenure.models import Article
-from tenure.models.articles import local_time
+from tenure.models.articles import listing_fields
 from tenure.models.events import ACTIVE
 from tenure.shape import (
     AliasOut,
@@ -167,14 +167,8 @@ class Problem(msgspec.Struct, omit_defaults=True):
 
 def article_out(article: Article, events: list[EventView]) -> ArticleOut:
     return ArticleOut(
-        id=article.id,
-        url=article.url,
-        title=article.title,
-        source=article.source,
-        published_at=local_time(article.published_at, article.published_utc_offset),
-        format=article.format,
+        **listing_fields(article),
         content_hash=article.content_hash,
-        created_at=article.created_at,
         # A rejected or retired event is out of the record; GET /articles/{id} still shows it.
         events=[event_out(v) for v in events if v.event.state == ACTIVE],
     )

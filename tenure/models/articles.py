@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -35,3 +36,17 @@ def local_time(moment: datetime, utc_offset_minutes: int) -> datetime:
     """A stored UTC time in the article's own offset, as it was published (reads and
     re-extraction both need it, and neither may import the other)."""
     return moment.astimezone(timezone(timedelta(minutes=utc_offset_minutes)))
+
+
+def listing_fields(article: Article) -> dict[str, Any]:
+    """What every listing of an article shows (GET /articles items and /articles/{id}), with
+    its publication time on the article's own clock."""
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "source": article.source,
+        "published_at": local_time(article.published_at, article.published_utc_offset),
+        "format": article.format,
+        "created_at": article.created_at,
+    }

@@ -18,10 +18,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tenure.errors import Conflict, FetchFailed, InvalidInput, NotFound
+from tenure.errors import Conflict, FetchFailed, InvalidInput
 from tenure.ingest.fetch import decode_body
 from tenure.models import Source, SourceItem
 from tenure.models.base import utcnow
+from tenure.models.lookup import get_or_404, list_all, load
 from tenure.security.addresses import resolve_and_check, resolver_from
 from tenure.security.sanitize import has_controls
 from tenure.settings import Settings
@@ -138,20 +139,15 @@ def _announced_feed(html: str, base: str) -> str | None:
 
 
 async def list_sources(sessions: async_sessionmaker[AsyncSession]) -> list[Source]:
-    async with sessions() as session:
-        return list((await session.execute(select(Source).order_by(Source.id))).scalars())
+    return await list_all(sessions, Source)
 
 
 async def _get(session: AsyncSession, source_id: int) -> Source:
-    row = await session.get(Source, source_id)
-    if row is None:
-        raise NotFound(f"no source with id {source_id}")
-    return row
+    return await get_or_404(session, Source, source_id, "source")
 
 
 async def get_source(sessions: async_sessionmaker[AsyncSession], source_id: int) -> Source:
-    async with sessions() as session:
-        return await _get(session, source_id)
+    return await load(sessions, Source, source_id, "source")
 
 
 async def recent_items(

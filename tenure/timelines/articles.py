@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
 from tenure.models import Article, Event, EventSource
-from tenure.models.articles import local_time
+from tenure.models.articles import listing_fields
 from tenure.models.events import ACTIVE
 from tenure.shape import ArticleEvidence, ArticleSummary
 from tenure.timelines.cursor import ArticleCursor, decode_article_cursor, encode_article_cursor
@@ -101,13 +101,7 @@ def _midnight(day: dt.date) -> dt.datetime:
 
 def _summary(article: Article, event_count: int) -> ArticleSummary:
     return ArticleSummary(
-        id=article.id,
-        url=article.url,
-        title=article.title,
-        source=article.source,
-        published_at=local_time(article.published_at, article.published_utc_offset),
-        format=article.format,
-        created_at=article.created_at,
+        **listing_fields(article),
         extractor_version=article.extractor_version,
         event_count=event_count,
     )

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.models import Delivery, DeliveryAttempt, Subscription
 from tenure.models.base import utcnow
+from tenure.models.lookup import get_or_404, list_all, load
 from tenure.security.addresses import resolve_and_check, resolver_from
 from tenure.security.sanitize import has_controls
 from tenure.settings import Settings
@@ -104,20 +105,15 @@ async def create_subscription(
 
 
 async def list_subscriptions(sessions: async_sessionmaker[AsyncSession]) -> list[Subscription]:
-    async with sessions() as session:
-        return list((await session.execute(select(Subscription).order_by(Subscription.id))).scalars())
+    return await list_all(sessions, Subscription)
 
 
 async def _get(session: AsyncSession, subscription_id: int) -> Subscription:
-    row = await session.get(Subscription, subscription_id)
-    if row is None:
-        raise NotFound(f"no webhook subscription with id {subscription_id}")
-    return row
+    return await get_or_404(session, Subscription, subscription_id, "webhook subscription")
 
 
 async def get_subscription(sessions: async_sessionmaker[AsyncSession], subscription_id: int) -> Subscription:
-    async with sessions() as session:
-        return await _get(session, subscription_id)
+    return await load(sessions, Subscription, subscription_id, "webhook subscription")
 
 
 async def pause_subscription(
