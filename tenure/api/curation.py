@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, patch, post
+from litestar.handlers import HTTPRouteHandler
 from litestar.openapi import ResponseSpec
 from litestar.params import HeaderParameter, JSONBody
 from litestar.status_codes import HTTP_200_OK
@@ -51,6 +52,32 @@ _EDIT_PROBLEMS = {
     428: ResponseSpec(None, description="If-Match is missing"),
 }
 EventAction = Callable[[async_sessionmaker[AsyncSession], int, Who, int | None], Awaitable[Event]]
+
+
+def _action_route(name: str, summary: str, action: EventAction) -> HTTPRouteHandler:
+    """POST /events/{id}/<name>: the reason in the body, the revision in If-Match (optional)."""
+
+    # The operation id Litestar would give a method of this name, so generated clients keep theirs.
+    operation_id = f"EventsEventId{name.title()}{name.title()}"
+
+    @post(
+        f"/{{event_id:int}}/{name}",
+        status_code=HTTP_200_OK,
+        summary=summary,
+        responses=_STALE,
+        operation_id=operation_id,
+    )
+    async def handler(
+        self: Controller,
+        request: Request[Any, Any, Any],
+        event_id: IdPath,
+        sessions: SessionFactory,
+        data: JSONBody[ReasonIn | None] = None,
+        if_match: IfMatch = None,
+    ) -> Response[EventDetail]:
+        return await _act(action, request, event_id, sessions, data, if_match)
+
+    return handler
 
 
 class EventCurationController(Controller):
@@ -99,48 +126,9 @@ class EventCurationController(Controller):
         await edit_event(sessions, event_id, values, actor_of(request, data.reason), revision)
         return await _detail(sessions, event_id)
 
-    @post("/{event_id:int}/reject", status_code=HTTP_200_OK, summary="Reject a false event", responses=_STALE)
-    async def reject(
-        self,
-        request: Request[Any, Any, Any],
-        event_id: IdPath,
-        sessions: SessionFactory,
-        data: JSONBody[ReasonIn | None] = None,
-        if_match: IfMatch = None,
-    ) -> Response[EventDetail]:
-        return await _act(reject_event, request, event_id, sessions, data, if_match)
-
-    @post(
-        "/{event_id:int}/restore",
-        status_code=HTTP_200_OK,
-        summary="Restore a rejected or retired event",
-        responses=_STALE,
-    )
-    async def restore(
-        self,
-        request: Request[Any, Any, Any],
-        event_id: IdPath,
-        sessions: SessionFactory,
-        data: JSONBody[ReasonIn | None] = None,
-        if_match: IfMatch = None,
-    ) -> Response[EventDetail]:
-        return await _act(restore_event, request, event_id, sessions, data, if_match)
-
-    @post(
-        "/{event_id:int}/confirm",
-        status_code=HTTP_200_OK,
-        summary="Mark an event as checked by a person",
-        responses=_STALE,
-    )
-    async def confirm(
-        self,
-        request: Request[Any, Any, Any],
-        event_id: IdPath,
-        sessions: SessionFactory,
-        data: JSONBody[ReasonIn | None] = None,
-        if_match: IfMatch = None,
-    ) -> Response[EventDetail]:
-        return await _act(confirm_event, request, event_id, sessions, data, if_match)
+    reject = _action_route("reject", "Reject a false event", reject_event)
+    restore = _action_route("restore", "Restore a rejected or retired event", restore_event)
+    confirm = _action_route("confirm", "Mark an event as checked by a person", confirm_event)
 
 
 async def _act(
