@@ -24,7 +24,7 @@ from tenure.extractors import ExtractedEvent
 from tenure.extractors.events.facts import date_span, facts_agree, more_precise
 from tenure.extractors.version import EXTRACTOR_VERSION
 from tenure.ingest.announcements import earliest, effective_replaces, only_announces, told_twice
-from tenure.models import UNDATED_SORT, Event, EventSource
+from tenure.models import UNDATED_SORT, Event, EventSource, FormerFact
 from tenure.models.events import ACTIVE
 from tenure.webhooks.outbox import ChangeKind, EventChange
 
@@ -49,7 +49,8 @@ def sort_date_for(date: str | None, precision: str | None) -> dt.date:
     return UNDATED_SORT if span is None else span[0]
 
 
-def is_same_fact(stored: Event, new: Resolved) -> bool:
+def is_same_fact(stored: Event | FormerFact, new: Resolved) -> bool:
+    """The report states the stored fact (an event, or what an edited event said before its edit)."""
     extracted = new.event
     return (
         stored.type == extracted.type
@@ -98,10 +99,24 @@ def fact_key(new: Resolved) -> FactKey:
     return (new.event.type, new.person_id, new.organization_id)
 
 
-async def load_candidates(session: AsyncSession, keys: Iterable[FactKey]) -> dict[FactKey, list[Event]]:
-    """Every stored event that shares a type, person and organization with one of the keys."""
+class Pool(list[Event]):
+    """The stored events that may state one fact key, with what edited ones said before.
+
+    `former` holds, by event id, the former facts (tenure.models.FormerFact) filed under this
+    key: an analyst moved the event away from them (another company, another date), and a later
+    article repeating the corrected-away values still states that event.
+    """
+
+    def __init__(self, events: Iterable[Event] = ()) -> None:
+        super().__init__(events)
+        self.former: dict[int, list[FormerFact]] = {}
+
+
+async def load_candidates(session: AsyncSession, keys: Iterable[FactKey]) -> dict[FactKey, Pool]:
+    """Every stored event that shares a type, person and organization with one of the keys, or
+    that did before an analyst edited it."""
     wanted = sorted(set(keys), key=repr)
-    found: dict[FactKey, list[Event]] = {key: [] for key in wanted}
+    found: dict[FactKey, Pool] = {key: Pool() for key in wanted}
     if not wanted:
         return found
     conditions = [
@@ -114,12 +129,46 @@ async def load_candidates(session: AsyncSession, keys: Iterable[FactKey]) -> dic
     ]
     for event in (await session.execute(select(Event).where(or_(*conditions)).order_by(Event.id))).scalars():
         found[(event.type, event.person_id, event.organization_id)].append(event)
+    await _add_former_facts(session, found)
     return found
 
 
+async def _add_former_facts(session: AsyncSession, found: dict[FactKey, Pool]) -> None:
+    """File each former fact under its key, with its event (loaded if its key has changed)."""
+    conditions = [
+        and_(
+            FormerFact.type == event_type,
+            FormerFact.person_id.is_(None) if person_id is None else FormerFact.person_id == person_id,
+            FormerFact.organization_id.is_(None) if org_id is None else FormerFact.organization_id == org_id,
+        )
+        for event_type, person_id, org_id in found
+    ]
+    query = select(FormerFact).where(or_(*conditions)).order_by(FormerFact.id)
+    rows = list((await session.execute(query)).scalars())
+    if not rows:
+        return
+    events = {event.id: event for pool in found.values() for event in pool}
+    missing = sorted({row.event_id for row in rows} - set(events))
+    if missing:
+        for event in (await session.execute(select(Event).where(Event.id.in_(missing)))).scalars():
+            events[event.id] = event
+    for row in rows:
+        pool = found[(row.type, row.person_id, row.organization_id)]
+        event = events[row.event_id]
+        if all(candidate is not event for candidate in pool):
+            pool.append(event)
+        pool.former.setdefault(event.id, []).append(row)
+
+
 def best_match(candidates: Sequence[Event], new: Resolved) -> Event | None:
-    """The candidate this extracted event restates: the closest date, then the earlier event."""
-    matches = [event for event in candidates if is_same_fact(event, new)]
+    """The candidate this extracted event restates (as it is, or as it was before an analyst's
+    edit): the closest date, then the earlier event."""
+    former = candidates.former if isinstance(candidates, Pool) else {}
+    matches = [
+        event
+        for event in candidates
+        if is_same_fact(event, new) or any(is_same_fact(row, new) for row in former.get(event.id, ()))
+    ]
     if not matches:
         return None
     return min(matches, key=lambda e: _closeness(e, new.event.date, new.event.date_precision))
