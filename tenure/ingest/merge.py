@@ -17,15 +17,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tenure.curation.history import record
 from tenure.extractors import ExtractedEvent
 from tenure.extractors.events.facts import date_span, facts_agree, more_precise
 from tenure.extractors.version import EXTRACTOR_VERSION
 from tenure.ingest.announcements import earliest, effective_replaces, only_announces, told_twice
-from tenure.models import UNDATED_SORT, Event, EventSource, FormerFact
-from tenure.models.events import ACTIVE
+from tenure.models import UNDATED_SORT, Correction, Event, EventSource, FormerFact
+from tenure.models.events import ACTIVE, REJECTED, RETIRED
 from tenure.webhooks.outbox import ChangeKind, EventChange
 
 
@@ -279,15 +280,19 @@ def _refine(stored: Event, other: _Fact, status: str | None, confidence: float) 
 
 
 async def fold_same_facts(session: AsyncSession, events: Sequence[Event]) -> list[EventChange]:
-    """Fold stored events that state one fact into the oldest of them (sources move, dates refine).
+    """Fold stored events that state one fact into one of them (sources move, dates refine).
 
     Used after an entity merge: two people found to be one may each have had the same departure.
-    A rejected (or retired) event is kept before any active one, so an analyst's rejection
-    survives the merge and subscribers hear nothing of it.
+    The survivor is a rejected event if there is one, else an active one, else a retired one,
+    the oldest of its kind: an analyst's rejection wins over another's confirmation of the same
+    fact (someone found it false; restoring it brings the confirmation back), and a fact some
+    article still states is not hidden under a retired copy. What people did to the folded event
+    moves to the survivor (`_carry_corrections`), so nothing refers to a deleted event.
+    Subscribers hear of changes to active survivors only.
     """
     kept: list[Event] = []
     kinds: dict[int, ChangeKind] = {}
-    for event in sorted(events, key=lambda e: (e.state == ACTIVE, e.id)):
+    for event in sorted(events, key=lambda e: (_FOLD_RANK.get(e.state, 1), e.id)):
         into = next((k for k in kept if is_same_stored_fact(k, event)), None)
         if into is None:
             kept.append(event)
@@ -297,6 +302,10 @@ async def fold_same_facts(session: AsyncSession, events: Sequence[Event]) -> lis
             kinds[into.id] = kind
     active = {event.id for event in kept if event.state == ACTIVE}
     return [EventChange(event_id=i, kind=kind) for i, kind in sorted(kinds.items()) if i in active]
+
+
+# Which of two events stating one fact survives a fold: the lower rank.
+_FOLD_RANK = {REJECTED: 0, ACTIVE: 1, RETIRED: 2}
 
 
 async def _fold_event(session: AsyncSession, duplicate: Event, into: Event) -> ChangeKind:
@@ -314,6 +323,7 @@ async def _fold_event(session: AsyncSession, duplicate: Event, into: Event) -> C
         else:
             source.event_id = into.id
             sourced.add(source.article_id)
+    await _carry_corrections(session, duplicate, into)
     kind = _refine(
         into,
         (duplicate.role, duplicate.details or {}, duplicate.date, duplicate.date_precision),
@@ -324,6 +334,48 @@ async def _fold_event(session: AsyncSession, duplicate: Event, into: Event) -> C
     await session.delete(duplicate)
     await session.flush()
     return kind
+
+
+async def _carry_corrections(session: AsyncSession, duplicate: Event, into: Event) -> None:
+    """The folded event's analyst work moves to the survivor: fields a person edited on it (where
+    the survivor's own are not edited), its confirmation (if the survivor has none), its
+    correction history and former facts; a "fold" entry in the survivor's history names it."""
+    locked = set(into.locked_fields or ())
+    taken = sorted(set(duplicate.locked_fields or ()) - locked)
+    for name in taken:
+        for column in _LOCKABLE_COLUMNS.get(name, (name,)):
+            setattr(into, column, getattr(duplicate, column))
+    if taken:
+        into.locked_fields = sorted(locked | set(taken))
+    if into.confirmed_at is None and duplicate.confirmed_at is not None:
+        into.confirmed_at, into.confirmed_by = duplicate.confirmed_at, duplicate.confirmed_by
+    await session.execute(
+        update(Correction)
+        .where(Correction.subject_type == "event", Correction.subject_id == duplicate.id)
+        .values(subject_id=into.id)
+    )
+    await session.execute(
+        update(FormerFact).where(FormerFact.event_id == duplicate.id).values(event_id=into.id)
+    )
+    record(
+        session,
+        "event",
+        into.id,
+        "fold",
+        FOLD_ACTOR,
+        {"event": duplicate.id, "state": duplicate.state},
+        {"event": into.id, "fields": taken},
+        f"event {duplicate.id} stated the same fact once their people or companies were merged",
+    )
+
+
+FOLD_ACTOR = "merge"
+# A locked field and the event columns it covers (person and organization agree in a fold).
+_LOCKABLE_COLUMNS = {
+    "date": ("date", "date_precision", "sort_date"),
+    "person": ("person_id",),
+    "organization": ("organization_id",),
+}
 
 
 async def settle_sources(session: AsyncSession, keys: Iterable[FactKey]) -> list[EventChange]:

@@ -84,8 +84,9 @@ class Correction(Base):
     """One analyst's (or re-extraction's) change to an event, person or company: the audit trail.
 
     subject_type: "event", "person" or "organization". action: "edit", "reject", "restore",
-    "confirm", "split", "rename", "retire" (by re-extraction) or "attach" (a new source joined a
-    rejected event). before/after hold only the fields that changed.
+    "confirm", "split", "rename", "retire" (by re-extraction), "attach" (a new source joined a
+    rejected event) or "fold" (an entity merge folded a duplicate event into this one, whose
+    history then moved here). before/after hold only the fields that changed.
     """
 
     __tablename__ = "corrections"
