@@ -2,7 +2,8 @@
 
 They live under short paths of their own (/, /p/{id}, /c/{id}, /e/{id}) so the JSON API keeps
 its paths, and read through the same services the API calls. Errors come back as an HTML page
-carrying the problem the API would have sent.
+carrying the problem the API would have sent. The event page's correction forms and the sign-in
+they need are in tenure.pages.forms.
 """
 
 from __future__ import annotations
