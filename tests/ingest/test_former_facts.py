@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.curation.corrections import Who, edit_event
+from tenure.curation.history import history
 from tenure.ingest.reextract import Selection, reextract, reextract_article
 from tenure.ingest.service import ArticleInput, ingest_article
 from tenure.models import Event, EventSource, FormerFact, Organization
@@ -30,7 +31,8 @@ LATER = extracted(**ORIGINAL, evidence="Whitfield steps down from Northwind Robo
 EDITS = [
     pytest.param({"organization": "Corvel Systems"}, {"organization": "Corvel Systems"}, id="company"),
     pytest.param({"date": "2026-06"}, {"date": "2026-06"}, id="date"),
-    pytest.param({"role": "chief financial officer"}, {"role": "chief financial officer"}, id="role"),
+    # A departure from the board is another fact than one from an executive role.
+    pytest.param({"role": "chair"}, {"role": "chair"}, id="role"),
     pytest.param(
         {"organization": "Corvel Systems", "date": "2024-02-05"},
         {"organization": "Corvel Systems", "date": "2024-02-05"},
@@ -93,6 +95,9 @@ async def test_a_new_article_repeating_corrected_values_joins_the_corrected_even
     assert event["sources"] == [first_id, second.article.id]
     assert event["locked"] == sorted(edit)
     assert event["state"] == "active"
+    async with sessions() as session:
+        trail = [(c.action, c.actor, c.after) for c in await history(session, "event", event_id)]
+    assert trail == [("edit", "desk", trail[0][2]), ("attach", "ingest", {"article_id": second.article.id})]
 
 
 async def test_a_fact_unlike_the_former_one_is_still_a_new_event(
