@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.curation.corrections import Who, edit_event
 from tenure.curation.history import history
+from tenure.ingest.entities import merge_people
 from tenure.ingest.reextract import Selection, reextract, reextract_article
 from tenure.ingest.service import ArticleInput, ingest_article
 from tenure.models import Event, EventSource, FormerFact, Organization
@@ -153,3 +154,30 @@ async def test_reextract_joins_a_corrected_away_report_to_the_corrected_event(
     assert summary.changed == 0
     async with sessions() as session:
         assert (await session.execute(select(func.count()).select_from(Event))).scalar_one() == 1
+
+
+async def test_former_facts_follow_an_entity_merge(sessions: Sessions, fake_extract: FakeExtractor) -> None:
+    # Article A names the person "D. Whitfield"; the analyst moves the event to another company.
+    text = fake_extract.add("A", extracted(person="D. Whitfield", **ORIGINAL))
+    first = await ingest_article(sessions, article(text, "https://ledger.example.com/a"))
+    [event] = first.events
+    await edit_event(sessions, event.id, {"organization": "Corvel Systems"}, ANALYST, revision=event.revision)
+    # Then "D. Whitfield" turns out to be Dana Whitfield, whom another story names in full.
+    other = fake_extract.add(
+        "C", extracted("award", person="Dana Whitfield", organization=None, evidence="Award.")
+    )
+    dana = (
+        (await ingest_article(sessions, article(other, "https://ledger.example.com/c"))).events[0].person_id
+    )
+    await merge_people(sessions, event.person_id or 0, dana or 0)
+
+    later = fake_extract.add(
+        "B", extracted(person="Dana Whitfield", **ORIGINAL, evidence="Whitfield leaves.")
+    )
+    second = await ingest_article(sessions, article(later, "https://harbor.example.com/b"))
+
+    assert [e.id for e in second.events] == [event.id]
+    departures = [e for e in await snapshot(sessions) if e["id"] == event.id]
+    assert [(e["organization"], e["sources"]) for e in departures] == [
+        ("Corvel Systems", [first.article.id, second.article.id])
+    ]
