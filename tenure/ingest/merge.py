@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.curation.history import record
@@ -120,31 +120,30 @@ async def load_candidates(session: AsyncSession, keys: Iterable[FactKey]) -> dic
     found: dict[FactKey, Pool] = {key: Pool() for key in wanted}
     if not wanted:
         return found
-    conditions = [
-        and_(
-            Event.type == event_type,
-            Event.person_id.is_(None) if person_id is None else Event.person_id == person_id,
-            Event.organization_id.is_(None) if org_id is None else Event.organization_id == org_id,
-        )
-        for event_type, person_id, org_id in wanted
-    ]
-    for event in (await session.execute(select(Event).where(or_(*conditions)).order_by(Event.id))).scalars():
+    query = select(Event).where(_keyed(Event, wanted)).order_by(Event.id)
+    for event in (await session.execute(query)).scalars():
         found[(event.type, event.person_id, event.organization_id)].append(event)
     await _add_former_facts(session, found)
     return found
 
 
+def _keyed(model: type[Event] | type[FormerFact], keys: Iterable[FactKey]) -> ColumnElement[bool]:
+    """Rows of `model` under any of these fact keys (a missing person or company matches NULL)."""
+    return or_(
+        *(
+            and_(
+                model.type == event_type,
+                model.person_id.is_(None) if person_id is None else model.person_id == person_id,
+                model.organization_id.is_(None) if org_id is None else model.organization_id == org_id,
+            )
+            for event_type, person_id, org_id in keys
+        )
+    )
+
+
 async def _add_former_facts(session: AsyncSession, found: dict[FactKey, Pool]) -> None:
     """File each former fact under its key, with its event (loaded if its key has changed)."""
-    conditions = [
-        and_(
-            FormerFact.type == event_type,
-            FormerFact.person_id.is_(None) if person_id is None else FormerFact.person_id == person_id,
-            FormerFact.organization_id.is_(None) if org_id is None else FormerFact.organization_id == org_id,
-        )
-        for event_type, person_id, org_id in found
-    ]
-    query = select(FormerFact).where(or_(*conditions)).order_by(FormerFact.id)
+    query = select(FormerFact).where(_keyed(FormerFact, found)).order_by(FormerFact.id)
     rows = list((await session.execute(query)).scalars())
     if not rows:
         return
