@@ -113,9 +113,12 @@ class Pool(list[Event]):
         self.former: dict[int, list[FormerFact]] = {}
 
 
-async def load_candidates(session: AsyncSession, keys: Iterable[FactKey]) -> dict[FactKey, Pool]:
+async def load_candidates(
+    session: AsyncSession, keys: Iterable[FactKey], *, former: bool = True
+) -> dict[FactKey, Pool]:
     """Every stored event that shares a type, person and organization with one of the keys, or
-    that did before an analyst edited it."""
+    that did before an analyst edited it (unless `former` is False: settling, which moves only
+    engine-owned events' reports, needs no edited ones)."""
     wanted = sorted(set(keys), key=repr)
     found: dict[FactKey, Pool] = {key: Pool() for key in wanted}
     if not wanted:
@@ -123,7 +126,8 @@ async def load_candidates(session: AsyncSession, keys: Iterable[FactKey]) -> dic
     query = select(Event).where(_keyed(Event, wanted)).order_by(Event.id)
     for event in (await session.execute(query)).scalars():
         found[(event.type, event.person_id, event.organization_id)].append(event)
-    await _add_former_facts(session, found)
+    if former:
+        await _add_former_facts(session, found)
     return found
 
 
@@ -386,7 +390,7 @@ async def settle_sources(session: AsyncSession, keys: Iterable[FactKey]) -> list
     for any order. Returns a change for each event that gained a source; an event left without
     any is deleted (its reports all sit better elsewhere).
     """
-    found = (await load_candidates(session, keys)).values()
+    found = (await load_candidates(session, keys, former=False)).values()
     pools = [pool for pool in ([e for e in events if _engine_owned(e)] for events in found) if len(pool) > 1]
     siblings = {event.id: pool for pool in pools for event in pool}
     if not siblings:
