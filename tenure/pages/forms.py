@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Mapping
 from typing import Annotated, Any
@@ -40,6 +41,7 @@ SIGNIN_COOKIE = "tenure_signin"
 CSRF_FIELD = "csrf"
 _CSRF_PURPOSE = b"tenure pages: correction forms"
 _MAX_FIELD_CHARS = 2000
+_LOCAL_PATH = re.compile(r"/[A-Za-z0-9/_.~%?=&+-]{0,500}")
 # The fields the page's edit form offers; blank means "none" (a date without a precision takes the
 # precision of its written form).
 _EDIT_FIELDS = ("role", "date", "date_precision", "status")
@@ -67,8 +69,9 @@ def _cookie(request: Request[Any, Any, Any], name: str, value: str, *, max_age: 
 
 
 def _local(target: str | None) -> str:
-    """Where to go after signing in: a path on this server, never another host."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+    """Where to go after signing in: a path on this server, never another host (no "//host",
+    no backslash or control character a browser would read as one)."""
+    if target and _LOCAL_PATH.fullmatch(target) and not target.startswith("//"):
         return target
     return "/"
 
@@ -112,7 +115,7 @@ def _back_to(event_id: int) -> Redirect:
     return Redirect(path=f"/e/{event_id}", status_code=HTTP_303_SEE_OTHER)
 
 
-@get("/signin", name="signin-page")
+@get("/signin", name="signin-page", opt=FORM_KEYED)  # open even where reads need a key
 async def signin_page(
     request: Request[Any, Any, Any], next: Annotated[str | None, QueryParameter()] = None
 ) -> Template:

@@ -246,3 +246,26 @@ async def test_sign_out_forgets_the_key(browser: Client, api_key: str, event_id:
     assert response.status_code == 303
     assert 'name="csrf"' not in (await browser.get(f"/e/{event_id}")).text
     assert (await browser.post(f"/e/{event_id}/reject", data=fields)).status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("asked", "goes_to"),
+    [
+        ("/e/7", "/e/7"),
+        ("/p/1?type=award", "/p/1?type=award"),
+        ("//evil.example/x", "/"),
+        ("/\\evil.example", "/"),
+        ("/\t/evil.example", "/"),
+        ("https://evil.example/", "/"),
+        ("", "/"),
+    ],
+)
+async def test_sign_in_goes_back_only_to_this_server(
+    browser: Client, api_key: str, asked: str, goes_to: str
+) -> None:
+    page = await browser.get("/signin")
+    nonce = dict(HIDDEN.findall(page.text))["nonce"]
+
+    response = await browser.post("/signin", data={"key": api_key, "nonce": nonce, "next": asked})
+
+    assert (response.status_code, response.headers["location"]) == (303, goes_to)
