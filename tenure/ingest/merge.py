@@ -350,6 +350,8 @@ async def _carry_corrections(session: AsyncSession, duplicate: Event, into: Even
             setattr(into, column, getattr(duplicate, column))
     if taken:
         into.locked_fields = sorted(locked | set(taken))
+    if "status" in taken and "status" in (into.details or {}):
+        into.details = {**into.details, "status": into.status}  # departures repeat it in details
     if into.confirmed_at is None and duplicate.confirmed_at is not None:
         into.confirmed_at, into.confirmed_by = duplicate.confirmed_at, duplicate.confirmed_by
     await session.execute(

@@ -65,12 +65,18 @@ async def test_an_edit_of_the_folded_event_moves_to_the_survivor(
 ) -> None:
     first, second = await two_reports(sessions, fake_extract)
     folded = second.events[0]
-    await edit_event(sessions, folded.id, {"role": "chief operating officer"}, DESK, revision=folded.revision)
+    edit = {"role": "chief operating officer", "status": "completed"}
+    await edit_event(sessions, folded.id, edit, DESK, revision=folded.revision)
 
     kept = await merge(sessions, first, second)
 
     assert kept.id == first.events[0].id  # both active: the older survives
-    assert (kept.role, kept.locked_fields, kept.state) == ("chief operating officer", ["role"], "active")
+    assert (kept.role, kept.locked_fields, kept.state) == (
+        "chief operating officer",
+        ["role", "status"],
+        "active",
+    )
+    assert (kept.status, kept.details["status"]) == ("completed", "completed")
     assert kept.date == "2025-10-20"  # the folded report's day refines the month
     assert await trail(sessions, kept.id) == [("edit", "desk"), ("fold", "merge")]
     assert await corrections_of_deleted_events(sessions) == []
@@ -78,7 +84,7 @@ async def test_an_edit_of_the_folded_event_moves_to_the_survivor(
         fold = (await history(session, "event", kept.id))[-1]
         assert (fold.before, fold.after) == (
             {"event": folded.id, "state": "active"},
-            {"event": kept.id, "fields": ["role"]},
+            {"event": kept.id, "fields": ["role", "status"]},
         )
         assert (await session.execute(select(FormerFact.event_id))).scalars().all() == [kept.id]
 
