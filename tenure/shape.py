@@ -197,7 +197,8 @@ class CorrectionOut(msgspec.Struct):
         str,
         msgspec.Meta(
             description="edit, reject, restore, confirm, split, rename, retire (by re-extraction) "
-            "or attach (a new source joined a rejected event)."
+            "attach (a new source joined a rejected event) or fold (an entity merge folded another "
+            "event stating the same fact into this one; its history moved here)."
         ),
     ]
     actor: Annotated[str, msgspec.Meta(description='The API key\'s name, "cli:<user>" or the engine.')]

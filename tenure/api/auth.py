@@ -19,7 +19,15 @@ from tenure.security.keys import verify_key
 from tenure.security.ratelimit import TokenBuckets
 from tenure.settings import Settings
 
-__all__ = ["ALWAYS_KEYED", "OPEN_PATH_PREFIXES", "WRITE_METHODS", "presented_key", "require_api_key"]
+__all__ = [
+    "ALWAYS_KEYED",
+    "FORM_KEYED",
+    "OPEN_PATH_PREFIXES",
+    "WRITE_METHODS",
+    "accept_key",
+    "presented_key",
+    "require_api_key",
+]
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # The OpenAPI description and the static files pages and docs load (styles, scripts) need no key.
@@ -28,6 +36,9 @@ OPEN_PATH_PREFIXES = ("/schema", "/static/")
 # is the operator's, not the public's (webhook subscriptions and their delivery logs). Set it on a
 # controller or handler: `opt = ALWAYS_KEYED` / `@get(..., opt=ALWAYS_KEYED)`.
 ALWAYS_KEYED = {"api_key": "always"}
+# Route opt of the pages' forms (tenure.pages.forms): a browser sends its key in a cookie with a
+# CSRF token in the form, which the handler checks itself (through `accept_key`) after the token.
+FORM_KEYED = {"api_key": "form"}
 
 
 def presented_key(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
@@ -69,6 +80,8 @@ async def require_api_key(connection: ASGIConnection[Any, Any, Any, Any], handle
         return
     settings: Settings = connection.app.state.settings
     method = str(connection.scope.get("method", "GET"))
+    if (handler.opt or {}).get("api_key") == FORM_KEYED["api_key"]:
+        return
     always = (handler.opt or {}).get("api_key") == ALWAYS_KEYED["api_key"]
     needed = method in WRITE_METHODS or settings.require_read_key or always
     plaintext = presented_key(connection)
@@ -81,6 +94,12 @@ async def require_api_key(connection: ASGIConnection[Any, Any, Any, Any], handle
         client = connection.client.host if connection.client else "unknown"
         _buckets(connection, settings).take(f"address:{client}")
         return
+    await accept_key(connection, plaintext)
+
+
+async def accept_key(connection: ASGIConnection[Any, Any, Any, Any], plaintext: str) -> None:
+    """Check a presented key, count it against its rate limit and note it on the connection;
+    Unauthorized (401) for an unknown key, Forbidden for a revoked one."""
     try:
         key = await verify_key(connection.app.state.sessions, plaintext)
     except Forbidden:
@@ -90,4 +109,4 @@ async def require_api_key(connection: ASGIConnection[Any, Any, Any, Any], handle
     connection.state.api_key_id = key.id
     # Corrections record who made them by the key's name.
     connection.state.api_key_name = key.name
-    _buckets(connection, settings).take(f"key:{key.id}")
+    _buckets(connection, connection.app.state.settings).take(f"key:{key.id}")

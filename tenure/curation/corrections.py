@@ -23,7 +23,7 @@ from tenure.extractors.contract import DEPARTURE_STATUSES
 from tenure.extractors.events.facts import date_span
 from tenure.ingest.entities import MAX_NAME_CHARS, resolve_organization, resolve_person
 from tenure.ingest.merge import sort_date_for
-from tenure.models import Event, Organization, Person
+from tenure.models import Event, FormerFact, Organization, Person
 from tenure.models.base import utcnow
 from tenure.models.events import ACTIVE, REJECTED
 from tenure.timelines.queries import MAX_ID, EntityKind, canonical_entity
@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 EDITABLE_FIELDS = ("person", "organization", "role", "date", "date_precision", "status", "details")
+# An edit of one of these changes what the event states (a status or a confirmation does not).
+_FACT_FIELDS = ("person", "organization", "role", "date", "date_precision", "details")
 _ROLE_CHARS = 300
 _DATE_FORM = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # The precisions each written form of a date can have (a week is given as its Monday).
@@ -77,12 +79,16 @@ async def edit_event(
                 f"event {event.id} is {event.state}: restore it (POST /events/{event.id}/restore) before editing"
             )
         changes: Changes = {}
+        former = _former_fact(event)
         for name, editor in _EDITORS:
             if name in values or (name == "date" and "date_precision" in values):
                 changes.update(await editor(session, event, values))
         if changes:
             locks = {"date" if name == "date_precision" else name for name in changes}
             event.locked_fields = sorted(set(event.locked_fields or []) | locks)
+        if set(changes) & set(_FACT_FIELDS):
+            # Articles repeating what the analyst corrected away still state this event.
+            session.add(former)
         return changes
 
     return await _correct(sessions, event_id, revision, "edit", who, change)
@@ -208,6 +214,21 @@ def _check_fields(values: Mapping[str, Any]) -> None:
         )
     if not values:
         raise InvalidInput(f"nothing to change: give at least one of {', '.join(EDITABLE_FIELDS)}")
+
+
+def _former_fact(event: Event) -> FormerFact:
+    """The event's fact as it stands, kept when an edit changes it (tenure.ingest.merge)."""
+    return FormerFact(
+        event_id=event.id,
+        type=event.type,
+        person_id=event.person_id,
+        organization_id=event.organization_id,
+        role=event.role,
+        date=event.date,
+        date_precision=event.date_precision,
+        details=dict(event.details or {}),
+        announced_on=event.announced_on,
+    )
 
 
 def _set_state(event: Event, state: str) -> Changes:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.ingest.merge import fold_same_facts
-from tenure.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from tenure.models import Event, FormerFact, Organization, OrganizationAlias, Person, PersonAlias
 from tenure.names.keys import name_key
 from tenure.names.lookup import (
     BUILTIN_BY_KEY,
@@ -310,6 +310,10 @@ async def _merge(
         await session.execute(
             update(Event).where(kind.event_column == source.id).values({kind.event_column: target.id})
         )
+        # What edited events said before their edits named the source too: a later article
+        # naming the merged entity must still find them (tenure.ingest.merge.load_candidates).
+        former = getattr(FormerFact, kind.event_column.key)
+        await session.execute(update(FormerFact).where(former == source.id).values({former: target.id}))
         # Entities merged into the source earlier now point straight at the target.
         await session.execute(
             update(kind.model).where(kind.model.merged_into_id == source.id).values(merged_into_id=target.id)

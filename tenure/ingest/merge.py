@@ -17,15 +17,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tenure.curation.history import record
 from tenure.extractors import ExtractedEvent
 from tenure.extractors.events.facts import date_span, facts_agree, more_precise
 from tenure.extractors.version import EXTRACTOR_VERSION
 from tenure.ingest.announcements import earliest, effective_replaces, only_announces, told_twice
-from tenure.models import UNDATED_SORT, Event, EventSource
-from tenure.models.events import ACTIVE
+from tenure.models import UNDATED_SORT, Correction, Event, EventSource, FormerFact
+from tenure.models.events import ACTIVE, REJECTED, RETIRED
 from tenure.webhooks.outbox import ChangeKind, EventChange
 
 
@@ -49,7 +50,8 @@ def sort_date_for(date: str | None, precision: str | None) -> dt.date:
     return UNDATED_SORT if span is None else span[0]
 
 
-def is_same_fact(stored: Event, new: Resolved) -> bool:
+def is_same_fact(stored: Event | FormerFact, new: Resolved) -> bool:
+    """The report states the stored fact (an event, or what an edited event said before its edit)."""
     extracted = new.event
     return (
         stored.type == extracted.type
@@ -98,28 +100,79 @@ def fact_key(new: Resolved) -> FactKey:
     return (new.event.type, new.person_id, new.organization_id)
 
 
-async def load_candidates(session: AsyncSession, keys: Iterable[FactKey]) -> dict[FactKey, list[Event]]:
-    """Every stored event that shares a type, person and organization with one of the keys."""
+class Pool(list[Event]):
+    """The stored events that may state one fact key, with what edited ones said before.
+
+    `former` holds, by event id, the former facts (tenure.models.FormerFact) filed under this
+    key: an analyst moved the event away from them (another company, another date), and a later
+    article repeating the corrected-away values still states that event.
+    """
+
+    def __init__(self, events: Iterable[Event] = ()) -> None:
+        super().__init__(events)
+        self.former: dict[int, list[FormerFact]] = {}
+
+
+async def load_candidates(
+    session: AsyncSession, keys: Iterable[FactKey], *, former: bool = True
+) -> dict[FactKey, Pool]:
+    """Every stored event that shares a type, person and organization with one of the keys, or
+    that did before an analyst edited it (unless `former` is False: settling, which moves only
+    engine-owned events' reports, needs no edited ones)."""
     wanted = sorted(set(keys), key=repr)
-    found: dict[FactKey, list[Event]] = {key: [] for key in wanted}
+    found: dict[FactKey, Pool] = {key: Pool() for key in wanted}
     if not wanted:
         return found
-    conditions = [
-        and_(
-            Event.type == event_type,
-            Event.person_id.is_(None) if person_id is None else Event.person_id == person_id,
-            Event.organization_id.is_(None) if org_id is None else Event.organization_id == org_id,
-        )
-        for event_type, person_id, org_id in wanted
-    ]
-    for event in (await session.execute(select(Event).where(or_(*conditions)).order_by(Event.id))).scalars():
+    query = select(Event).where(_keyed(Event, wanted)).order_by(Event.id)
+    for event in (await session.execute(query)).scalars():
         found[(event.type, event.person_id, event.organization_id)].append(event)
+    if former:
+        await _add_former_facts(session, found)
     return found
 
 
+def _keyed(model: type[Event] | type[FormerFact], keys: Iterable[FactKey]) -> ColumnElement[bool]:
+    """Rows of `model` under any of these fact keys (a missing person or company matches NULL)."""
+    return or_(
+        *(
+            and_(
+                model.type == event_type,
+                model.person_id.is_(None) if person_id is None else model.person_id == person_id,
+                model.organization_id.is_(None) if org_id is None else model.organization_id == org_id,
+            )
+            for event_type, person_id, org_id in keys
+        )
+    )
+
+
+async def _add_former_facts(session: AsyncSession, found: dict[FactKey, Pool]) -> None:
+    """File each former fact under its key, with its event (loaded if its key has changed)."""
+    query = select(FormerFact).where(_keyed(FormerFact, found)).order_by(FormerFact.id)
+    rows = list((await session.execute(query)).scalars())
+    if not rows:
+        return
+    events = {event.id: event for pool in found.values() for event in pool}
+    missing = sorted({row.event_id for row in rows} - set(events))
+    if missing:
+        for event in (await session.execute(select(Event).where(Event.id.in_(missing)))).scalars():
+            events[event.id] = event
+    for row in rows:
+        pool = found[(row.type, row.person_id, row.organization_id)]
+        event = events[row.event_id]
+        if all(candidate is not event for candidate in pool):
+            pool.append(event)
+        pool.former.setdefault(event.id, []).append(row)
+
+
 def best_match(candidates: Sequence[Event], new: Resolved) -> Event | None:
-    """The candidate this extracted event restates: the closest date, then the earlier event."""
-    matches = [event for event in candidates if is_same_fact(event, new)]
+    """The candidate this extracted event restates (as it is, or as it was before an analyst's
+    edit): the closest date, then the earlier event."""
+    former = candidates.former if isinstance(candidates, Pool) else {}
+    matches = [
+        event
+        for event in candidates
+        if is_same_fact(event, new) or any(is_same_fact(row, new) for row in former.get(event.id, ()))
+    ]
     if not matches:
         return None
     return min(matches, key=lambda e: _closeness(e, new.event.date, new.event.date_precision))
@@ -230,15 +283,19 @@ def _refine(stored: Event, other: _Fact, status: str | None, confidence: float) 
 
 
 async def fold_same_facts(session: AsyncSession, events: Sequence[Event]) -> list[EventChange]:
-    """Fold stored events that state one fact into the oldest of them (sources move, dates refine).
+    """Fold stored events that state one fact into one of them (sources move, dates refine).
 
     Used after an entity merge: two people found to be one may each have had the same departure.
-    A rejected (or retired) event is kept before any active one, so an analyst's rejection
-    survives the merge and subscribers hear nothing of it.
+    The survivor is a rejected event if there is one, else an active one, else a retired one,
+    the oldest of its kind: an analyst's rejection wins over another's confirmation of the same
+    fact (someone found it false; restoring it brings the confirmation back), and a fact some
+    article still states is not hidden under a retired copy. What people did to the folded event
+    moves to the survivor (`_carry_corrections`), so nothing refers to a deleted event.
+    Subscribers hear of changes to active survivors only.
     """
     kept: list[Event] = []
     kinds: dict[int, ChangeKind] = {}
-    for event in sorted(events, key=lambda e: (e.state == ACTIVE, e.id)):
+    for event in sorted(events, key=lambda e: (_FOLD_RANK.get(e.state, 1), e.id)):
         into = next((k for k in kept if is_same_stored_fact(k, event)), None)
         if into is None:
             kept.append(event)
@@ -248,6 +305,10 @@ async def fold_same_facts(session: AsyncSession, events: Sequence[Event]) -> lis
             kinds[into.id] = kind
     active = {event.id for event in kept if event.state == ACTIVE}
     return [EventChange(event_id=i, kind=kind) for i, kind in sorted(kinds.items()) if i in active]
+
+
+# Which of two events stating one fact survives a fold: the lower rank.
+_FOLD_RANK = {REJECTED: 0, ACTIVE: 1, RETIRED: 2}
 
 
 async def _fold_event(session: AsyncSession, duplicate: Event, into: Event) -> ChangeKind:
@@ -265,6 +326,7 @@ async def _fold_event(session: AsyncSession, duplicate: Event, into: Event) -> C
         else:
             source.event_id = into.id
             sourced.add(source.article_id)
+    await _carry_corrections(session, duplicate, into)
     kind = _refine(
         into,
         (duplicate.role, duplicate.details or {}, duplicate.date, duplicate.date_precision),
@@ -277,6 +339,50 @@ async def _fold_event(session: AsyncSession, duplicate: Event, into: Event) -> C
     return kind
 
 
+async def _carry_corrections(session: AsyncSession, duplicate: Event, into: Event) -> None:
+    """The folded event's analyst work moves to the survivor: fields a person edited on it (where
+    the survivor's own are not edited), its confirmation (if the survivor has none), its
+    correction history and former facts; a "fold" entry in the survivor's history names it."""
+    locked = set(into.locked_fields or ())
+    taken = sorted(set(duplicate.locked_fields or ()) - locked)
+    for name in taken:
+        for column in _LOCKABLE_COLUMNS.get(name, (name,)):
+            setattr(into, column, getattr(duplicate, column))
+    if taken:
+        into.locked_fields = sorted(locked | set(taken))
+    if "status" in taken and "status" in (into.details or {}):
+        into.details = {**into.details, "status": into.status}  # departures repeat it in details
+    if into.confirmed_at is None and duplicate.confirmed_at is not None:
+        into.confirmed_at, into.confirmed_by = duplicate.confirmed_at, duplicate.confirmed_by
+    await session.execute(
+        update(Correction)
+        .where(Correction.subject_type == "event", Correction.subject_id == duplicate.id)
+        .values(subject_id=into.id)
+    )
+    await session.execute(
+        update(FormerFact).where(FormerFact.event_id == duplicate.id).values(event_id=into.id)
+    )
+    record(
+        session,
+        "event",
+        into.id,
+        "fold",
+        FOLD_ACTOR,
+        {"event": duplicate.id, "state": duplicate.state},
+        {"event": into.id, "fields": taken},
+        f"event {duplicate.id} stated the same fact once their people or companies were merged",
+    )
+
+
+FOLD_ACTOR = "merge"
+# A locked field and the event columns it covers (person and organization agree in a fold).
+_LOCKABLE_COLUMNS = {
+    "date": ("date", "date_precision", "sort_date"),
+    "person": ("person_id",),
+    "organization": ("organization_id",),
+}
+
+
 async def settle_sources(session: AsyncSession, keys: Iterable[FactKey]) -> list[EventChange]:
     """Move each source of these facts onto the sibling event it fits best (`_closeness`).
 
@@ -286,7 +392,7 @@ async def settle_sources(session: AsyncSession, keys: Iterable[FactKey]) -> list
     for any order. Returns a change for each event that gained a source; an event left without
     any is deleted (its reports all sit better elsewhere).
     """
-    found = (await load_candidates(session, keys)).values()
+    found = (await load_candidates(session, keys, former=False)).values()
     pools = [pool for pool in ([e for e in events if _engine_owned(e)] for events in found) if len(pool) > 1]
     siblings = {event.id: pool for pool in pools for event in pool}
     if not siblings:

@@ -31,6 +31,7 @@ from tenure.ingest.merge import (
     absorb,
     best_match,
     fact_key,
+    is_same_fact,
     load_candidates,
     new_event,
     settle_sources,
@@ -251,6 +252,7 @@ async def merge_events(
     # states twice (the extractor saw two names for one company) becomes one event.
     pools = await load_candidates(session, [fact_key(item) for item in resolved])
     touched: list[tuple[Event, ChangeKind, Resolved]] = []
+    repeats_corrected: set[int] = set()
     for item in resolved:
         pool = pools[fact_key(item)]
         stored = best_match(pool, item)
@@ -268,6 +270,8 @@ async def merge_events(
                 touched[seen] = (event, "date_refined", first)
             event.revision = revision
         else:
+            if stored.locked_fields and not is_same_fact(stored, item):
+                repeats_corrected.add(stored.id)  # joined through what it said before an edit
             touched.append((stored, absorb(stored, item), item))
     await session.flush()  # ids for the new events
     session.add_all(source_row(event.id, article_id, item.event) for event, _, item in touched)
@@ -290,6 +294,11 @@ async def merge_events(
             # A new report of a rejected fact joins it as a source and is recorded in its history;
             # the event stays out of timelines and subscribers hear nothing.
             record(session, "event", event.id, "attach", actor, {}, {"article_id": article_id}, None)
+        elif event.id in repeats_corrected:
+            # It joined through what the event said before an analyst's edit (merge.best_match):
+            # the history shows which article repeated the corrected-away values.
+            reason = f"article {article_id} repeats values an analyst corrected"
+            record(session, "event", event.id, "attach", actor, {}, {"article_id": article_id}, reason)
     await session.flush()
     return (
         [event for event, _, _ in touched],

@@ -7,7 +7,7 @@ so nothing lazy-loads under asyncio.
 from tenure.models.articles import Article
 from tenure.models.base import Base
 from tenure.models.entities import Organization, OrganizationAlias, Person, PersonAlias
-from tenure.models.events import UNDATED_SORT, Correction, Event, EventSource
+from tenure.models.events import UNDATED_SORT, Correction, Event, EventSource, FormerFact
 from tenure.models.keys import ApiKey
 from tenure.models.sources import Source, SourceItem
 from tenure.models.webhooks import Delivery, DeliveryAttempt, Subscription
@@ -22,6 +22,7 @@ __all__ = [
     "DeliveryAttempt",
     "Event",
     "EventSource",
+    "FormerFact",
     "Organization",
     "OrganizationAlias",
     "Person",

@@ -84,8 +84,9 @@ class Correction(Base):
     """One analyst's (or re-extraction's) change to an event, person or company: the audit trail.
 
     subject_type: "event", "person" or "organization". action: "edit", "reject", "restore",
-    "confirm", "split", "rename", "retire" (by re-extraction) or "attach" (a new source joined a
-    rejected event). before/after hold only the fields that changed.
+    "confirm", "split", "rename", "retire" (by re-extraction), "attach" (a new source joined a
+    rejected event) or "fold" (an entity merge folded a duplicate event into this one, whose
+    history then moved here). before/after hold only the fields that changed.
     """
 
     __tablename__ = "corrections"
@@ -100,4 +101,29 @@ class Correction(Base):
     before: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
     after: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
     reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class FormerFact(Base):
+    """What an event said before an analyst edited it (one row per edit that changed the fact).
+
+    A later article repeating the values the analyst corrected away states the same fact: ingest
+    matches it against these rows too (tenure.ingest.merge), so it joins the corrected event
+    instead of creating the mistake again. Keyed like an event (type, person, organization) for
+    that lookup; the ids are plain columns because they record the past, not a live reference.
+    """
+
+    __tablename__ = "event_former_facts"
+    __table_args__ = (Index("ix_event_former_facts_key", "type", "person_id", "organization_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(32))
+    person_id: Mapped[int | None] = mapped_column(BigId)
+    organization_id: Mapped[int | None] = mapped_column(BigId)
+    role: Mapped[str | None] = mapped_column(String(300))
+    date: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    details: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
+    announced_on: Mapped[str | None] = mapped_column(String(10))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)

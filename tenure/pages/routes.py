@@ -2,11 +2,13 @@
 
 They live under short paths of their own (/, /p/{id}, /c/{id}, /e/{id}) so the JSON API keeps
 its paths, and read through the same services the API calls. Errors come back as an HTML page
-carrying the problem the API would have sent.
+carrying the problem the API would have sent. The event page's correction forms and the sign-in
+they need are in tenure.pages.forms.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 import msgspec
@@ -20,6 +22,7 @@ from tenure.errors import InvalidQuery
 from tenure.extractors.contract import DEPARTURE_STATUSES, EVENT_TYPES
 from tenure.pages.chart import leadership_chart
 from tenure.pages.display import FilterForm, group_by_year, highlight, today
+from tenure.pages.forms import FORM_ROUTES, csrf_token, signed_in_key
 from tenure.shape import EntityOut
 from tenure.timelines.directory import get_entity, search_entities
 from tenure.timelines.evidence import event_evidence
@@ -131,15 +134,20 @@ def _ends_after(span: Span, day: Any) -> bool:
 
 
 @get("/e/{event_id:int}", name="event-page")
-async def event_page(event_id: IdPath, session: ReadSession) -> Template:
+async def event_page(request: Request[Any, Any, Any], event_id: IdPath, session: ReadSession) -> Template:
     found = await event_evidence(session, event_id)
     evidence = [(item, highlight(item.text, item.start, item.end, item.evidence)) for item in found.evidence]
     sources = {source.article_id: source for source in found.view.sources}
+    key = signed_in_key(request)
     context = {
         "view": found.view,
         "evidence": evidence,
         "sources": sources,
         "corrections": found.corrections,
+        # The correction forms: shown with a CSRF token once signed in, else a sign-in link.
+        "csrf": csrf_token(key) if key else None,
+        "statuses": DEPARTURE_STATUSES,
+        "precisions": ("year", "month", "week", "day"),
     }
     return Template(template_name="event.html", context=context)
 
@@ -148,18 +156,22 @@ def html_problem(request: Request[Any, Any, Any], exc: Exception) -> Template:
     """The problem the API would send, as a page a person can read."""
     response = problem_response(request, exc)
     problem = msgspec.json.decode(response.content)
+    # A refused correction form links back to its event's page (to reload it, or sign in from it).
+    form_of = _FORM_PATH.match(request.url.path) if request.method == "POST" else None
     return Template(
         template_name="error.html",
-        context={"problem": problem},
+        context={"problem": problem, "back": f"/e/{form_of[1]}" if form_of else None},
         status_code=response.status_code or 500,
         headers={k: v for k, v in response.headers.items() if k.lower() != "content-type"},
         media_type="text/html",
     )
 
 
+_FORM_PATH = re.compile(r"^/e/(\d+)/[a-z]+$")
+
 PAGES = Router(
     path="/",
-    route_handlers=[home, person_page, company_page, event_page],
+    route_handlers=[home, person_page, company_page, event_page, *FORM_ROUTES],
     include_in_schema=False,
     exception_handlers={Exception: html_problem},
 )

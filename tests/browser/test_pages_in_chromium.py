@@ -1,7 +1,8 @@
 """The pages in a real browser: the distribution's headless Chromium, driven by Playwright.
 
 A real `tenure serve` on a database holding seeds/; a person searches "LeCun", opens his page,
-filters to awards, opens the award and sees the highlighted evidence. No request may leave
+filters to awards, opens the award and sees the highlighted evidence; another signs in with an
+API key and rejects an event from its page. No request may leave
 127.0.0.1 and the console must stay free of errors. Screenshots of each page are saved under
 test-output/browser/ (gitignored). Without Chromium (or Playwright) the test skips, except with
 CI=true, where it must run: .ci/run installs Chromium with apt-get.
@@ -47,12 +48,33 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`tenure serve` on a fresh SQLite database with seeds/ ingested; yields its base URL."""
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of a fresh SQLite database with seeds/ ingested."""
     url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('browser') / 'seeded.db'}"
     upgrade(url)
     env = {**os.environ, "TENURE_DATABASE_URL": url, "TENURE_SERVE_WORKER": "false"}
     subprocess.run([TENURE, "ingest", "seeds/"], env=env, check=True, capture_output=True, cwd=ROOT)
+    return env
+
+
+@pytest.fixture(scope="module")
+def api_key(seeded: dict[str, str]) -> str:
+    """A key named "browser desk" in the seeded database, as an operator would create it."""
+    created = subprocess.run(
+        [TENURE, "keys", "create", "browser desk"],
+        env=seeded,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return created.stdout.splitlines()[0].strip()
+
+
+@pytest.fixture(scope="module")
+def server(seeded: dict[str, str]) -> Iterator[str]:
+    """`tenure serve` on the seeded database; yields its base URL."""
+    env = seeded
     port = _free_port()
     process = subprocess.Popen(
         [TENURE, "serve", "--port", str(port), "--no-worker"],
@@ -203,6 +225,40 @@ def test_company_chart_and_offline_docs(server: str, browser: Any) -> None:
     page.locator(".swagger-ui .info .title").wait_for(timeout=15_000)
     assert "tenure" in page.locator(".swagger-ui .info .title").inner_text()
     shot(page, "7-docs")
+
+    assert watch.errors == []
+    assert watch.hosts == {urlsplit(server).netloc}
+    page.close()
+
+
+def test_sign_in_and_reject_an_event_from_its_page(server: str, browser: Any, api_key: str) -> None:
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    watch = Watch(page)
+    page.goto(f"{server}/?q=LeCun")
+    page.get_by_role("link", name="Yann LeCun", exact=True).first.click()
+    page.wait_for_url("**/p/*")
+    page.locator("a.event-title").first.click()
+    page.wait_for_url("**/e/*")
+    event_url = page.url
+
+    page.get_by_role("link", name="Sign in with an API key").click()
+    page.get_by_label("API key").fill(api_key)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(event_url)
+    page.get_by_label("Reason (why it is false)").fill("checked: the wrong person")
+    shot(page, "8-event-signed-in")
+    assert page.evaluate(LOW_CONTRAST_JS) == []
+    page.get_by_role("button", name="Reject").click()
+    page.wait_for_url(event_url)
+
+    facts = page.locator("dl.facts").inner_text()
+    assert "rejected" in facts
+    assert page.get_by_role("button", name="Restore").is_visible()
+    history = page.locator("table.spans").last.inner_text()
+    assert "reject" in history and "browser desk" in history and "the wrong person" in history
+    # The key is in an HttpOnly cookie: the page's scripts cannot read it.
+    assert "tenure_key" not in page.evaluate("document.cookie")
+    shot(page, "9-event-rejected")
 
     assert watch.errors == []
     assert watch.hosts == {urlsplit(server).netloc}
