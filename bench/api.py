@@ -36,16 +36,13 @@ from urllib.parse import urlencode
 
 import asyncpg
 import httpx
-from sqlalchemy import select
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.ingest.merge import sort_date_for
-from tenure.models import Article, EventSource
-from tenure.models.db import create_engine
 from tenure.models.migrate import upgrade
 from tenure.timelines.filters import parse_filter
-from tenure.timelines.queries import EntityKind, filtered_statement, paged, timeline_statement
+from tenure.timelines.queries import EntityKind
+from tenure.timelines.reads import events_page_statement, timeline_page_statement
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENT_TYPES = ("departure", "appointment", "reporting_change", "award", "funding_round", "founding")
@@ -284,37 +281,19 @@ async def explain(url: str, name: str, page: str, statements: Sequence[Any], run
     return Plan(name, page, total, "\n      ".join(line.strip() for line in shown), uses_index)
 
 
-async def page_statements(
-    url: str,
+def page_statements(
     kind: EntityKind | None,
     entity_id: int,
     filter_args: dict[str, Any],
     cursor: str | None,
     limit: int,
 ) -> list[Any]:
-    """The statements the API runs for this page (built by the same functions)."""
+    """The statement the API runs for this page (built by the same functions): one, with the
+    subject and the events' sources in it."""
     event_filter = parse_filter(**filter_args)
     if kind is None:
-        statement = paged(filtered_statement(event_filter), cursor, limit)
-    else:
-        statement = paged(timeline_statement(kind, entity_id, event_filter), cursor, limit)
-    engine = create_engine(url)
-    try:
-        async with engine.connect() as conn:
-            ids = [row[0].id for row in (await AsyncSession(conn).execute(statement)).all()]
-    finally:
-        await engine.dispose()
-    return [statement, sources_statement(ids[:limit])]
-
-
-def sources_statement(event_ids: list[int]) -> Any:
-    # The sources query tenure.timelines.views.source_rows runs for a page's events.
-    return (
-        select(EventSource.event_id, Article.url, EventSource.evidence)
-        .join(Article, Article.id == EventSource.article_id)
-        .where(EventSource.event_id.in_(event_ids))
-        .order_by(EventSource.event_id, Article.published_at, EventSource.id)
-    )
+        return [events_page_statement(event_filter, cursor, limit)]
+    return [timeline_page_statement(kind, entity_id, event_filter, cursor, limit)]
 
 
 # --- serving and timing -------------------------------------------------------------------------
@@ -507,8 +486,8 @@ async def main() -> int:
                 deep_cursor = await follow(client, case, args.depth)
                 for page, cursor in (("first", None), ("deep", deep_cursor)):
                     timing = await time_case(port, case, cursor, args.requests, args.concurrency)
-                    statements = await page_statements(
-                        url, case.kind, case.entity_id, case.filter_args, cursor, args.limit
+                    statements = page_statements(
+                        case.kind, case.entity_id, case.filter_args, cursor, args.limit
                     )
                     plan = await explain(url, case.name, page, statements, args.explain_runs)
                     rows.append((case, page, timing, plan, load_average()))

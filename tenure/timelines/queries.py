@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from sqlalchemy import tuple_
+from sqlalchemy import Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import NotFound
@@ -32,12 +32,16 @@ from tenure.timelines.views import (
 )
 
 __all__ = [
+    "ENTITY_LABELS",
+    "ENTITY_MODELS",
+    "MAX_MERGE_HOPS",
     "EntityKind",
     "EventPage",
     "EventQuery",
     "EventView",
     "MAX_ID",
     "TimelinePage",
+    "apply_filter",
     "canonical_entity",
     "event_views",
     "event_out",
@@ -46,14 +50,17 @@ __all__ = [
     "iter_events",
     "local_time",
     "paged",
+    "subject_of",
     "timeline",
     "timeline_statement",
 ]
 
 EntityKind = Literal["person", "organization"]
-_MODELS: dict[str, Any] = {"person": Person, "organization": Organization}
-_LABELS = {"person": "person", "organization": "company"}
-_MAX_MERGE_HOPS = 32
+# Any select of events: ORM rows (base_select) or named columns (timelines.reads).
+AnySelect = TypeVar("AnySelect", bound=Select[*tuple[Any, ...]])
+ENTITY_MODELS: dict[str, Any] = {"person": Person, "organization": Organization}
+ENTITY_LABELS = {"person": "person", "organization": "company"}
+MAX_MERGE_HOPS = 32
 # Largest id either back end stores (BIGINT; SQLite's INTEGER): larger ones name nothing.
 MAX_ID = 2**63 - 1
 
@@ -80,16 +87,16 @@ class EventQuery:
 
 async def canonical_entity(session: AsyncSession, kind: EntityKind, entity_id: int) -> Person | Organization:
     """The entity an id stands for, following merges to the survivor."""
-    model = _MODELS[kind]
+    model = ENTITY_MODELS[kind]
     entity: Any = await session.get(model, entity_id) if 0 < entity_id <= MAX_ID else None
     if entity is None:
-        raise NotFound(f"no {_LABELS[kind]} with id {entity_id}")
-    for _ in range(_MAX_MERGE_HOPS):
+        raise NotFound(f"no {ENTITY_LABELS[kind]} with id {entity_id}")
+    for _ in range(MAX_MERGE_HOPS):
         if entity.merged_into_id is None:
             found: Person | Organization = entity
             return found
         entity = await session.get(model, entity.merged_into_id)
-    raise NotFound(f"{_LABELS[kind]} {entity_id} sits in a merge chain too long to follow")
+    raise NotFound(f"{ENTITY_LABELS[kind]} {entity_id} sits in a merge chain too long to follow")
 
 
 async def timeline(
@@ -114,7 +121,7 @@ def timeline_statement(kind: EntityKind, entity_id: int, event_filter: EventFilt
     return filtered_statement(event_filter).where(column == entity_id)
 
 
-def paged(statement: EventSelect, cursor: str | None, limit: int) -> EventSelect:
+def paged(statement: AnySelect, cursor: str | None, limit: int) -> AnySelect:
     """The statement one page runs: rows after the cursor in (sort_date, id) order, limit + 1 of them.
 
     The extra row tells whether there is a next page.
@@ -160,15 +167,15 @@ async def _batches(
 async def _event_select(session: AsyncSession, query: EventQuery) -> EventSelect:
     statement = filtered_statement(query.filter)
     if query.person:
-        person = await _subject(session, "person", query.person)
+        person = await subject_of(session, "person", query.person)
         statement = statement.where(Event.person_id == person.id)
     if query.company:
-        company = await _subject(session, "organization", query.company)
+        company = await subject_of(session, "organization", query.company)
         statement = statement.where(Event.organization_id == company.id)
     return statement
 
 
-async def _subject(session: AsyncSession, kind: EntityKind, value: str) -> Person | Organization:
+async def subject_of(session: AsyncSession, kind: EntityKind, value: str) -> Person | Organization:
     """A filter value that is an id ("42") or a name or alias ("Dana Whitfield", "Facebook")."""
     value = value.strip()
     if value.isascii() and value.isdigit():
@@ -176,13 +183,18 @@ async def _subject(session: AsyncSession, kind: EntityKind, value: str) -> Perso
     found = await (find_person(session, value) if kind == "person" else find_organization(session, value))
     if found is None:
         plural = "people" if kind == "person" else "companies"
-        raise NotFound(f"no {_LABELS[kind]} is named {value!r}: search with GET /{plural}?q={value}")
+        raise NotFound(f"no {ENTITY_LABELS[kind]} is named {value!r}: search with GET /{plural}?q={value}")
     return found
 
 
 def filtered_statement(event_filter: EventFilter) -> EventSelect:
+    return apply_filter(base_select(), event_filter)
+
+
+def apply_filter(statement: AnySelect, event_filter: EventFilter) -> AnySelect:
+    """The filter's conditions on a select of events (ORM rows here, columns in timelines.reads)."""
     # Rejected and retired events are kept for their history but never listed or exported.
-    statement = base_select().where(Event.state == ACTIVE)
+    statement = statement.where(Event.state == ACTIVE)
     if event_filter.types:
         statement = statement.where(Event.type.in_(event_filter.types))
     if event_filter.statuses:

@@ -1,0 +1,266 @@
+"""The API's hot reads, lean: a timeline or /events page is one Core statement, rows go straight
+into the public shape.
+
+The ORM path (tenure.timelines.queries) loads Event objects, follows merges one `session.get` at
+a time and reads sources in a second query: about 8 ms of CPU for a 50-event page, most of it
+building ORM objects (bench/profile_api.py). Here one statement returns the subject (for a
+timeline), the page's events with their person's and company's names, and each event's sources
+with their articles, one row per source; no ORM identity map, no session, no transaction (the
+statement is one snapshot on its own). Pages, exports and webhooks keep the ORM path: they need
+the Event rows; tests/timelines/test_reads.py checks both paths answer the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, select, true
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from tenure.errors import NotFound
+from tenure.models import Article, Event, EventSource, Organization, Person
+from tenure.models.articles import local_time
+from tenure.shape import EntityRef, EventOut, SourceOut
+from tenure.timelines.cursor import Cursor, encode_cursor
+from tenure.timelines.filters import EventFilter
+from tenure.timelines.queries import (
+    ENTITY_LABELS,
+    ENTITY_MODELS,
+    MAX_ID,
+    MAX_MERGE_HOPS,
+    EntityKind,
+    EventQuery,
+    apply_filter,
+    paged,
+    subject_of,
+)
+
+__all__ = [
+    "Reader",
+    "events_page_rows",
+    "events_page_statement",
+    "page_statement",
+    "timeline_page_statement",
+    "timeline_rows",
+]
+
+# The event's columns the public shape shows, then the sort key; names are labelled so a row
+# joined to its subject and sources reads by name.
+_EVENT_COLUMNS: tuple[Any, ...] = (
+    Event.id,
+    Event.type,
+    Event.person_id,
+    Person.name.label("person_name"),
+    Event.organization_id,
+    Organization.name.label("organization_name"),
+    Event.role,
+    Event.date,
+    Event.date_precision,
+    Event.announced_on,
+    Event.status,
+    Event.details,
+    Event.confidence,
+    Event.revision,
+    Event.created_at,
+    Event.updated_at,
+    Event.sort_date,
+)
+_SOURCE_COLUMNS: tuple[Any, ...] = (
+    EventSource.id.label("source_id"),
+    EventSource.article_id,
+    Article.url,
+    Article.title,
+    Article.source,
+    Article.published_at,
+    Article.published_utc_offset,
+    EventSource.evidence,
+    EventSource.evidence_start,
+    EventSource.evidence_end,
+    EventSource.date_text,
+)
+
+
+class Reader:
+    """What the lean reads need: an engine that runs each statement outside a transaction, and
+    sessions for the rare name lookups (/events?person=Dana Whitfield)."""
+
+    def __init__(self, engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self.source = engine
+        # AUTOCOMMIT: a single SELECT needs no BEGIN/ROLLBACK round trips around it.
+        self.engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self.sessions = sessions
+
+    async def rows(self, statement: Select[Any]) -> Sequence[Any]:
+        async with self.engine.connect() as connection:
+            rows: Sequence[Any] = (await connection.execute(statement)).all()
+        return rows
+
+
+def page_statement(
+    event_filter: EventFilter,
+    cursor: str | None,
+    limit: int,
+    person_id: int | None = None,
+    organization_id: int | None = None,
+) -> Select[Any]:
+    """One page of events (limit + 1 rows: the extra one says there is a next page) in
+    (sort_date, id) order, after the cursor: the keyset range scan the timeline indexes serve."""
+    statement = (
+        select(*_EVENT_COLUMNS)
+        .outerjoin(Person, Person.id == Event.person_id)
+        .outerjoin(Organization, Organization.id == Event.organization_id)
+    )
+    statement = apply_filter(statement, event_filter)
+    if person_id is not None:
+        statement = statement.where(Event.person_id == person_id)
+    if organization_id is not None:
+        statement = statement.where(Event.organization_id == organization_id)
+    return paged(statement, cursor, limit)
+
+
+def _with_sources(page: Select[Any], *leading: ColumnElement[Any], subject: Any = None) -> Select[Any]:
+    """The page's rows, each joined to its sources (oldest article first), and to the subject."""
+    events = page.subquery("page")
+    columns = [*leading, *events.c, *_SOURCE_COLUMNS]
+    joined: Any = events if subject is None else subject.outerjoin(events, true())
+    joined = joined.outerjoin(EventSource, EventSource.event_id == events.c.id).outerjoin(
+        Article, Article.id == EventSource.article_id
+    )
+    return (
+        select(*columns)
+        .select_from(joined)
+        .order_by(events.c.sort_date, events.c.id, Article.published_at, EventSource.id)
+    )
+
+
+def timeline_page_statement(
+    kind: EntityKind, entity_id: int, event_filter: EventFilter, cursor: str | None, limit: int
+) -> Select[Any]:
+    """The subject (id, name, merged_into_id) with one page of its events and their sources: a
+    row even when the page is empty, none when the id names nothing."""
+    model = ENTITY_MODELS[kind]
+    subject = (
+        select(
+            model.id.label("subject_id"),
+            model.name.label("subject_name"),
+            model.merged_into_id.label("subject_merged_into"),
+        )
+        .where(model.id == entity_id)
+        .subquery("subject")
+    )
+    page = page_statement(
+        event_filter,
+        cursor,
+        limit,
+        person_id=entity_id if kind == "person" else None,
+        organization_id=entity_id if kind == "organization" else None,
+    )
+    return _with_sources(page, *subject.c, subject=subject)
+
+
+async def timeline_rows(
+    reader: Reader,
+    kind: EntityKind,
+    entity_id: int,
+    event_filter: EventFilter,
+    cursor: str | None,
+    limit: int,
+) -> tuple[EntityRef, list[EventOut], str | None]:
+    """A timeline page; a merged id reads its survivor's (one statement per merge followed)."""
+    label = ENTITY_LABELS[kind]
+    current = entity_id
+    if 0 < current <= MAX_ID:
+        for _ in range(MAX_MERGE_HOPS):
+            rows = await reader.rows(timeline_page_statement(kind, current, event_filter, cursor, limit))
+            if not rows:
+                break
+            if rows[0].subject_merged_into is None:
+                subject = EntityRef(rows[0].subject_id, rows[0].subject_name)
+                return (subject, *_events(rows, limit))
+            current = rows[0].subject_merged_into
+        else:
+            raise NotFound(f"{label} {entity_id} sits in a merge chain too long to follow")
+    raise NotFound(f"no {label} with id {entity_id}")
+
+
+async def events_page_rows(
+    reader: Reader, query: EventQuery, cursor: str | None, limit: int
+) -> tuple[list[EventOut], str | None]:
+    """A /events page: the filter, and the person and company when named (resolved first)."""
+    person_id = organization_id = None
+    if query.person or query.company:
+        async with reader.sessions() as session:
+            if query.person:
+                person_id = (await subject_of(session, "person", query.person)).id
+            if query.company:
+                organization_id = (await subject_of(session, "organization", query.company)).id
+    statement = events_page_statement(query.filter, cursor, limit, person_id, organization_id)
+    return _events(await reader.rows(statement), limit)
+
+
+def events_page_statement(
+    event_filter: EventFilter,
+    cursor: str | None,
+    limit: int,
+    person_id: int | None = None,
+    organization_id: int | None = None,
+) -> Select[Any]:
+    """One /events page with its events' sources."""
+    return _with_sources(page_statement(event_filter, cursor, limit, person_id, organization_id))
+
+
+def _events(rows: Sequence[Any], limit: int) -> tuple[list[EventOut], str | None]:
+    """Rows (one per source, or one with null sources) grouped into events, in page order, with
+    the cursor of the last shown event when the extra row says there is more."""
+    events: list[EventOut] = []
+    last = None
+    more = False
+    for row in rows:
+        if row.id is None:
+            continue  # a timeline with no events on this page: the subject's row alone
+        if last is None or row.id != last.id:
+            if len(events) == limit:
+                more = True
+                break
+            last = row
+            events.append(_event(row))
+        if row.article_id is not None:
+            events[-1].sources.append(_source(row))
+    next_cursor = encode_cursor(Cursor(last.sort_date, last.id)) if more and last is not None else None
+    return events, next_cursor
+
+
+def _event(row: Any) -> EventOut:
+    return EventOut(
+        id=row.id,
+        type=row.type,
+        person=EntityRef(row.person_id, row.person_name) if row.person_id is not None else None,
+        organization=(
+            EntityRef(row.organization_id, row.organization_name) if row.organization_id is not None else None
+        ),
+        role=row.role,
+        date=row.date,
+        date_precision=row.date_precision,
+        announced_on=row.announced_on,
+        status=row.status,
+        details=dict(row.details or {}),
+        confidence=round(row.confidence, 3),
+        revision=row.revision,
+        sources=[],
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _source(row: Any) -> SourceOut:
+    return SourceOut(
+        article_id=row.article_id,
+        url=row.url,
+        title=row.title,
+        source=row.source,
+        published_at=local_time(row.published_at, row.published_utc_offset),
+        evidence=row.evidence,
+        evidence_span=(row.evidence_start, row.evidence_end),
+        date_text=row.date_text,
+    )
