@@ -42,7 +42,7 @@ from tenure.ingest.merge import sort_date_for
 from tenure.models.migrate import upgrade
 from tenure.timelines.filters import parse_filter
 from tenure.timelines.queries import EntityKind
-from tenure.timelines.reads import events_page_statement, timeline_page_statement
+from tenure.timelines.reads import events_query, timeline_query
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENT_TYPES = ("departure", "appointment", "reporting_change", "award", "funding_round", "founding")
@@ -292,8 +292,10 @@ def page_statements(
     subject and the events' sources in it."""
     event_filter = parse_filter(**filter_args)
     if kind is None:
-        return [events_page_statement(event_filter, cursor, limit)]
-    return [timeline_page_statement(kind, entity_id, event_filter, cursor, limit)]
+        statement, parameters = events_query(event_filter, cursor, limit)
+    else:
+        statement, parameters = timeline_query(kind, entity_id, event_filter, cursor, limit)
+    return [statement.params(parameters)]
 
 
 # --- serving and timing -------------------------------------------------------------------------

@@ -7,11 +7,11 @@ index range scan on (person_id | organization_id | type, sort_date, id).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import Select, tuple_
+from sqlalchemy import ColumnElement, Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import NotFound
@@ -42,13 +42,16 @@ __all__ = [
     "MAX_ID",
     "TimelinePage",
     "apply_filter",
+    "as_is",
     "canonical_entity",
     "event_views",
     "event_out",
     "events_page",
+    "filter_values",
     "filtered_statement",
     "iter_events",
     "local_time",
+    "page_values",
     "paged",
     "subject_of",
     "timeline",
@@ -121,15 +124,38 @@ def timeline_statement(kind: EntityKind, entity_id: int, event_filter: EventFilt
     return filtered_statement(event_filter).where(column == entity_id)
 
 
-def paged(statement: AnySelect, cursor: str | None, limit: int) -> AnySelect:
+def as_is(_name: str, value: Any) -> Any:
+    """The binding of apply_filter and paged that uses each value itself."""
+    return value
+
+
+def paged(
+    statement: AnySelect, cursor: str | None, limit: int, bind: Callable[[str, Any], Any] = as_is
+) -> AnySelect:
     """The statement one page runs: rows after the cursor in (sort_date, id) order, limit + 1 of them.
 
-    The extra row tells whether there is a next page.
+    The extra row tells whether there is a next page. bind as in apply_filter.
     """
+    for name, value in page_values(cursor, limit).items():
+        statement = _PAGE_CLAUSES[name](statement, bind(name, value))
+    return statement.order_by(Event.sort_date, Event.id)
+
+
+def page_values(cursor: str | None, limit: int) -> dict[str, Any]:
+    """The keyset's and the limit's values by name (see paged)."""
+    values: dict[str, Any] = {}
     if cursor is not None:
         after = decode_cursor(cursor)
-        statement = statement.where(tuple_(Event.sort_date, Event.id) > tuple_(after.sort_date, after.id))
-    return statement.order_by(Event.sort_date, Event.id).limit(limit + 1)
+        values["after"] = (after.sort_date, after.id)
+    values["limit"] = limit + 1
+    return values
+
+
+_PAGE_CLAUSES: dict[str, Callable[[Any, Any], Any]] = {
+    # after: the last row's (sort_date, id), as values or as two placeholders.
+    "after": lambda statement, after: statement.where(tuple_(Event.sort_date, Event.id) > tuple_(*after)),
+    "limit": lambda statement, limit: statement.limit(limit),
+}
 
 
 async def events_page(session: AsyncSession, query: EventQuery, cursor: str | None, limit: int) -> EventPage:
@@ -191,20 +217,43 @@ def filtered_statement(event_filter: EventFilter) -> EventSelect:
     return apply_filter(base_select(), event_filter)
 
 
-def apply_filter(statement: AnySelect, event_filter: EventFilter) -> AnySelect:
-    """The filter's conditions on a select of events (ORM rows here, columns in timelines.reads)."""
+def filter_values(event_filter: EventFilter) -> dict[str, Any]:
+    """The filter's values by the name of the condition each sets (see apply_filter)."""
+    values: dict[str, Any] = {}
+    if event_filter.types:
+        values["types"] = list(event_filter.types)
+    if event_filter.statuses:
+        values["statuses"] = list(event_filter.statuses)
+    if event_filter.min_confidence is not None:
+        values["min_confidence"] = event_filter.min_confidence
+    if event_filter.since is not None:
+        values["since"] = event_filter.since
+    if event_filter.until is not None:
+        values["until"] = event_filter.until
+    return values
+
+
+_CONDITIONS: dict[str, Callable[[Any], ColumnElement[bool]]] = {
+    "types": lambda value: Event.type.in_(value),
+    "statuses": lambda value: Event.status.in_(value),
+    "min_confidence": lambda value: Event.confidence >= value,
+    "since": lambda value: Event.sort_date >= value,
+    "until": lambda value: Event.sort_date <= value,
+}
+
+
+def apply_filter(
+    statement: AnySelect, event_filter: EventFilter, bind: Callable[[str, Any], Any] = as_is
+) -> AnySelect:
+    """The filter's conditions on a select of events (ORM rows here, columns in timelines.reads).
+
+    bind(name, value) gives what each condition compares with: the value itself, or a named
+    placeholder for a statement built once and run with many filters (timelines.reads).
+    """
     # Rejected and retired events are kept for their history but never listed or exported.
     statement = statement.where(Event.state == ACTIVE)
-    if event_filter.types:
-        statement = statement.where(Event.type.in_(event_filter.types))
-    if event_filter.statuses:
-        statement = statement.where(Event.status.in_(event_filter.statuses))
-    if event_filter.min_confidence is not None:
-        statement = statement.where(Event.confidence >= event_filter.min_confidence)
-    if event_filter.since is not None:
-        statement = statement.where(Event.sort_date >= event_filter.since)
-    if event_filter.until is not None:
-        statement = statement.where(Event.sort_date <= event_filter.until)
+    for name, value in filter_values(event_filter).items():
+        statement = statement.where(_CONDITIONS[name](bind(name, value)))
     if event_filter.dated_only:
         statement = statement.where(Event.sort_date < UNDATED_SORT)
     return statement

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select, true
+from sqlalchemy import BigInteger, ColumnElement, Date, Select, bindparam, select, true
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from tenure.errors import NotFound
@@ -32,18 +32,13 @@ from tenure.timelines.queries import (
     EntityKind,
     EventQuery,
     apply_filter,
+    filter_values,
+    page_values,
     paged,
     subject_of,
 )
 
-__all__ = [
-    "Reader",
-    "events_page_rows",
-    "events_page_statement",
-    "page_statement",
-    "timeline_page_statement",
-    "timeline_rows",
-]
+__all__ = ["Query", "Reader", "events_page_rows", "events_query", "timeline_query", "timeline_rows"]
 
 # The event's columns the public shape shows, then the sort key; names are labelled so a row
 # joined to its subject and sources reads by name.
@@ -91,18 +86,36 @@ class Reader:
         self.engine = engine.execution_options(isolation_level="AUTOCOMMIT")
         self.sessions = sessions
 
-    async def rows(self, statement: Select[Any]) -> Sequence[Any]:
+    async def rows(self, statement: Select[Any], parameters: dict[str, Any]) -> Sequence[Any]:
         async with self.engine.connect() as connection:
-            rows: Sequence[Any] = (await connection.execute(statement)).all()
+            rows: Sequence[Any] = (await connection.execute(statement, parameters)).all()
         return rows
 
 
-def page_statement(
-    event_filter: EventFilter,
-    cursor: str | None,
-    limit: int,
-    person_id: int | None = None,
-    organization_id: int | None = None,
+# A statement is built once per shape (which conditions it has) and run with the values as
+# parameters: building a select with subqueries costs more than running it, and SQLAlchemy's
+# compiled cache then serves every later request. Shapes are few (subject kind x filter
+# conditions x cursor), so the cache needs no bound.
+_Shape = tuple[EntityKind | None, bool, bool, tuple[str, ...]]
+_STATEMENTS: dict[_Shape, Select[Any]] = {}
+Query = tuple[Select[Any], dict[str, Any]]
+
+
+def _placeholder(name: str, value: Any) -> Any:
+    if name == "after":
+        return (bindparam("after_date", type_=Date()), bindparam("after_id", type_=BigInteger()))
+    return bindparam(name, expanding=isinstance(value, list))
+
+
+def _parameters(values: dict[str, Any]) -> dict[str, Any]:
+    parameters = dict(values)
+    if "after" in parameters:
+        parameters["after_date"], parameters["after_id"] = parameters.pop("after")
+    return parameters
+
+
+def _page_statement(
+    event_filter: EventFilter, cursor: str | None, limit: int, person: bool, organization: bool
 ) -> Select[Any]:
     """One page of events (limit + 1 rows: the extra one says there is a next page) in
     (sort_date, id) order, after the cursor: the keyset range scan the timeline indexes serve."""
@@ -111,12 +124,12 @@ def page_statement(
         .outerjoin(Person, Person.id == Event.person_id)
         .outerjoin(Organization, Organization.id == Event.organization_id)
     )
-    statement = apply_filter(statement, event_filter)
-    if person_id is not None:
-        statement = statement.where(Event.person_id == person_id)
-    if organization_id is not None:
-        statement = statement.where(Event.organization_id == organization_id)
-    return paged(statement, cursor, limit)
+    statement = apply_filter(statement, event_filter, _placeholder)
+    if person:
+        statement = statement.where(Event.person_id == bindparam("person_id"))
+    if organization:
+        statement = statement.where(Event.organization_id == bindparam("organization_id"))
+    return paged(statement, cursor, limit, _placeholder)
 
 
 def _with_sources(page: Select[Any], *leading: ColumnElement[Any], subject: Any = None) -> Select[Any]:
@@ -134,29 +147,55 @@ def _with_sources(page: Select[Any], *leading: ColumnElement[Any], subject: Any 
     )
 
 
-def timeline_page_statement(
-    kind: EntityKind, entity_id: int, event_filter: EventFilter, cursor: str | None, limit: int
-) -> Select[Any]:
+def _subject_page(kind: EntityKind, event_filter: EventFilter, cursor: str | None, limit: int) -> Select[Any]:
     """The subject (id, name, merged_into_id) with one page of its events and their sources: a
     row even when the page is empty, none when the id names nothing."""
     model = ENTITY_MODELS[kind]
+    key = f"{kind}_id"
     subject = (
         select(
             model.id.label("subject_id"),
             model.name.label("subject_name"),
             model.merged_into_id.label("subject_merged_into"),
         )
-        .where(model.id == entity_id)
+        .where(model.id == bindparam(key))
         .subquery("subject")
     )
-    page = page_statement(
-        event_filter,
-        cursor,
-        limit,
-        person_id=entity_id if kind == "person" else None,
-        organization_id=entity_id if kind == "organization" else None,
-    )
+    page = _page_statement(event_filter, cursor, limit, kind == "person", kind == "organization")
     return _with_sources(page, *subject.c, subject=subject)
+
+
+def timeline_query(
+    kind: EntityKind, entity_id: int, event_filter: EventFilter, cursor: str | None, limit: int
+) -> Query:
+    """The statement of one timeline page and its parameters."""
+    values = {f"{kind}_id": entity_id, **filter_values(event_filter), **page_values(cursor, limit)}
+    shape: _Shape = (kind, False, False, tuple(values))
+    statement = _STATEMENTS.get(shape)
+    if statement is None:
+        statement = _STATEMENTS[shape] = _subject_page(kind, event_filter, cursor, limit)
+    return statement, _parameters(values)
+
+
+def events_query(
+    event_filter: EventFilter,
+    cursor: str | None,
+    limit: int,
+    person_id: int | None = None,
+    organization_id: int | None = None,
+) -> Query:
+    """The statement of one /events page (its events with their sources) and its parameters."""
+    values = {**filter_values(event_filter), **page_values(cursor, limit)}
+    if person_id is not None:
+        values["person_id"] = person_id
+    if organization_id is not None:
+        values["organization_id"] = organization_id
+    shape: _Shape = (None, person_id is not None, organization_id is not None, tuple(values))
+    statement = _STATEMENTS.get(shape)
+    if statement is None:
+        page = _page_statement(event_filter, cursor, limit, shape[1], shape[2])
+        statement = _STATEMENTS[shape] = _with_sources(page)
+    return statement, _parameters(values)
 
 
 async def timeline_rows(
@@ -172,7 +211,7 @@ async def timeline_rows(
     current = entity_id
     if 0 < current <= MAX_ID:
         for _ in range(MAX_MERGE_HOPS):
-            rows = await reader.rows(timeline_page_statement(kind, current, event_filter, cursor, limit))
+            rows = await reader.rows(*timeline_query(kind, current, event_filter, cursor, limit))
             if not rows:
                 break
             if rows[0].subject_merged_into is None:
@@ -195,19 +234,8 @@ async def events_page_rows(
                 person_id = (await subject_of(session, "person", query.person)).id
             if query.company:
                 organization_id = (await subject_of(session, "organization", query.company)).id
-    statement = events_page_statement(query.filter, cursor, limit, person_id, organization_id)
-    return _events(await reader.rows(statement), limit)
-
-
-def events_page_statement(
-    event_filter: EventFilter,
-    cursor: str | None,
-    limit: int,
-    person_id: int | None = None,
-    organization_id: int | None = None,
-) -> Select[Any]:
-    """One /events page with its events' sources."""
-    return _with_sources(page_statement(event_filter, cursor, limit, person_id, organization_id))
+    statement = events_query(query.filter, cursor, limit, person_id, organization_id)
+    return _events(await reader.rows(*statement), limit)
 
 
 def _events(rows: Sequence[Any], limit: int) -> tuple[list[EventOut], str | None]:
