@@ -355,6 +355,23 @@ class Timing:
     requests_per_second: float
     p50_ms: float
     p99_ms: float
+    server_cpu_ms: float  # CPU time of the server's processes per request
+    client_cpu_ms: float  # and of this benchmark's own client
+
+
+def process_tree_cpu(root: int) -> float:
+    """CPU seconds used so far by a process and its children (Linux /proc)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == root or int(fields[1]) == root:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 class KeepAlive:
@@ -386,7 +403,9 @@ class KeepAlive:
             self.writer.close()
 
 
-async def time_case(port: int, case: Case, cursor: str | None, requests: int, concurrency: int) -> Timing:
+async def time_case(
+    server: int, port: int, case: Case, cursor: str | None, requests: int, concurrency: int
+) -> Timing:
     params = dict(case.params, **({"cursor": cursor} if cursor else {}))
     target = f"{case.path}?{urlencode(params)}"
     clients = [KeepAlive(port) for _ in range(concurrency)]
@@ -406,16 +425,25 @@ async def time_case(port: int, case: Case, cursor: str | None, requests: int, co
     try:
         # Warm every connection, the server's pools and PostgreSQL's caches.
         await asyncio.gather(*(worker(c, 5, False) for c in clients))
-        wall = time.perf_counter()
+        wall, client_cpu, server_cpu = time.perf_counter(), time.process_time(), process_tree_cpu(server)
         share, extra = divmod(requests, concurrency)
         await asyncio.gather(*(worker(c, share + (i < extra), True) for i, c in enumerate(clients)))
         wall = time.perf_counter() - wall
+        client_cpu = time.process_time() - client_cpu
+        server_cpu = process_tree_cpu(server) - server_cpu
     finally:
         for client in clients:
             client.close()
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    return Timing(len(latencies) / wall, statistics.median(latencies) * 1000, p99 * 1000)
+    count = len(latencies)
+    return Timing(
+        count / wall,
+        statistics.median(latencies) * 1000,
+        p99 * 1000,
+        server_cpu * 1000 / count,
+        client_cpu * 1000 / count,
+    )
 
 
 def load_average() -> str:
@@ -487,7 +515,7 @@ async def main() -> int:
             for case in cases:
                 deep_cursor = await follow(client, case, args.depth)
                 for page, cursor in (("first", None), ("deep", deep_cursor)):
-                    timing = await time_case(port, case, cursor, args.requests, args.concurrency)
+                    timing = await time_case(server.pid, port, case, cursor, args.requests, args.concurrency)
                     statements = page_statements(
                         case.kind, case.entity_id, case.filter_args, cursor, args.limit
                     )
@@ -503,7 +531,7 @@ async def main() -> int:
     )
     print(
         f"{'case':<22}{'page':<7}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'query ms':>10}"
-        f"{'p50/query':>11}   load average"
+        f"{'p50/query':>11}{'server CPU':>12}{'client CPU':>12}   load average"
     )
     first_p50: dict[str, float] = {}
     worst_depth = worst_query = 0.0
@@ -516,7 +544,8 @@ async def main() -> int:
             worst_depth = max(worst_depth, timing.p50_ms / first_p50[case.name])
         print(
             f"{case.name:<22}{page:<7}{timing.requests_per_second:>8.1f}{timing.p50_ms:>9.2f}"
-            f"{timing.p99_ms:>9.2f}{plan.execution_ms:>10.3f}{query_ratio:>10.1f}x   {load}"
+            f"{timing.p99_ms:>9.2f}{plan.execution_ms:>10.3f}{query_ratio:>10.1f}x"
+            f"{timing.server_cpu_ms:>10.2f}ms{timing.client_cpu_ms:>10.2f}ms   {load}"
         )
     print(
         f"worst deep/first p50 ratio: {worst_depth:.2f}x (target <= 2x): {'OK' if worst_depth <= 2 else 'OVER'}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Date, Select, bindparam, select, true
+from sqlalchemy import BigInteger, ColumnElement, Date, Integer, Select, bindparam, select, true
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from tenure.errors import NotFound
@@ -92,6 +92,9 @@ class Reader:
         return rows
 
 
+# Columns of a timeline's rows before the event's: subject_id, subject_name, subject_merged_into.
+_SUBJECT_COLUMNS = 3
+
 # A statement is built once per shape (which conditions it has) and run with the values as
 # parameters: building a select with subqueries costs more than running it, and SQLAlchemy's
 # compiled cache then serves every later request. Shapes are few (subject kind x filter
@@ -104,6 +107,8 @@ Query = tuple[Select[Any], dict[str, Any]]
 def _placeholder(name: str, value: Any) -> Any:
     if name == "after":
         return (bindparam("after_date", type_=Date()), bindparam("after_id", type_=BigInteger()))
+    if name == "limit":
+        return bindparam(name, type_=Integer())
     return bindparam(name, expanding=isinstance(value, list))
 
 
@@ -216,7 +221,7 @@ async def timeline_rows(
                 break
             if rows[0].subject_merged_into is None:
                 subject = EntityRef(rows[0].subject_id, rows[0].subject_name)
-                return (subject, *_events(rows, limit))
+                return (subject, *_events(rows, limit, lead=_SUBJECT_COLUMNS))
             current = rows[0].subject_merged_into
         else:
             raise NotFound(f"{label} {entity_id} sits in a merge chain too long to follow")
@@ -238,57 +243,96 @@ async def events_page_rows(
     return _events(await reader.rows(*statement), limit)
 
 
-def _events(rows: Sequence[Any], limit: int) -> tuple[list[EventOut], str | None]:
+def _events(rows: Sequence[Any], limit: int, lead: int = 0) -> tuple[list[EventOut], str | None]:
     """Rows (one per source, or one with null sources) grouped into events, in page order, with
-    the cursor of the last shown event when the extra row says there is more."""
+    the cursor of the last shown event when the extra row says there is more.
+
+    Columns are read by position (the event's from `lead`, in _EVENT_COLUMNS then
+    _SOURCE_COLUMNS order): named access costs more than building the event.
+    """
     events: list[EventOut] = []
-    last = None
+    last: tuple[Any, ...] = ()
     more = False
     for row in rows:
-        if row.id is None:
+        values = tuple(row[lead:])
+        event_id = values[0]
+        if event_id is None:
             continue  # a timeline with no events on this page: the subject's row alone
-        if last is None or row.id != last.id:
+        if not last or event_id != last[0]:
             if len(events) == limit:
                 more = True
                 break
-            last = row
-            events.append(_event(row))
-        if row.article_id is not None:
-            events[-1].sources.append(_source(row))
-    next_cursor = encode_cursor(Cursor(last.sort_date, last.id)) if more and last is not None else None
+            last = values
+            events.append(_event(values))
+        if values[_FIRST_SOURCE_COLUMN + 1] is not None:  # article_id
+            events[-1].sources.append(_source(values[_FIRST_SOURCE_COLUMN:]))
+    next_cursor = encode_cursor(Cursor(last[_SORT_DATE], last[0])) if more else None
     return events, next_cursor
 
 
-def _event(row: Any) -> EventOut:
+_SORT_DATE = len(_EVENT_COLUMNS) - 1
+_FIRST_SOURCE_COLUMN = len(_EVENT_COLUMNS)
+
+
+def _event(values: tuple[Any, ...]) -> EventOut:
+    (
+        event_id,
+        event_type,
+        person_id,
+        person_name,
+        organization_id,
+        organization_name,
+        role,
+        date,
+        date_precision,
+        announced_on,
+        status,
+        details,
+        confidence,
+        revision,
+        created_at,
+        updated_at,
+    ) = values[:_SORT_DATE]
     return EventOut(
-        id=row.id,
-        type=row.type,
-        person=EntityRef(row.person_id, row.person_name) if row.person_id is not None else None,
-        organization=(
-            EntityRef(row.organization_id, row.organization_name) if row.organization_id is not None else None
-        ),
-        role=row.role,
-        date=row.date,
-        date_precision=row.date_precision,
-        announced_on=row.announced_on,
-        status=row.status,
-        details=dict(row.details or {}),
-        confidence=round(row.confidence, 3),
-        revision=row.revision,
+        id=event_id,
+        type=event_type,
+        person=EntityRef(person_id, person_name) if person_id is not None else None,
+        organization=EntityRef(organization_id, organization_name) if organization_id is not None else None,
+        role=role,
+        date=date,
+        date_precision=date_precision,
+        announced_on=announced_on,
+        status=status,
+        details=dict(details or {}),
+        confidence=round(confidence, 3),
+        revision=revision,
         sources=[],
-        created_at=row.created_at,
-        updated_at=row.updated_at,
+        created_at=created_at,
+        updated_at=updated_at,
     )
 
 
-def _source(row: Any) -> SourceOut:
+def _source(values: tuple[Any, ...]) -> SourceOut:
+    (
+        _source_id,
+        article_id,
+        url,
+        title,
+        source,
+        published_at,
+        published_utc_offset,
+        evidence,
+        evidence_start,
+        evidence_end,
+        date_text,
+    ) = values
     return SourceOut(
-        article_id=row.article_id,
-        url=row.url,
-        title=row.title,
-        source=row.source,
-        published_at=local_time(row.published_at, row.published_utc_offset),
-        evidence=row.evidence,
-        evidence_span=(row.evidence_start, row.evidence_end),
-        date_text=row.date_text,
+        article_id=article_id,
+        url=url,
+        title=title,
+        source=source,
+        published_at=local_time(published_at, published_utc_offset),
+        evidence=evidence,
+        evidence_span=(evidence_start, evidence_end),
+        date_text=date_text,
     )
