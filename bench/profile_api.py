@@ -98,7 +98,7 @@ async def main() -> int:
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--tree", action="store_true", help="also print pyinstrument's call tree")
     args = parser.parse_args()
-    settings = load_settings(database_url=args.database_url, rate_limit_per_minute=600, log_level="WARNING")
+    settings = load_settings(database_url=args.database_url, rate_limit_per_minute=0, log_level="WARNING")
     app = create_app(settings)
     async with app.lifespan():
         for _ in range(50):  # warm the pool, the statement caches and PostgreSQL's
