@@ -37,6 +37,7 @@ from tenure.timelines.queries import (
     paged,
     subject_of,
 )
+from tenure.timelines.views import SOURCE_FIELDS
 
 __all__ = ["Query", "Reader", "events_page_rows", "events_query", "timeline_query", "timeline_rows"]
 
@@ -60,19 +61,6 @@ _EVENT_COLUMNS: tuple[Any, ...] = (
     Event.created_at,
     Event.updated_at,
     Event.sort_date,
-)
-_SOURCE_COLUMNS: tuple[Any, ...] = (
-    EventSource.id.label("source_id"),
-    EventSource.article_id,
-    Article.url,
-    Article.title,
-    Article.source,
-    Article.published_at,
-    Article.published_utc_offset,
-    EventSource.evidence,
-    EventSource.evidence_start,
-    EventSource.evidence_end,
-    EventSource.date_text,
 )
 
 
@@ -140,7 +128,7 @@ def _page_statement(
 def _with_sources(page: Select[Any], *leading: ColumnElement[Any], subject: Any = None) -> Select[Any]:
     """The page's rows, each joined to its sources (oldest article first), and to the subject."""
     events = page.subquery("page")
-    columns = [*leading, *events.c, *_SOURCE_COLUMNS]
+    columns = [*leading, *events.c, *SOURCE_FIELDS]
     joined: Any = events if subject is None else subject.outerjoin(events, true())
     joined = joined.outerjoin(EventSource, EventSource.event_id == events.c.id).outerjoin(
         Article, Article.id == EventSource.article_id
@@ -248,7 +236,7 @@ def _events(rows: Sequence[Any], limit: int, lead: int = 0) -> tuple[list[EventO
     the cursor of the last shown event when the extra row says there is more.
 
     Columns are read by position (the event's from `lead`, in _EVENT_COLUMNS then
-    _SOURCE_COLUMNS order): named access costs more than building the event.
+    SOURCE_FIELDS order): named access costs more than building the event.
     """
     events: list[EventOut] = []
     last: tuple[Any, ...] = ()
@@ -264,7 +252,7 @@ def _events(rows: Sequence[Any], limit: int, lead: int = 0) -> tuple[list[EventO
                 break
             last = values
             events.append(_event(values))
-        if values[_FIRST_SOURCE_COLUMN + 1] is not None:  # article_id
+        if values[_FIRST_SOURCE_COLUMN] is not None:  # article_id: null when the event has no source
             events[-1].sources.append(_source(values[_FIRST_SOURCE_COLUMN:]))
     next_cursor = encode_cursor(Cursor(last[_SORT_DATE], last[0])) if more else None
     return events, next_cursor
@@ -314,7 +302,6 @@ def _event(values: tuple[Any, ...]) -> EventOut:
 
 def _source(values: tuple[Any, ...]) -> SourceOut:
     (
-        _source_id,
         article_id,
         url,
         title,

@@ -7,9 +7,7 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -17,27 +15,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli.test_serve import ROOT, TENURE, env_for, free_port
 
 from tenure.cli import serve as serve_module
 from tenure.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[2]
-TENURE = [str(Path(sys.executable).parent / "tenure")]
 
-
-def env_for(url: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "TENURE_DATABASE_URL": url,
-        "TENURE_SERVE_WORKER": "false",
-        "TENURE_LOG_LEVEL": "WARNING",
-    }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def _serve(url: str, workers: int) -> tuple[subprocess.Popen[str], int]:
+    port = free_port()
+    server = subprocess.Popen(
+        [*TENURE, "serve", "--port", str(port), "--workers", str(workers), "--no-worker"],
+        env={**env_for(url), "TENURE_LOG_LEVEL": "WARNING"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    return server, port
 
 
 def _children(pid: int) -> list[int]:
@@ -69,15 +63,7 @@ def _get(url: str, deadline: float) -> Any:
 def test_two_workers_answer_on_one_port(database_url: str) -> None:
     if not database_url.startswith("postgresql"):
         pytest.skip("several server processes are for PostgreSQL (SQLite keeps one)")
-    port = free_port()
-    server = subprocess.Popen(
-        [*TENURE, "serve", "--port", str(port), "--workers", "2", "--no-worker"],
-        env=env_for(database_url),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
+    server, port = _serve(database_url, 2)
     try:
         deadline = time.monotonic() + 60
         for _ in range(8):
@@ -100,15 +86,7 @@ def test_two_workers_answer_on_one_port(database_url: str) -> None:
 def test_sqlite_keeps_one_process_and_says_so(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'one.db'}"
     subprocess.run([*TENURE, "db", "upgrade"], env=env_for(url), check=True, capture_output=True, cwd=ROOT)
-    port = free_port()
-    server = subprocess.Popen(
-        [*TENURE, "serve", "--port", str(port), "--workers", "3", "--no-worker"],
-        env=env_for(url),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
+    server, port = _serve(url, 3)
     try:
         assert _get(f"http://127.0.0.1:{port}/events", time.monotonic() + 60)["items"] == []
         assert _children(server.pid) == []
