@@ -2,12 +2,13 @@
 into the public shape.
 
 The ORM path (tenure.timelines.queries) loads Event objects, follows merges one `session.get` at
-a time and reads sources in a second query: about 8 ms of CPU for a 50-event page, most of it
-building ORM objects (bench/profile_api.py). Here one statement returns the subject (for a
+a time and reads sources in a second query, in a session and a transaction: about 6.5 ms of CPU
+for a 50-event page, spread over ORM loading, the merge lookup, the sources query and session
+work (bench/profile_api.py); this path takes about 1.7 ms. Here one statement returns the subject (for a
 timeline), the page's events with their person's and company's names, and each event's sources
 with their articles, one row per source; no ORM identity map, no session, no transaction (the
 statement is one snapshot on its own). Pages, exports and webhooks keep the ORM path: they need
-the Event rows; tests/timelines/test_reads.py checks both paths answer the same bytes.
+the Event rows; tests/api/test_lean_reads.py checks both paths answer the same bytes.
 """
 
 from __future__ import annotations
