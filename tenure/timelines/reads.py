@@ -42,8 +42,8 @@ from tenure.timelines.views import SOURCE_FIELDS
 
 __all__ = ["Query", "Reader", "events_page_rows", "events_query", "timeline_query", "timeline_rows"]
 
-# The event's columns the public shape shows, then the sort key; names are labelled so a row
-# joined to its subject and sources reads by name.
+# The event's columns the public shape shows, then the sort key (rows are read by position in
+# this order; the names are labelled so the page's subquery has one column per name).
 _EVENT_COLUMNS: tuple[Any, ...] = (
     Event.id,
     Event.type,
