@@ -2,13 +2,16 @@
 
 Creates a fresh database (`tenure_bench` by default, dropped and re-created from the server at
 --admin-url), migrates it with the real migrations, bulk-loads people, companies, articles and
-events with COPY, starts `tenure serve` on 127.0.0.1 in a subprocess, and times three cases
-(a company timeline, a person timeline, a filtered /events page) at the first page and at the
-page reached by following next_cursor --depth times. Prints requests/s and p50/p99 latency,
-the deep/first ratio (the target is at most 2x), and whether PostgreSQL's plan for each query
-uses the timeline indexes.
+events with COPY, starts `tenure serve --workers N` on 127.0.0.1 in a subprocess, and times
+three cases (a company timeline, a person timeline, a filtered /events page) at the first page
+and at the page reached by following next_cursor --depth times, --concurrency requests at a
+time over keep-alive connections. Prints requests/s and p50/p99 latency per case, the
+deep/first ratio (the target is at most 2x), the ratio of the p50 request time to the query's
+own execution time (EXPLAIN ANALYZE, median of several runs; the target is at most 5x), and
+PostgreSQL's plan for each query.
 
-    .venv/bin/python bench/api.py                # 100,000 events, 300 requests per case
+    .venv/bin/python bench/api.py                # 100,000 events, 1000 requests per case
+    .venv/bin/python bench/api.py --events 1000000 --workers 2 --database my_bench
     .venv/bin/python bench/api.py --events 20000 --requests 100
 """
 
@@ -29,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import asyncpg
 import httpx
@@ -37,7 +41,8 @@ from sqlalchemy.dialects import postgresql
 from tenure.ingest.merge import sort_date_for
 from tenure.models.migrate import upgrade
 from tenure.timelines.filters import parse_filter
-from tenure.timelines.queries import EntityKind, filtered_statement, paged, timeline_statement
+from tenure.timelines.queries import EntityKind
+from tenure.timelines.reads import events_query, timeline_query
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENT_TYPES = ("departure", "appointment", "reporting_change", "award", "funding_round", "founding")
@@ -53,6 +58,9 @@ class Case:
     name: str
     path: str
     params: dict[str, str]
+    kind: EntityKind | None  # None: /events
+    entity_id: int
+    filter_args: dict[str, Any]
 
 
 def parse_args() -> argparse.Namespace:
@@ -64,12 +72,17 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--people", type=int, default=2_000)
     parser.add_argument("--companies", type=int, default=300)
-    parser.add_argument("--requests", type=int, default=300, help="timed requests per case")
-    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--requests", type=int, default=1000, help="timed requests per case")
+    parser.add_argument("--concurrency", type=int, default=16, help="requests in flight at once")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (tenure serve --workers)")
+    parser.add_argument("--explain-runs", type=int, default=7, help="EXPLAIN ANALYZE runs per query")
     parser.add_argument("--depth", type=int, default=50, help="pages followed before the deep page")
     parser.add_argument("--limit", type=int, default=50, help="page size")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reuse", action="store_true", help="use the database a --keep run left if it holds --events events"
+    )
     return parser.parse_args()
 
 
@@ -237,32 +250,52 @@ async def busiest(url: str, column: str) -> int:
 # --- query plans --------------------------------------------------------------------------------
 
 
-async def explain(url: str, cases: Sequence[tuple[str, Any]]) -> list[tuple[str, str, bool]]:
-    """The top of PostgreSQL's plan for each case's deep-page statement, and whether it uses an index."""
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    page: str
+    execution_ms: float  # median EXPLAIN ANALYZE execution time of the page's statements, summed
+    text: str
+    uses_index: bool
+
+
+async def explain(url: str, name: str, page: str, statements: Sequence[Any], runs: int) -> Plan:
+    """PostgreSQL's plan of a page's statements and their median execution time (EXPLAIN ANALYZE)."""
     conn = await asyncpg.connect(url.replace("postgresql+asyncpg", "postgresql"))
-    found = []
+    total = 0.0
+    shown: list[str] = []
+    uses_index = False
     try:
-        for name, statement in cases:
+        for statement in statements:
             sql = str(statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
-            rows = await conn.fetch(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
-            plan = [r[0] for r in rows]
-            uses_index = any("ix_events_" in line for line in plan)
-            # The top line (total time) and the index lines say what matters.
-            shown = [plan[0], *(line for line in plan if "Index" in line or "Sort" in line)]
-            found.append((name, "\n      ".join(line.strip() for line in shown), uses_index))
+            times = []
+            for _ in range(runs):
+                plan = [r[0] for r in await conn.fetch(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")]
+                times.append(float(plan[-1].split(":")[1].split()[0]))  # "Execution Time: 0.123 ms"
+            total += statistics.median(times)
+            uses_index = uses_index or any("ix_events_" in line for line in plan)
+            # The top line (total time), the index and sort lines, and the execution time.
+            shown += [plan[0], *(line for line in plan[1:] if "Index" in line or "Sort" in line), plan[-1]]
     finally:
         await conn.close()
-    return found
+    return Plan(name, page, total, "\n      ".join(line.strip() for line in shown), uses_index)
 
 
-def deep_statement(
-    kind: EntityKind | None, entity_id: int, filter_args: dict[str, Any], cursor: str, limit: int
-) -> Any:
-    """The statement the API runs for this page (the same functions build it)."""
+def page_statements(
+    kind: EntityKind | None,
+    entity_id: int,
+    filter_args: dict[str, Any],
+    cursor: str | None,
+    limit: int,
+) -> list[Any]:
+    """The statement the API runs for this page (built by the same functions): one, with the
+    subject and the events' sources in it."""
     event_filter = parse_filter(**filter_args)
     if kind is None:
-        return paged(filtered_statement(event_filter), cursor, limit)
-    return paged(timeline_statement(kind, entity_id, event_filter), cursor, limit)
+        statement, parameters = events_query(event_filter, cursor, limit)
+    else:
+        statement, parameters = timeline_query(kind, entity_id, event_filter, cursor, limit)
+    return [statement.params(parameters)]
 
 
 # --- serving and timing -------------------------------------------------------------------------
@@ -274,7 +307,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "TENURE_DATABASE_URL": url,
@@ -284,9 +317,10 @@ def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
         "TENURE_RATE_LIMIT_PER_MINUTE": "0",
     }
     tenure = str(Path(sys.executable).parent / "tenure")
-    return subprocess.Popen(
-        [tenure, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-worker"], env=env, cwd=ROOT
-    )
+    command = [tenure, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-worker"]
+    if workers != 1:
+        command += ["--workers", str(workers)]
+    return subprocess.Popen(command, env=env, cwd=ROOT)
 
 
 async def wait_until_up(client: httpx.AsyncClient, server: subprocess.Popen[bytes]) -> None:
@@ -321,38 +355,121 @@ class Timing:
     requests_per_second: float
     p50_ms: float
     p99_ms: float
+    server_cpu_ms: float  # CPU time of the server's processes per request
+    client_cpu_ms: float  # and of this benchmark's own client
+
+
+def process_tree_cpu(root: int) -> float:
+    """CPU seconds used so far by a process and its children (Linux /proc)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == root or int(fields[1]) == root:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+class KeepAlive:
+    """A bare HTTP/1.1 keep-alive GET client: httpx costs more CPU per request than the server
+    under test, and client and server share this machine's two cores."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, target: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = next(
+            int(line.split(b":", 1)[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        )
+        await self.reader.readexactly(length)
+        return status
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
 
 
 async def time_case(
-    client: httpx.AsyncClient, case: Case, cursor: str | None, requests: int, concurrency: int
+    server: int, port: int, case: Case, cursor: str | None, requests: int, concurrency: int
 ) -> Timing:
     params = dict(case.params, **({"cursor": cursor} if cursor else {}))
-    for _ in range(10):  # warm the connection pool and PostgreSQL's caches
-        (await client.get(case.path, params=params)).raise_for_status()
+    target = f"{case.path}?{urlencode(params)}"
+    clients = [KeepAlive(port) for _ in range(concurrency)]
     latencies: list[float] = []
-    queue = list(range(requests))
+    remaining = requests
 
-    async def worker() -> None:
-        while queue:
-            queue.pop()
+    async def worker(client: KeepAlive, count: int, timed: bool) -> None:
+        nonlocal remaining
+        for _ in range(count):
             started = time.perf_counter()
-            response = await client.get(case.path, params=params)
-            latencies.append(time.perf_counter() - started)
-            response.raise_for_status()
+            status = await client.get(target)
+            if timed:
+                latencies.append(time.perf_counter() - started)
+            if status != 200:
+                raise SystemExit(f"{case.name}: HTTP {status} for {target}")
 
-    wall = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
-    wall = time.perf_counter() - wall
+    try:
+        # Warm every connection, the server's pools and PostgreSQL's caches.
+        await asyncio.gather(*(worker(c, 5, False) for c in clients))
+        wall, client_cpu, server_cpu = time.perf_counter(), time.process_time(), process_tree_cpu(server)
+        share, extra = divmod(requests, concurrency)
+        await asyncio.gather(*(worker(c, share + (i < extra), True) for i, c in enumerate(clients)))
+        wall = time.perf_counter() - wall
+        client_cpu = time.process_time() - client_cpu
+        server_cpu = process_tree_cpu(server) - server_cpu
+    finally:
+        for client in clients:
+            client.close()
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    return Timing(len(latencies) / wall, statistics.median(latencies) * 1000, p99 * 1000)
+    count = len(latencies)
+    return Timing(
+        count / wall,
+        statistics.median(latencies) * 1000,
+        p99 * 1000,
+        server_cpu * 1000 / count,
+        client_cpu * 1000 / count,
+    )
 
 
-async def main() -> int:
-    args = parse_args()
-    base, _, _ = args.admin_url.rpartition("/")
-    url = f"{base.replace('postgresql', 'postgresql+asyncpg', 1)}/{args.database}"
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+async def loaded(url: str) -> int:
+    """Events already in the benchmark database (0 when it does not exist)."""
+    try:
+        conn = await asyncpg.connect(url.replace("postgresql+asyncpg", "postgresql"))
+    except asyncpg.InvalidCatalogNameError:
+        return 0
+    try:
+        return int(await conn.fetchval("SELECT count(*) FROM events"))
+    except asyncpg.UndefinedTableError:
+        return 0
+    finally:
+        await conn.close()
+
+
+async def prepare(url: str, args: argparse.Namespace) -> None:
     started = time.perf_counter()
+    if args.reuse and await loaded(url) == args.events:
+        upgrade(url)  # a database kept from an older revision gains the newer migrations
+        print(f"reusing {args.events:,} events in {args.database}")
+        return
     await create_database(args.admin_url, args.database)
     upgrade(url)
     await load(url, args)
@@ -360,69 +477,85 @@ async def main() -> int:
         f"loaded {args.events:,} events ({args.people:,} people, {args.companies:,} companies, "
         f"{UNDATED_SHARE:.0%} undated) into {args.database} in {time.perf_counter() - started:.1f} s"
     )
+
+
+async def main() -> int:
+    args = parse_args()
+    base, _, _ = args.admin_url.rpartition("/")
+    url = f"{base.replace('postgresql', 'postgresql+asyncpg', 1)}/{args.database}"
+    await prepare(url, args)
     person_id = await busiest(url, "person_id")
     company_id = await busiest(url, "organization_id")
     limit = str(args.limit)
     cases = [
-        Case("company timeline", f"/companies/{company_id}/timeline", {"limit": limit}),
-        Case("person timeline", f"/people/{person_id}/timeline", {"limit": limit}),
-        Case("/events type+since", "/events", {"type": "departure", "since": "2000", "limit": limit}),
+        Case(
+            "company timeline",
+            f"/companies/{company_id}/timeline",
+            {"limit": limit},
+            "organization",
+            company_id,
+            {},
+        ),
+        Case("person timeline", f"/people/{person_id}/timeline", {"limit": limit}, "person", person_id, {}),
+        Case(
+            "/events type+since",
+            "/events",
+            {"type": "departure", "since": "2000", "limit": limit},
+            None,
+            0,
+            {"types": ["departure"], "since": "2000"},
+        ),
     ]
     port = free_port()
-    server = start_server(url, port)
+    server = start_server(url, port, args.workers)
     rows = []
-    deep_cursors: dict[str, str] = {}
     try:
-        limits = httpx.Limits(max_connections=args.concurrency)
-        async with httpx.AsyncClient(
-            base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30
-        ) as client:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
             await wait_until_up(client, server)
             for case in cases:
-                deep_cursors[case.name] = await follow(client, case, args.depth)
-                first = await time_case(client, case, None, args.requests, args.concurrency)
-                deep = await time_case(client, case, deep_cursors[case.name], args.requests, args.concurrency)
-                rows.append((case, first, deep))
+                deep_cursor = await follow(client, case, args.depth)
+                for page, cursor in (("first", None), ("deep", deep_cursor)):
+                    timing = await time_case(server.pid, port, case, cursor, args.requests, args.concurrency)
+                    statements = page_statements(
+                        case.kind, case.entity_id, case.filter_args, cursor, args.limit
+                    )
+                    plan = await explain(url, case.name, page, statements, args.explain_runs)
+                    rows.append((case, page, timing, plan, load_average()))
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
 
     print(
-        f"\n{args.requests} requests per case, concurrency {args.concurrency}, page size {args.limit}, "
-        f"deep page = after {args.depth} pages"
+        f"\n{args.events:,} events; {args.requests} requests per case, concurrency {args.concurrency}, "
+        f"{args.workers} server worker(s), page size {args.limit}, deep page = after {args.depth} pages"
     )
-    print(f"{'case':<22}{'page':<7}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}   deep/first p50")
-    worst = 0.0
-    for case, first, deep in rows:
-        ratio = deep.p50_ms / first.p50_ms
-        worst = max(worst, ratio)
-        for label, t in (("first", first), ("deep", deep)):
-            tail = f"   {ratio:.2f}x" if label == "deep" else ""
-            print(
-                f"{case.name:<22}{label:<7}{t.requests_per_second:>8.1f}{t.p50_ms:>9.1f}{t.p99_ms:>9.1f}{tail}"
-            )
-    print(f"worst deep/first p50 ratio: {worst:.2f}x (target <= 2x): {'OK' if worst <= 2 else 'OVER'}")
+    print(
+        f"{'case':<22}{'page':<7}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'query ms':>10}"
+        f"{'p50/query':>11}{'server CPU':>12}{'client CPU':>12}   load average"
+    )
+    first_p50: dict[str, float] = {}
+    worst_depth = worst_query = 0.0
+    for case, page, timing, plan, load in rows:
+        query_ratio = timing.p50_ms / plan.execution_ms
+        worst_query = max(worst_query, query_ratio)
+        if page == "first":
+            first_p50[case.name] = timing.p50_ms
+        else:
+            worst_depth = max(worst_depth, timing.p50_ms / first_p50[case.name])
+        print(
+            f"{case.name:<22}{page:<7}{timing.requests_per_second:>8.1f}{timing.p50_ms:>9.2f}"
+            f"{timing.p99_ms:>9.2f}{plan.execution_ms:>10.3f}{query_ratio:>10.1f}x"
+            f"{timing.server_cpu_ms:>10.2f}ms{timing.client_cpu_ms:>10.2f}ms   {load}"
+        )
+    print(
+        f"worst deep/first p50 ratio: {worst_depth:.2f}x (target <= 2x): {'OK' if worst_depth <= 2 else 'OVER'}"
+    )
+    print(f"worst p50/query ratio: {worst_query:.1f}x (target <= 5x): {'OK' if worst_query <= 5 else 'OVER'}")
 
-    deep = deep_cursors
-    plans = await explain(
-        url,
-        [
-            (
-                "company timeline",
-                deep_statement("organization", company_id, {}, deep[cases[0].name], args.limit),
-            ),
-            ("person timeline", deep_statement("person", person_id, {}, deep[cases[1].name], args.limit)),
-            (
-                "/events type+since",
-                deep_statement(
-                    None, 0, {"types": ["departure"], "since": "2000"}, deep[cases[2].name], args.limit
-                ),
-            ),
-        ],
-    )
-    print("\nquery plans of the deep pages (EXPLAIN ANALYZE):")
-    for name, plan, uses_index in plans:
-        print(f"  {name}: {'uses a timeline index' if uses_index else 'NO INDEX USED'}\n      {plan}")
+    print("\nquery plans (EXPLAIN ANALYZE):")
+    for case, page, _timing, plan, _load in rows:
+        used = "uses a timeline index" if plan.uses_index else "NO INDEX USED"
+        print(f"  {case.name}, {page} page: {used}\n      {plan.text}")
     if not args.keep:
         await drop_database(args.admin_url, args.database)
     return 0

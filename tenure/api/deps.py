@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenure.settings import Settings
 from tenure.timelines.filters import EventFilter, parse_filter, parse_limit
 from tenure.timelines.queries import MAX_ID
+from tenure.timelines.reads import Reader
 
 __all__ = [
     "DEPENDENCIES",
@@ -23,8 +24,10 @@ __all__ = [
     "PageSize",
     "PartialDateParam",
     "ReadSession",
+    "ReaderDep",
     "SessionFactory",
     "SettingsDep",
+    "provide_reader",
     "provide_session",
     "provide_sessions",
     "provide_settings",
@@ -40,6 +43,14 @@ def provide_sessions(state: State) -> async_sessionmaker[AsyncSession]:
     """For services that open their own transaction (ingest, aliases, merges)."""
     sessions: async_sessionmaker[AsyncSession] = state.sessions
     return sessions
+
+
+def provide_reader(state: State) -> Reader:
+    """The lean read path of timelines and /events pages, made once per engine."""
+    reader: Reader | None = state.get("reader")
+    if reader is None or reader.source is not state.engine:
+        reader = state.reader = Reader(state.engine, state.sessions)
+    return reader
 
 
 async def provide_session(state: State) -> AsyncIterator[AsyncSession]:
@@ -85,6 +96,7 @@ DEPENDENCIES = {
     "settings": Provide(provide_settings, sync_to_thread=False),
     "sessions": Provide(provide_sessions, sync_to_thread=False),
     "session": Provide(provide_session),
+    "reader": Provide(provide_reader, sync_to_thread=False),
     "event_filter": Provide(provide_event_filter, sync_to_thread=False),
     "page_size": Provide(provide_page_size, sync_to_thread=False),
 }
@@ -93,6 +105,7 @@ DEPENDENCIES = {
 SettingsDep = NamedDependency[Settings]
 SessionFactory = NamedDependency[async_sessionmaker[AsyncSession]]
 ReadSession = NamedDependency[AsyncSession]
+ReaderDep = NamedDependency[Reader]
 EventFilterDep = NamedDependency[EventFilter]
 PageSize = NamedDependency[int]
 # A row id in a path: positive and within BIGINT, so no driver ever sees an id it cannot bind.

@@ -13,7 +13,15 @@ from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from tenure.api.curation import actor_of
-from tenure.api.deps import CursorParam, EventFilterDep, IdPath, PageSize, ReadSession, SessionFactory
+from tenure.api.deps import (
+    CursorParam,
+    EventFilterDep,
+    IdPath,
+    PageSize,
+    ReaderDep,
+    ReadSession,
+    SessionFactory,
+)
 from tenure.api.schemas import (
     AliasIn,
     EntityListOut,
@@ -22,7 +30,6 @@ from tenure.api.schemas import (
     RenameIn,
     SplitIn,
     TimelineOut,
-    timeline_out,
 )
 from tenure.curation.entities import rename_entity, split_entity
 from tenure.curation.history import history
@@ -34,7 +41,8 @@ from tenure.ingest.entities import (
 )
 from tenure.shape import CorrectionOut
 from tenure.timelines.directory import get_entity, search_entities
-from tenure.timelines.queries import EntityKind, timeline
+from tenure.timelines.queries import EntityKind
+from tenure.timelines.reads import timeline_rows
 
 
 class _EntityController(Controller):
@@ -59,13 +67,15 @@ class _EntityController(Controller):
     async def timeline(
         self,
         entity_id: IdPath,
-        session: ReadSession,
+        reader: ReaderDep,
         event_filter: EventFilterDep,
         page_size: PageSize,
         cursor: CursorParam = None,
     ) -> TimelineOut:
-        page = await timeline(session, self.kind, entity_id, event_filter, cursor, page_size)
-        return timeline_out(page)
+        subject, items, next_cursor = await timeline_rows(
+            reader, self.kind, entity_id, event_filter, cursor, page_size
+        )
+        return TimelineOut(subject=subject, items=items, next_cursor=next_cursor)
 
     @post("/{entity_id:int}/aliases", status_code=HTTP_201_CREATED, summary="Add another name")
     async def add_alias(

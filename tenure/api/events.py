@@ -18,11 +18,12 @@ from litestar import Controller, Request, Response, get
 from litestar.params import QueryParameter
 from litestar.response import Stream
 
-from tenure.api.deps import CursorParam, EventFilterDep, PageSize, ReadSession, SessionFactory, SettingsDep
-from tenure.api.schemas import EventPageOut, event_page_out
+from tenure.api.deps import CursorParam, EventFilterDep, PageSize, ReaderDep, SessionFactory, SettingsDep
+from tenure.api.schemas import EventPageOut
 from tenure.errors import InvalidQuery
 from tenure.shape import EventOut
-from tenure.timelines.queries import EventQuery, EventView, event_out, events_page, iter_events
+from tenure.timelines.queries import EventQuery, EventView, event_out, iter_events
+from tenure.timelines.reads import events_page_rows
 
 NDJSON = "application/x-ndjson"
 CSV = "text/csv"
@@ -64,7 +65,7 @@ class EventController(Controller):
     async def list_events(
         self,
         request: Request[Any, Any, Any],
-        session: ReadSession,
+        reader: ReaderDep,
         sessions: SessionFactory,
         settings: SettingsDep,
         event_filter: EventFilterDep,
@@ -79,7 +80,8 @@ class EventController(Controller):
         query = EventQuery(filter=event_filter, person=person, company=company)
         chosen = _choose_format(output, request.headers.get("accept", ""))
         if chosen == "json":
-            return Response(event_page_out(await events_page(session, query, cursor, page_size)))
+            items, next_cursor = await events_page_rows(reader, query, cursor, page_size)
+            return Response(EventPageOut(items=items, next_cursor=next_cursor))
         if cursor is not None:
             raise InvalidQuery("cursor applies to JSON pages only: NDJSON and CSV stream every row")
         batches = await iter_events(sessions, query, settings.page_size_max)

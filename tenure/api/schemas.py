@@ -24,7 +24,7 @@ from tenure.shape import (
     EventOut,
     SourceOut,
 )
-from tenure.timelines.queries import MAX_ID, EventPage, TimelinePage
+from tenure.timelines.queries import MAX_ID
 from tenure.timelines.views import EventView, event_out
 
 __all__ = [
@@ -181,15 +181,3 @@ def article_detail(
     return ArticleDetail(
         **shown, text=article.text, extractor_version=article.extractor_version, evidence=evidence
     )
-
-
-def timeline_out(page: TimelinePage) -> TimelineOut:
-    return TimelineOut(
-        subject=EntityRef(id=page.subject.id, name=page.subject.name),
-        items=[event_out(v) for v in page.items],
-        next_cursor=page.next_cursor,
-    )
-
-
-def event_page_out(page: EventPage) -> EventPageOut:
-    return EventPageOut(items=[event_out(v) for v in page.items], next_cursor=page.next_cursor)

@@ -2,6 +2,12 @@
 
 The schema check runs before uvicorn starts, so a database behind the migrations ends the
 command with one line saying what to run, not a start-up traceback.
+
+`--workers N` (N > 1) runs N uvicorn processes on one socket, each building the app from the
+environment (`tenure.api.app:app_from_environment`); the webhook worker and the source poller
+then run once, in a thread of the parent process, not once per server process. SQLite keeps
+one process: its writers would then be serialised by file locks alone, and past the busy
+timeout a write fails with "database is locked".
 """
 
 from __future__ import annotations
@@ -12,6 +18,10 @@ import contextlib
 import dataclasses
 import importlib
 import logging
+import os
+import sys
+import tempfile
+import threading
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -40,6 +50,14 @@ def register(subparsers: Any) -> None:
         "--no-worker", action="store_true", help="do not deliver webhooks here (run `tenure worker`)"
     )
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes (default 1; PostgreSQL only: SQLite keeps 1). The webhook worker "
+        "still runs once.",
+    )
+    parser.add_argument(
         "--demo-links",
         action="store_true",
         help="once serving, print the timeline URLs of the busiest people, the API description URL "
@@ -56,7 +74,21 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
         changes["port"] = args.port
     if args.no_worker:
         changes["serve_worker"] = False
-    return asyncio.run(serve(dataclasses.replace(settings, **changes), demo_links=args.demo_links))
+    settings = dataclasses.replace(settings, **changes)
+    if args.workers < 1:
+        print(f"tenure: --workers must be at least 1, got {args.workers}", file=sys.stderr)
+        return 2
+    workers = args.workers
+    if workers > 1 and settings.database_url.startswith("sqlite"):
+        print(
+            "tenure: SQLite serves from one process (its writers would contend for the file lock); "
+            "ignoring --workers: use PostgreSQL for more",
+            file=sys.stderr,
+        )
+        workers = 1
+    if workers > 1:
+        return serve_processes(settings, workers, demo_links=args.demo_links)
+    return asyncio.run(serve(settings, demo_links=args.demo_links))
 
 
 async def serve(settings: Settings, *, demo_links: bool = False) -> int:
@@ -64,8 +96,7 @@ async def serve(settings: Settings, *, demo_links: bool = False) -> int:
 
     from tenure.api.app import create_app
 
-    async with database_errors(settings.database_url, connecting=True):
-        await ensure_current(settings.database_url)
+    await _check_schema(settings)
     app = create_app(settings, check_schema=False)  # just checked, with a one-line error
     config = uvicorn.Config(
         app, host=settings.host, port=settings.port, log_level=settings.log_level.lower(), lifespan="on"
@@ -83,6 +114,89 @@ async def serve(settings: Settings, *, demo_links: bool = False) -> int:
         if worker is not None:
             await _finish(worker)
     return 0 if server.started else 1
+
+
+def serve_processes(settings: Settings, workers: int, *, demo_links: bool = False) -> int:
+    """N uvicorn processes on one socket; the webhook worker once, in a thread of this process."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    asyncio.run(_check_schema(settings))
+    # The server processes read their settings from the environment: give them this command's.
+    os.environ["TENURE_HOST"] = settings.host
+    os.environ["TENURE_PORT"] = str(settings.port)
+    # Each process counts its own metrics; prometheus-client's multiprocess mode adds them up
+    # from files in one folder, which must be fresh for this run.
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="tenure-metrics-")
+    config = uvicorn.Config(
+        "tenure.api.app:app_from_environment",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=workers,
+        log_level=settings.log_level.lower(),
+        lifespan="on",
+    )
+    supervisor = Multiprocess(config, sockets=[config.bind_socket()])
+    background = _Background(settings, demo_links)
+    background.start()
+    try:
+        supervisor.run()
+    finally:
+        background.stop()
+    return 0
+
+
+async def _check_schema(settings: Settings) -> None:
+    async with database_errors(settings.database_url, connecting=True):
+        await ensure_current(settings.database_url)
+
+
+class _Background:
+    """The webhook worker and source poller (and the demo links) in their own thread and loop,
+    beside the server processes; stop() lets the worker finish its delivery, as serve does."""
+
+    def __init__(self, settings: Settings, demo_links: bool) -> None:
+        self.settings = settings
+        self.demo_links = demo_links
+        self.ready = threading.Event()
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.halt: asyncio.Event | None = None
+        self.thread = threading.Thread(target=asyncio.run, args=(self._main(),), name="tenure-worker")
+
+    def start(self) -> None:
+        self.thread.start()
+        self.ready.wait(10)
+
+    def stop(self) -> None:
+        if self.loop is not None and self.halt is not None:
+            self.loop.call_soon_threadsafe(self.halt.set)
+        self.thread.join(_WORKER_GRACE_SECONDS + 5)
+
+    async def _main(self) -> None:
+        self.loop, self.halt = asyncio.get_running_loop(), asyncio.Event()
+        self.ready.set()
+        worker = start_worker(self.settings, self.halt) if self.settings.serve_worker else None
+        if self.demo_links and await _wait_for_port(self.settings, self.halt):
+            await print_demo_links(self.settings)
+        await self.halt.wait()
+        if worker is not None:
+            await _finish(worker)
+
+
+async def _wait_for_port(settings: Settings, halt: asyncio.Event) -> bool:
+    """True once the server processes accept connections (False if told to stop first)."""
+    host = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host
+    while not halt.is_set():
+        try:
+            _, writer = await asyncio.open_connection(host, settings.port)
+        except OSError:
+            await asyncio.sleep(0.1)
+            continue
+        writer.close()
+        return True
+    return False
 
 
 def start_worker(settings: Settings, stop: asyncio.Event) -> asyncio.Task[Any] | None:

@@ -7,11 +7,11 @@ index range scan on (person_id | organization_id | type, sort_date, id).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from sqlalchemy import tuple_
+from sqlalchemy import ColumnElement, Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import NotFound
@@ -32,28 +32,38 @@ from tenure.timelines.views import (
 )
 
 __all__ = [
+    "ENTITY_LABELS",
+    "ENTITY_MODELS",
+    "MAX_MERGE_HOPS",
     "EntityKind",
     "EventPage",
     "EventQuery",
     "EventView",
     "MAX_ID",
     "TimelinePage",
+    "apply_filter",
+    "as_is",
     "canonical_entity",
     "event_views",
     "event_out",
     "events_page",
+    "filter_values",
     "filtered_statement",
     "iter_events",
     "local_time",
+    "page_values",
     "paged",
+    "subject_of",
     "timeline",
     "timeline_statement",
 ]
 
 EntityKind = Literal["person", "organization"]
-_MODELS: dict[str, Any] = {"person": Person, "organization": Organization}
-_LABELS = {"person": "person", "organization": "company"}
-_MAX_MERGE_HOPS = 32
+# Any select of events: ORM rows (base_select) or named columns (timelines.reads).
+AnySelect = TypeVar("AnySelect", bound=Select[*tuple[Any, ...]])
+ENTITY_MODELS: dict[str, Any] = {"person": Person, "organization": Organization}
+ENTITY_LABELS = {"person": "person", "organization": "company"}
+MAX_MERGE_HOPS = 32
 # Largest id either back end stores (BIGINT; SQLite's INTEGER): larger ones name nothing.
 MAX_ID = 2**63 - 1
 
@@ -80,16 +90,16 @@ class EventQuery:
 
 async def canonical_entity(session: AsyncSession, kind: EntityKind, entity_id: int) -> Person | Organization:
     """The entity an id stands for, following merges to the survivor."""
-    model = _MODELS[kind]
+    model = ENTITY_MODELS[kind]
     entity: Any = await session.get(model, entity_id) if 0 < entity_id <= MAX_ID else None
     if entity is None:
-        raise NotFound(f"no {_LABELS[kind]} with id {entity_id}")
-    for _ in range(_MAX_MERGE_HOPS):
+        raise NotFound(f"no {ENTITY_LABELS[kind]} with id {entity_id}")
+    for _ in range(MAX_MERGE_HOPS):
         if entity.merged_into_id is None:
             found: Person | Organization = entity
             return found
         entity = await session.get(model, entity.merged_into_id)
-    raise NotFound(f"{_LABELS[kind]} {entity_id} sits in a merge chain too long to follow")
+    raise NotFound(f"{ENTITY_LABELS[kind]} {entity_id} sits in a merge chain too long to follow")
 
 
 async def timeline(
@@ -114,15 +124,38 @@ def timeline_statement(kind: EntityKind, entity_id: int, event_filter: EventFilt
     return filtered_statement(event_filter).where(column == entity_id)
 
 
-def paged(statement: EventSelect, cursor: str | None, limit: int) -> EventSelect:
+def as_is(_name: str, value: Any) -> Any:
+    """The binding of apply_filter and paged that uses each value itself."""
+    return value
+
+
+def paged(
+    statement: AnySelect, cursor: str | None, limit: int, bind: Callable[[str, Any], Any] = as_is
+) -> AnySelect:
     """The statement one page runs: rows after the cursor in (sort_date, id) order, limit + 1 of them.
 
-    The extra row tells whether there is a next page.
+    The extra row tells whether there is a next page. bind as in apply_filter.
     """
+    for name, value in page_values(cursor, limit).items():
+        statement = _PAGE_CLAUSES[name](statement, bind(name, value))
+    return statement.order_by(Event.sort_date, Event.id)
+
+
+def page_values(cursor: str | None, limit: int) -> dict[str, Any]:
+    """The keyset's and the limit's values by name (see paged)."""
+    values: dict[str, Any] = {}
     if cursor is not None:
         after = decode_cursor(cursor)
-        statement = statement.where(tuple_(Event.sort_date, Event.id) > tuple_(after.sort_date, after.id))
-    return statement.order_by(Event.sort_date, Event.id).limit(limit + 1)
+        values["after"] = (after.sort_date, after.id)
+    values["limit"] = limit + 1
+    return values
+
+
+_PAGE_CLAUSES: dict[str, Callable[[Any, Any], Any]] = {
+    # after: the last row's (sort_date, id), as values or as two placeholders.
+    "after": lambda statement, after: statement.where(tuple_(Event.sort_date, Event.id) > tuple_(*after)),
+    "limit": lambda statement, limit: statement.limit(limit),
+}
 
 
 async def events_page(session: AsyncSession, query: EventQuery, cursor: str | None, limit: int) -> EventPage:
@@ -160,15 +193,15 @@ async def _batches(
 async def _event_select(session: AsyncSession, query: EventQuery) -> EventSelect:
     statement = filtered_statement(query.filter)
     if query.person:
-        person = await _subject(session, "person", query.person)
+        person = await subject_of(session, "person", query.person)
         statement = statement.where(Event.person_id == person.id)
     if query.company:
-        company = await _subject(session, "organization", query.company)
+        company = await subject_of(session, "organization", query.company)
         statement = statement.where(Event.organization_id == company.id)
     return statement
 
 
-async def _subject(session: AsyncSession, kind: EntityKind, value: str) -> Person | Organization:
+async def subject_of(session: AsyncSession, kind: EntityKind, value: str) -> Person | Organization:
     """A filter value that is an id ("42") or a name or alias ("Dana Whitfield", "Facebook")."""
     value = value.strip()
     if value.isascii() and value.isdigit():
@@ -176,23 +209,51 @@ async def _subject(session: AsyncSession, kind: EntityKind, value: str) -> Perso
     found = await (find_person(session, value) if kind == "person" else find_organization(session, value))
     if found is None:
         plural = "people" if kind == "person" else "companies"
-        raise NotFound(f"no {_LABELS[kind]} is named {value!r}: search with GET /{plural}?q={value}")
+        raise NotFound(f"no {ENTITY_LABELS[kind]} is named {value!r}: search with GET /{plural}?q={value}")
     return found
 
 
 def filtered_statement(event_filter: EventFilter) -> EventSelect:
-    # Rejected and retired events are kept for their history but never listed or exported.
-    statement = base_select().where(Event.state == ACTIVE)
+    return apply_filter(base_select(), event_filter)
+
+
+def filter_values(event_filter: EventFilter) -> dict[str, Any]:
+    """The filter's values by the name of the condition each sets (see apply_filter)."""
+    values: dict[str, Any] = {}
     if event_filter.types:
-        statement = statement.where(Event.type.in_(event_filter.types))
+        values["types"] = list(event_filter.types)
     if event_filter.statuses:
-        statement = statement.where(Event.status.in_(event_filter.statuses))
+        values["statuses"] = list(event_filter.statuses)
     if event_filter.min_confidence is not None:
-        statement = statement.where(Event.confidence >= event_filter.min_confidence)
+        values["min_confidence"] = event_filter.min_confidence
     if event_filter.since is not None:
-        statement = statement.where(Event.sort_date >= event_filter.since)
+        values["since"] = event_filter.since
     if event_filter.until is not None:
-        statement = statement.where(Event.sort_date <= event_filter.until)
+        values["until"] = event_filter.until
+    return values
+
+
+_CONDITIONS: dict[str, Callable[[Any], ColumnElement[bool]]] = {
+    "types": lambda value: Event.type.in_(value),
+    "statuses": lambda value: Event.status.in_(value),
+    "min_confidence": lambda value: Event.confidence >= value,
+    "since": lambda value: Event.sort_date >= value,
+    "until": lambda value: Event.sort_date <= value,
+}
+
+
+def apply_filter(
+    statement: AnySelect, event_filter: EventFilter, bind: Callable[[str, Any], Any] = as_is
+) -> AnySelect:
+    """The filter's conditions on a select of events (ORM rows here, columns in timelines.reads).
+
+    bind(name, value) gives what each condition compares with: the value itself, or a named
+    placeholder for a statement built once and run with many filters (timelines.reads).
+    """
+    # Rejected and retired events are kept for their history but never listed or exported.
+    statement = statement.where(Event.state == ACTIVE)
+    for name, value in filter_values(event_filter).items():
+        statement = statement.where(_CONDITIONS[name](bind(name, value)))
     if event_filter.dated_only:
         statement = statement.where(Event.sort_date < UNDATED_SORT)
     return statement

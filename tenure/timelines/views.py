@@ -19,6 +19,7 @@ from tenure.models.articles import local_time
 from tenure.shape import EntityRef, EventOut, SourceOut
 
 __all__ = [
+    "SOURCE_FIELDS",
     "EventSelect",
     "EventView",
     "base_select",
@@ -105,27 +106,28 @@ async def _sources(session: AsyncSession, event_ids: Sequence[int]) -> dict[int,
     return found
 
 
+# What a source shows (SourceOut), in this order: source_rows and timelines.reads select them.
+SOURCE_FIELDS: tuple[Any, ...] = (
+    EventSource.article_id,
+    Article.url,
+    Article.title,
+    Article.source,
+    Article.published_at,
+    Article.published_utc_offset,
+    EventSource.evidence,
+    EventSource.evidence_start,
+    EventSource.evidence_end,
+    EventSource.date_text,
+)
+
+
 async def source_rows(session: AsyncSession, event_ids: Sequence[int]) -> Sequence[Any]:
     """Each event's sources with their articles' names, oldest article first."""
     if not event_ids:
         return []
     # Named columns, not Article rows: an article's text can be large and is not needed here.
     query = (
-        select(
-            EventSource.event_id,
-            EventSource.article_id,
-            Article.url,
-            Article.title,
-            Article.source,
-            Article.published_at,
-            Article.published_utc_offset,
-            EventSource.evidence,
-            EventSource.evidence_start,
-            EventSource.evidence_end,
-            EventSource.date_text,
-            EventSource.rule_id,
-            EventSource.confidence,
-        )
+        select(EventSource.event_id, *SOURCE_FIELDS, EventSource.rule_id, EventSource.confidence)
         .join(Article, Article.id == EventSource.article_id)
         .where(EventSource.event_id.in_(list(event_ids)))
         .order_by(EventSource.event_id, Article.published_at, EventSource.id)
