@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from webhooks.receiver import Receiver
 
@@ -137,6 +138,10 @@ async def test_source_gauges_show_states_and_the_last_poll(
     assert 120 <= value(samples, "tenure_sources_last_poll_age_seconds") < 200
 
 
+_PREPARE = """
+from tenure.observability.multiprocess import prepare_multiprocess_dir
+print(prepare_multiprocess_dir())
+"""
 _RECORD_IN_A_WORKER = """
 from tenure.observability.metrics import INGESTS, observe_request
 INGESTS.labels("new").inc(2)
@@ -147,36 +152,37 @@ import sys
 from tenure.observability.metrics import render
 sys.stdout.write(render().decode())
 """
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _python(code: str, environ: dict[str, str]) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=environ, check=True, timeout=60, capture_output=True, text=True
+    )
+    return done.stdout
 
 
 def test_multiprocess_mode_adds_up_every_worker(tmp_path: Path) -> None:
-    from tenure.observability.multiprocess import prepare_multiprocess_dir
-
+    """Each process is a worker of `tenure serve --workers N`; the last one answers the scrape."""
     folder = tmp_path / "metrics"
     folder.mkdir()
     (folder / "counter_99999.db").write_bytes(b"left by a previous run")
     environ = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(folder), "PYTHONPATH": str(_ROOT)}
-    previous = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
-    try:
-        assert prepare_multiprocess_dir() == str(folder)
-    finally:
-        if previous is None:
-            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
-        else:
-            os.environ["PROMETHEUS_MULTIPROC_DIR"] = previous
-    assert not (folder / "counter_99999.db").exists()
 
+    assert _python(_PREPARE, environ).strip() == str(folder)
+    assert not (folder / "counter_99999.db").exists()
     for _ in range(2):
-        subprocess.run([sys.executable, "-c", _RECORD_IN_A_WORKER], env=environ, check=True, timeout=60)
-    shown = subprocess.run(
-        [sys.executable, "-c", _RENDER], env=environ, check=True, timeout=60, capture_output=True, text=True
-    )
-    _, samples = parse_metrics(shown.stdout)
+        _python(_RECORD_IN_A_WORKER, environ)
+    _, samples = parse_metrics(_python(_RENDER, environ))
 
     assert value(samples, "tenure_ingest_articles_total", outcome="new") == 4
     events = {"method": "GET", "route": "/events", "status": "200"}
     assert value(samples, f"{HISTOGRAM}_count", **events) == 2
 
 
-_ROOT = Path(__file__).resolve().parents[2]
+def test_without_the_variable_prepare_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tenure.observability.multiprocess import prepare_multiprocess_dir
+
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    assert prepare_multiprocess_dir() is None
+    assert "PROMETHEUS_MULTIPROC_DIR" not in os.environ
