@@ -15,6 +15,7 @@ the outbox by ix_webhook_deliveries_due (status, next_attempt_at); sources are a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -22,13 +23,16 @@ from prometheus_client import CollectorRegistry
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import case, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.models import Delivery, Source
-from tenure.models.availability import UNREACHABLE
+from tenure.models.availability import UNREACHABLE, reason
 from tenure.models.base import utcnow
 
 __all__ = ["database_gauges"]
+
+_log = logging.getLogger("tenure.metrics")
 
 SOURCE_STATES = ("active", "paused", "unhealthy")
 
@@ -50,7 +54,9 @@ async def database_gauges(sessions: async_sessionmaker[AsyncSession]) -> Collect
         async with sessions() as session:
             families = await _read(session, utcnow())
         up.add_metric([], 1)
-    except UNREACHABLE:
+    except (*UNREACHABLE, DBAPIError) as exc:
+        # The scrape still answers (request and ingest series matter most during an outage).
+        _log.warning("metrics: the database did not answer: %s", reason(exc))
         families = []
         up.add_metric([], 0)
     registry.register(_Families([*families, up]))
