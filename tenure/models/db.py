@@ -9,7 +9,7 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from tenure.models.write_gate import DEFAULT_WRITE_WAIT, gated_session_class, write_gate
+from tenure.models.write_gate import gated_session_class, write_gate
 
 
 def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
@@ -38,10 +38,11 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
 
 
 def session_factory(
-    engine: AsyncEngine, *, write_wait: float = DEFAULT_WRITE_WAIT
+    engine: AsyncEngine, *, write_wait: float | None = None
 ) -> async_sessionmaker[AsyncSession]:
     """Sessions on this engine; on SQLite their writes queue for the process's one writer
-    (tenure.models.write_gate), waiting at most write_wait seconds (Settings.sqlite_write_wait)."""
+    (tenure.models.write_gate). write_wait (Settings.sqlite_write_wait) bounds the wait; None keeps
+    the bound already set for the database (DEFAULT_WRITE_WAIT at first)."""
     if engine.dialect.name != "sqlite":
         return async_sessionmaker(engine, expire_on_commit=False)
     gate = write_gate(str(engine.url), write_wait)

@@ -89,12 +89,13 @@ class _LoopLock:
 _gates: dict[str, WriteGate] = {}
 
 
-def write_gate(database: str, wait: float = DEFAULT_WRITE_WAIT) -> WriteGate:
-    """The gate of this database (its URL); `wait` updates the bound when the app sets it."""
+def write_gate(database: str, wait: float | None = None) -> WriteGate:
+    """The gate of this database (its URL). `wait` sets its bound (the app passes
+    Settings.sqlite_write_wait); None keeps the bound it has, DEFAULT_WRITE_WAIT for a new gate."""
     gate = _gates.get(database)
     if gate is None:
-        gate = _gates[database] = WriteGate(wait)
-    elif wait != DEFAULT_WRITE_WAIT:
+        gate = _gates[database] = WriteGate(DEFAULT_WRITE_WAIT)
+    if wait is not None:
         gate.wait = wait
     return gate
 

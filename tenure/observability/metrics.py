@@ -48,7 +48,7 @@ __all__ = [
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
 # The *_created timestamp series double every counter's output for no use in Prometheus' text format.
-disable_created_metrics()
+disable_created_metrics()  # type: ignore[no-untyped-call]
 # From a cached timeline page (1 ms) to a slow article fetch (10 s).
 _LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 

@@ -5,22 +5,18 @@ The outage runs on a private PostgreSQL (tests/security/private_postgres.py), ne
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-import asyncpg
 import pytest
-from security.private_postgres import PrivatePostgres, find_bin_dir
+from security.private_postgres import PrivatePostgres, create_database, running_private_postgres
 
 from tenure.api.app import create_app
 from tenure.models.migrate import downgrade, head_revision, run_blocking, upgrade
 from tenure.settings import Settings
 
 from .conftest import Client, serving
-
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 async def probe(client: Client, path: str) -> tuple[int, dict[str, object]]:
@@ -90,30 +86,11 @@ async def test_readyz_is_503_when_the_sqlite_file_goes_away(tmp_path: Path) -> N
 
 @pytest.fixture(scope="module")
 def private_pg() -> Iterator[PrivatePostgres]:
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        if IN_CI:
-            pytest.fail("CI=true but initdb is not installed: the readiness outage test cannot run")
-        pytest.skip("initdb is not installed (PostgreSQL server binaries), so no private server")
-    server = PrivatePostgres(bin_dir)
-    try:
-        server.init()
-        server.start()
-        yield server
-    finally:
-        server.destroy()
-
-
-async def _create_database(server: PrivatePostgres, name: str) -> None:
-    conn = await asyncpg.connect(server.admin_url, timeout=5)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
+    yield from running_private_postgres("readiness outage test")
 
 
 async def test_readyz_follows_postgresql_down_and_back(private_pg: PrivatePostgres) -> None:
-    run_blocking(_create_database(private_pg, "ready"))
+    run_blocking(create_database(private_pg, "ready"))
     url = private_pg.url("ready")
     upgrade(url)
     app = create_app(Settings(database_url=url))
