@@ -19,6 +19,7 @@ by SQLite's own lock and busy_timeout.
 from __future__ import annotations
 
 import asyncio
+import functools
 import math
 import weakref
 from typing import Any
@@ -32,7 +33,7 @@ from tenure.errors import DatabaseBusy
 __all__ = ["DEFAULT_WRITE_WAIT", "WriteGate", "gated_session_class", "write_gate"]
 
 DEFAULT_WRITE_WAIT = 20.0
-_HOLDER = "tenure_write_gate"  # Session.info key: the root transaction holding the gate
+_HOLDER = "tenure_write_gate"  # Session.info key: set while this session's transaction holds the gate
 
 
 class WriteGate:
@@ -100,6 +101,7 @@ def write_gate(database: str, wait: float | None = None) -> WriteGate:
     return gate
 
 
+@functools.cache  # one class (and one set of listeners) per gate, however many engines reach it
 def gated_session_class(gate: WriteGate) -> type[Session]:
     """A Session class whose write transactions go through the gate (for async_sessionmaker's
     sync_session_class); the listeners run inside SQLAlchemy's greenlet, so they may await."""
