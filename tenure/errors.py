@@ -105,3 +105,13 @@ class ApiKeyRequired(Unauthorized):
     """No API key, or one that is not valid: the response tells the client how to send one."""
 
     headers = {"WWW-Authenticate": 'Bearer realm="tenure"'}
+
+
+class DatabaseBusy(DatabaseUnavailable):
+    """SQLite: a write waited past Settings.sqlite_write_wait for the writers queued before it."""
+
+    title = "Database busy"
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.headers = {"Retry-After": str(retry_after)}

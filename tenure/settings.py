@@ -94,6 +94,10 @@ class Settings:
     sources_concurrency: int = 8
     sources_idle_seconds: float = 5.0
     log_level: str = "INFO"
+    # "text", or "json": one JSON object per line with the request id (tenure.observability.logs).
+    log_format: str = "text"
+    # SQLite: seconds a write waits for the process's one writer before a 503 with Retry-After.
+    sqlite_write_wait: float = 20.0
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

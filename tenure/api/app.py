@@ -28,10 +28,13 @@ from tenure.api.openapi_docs import document_problems_and_keys
 from tenure.api.problems import EXCEPTION_HANDLERS
 from tenure.api.sources import SourceController
 from tenure.api.webhooks import DeliveryController, SubscriptionController
-from tenure.errors import DatabaseUnavailable, SchemaOutOfDate
+from tenure.errors import ConfigurationError, DatabaseUnavailable, SchemaOutOfDate
 from tenure.models.availability import database_errors
 from tenure.models.db import create_engine, session_factory
 from tenure.models.migrate import ensure_current
+from tenure.observability.logs import LOG_FORMATS, use_json_logs
+from tenure.observability.requests import observe_requests
+from tenure.observability.routes import healthz, metrics, readyz
 from tenure.pages import PAGES, STATIC, TEMPLATES, swagger_asset
 from tenure.security.redact import install_log_redaction
 from tenure.settings import Settings
@@ -54,11 +57,14 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     PAGES,
     STATIC,
     SourceController,
+    healthz,
+    readyz,
+    metrics,
 ]
 # Guards run before every handler (API keys, for instance). Add yours here.
 GUARDS: list[Guard] = [require_api_key]
 # ASGI middleware, outermost first (rate limits, for instance). Add yours here.
-MIDDLEWARE: list[Middleware] = []
+MIDDLEWARE: list[Middleware] = [observe_requests]
 
 
 def create_app(settings: Settings, *, check_schema: bool = True, require_keys: bool = True) -> Litestar:
@@ -66,6 +72,10 @@ def create_app(settings: Settings, *, check_schema: bool = True, require_keys: b
 
     require_keys=False turns the API-key guard off: for tests of other areas only, never serving.
     """
+    if settings.log_format not in LOG_FORMATS:
+        raise ConfigurationError(
+            f"TENURE_LOG_FORMAT={settings.log_format!r}: use one of {', '.join(LOG_FORMATS)}"
+        )
     app = TenureApp(
         route_handlers=list(ROUTE_HANDLERS),
         dependencies=dict(DEPENDENCIES),
@@ -115,11 +125,13 @@ def app_from_environment() -> Litestar:
 @asynccontextmanager
 async def _database(app: Litestar) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
+    if settings.log_format == "json":
+        use_json_logs(settings.log_level)  # after uvicorn set up its loggers, so it replaces them
     if app.state.check_schema:
         await check_database(settings)
     engine = create_engine(settings.database_url)
     app.state.engine = engine
-    app.state.sessions = session_factory(engine)
+    app.state.sessions = session_factory(engine, write_wait=settings.sqlite_write_wait)
     try:
         yield
     finally:

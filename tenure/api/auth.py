@@ -30,8 +30,9 @@ __all__ = [
 ]
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-# The OpenAPI description and the static files pages and docs load (styles, scripts) need no key.
-OPEN_PATH_PREFIXES = ("/schema", "/static/")
+# The OpenAPI description, the static files pages and docs load (styles, scripts) and the probes
+# and metrics (tenure.observability.routes) need no key.
+OPEN_PATH_PREFIXES = ("/schema", "/static/", "/healthz", "/readyz", "/metrics")
 # Route opt that makes reads need a key too, whatever Settings.require_read_key says: for data that
 # is the operator's, not the public's (webhook subscriptions and their delivery logs). Set it on a
 # controller or handler: `opt = ALWAYS_KEYED` / `@get(..., opt=ALWAYS_KEYED)`.

@@ -40,6 +40,7 @@ from tenure.ingest.merge import (
 from tenure.ingest.published import check_published_range
 from tenure.models import Article, Event, EventSource
 from tenure.models.events import ACTIVE, RETIRED
+from tenure.observability.metrics import counted_ingest
 from tenure.security.sanitize import has_controls, storable
 from tenure.webhooks import outbox
 from tenure.webhooks.outbox import ChangeKind, EventChange
@@ -91,6 +92,7 @@ def content_hash(text_: str) -> str:
     return hashlib.sha256(text_.encode("utf-8")).hexdigest()
 
 
+@counted_ingest
 async def ingest_article(
     sessions: async_sessionmaker[AsyncSession], data: ArticleInput, *, max_bytes: int = MAX_ARTICLE_CHARS
 ) -> IngestResult:

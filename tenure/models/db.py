@@ -11,6 +11,8 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from tenure.models.write_gate import gated_session_class, write_gate
+
 
 def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     # Foreign keys are off by default in SQLite; WAL lets readers run beside the one writer;
@@ -63,5 +65,13 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     return engine
 
 
-def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+def session_factory(
+    engine: AsyncEngine, *, write_wait: float | None = None
+) -> async_sessionmaker[AsyncSession]:
+    """Sessions on this engine; on SQLite their writes queue for the process's one writer
+    (tenure.models.write_gate). write_wait (Settings.sqlite_write_wait) bounds the wait; None keeps
+    the bound already set for the database (DEFAULT_WRITE_WAIT at first)."""
+    if engine.dialect.name != "sqlite":
+        return async_sessionmaker(engine, expire_on_commit=False)
+    gate = write_gate(str(engine.url), write_wait)
+    return async_sessionmaker(engine, expire_on_commit=False, sync_session_class=gated_session_class(gate))

@@ -31,6 +31,7 @@ from tenure.models import Delivery, DeliveryAttempt, Subscription
 from tenure.models.availability import UNREACHABLE, reason
 from tenure.models.base import utcnow
 from tenure.models.db import create_engine, session_factory
+from tenure.observability.metrics import record_delivery_attempt
 from tenure.security.addresses import resolver_from
 from tenure.security.http import guarded_request, transport_from
 from tenure.security.sanitize import storable
@@ -387,7 +388,9 @@ async def _update_subscriptions(
 
 async def _attempt(delivery: ClaimedDelivery, settings: Settings, transports: Transports) -> Attempted:
     started_at = utcnow()
-    return Attempted(delivery, await send_one(delivery, settings, transports), started_at)
+    outcome = await send_one(delivery, settings, transports)
+    record_delivery_attempt(outcome)
+    return Attempted(delivery, outcome, started_at)
 
 
 async def deliver_due(

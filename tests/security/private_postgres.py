@@ -15,7 +15,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+import asyncpg
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def find_bin_dir() -> Path | None:
@@ -79,3 +85,28 @@ class PrivatePostgres:
         with contextlib.suppress(RuntimeError):  # already stopped
             self.stop("immediate")
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def running_private_postgres(test: str) -> Iterator[PrivatePostgres]:
+    """A started private server for a fixture to yield from, destroyed after; without initdb the
+    test named `test` is skipped, or fails when CI=true."""
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        if IN_CI:
+            pytest.fail(f"CI=true but initdb is not installed: the {test} cannot run")
+        pytest.skip("initdb is not installed (PostgreSQL server binaries), so no private server")
+    server = PrivatePostgres(bin_dir)
+    try:
+        server.init()
+        server.start()
+        yield server
+    finally:
+        server.destroy()
+
+
+async def create_database(server: PrivatePostgres, name: str) -> None:
+    conn = await asyncpg.connect(server.admin_url, timeout=5)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()

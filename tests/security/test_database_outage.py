@@ -6,7 +6,6 @@ Runs on a private PostgreSQL (tests/security/private_postgres.py), never the mac
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,9 +18,8 @@ from tenure.api.app import create_app
 from tenure.models.migrate import run_blocking, upgrade
 from tenure.settings import Settings
 
-from .private_postgres import PrivatePostgres, find_bin_dir
+from .private_postgres import PrivatePostgres, create_database, running_private_postgres
 
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PUBLISHED = "2025-10-21T09:30:00Z"
 FIRST = "Harbor Lane Logistics said on Monday that Priya Okafor will become chief executive."
 SECOND = "Quillfeather Labs said on Tuesday that its chief executive Mara Ellison will step down."
@@ -30,26 +28,7 @@ THIRD = "Northgate Ventures said on Wednesday that it hired Kim Sato as a partne
 
 @pytest.fixture(scope="module")
 def private_pg() -> Iterator[PrivatePostgres]:
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        if IN_CI:
-            pytest.fail("CI=true but initdb is not installed: the database outage test cannot run")
-        pytest.skip("initdb is not installed (PostgreSQL server binaries)")
-    server = PrivatePostgres(bin_dir)
-    try:
-        server.init()
-        server.start()
-        yield server
-    finally:
-        server.destroy()
-
-
-async def _create_database(server: PrivatePostgres, name: str) -> None:
-    conn = await asyncpg.connect(server.admin_url, timeout=5)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
+    yield from running_private_postgres("database outage test")
 
 
 async def _counts(url: str) -> dict[str, int]:
@@ -64,7 +43,7 @@ async def _counts(url: str) -> dict[str, int]:
 @pytest.fixture
 def outage_db(private_pg: PrivatePostgres, request: pytest.FixtureRequest) -> str:
     name = f"outage_{request.node.name.replace('[', '_').replace(']', '')[:40]}"
-    run_blocking(_create_database(private_pg, name))
+    run_blocking(create_database(private_pg, name))
     url = private_pg.url(name)
     upgrade(url)
     return url
