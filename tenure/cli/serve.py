@@ -121,14 +121,17 @@ def serve_processes(settings: Settings, workers: int, *, demo_links: bool = Fals
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
+    from tenure.observability.multiprocess import multiprocess_dir, prepare_multiprocess_dir
+
     asyncio.run(_check_schema(settings))
     # The server processes read their settings from the environment: give them this command's.
     os.environ["TENURE_HOST"] = settings.host
     os.environ["TENURE_PORT"] = str(settings.port)
     # Each process counts its own metrics; prometheus-client's multiprocess mode adds them up
     # from files in one folder, which must be fresh for this run.
-    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="tenure-metrics-")
+    # The parent's webhook worker counts into the same folder, so /metrics shows its deliveries.
+    fresh = None if multiprocess_dir() else tempfile.mkdtemp(prefix="tenure-metrics-")
+    prepare_multiprocess_dir(fresh)
     config = uvicorn.Config(
         "tenure.api.app:app_from_environment",
         factory=True,

@@ -76,6 +76,15 @@ def test_two_workers_answer_on_one_port(database_url: str) -> None:
             pid for pid in _children(server.pid) if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
         ]
         assert len(servers) == 2
+        # Whichever process answered, /metrics adds up all of them (prometheus multiprocess mode).
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+            exposition = response.read().decode()
+        counts = [
+            float(line.rsplit(" ", 1)[1])
+            for line in exposition.splitlines()
+            if line.startswith("tenure_http_request_duration_seconds_count") and 'route="/events"' in line
+        ]
+        assert sum(counts) == 8
     finally:
         server.send_signal(signal.SIGINT)
         assert server.wait(timeout=30) == 0
