@@ -27,7 +27,7 @@ from tenure.extractors.version import EXTRACTOR_VERSION
 from tenure.ingest.announcements import earliest, effective_replaces, only_announces, told_twice
 from tenure.models import UNDATED_SORT, Correction, Event, EventSource, FormerFact
 from tenure.models.events import ACTIVE, REJECTED, RETIRED
-from tenure.webhooks.outbox import ChangeKind, EventChange
+from tenure.webhooks.outbox import ChangeKind, EventChange, record_fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +312,10 @@ _FOLD_RANK = {REJECTED: 0, ACTIVE: 1, RETIRED: 2}
 
 
 async def _fold_event(session: AsyncSession, duplicate: Event, into: Event) -> ChangeKind:
+    if duplicate.state == ACTIVE:
+        # Subscribers who were shown it are told it is gone, in the shape they last saw.
+        duplicate.revision = (duplicate.revision or 1) + 1
+        await record_fold(session, duplicate, into)
     sourced = set(
         (
             await session.execute(select(EventSource.article_id).where(EventSource.event_id == into.id))

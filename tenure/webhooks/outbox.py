@@ -5,7 +5,8 @@ and before committing, so an event and the deliveries it owes commit together or
 crash can lose neither. The worker (tenure.webhooks.worker) sends them afterwards.
 
 Corrections and re-extraction tell subscribers through `record_update` (an analyst's edit, a
-source withdrawn), `record_retraction` (rejected or retired) and `record_restoration`, in the
+source withdrawn), `record_retraction` (rejected or retired), `record_fold` (an entity merge found two events to be
+one fact and deletes one) and `record_restoration`, in the
 transaction that changed the event. Who hears what: new and restored events go to every
 matching subscription, updates only to those with notify_updates, retractions only to those
 with notify_retractions.
@@ -32,18 +33,27 @@ __all__ = [
     "EventChange",
     "enqueue_event_changes",
     "matches",
+    "record_fold",
     "record_restoration",
     "record_retraction",
     "record_update",
 ]
 
 ChangeKind = Literal[
-    "created", "source_added", "date_refined", "source_removed", "edited", "rejected", "retired", "restored"
+    "created",
+    "source_added",
+    "date_refined",
+    "source_removed",
+    "edited",
+    "rejected",
+    "retired",
+    "folded",
+    "restored",
 ]
 UpdateKind = Literal["source_added", "date_refined", "source_removed", "edited"]
-RetractionKind = Literal["rejected", "retired"]
+RetractionKind = Literal["rejected", "retired", "folded"]
 UPDATES: frozenset[str] = frozenset(("source_added", "date_refined", "source_removed", "edited"))
-RETRACTIONS: frozenset[str] = frozenset(("rejected", "retired"))
+RETRACTIONS: frozenset[str] = frozenset(("rejected", "retired", "folded"))
 # Subscriptions in these states still collect deliveries (a paused one sends them on resume).
 COLLECTING = ("active", "paused")
 
@@ -54,6 +64,8 @@ class EventChange:
 
     event_id: int
     kind: ChangeKind
+    # For "folded": the event that states the fact from now on.
+    folded_into: int | None = None
 
 
 def matches(subscription: Subscription, event: Event, kind: str) -> bool:
@@ -97,14 +109,14 @@ async def enqueue_event_changes(session: AsyncSession, changes: Sequence[EventCh
     ]
     if not wanted:
         return 0
-    payloads = await _payloads(session, {(change.event_id, change.kind) for change, _, _ in wanted}, events)
+    payloads = await _payloads(session, {change for change, _, _ in wanted}, events)
     session.add_all(
         Delivery(
             subscription_id=sub.id,
             event_id=event.id,
             webhook_id=new_webhook_id(),
             kind=change.kind,
-            payload=payloads[(change.event_id, change.kind)],
+            payload=payloads[change],
             status="pending",
             attempt_count=0,
             next_attempt_at=utcnow(),
@@ -131,6 +143,16 @@ async def record_retraction(session: AsyncSession, event: Event, kind: Retractio
     return await enqueue_event_changes(session, [EventChange(event_id=event.id, kind=kind)])
 
 
+async def record_fold(session: AsyncSession, event: Event, into: Event) -> int:
+    """An entity merge found `event` states the fact `into` states and is about to delete it:
+    event.retracted (change "folded", with `folded_into`) to the subscriptions with
+    notify_retractions, so a view that shows it drops it. Call before deleting `event`."""
+    await session.flush()
+    return await enqueue_event_changes(
+        session, [EventChange(event_id=event.id, kind="folded", folded_into=into.id)]
+    )
+
+
 async def record_restoration(session: AsyncSession, event: Event) -> int:
     """A rejected or retired event is active again: event.created (change "restored") to every
     matching subscription, as a new event would be, in the caller's transaction."""
@@ -139,10 +161,13 @@ async def record_restoration(session: AsyncSession, event: Event) -> int:
 
 
 async def _payloads(
-    session: AsyncSession, keys: set[tuple[int, str]], events: dict[int, Event]
-) -> dict[tuple[int, str], dict[str, object]]:
-    """One payload per (event, change), in the event's public shape (what GET /events shows)."""
-    views = await event_views(session, [events[i] for i in {event_id for event_id, _ in keys}])
+    session: AsyncSession, changes: set[EventChange], events: dict[int, Event]
+) -> dict[EventChange, dict[str, object]]:
+    """One payload per change of an event, in the event's public shape (what GET /events shows)."""
+    views = await event_views(session, [events[i] for i in {change.event_id for change in changes}])
     shaped = {view.event.id: event_out(view) for view in views}
     now = utcnow()
-    return {(event_id, kind): build_payload(shaped[event_id], kind, now) for event_id, kind in keys}
+    return {
+        change: build_payload(shaped[change.event_id], change.kind, now, folded_into=change.folded_into)
+        for change in changes
+    }

@@ -44,6 +44,7 @@ PAYLOAD_TYPES = {
     "edited": "event.updated",
     "rejected": "event.retracted",
     "retired": "event.retracted",
+    "folded": "event.retracted",
 }
 
 
@@ -68,7 +69,9 @@ class WebhookPayload(msgspec.Struct):
             "event.updated when a known fact gained or lost a source, got a more precise date or was "
             "edited by an analyst (only for subscriptions with notify_updates); event.retracted when it "
             "was withdrawn, rejected by an analyst or retired by re-extraction because no article states "
-            "it any more (only for subscriptions with notify_retractions): remove it from your view."
+            "it any more, or folded into another event that states the same fact once their people or "
+            "companies were merged (only for subscriptions with notify_retractions): remove it from "
+            "your view."
         ),
     ]
     change: Annotated[
@@ -81,6 +84,7 @@ class WebhookPayload(msgspec.Struct):
             "edited",
             "rejected",
             "retired",
+            "folded",
         ],
         msgspec.Meta(description="What happened to the event, in more detail than `type`."),
     ]
@@ -100,9 +104,18 @@ class WebhookPayload(msgspec.Struct):
     ]
     event: EventOut
     links: Links
+    folded_into: Annotated[
+        int | None,
+        msgspec.Meta(
+            description="For change `folded`: the id of the event that states this fact from now on "
+            "(this event's id no longer exists). Absent otherwise."
+        ),
+    ] = None
 
 
-def build_payload(event: EventOut, kind: str, occurred_at: datetime) -> dict[str, Any]:
+def build_payload(
+    event: EventOut, kind: str, occurred_at: datetime, *, folded_into: int | None = None
+) -> dict[str, Any]:
     """The payload as stored with its delivery: JSON-ready, without the links `with_links` adds."""
     payload = WebhookPayload(
         schema=SCHEMA,
@@ -112,9 +125,12 @@ def build_payload(event: EventOut, kind: str, occurred_at: datetime) -> dict[str
         occurred_at=occurred_at,
         event=event,
         links=Links(None, None),
+        folded_into=folded_into,
     )
     stored: dict[str, Any] = msgspec.to_builtins(payload)
     del stored["links"]
+    if folded_into is None:
+        del stored["folded_into"]  # optional within tenure.event.v2: only folds carry it
     return stored
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from tenure.api.app import create_app
 from tenure.curation.corrections import Who, confirm_event, edit_event, reject_event, restore_event
+from tenure.ingest.entities import merge_people
 from tenure.ingest.reextract import Selection, reextract
 from tenure.models import Event
 from tenure.settings import Settings
@@ -150,3 +151,32 @@ async def test_an_analysts_corrections_reach_subscribers(
         ("event.retracted", "rejected", "chief logistics officer"),
         ("event.created", "restored", "chief logistics officer"),
     ]
+
+
+async def test_an_event_folded_by_a_merge_is_retracted_pointing_at_the_survivor(
+    sessions: Sessions, settings: Settings, receiver: Receiver
+) -> None:
+    """Two names of one person, one departure each: merging the people deletes one event, and a
+    dashboard that was sent it hears it is gone and which event states the fact now."""
+    dashboard = await create_subscription(
+        sessions, settings, NewSubscription(url=receiver.url("/dashboard"), notify_retractions=True)
+    )
+    await create_subscription(sessions, settings, NewSubscription(url=receiver.url("/plain")))
+    await ingest(sessions, DEPARTURE)
+    await ingest(sessions, DEPARTURE.replace("Priya Lindqvist", "Priya Holm"))
+    async with sessions() as session:
+        kept, folded = (await session.execute(select(Event).order_by(Event.id))).scalars().all()
+    await merge_people(sessions, folded.person_id or 0, kept.person_id or 0)
+    await drain(sessions, settings)
+
+    retractions = [r for r in receiver.received if json.loads(r.body)["type"] == "event.retracted"]
+    assert [r.path for r in retractions] == ["/dashboard"]
+    assert independent_verify(dashboard.secret, retractions[0].headers, retractions[0].body)
+    payload = msgspec.json.decode(retractions[0].body, type=WebhookPayload)
+    assert (payload.change, payload.folded_into, payload.event.id) == ("folded", kept.id, folded.id)
+    assert payload.sequence == folded.revision + 1  # newer than the event.created it follows
+    assert [s.url for s in payload.event.sources] == [None]  # as the subscriber last saw it
+    created = [json.loads(r.body) for r in receiver.received if json.loads(r.body)["type"] == "event.created"]
+    assert all("folded_into" not in body for body in created)
+    async with sessions() as session:
+        assert (await session.execute(select(Event.id))).scalars().all() == [kept.id]
