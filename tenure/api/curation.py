@@ -23,8 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenure.api.deps import IdPath, ReadSession, SessionFactory
 from tenure.api.schemas import EventPatchIn, ReasonIn
 from tenure.curation.corrections import Who, confirm_event, edit_event, reject_event, restore_event
-from tenure.curation.history import history
-from tenure.errors import InvalidInput, NotFound, PreconditionRequired
+from tenure.curation.history import event_not_found, history
+from tenure.errors import InvalidInput, PreconditionRequired
 from tenure.models import Event
 from tenure.shape import CorrectionOut, EventDetail
 from tenure.timelines.detail import event_detail
@@ -91,7 +91,7 @@ class EventCurationController(Controller):
     @get("/{event_id:int}/history", summary="The corrections made to an event, oldest first")
     async def history(self, event_id: IdPath, session: ReadSession) -> list[CorrectionOut]:
         if await session.get(Event, event_id) is None:  # a 404 for an unknown event, not an empty list
-            raise NotFound(f"no event with id {event_id}")
+            raise await event_not_found(session, event_id)
         return await history(session, "event", event_id)
 
     @patch(

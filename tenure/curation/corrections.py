@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tenure.curation.history import record
+from tenure.curation.history import event_not_found, record
 from tenure.errors import Conflict, InvalidInput, NotFound
 from tenure.extractors.contract import DEPARTURE_STATUSES
 from tenure.extractors.events.facts import date_span
@@ -196,7 +196,7 @@ async def lock_event(session: AsyncSession, event_id: int, revision: int | None)
     query = select(Event).where(Event.id == event_id).execution_options(populate_existing=True)
     event = (await session.execute(query)).scalar()
     if event is None:
-        raise NotFound(f"no event with id {event_id}")
+        raise await event_not_found(session, event_id)
     if revision is not None and event.revision != revision:
         raise Conflict(
             f"event {event_id} has changed since revision {revision} (it is at revision {event.revision}): "

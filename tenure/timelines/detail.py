@@ -6,8 +6,7 @@ from __future__ import annotations
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tenure.curation.history import history
-from tenure.errors import NotFound
+from tenure.curation.history import event_not_found, history
 from tenure.models import Event
 from tenure.shape import EventDetail, SourceDetail
 from tenure.timelines.queries import MAX_ID
@@ -22,7 +21,7 @@ async def event_detail(session: AsyncSession, event_id: int) -> EventDetail:
     if 0 < event_id <= MAX_ID:
         row = (await session.execute(base_select().where(Event.id == event_id))).first()
     if row is None:
-        raise NotFound(f"no event with id {event_id}")
+        raise await event_not_found(session, event_id)
     [view] = await views_of_rows(session, [row])
     event = view.event
     sources = [

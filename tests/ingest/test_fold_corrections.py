@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from factories import extracted
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.curation.corrections import Who, confirm_event, edit_event, reject_event
-from tenure.curation.history import history
+from tenure.curation.history import event_not_found, history
+from tenure.errors import NotFound
 from tenure.ingest.entities import merge_people
 from tenure.ingest.reextract import reextract_article
 from tenure.ingest.service import ArticleInput, IngestResult, ingest_article
@@ -127,3 +129,22 @@ async def test_a_retired_event_folds_into_the_active_one(
     assert (kept.id, kept.state) == (second.events[0].id, "active")
     assert await trail(sessions, kept.id) == [("retire", "reextract"), ("fold", "merge")]
     assert await corrections_of_deleted_events(sessions) == []
+
+
+async def test_the_folded_id_says_where_its_fact_went(
+    sessions: Sessions, fake_extract: FakeExtractor
+) -> None:
+    first, second = await two_reports(sessions, fake_extract)
+    folded = second.events[0]
+    kept = await merge(sessions, first, second)
+
+    with pytest.raises(NotFound) as refused:
+        await edit_event(sessions, folded.id, {"role": "chair"}, DESK, revision=folded.revision)
+    assert refused.value.detail == (
+        f"no event with id {folded.id}: it was folded into event {kept.id}, which states the same "
+        "fact, when their people or companies were merged"
+    )
+    async with sessions() as session:
+        assert (await event_not_found(session, 999)).detail == "no event with id 999"
+        detail = (await event_not_found(session, folded.id)).detail
+        assert f"folded into event {kept.id}" in detail
