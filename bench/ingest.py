@@ -132,10 +132,10 @@ async def run_backend(url: str, articles: list[ArticleInput], concurrency: int) 
     }
 
 
-def pg_database() -> tuple[str, str]:
+def pg_database(prefix: str) -> tuple[str, str]:
     import asyncpg
 
-    name = f"tenure_bench_{uuid.uuid4().hex[:8]}"
+    name = f"{prefix}{uuid.uuid4().hex[:8]}"
 
     async def create() -> None:
         conn = await asyncpg.connect(PG_ADMIN, timeout=5)
@@ -162,6 +162,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--pg-prefix", default="tenure_bench_", help="name prefix of the scratch PG database")
     args = parser.parse_args()
     articles = corpus(args.articles, random.Random(7))
     began = time.perf_counter()
@@ -174,7 +175,7 @@ def main() -> None:
                 url = f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}"
                 figures = asyncio.run(run_backend(url, articles, args.concurrency))
         else:
-            name, url = pg_database()
+            name, url = pg_database(args.pg_prefix)
             try:
                 figures = asyncio.run(run_backend(url, articles, args.concurrency))
             finally:

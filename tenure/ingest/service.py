@@ -46,16 +46,20 @@ from tenure.webhooks.outbox import ChangeKind, EventChange
 __all__ = [
     "ARTICLE_FORMATS",
     "ArticleInput",
+    "PreparedArticle",
     "IngestResult",
     "StoredArticle",
+    "checked_article",
     "content_hash",
     "events_of_article",
     "get_article",
     "ingest_article",
     "lock_facts",
     "merge_events",
+    "prepare_article",
     "resolve_extracted",
     "sources_of_events",
+    "store_prepared",
 ]
 
 ARTICLE_FORMATS = ("auto", "text", "markdown", "html")
@@ -100,15 +104,52 @@ async def ingest_article(
     extractor's own limit) are checked here and nowhere else, and each refusal reads the same
     wherever the article came from. Raises InvalidInput or ArticleTooLarge.
     """
-    data = _storable(data)
-    _validate(data, max_bytes)
+    data = checked_article(data, max_bytes)
     digest = content_hash(data.text)
     known = await _known_article(sessions, data.url, digest)
     if known is not None:
         return known
     extracted = extract(data.text, data.published_at, fmt=data.format)
+    return await _store_new(sessions, PreparedArticle(data, digest, tuple(extracted)))
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article checked and extracted, ready to store: the pure half of an ingest, which
+    tenure.ingest.pipeline runs in another process while the database half runs here."""
+
+    data: ArticleInput
+    digest: str
+    extracted: tuple[ExtractedEvent, ...]
+
+
+def prepare_article(data: ArticleInput, max_bytes: int = MAX_ARTICLE_CHARS) -> PreparedArticle:
+    """The front door's checks and the extraction, without the database. Raises like ingest_article."""
+    data = checked_article(data, max_bytes)
+    extracted = extract(data.text, data.published_at, fmt=data.format)
+    return PreparedArticle(data, content_hash(data.text), tuple(extracted))
+
+
+def checked_article(data: ArticleInput, max_bytes: int) -> ArticleInput:
+    """The article as it will be stored, or InvalidInput / ArticleTooLarge saying why it cannot be."""
+    data = _storable(data)
+    _validate(data, max_bytes)
+    return data
+
+
+async def store_prepared(
+    sessions: async_sessionmaker[AsyncSession], prepared: PreparedArticle
+) -> IngestResult:
+    """Store a prepared article in one transaction; an already known article changes nothing."""
+    known = await _known_article(sessions, prepared.data.url, prepared.digest)
+    return known if known is not None else await _store_new(sessions, prepared)
+
+
+async def _store_new(sessions: async_sessionmaker[AsyncSession], prepared: PreparedArticle) -> IngestResult:
+    """Store an article found unknown a moment ago; if a concurrent ingest stored it since, its result."""
+    data, digest = prepared.data, prepared.digest
     try:
-        return await _store(sessions, data, digest, extracted)
+        return await _store(sessions, data, digest, prepared.extracted)
     except IntegrityError as exc:
         # Another ingest of the same article committed first: return what it stored.
         known = await _known_article(sessions, data.url, digest)
