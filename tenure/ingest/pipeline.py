@@ -1,10 +1,12 @@
 """Many articles in at once: extraction in worker processes, database writes in concurrent tasks.
 
 Extraction is pure CPU work and the database half is mostly waiting on round trips, so with
-`workers` > 1 the articles are extracted in a process pool (one process per core, at most one
-per writer) while `workers` async writers store the extracted ones, each article in its own
-transaction through `store_prepared`: the same checks, idempotency, all-or-nothing and fact
-locks as the front door. With one worker it is the front door itself, one article after another.
+`workers` > 1 that many writers run the front door (`ingest_article`: the same checks,
+idempotency, all-or-nothing transaction and fact locks) at once, and hand extraction to a
+process pool (one process per core, at most one per writer): while one article is extracted in
+another process, this one serves the others' round trips. An already known article is found
+before extraction, so a re-ingest costs no extraction. With one worker there is no pool: the
+front door, one article after another.
 
 The caller hears about every article through `on_done` (a result, or the one-line reason it
 failed) and the batch goes on; an unreachable database stops it (DatabaseUnavailable, or the
@@ -24,21 +26,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import DatabaseUnavailable, TenureError
 from tenure.extractors import MAX_ARTICLE_CHARS
-from tenure.ingest.service import (
-    ArticleInput,
-    IngestResult,
-    PreparedArticle,
-    ingest_article,
-    prepare_article,
-    store_prepared,
-)
+from tenure.ingest.service import ArticleInput, IngestResult, ingest_article
 from tenure.models.availability import UNREACHABLE
 
 __all__ = ["Outcome", "default_workers", "ingest_many"]
-
-# Articles extracted ahead of the writers, per writer: enough to keep the pool busy while a
-# writer waits on the database, few enough that a large batch does not sit in memory twice.
-_AHEAD_PER_WORKER = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,34 +57,15 @@ async def ingest_many(
     """Ingest (label, article, error) items: an item with an error (unreadable file) is reported
     as it is. `on_done` is called once per item, in the items' order whatever order the writers
     finish in, so what a batch prints does not depend on the number of workers."""
-    queue: asyncio.Queue[
-        tuple[int, str, asyncio.Future[PreparedArticle] | None, ArticleInput | None, str | None]
-    ]
-    queue = asyncio.Queue(maxsize=max(1, workers) * _AHEAD_PER_WORKER)
     in_order = _InOrder(on_done)
+    pending = enumerate(articles)  # shared by the writers: each takes the next item
     async with _extraction_pool(workers) as pool:
 
-        async def feed() -> None:
-            loop = asyncio.get_running_loop()
-            for index, (label, article, error) in enumerate(articles):
-                future = None
-                if article is not None and pool is not None:
-                    future = loop.run_in_executor(pool, prepare_article, article, max_bytes)
-                await queue.put((index, label, future, article, error))
-            for _ in range(max(1, workers)):
-                await queue.put((-1, "", None, None, None))  # one stop mark per writer
-
         async def write() -> None:
-            while True:
-                index, label, future, article, error = await queue.get()
-                if index < 0:
-                    return
-                in_order.done(index, await _one(sessions, label, future, article, error, max_bytes))
+            for index, (label, article, error) in pending:
+                in_order.done(index, await _one(sessions, label, article, error, max_bytes, pool))
 
-        tasks = [
-            asyncio.ensure_future(feed()),
-            *(asyncio.ensure_future(write()) for _ in range(max(1, workers))),
-        ]
+        tasks = [asyncio.ensure_future(write()) for _ in range(max(1, workers))]
         try:
             await asyncio.gather(*tasks)
         finally:
@@ -132,18 +104,15 @@ async def _extraction_pool(workers: int) -> AsyncIterator[Executor | None]:
 async def _one(
     sessions: async_sessionmaker[AsyncSession],
     label: str,
-    future: asyncio.Future[PreparedArticle] | None,
     article: ArticleInput | None,
     error: str | None,
     max_bytes: int,
+    pool: Executor | None,
 ) -> Outcome:
     if article is None:
         return Outcome(label, error=error or "unreadable")
     try:
-        if future is None:
-            result = await ingest_article(sessions, article, max_bytes=max_bytes)
-        else:
-            result = await store_prepared(sessions, await future)
+        result = await ingest_article(sessions, article, max_bytes=max_bytes, extraction=pool)
     except (DatabaseUnavailable, *UNREACHABLE):
         raise
     except TenureError as exc:

@@ -9,8 +9,10 @@ Extraction is pure and runs before the transaction opens.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -46,20 +48,16 @@ from tenure.webhooks.outbox import ChangeKind, EventChange
 __all__ = [
     "ARTICLE_FORMATS",
     "ArticleInput",
-    "PreparedArticle",
     "IngestResult",
     "StoredArticle",
-    "checked_article",
     "content_hash",
     "events_of_article",
     "get_article",
     "ingest_article",
     "lock_facts",
     "merge_events",
-    "prepare_article",
     "resolve_extracted",
     "sources_of_events",
-    "store_prepared",
 ]
 
 ARTICLE_FORMATS = ("auto", "text", "markdown", "html")
@@ -95,7 +93,11 @@ def content_hash(text_: str) -> str:
 
 
 async def ingest_article(
-    sessions: async_sessionmaker[AsyncSession], data: ArticleInput, *, max_bytes: int = MAX_ARTICLE_CHARS
+    sessions: async_sessionmaker[AsyncSession],
+    data: ArticleInput,
+    *,
+    max_bytes: int = MAX_ARTICLE_CHARS,
+    extraction: Executor | None = None,
 ) -> IngestResult:
     """The front door: store an article and its events; an already known article changes nothing.
 
@@ -103,59 +105,33 @@ async def ingest_article(
     range) and size (`max_bytes` of UTF-8: Settings.max_article_bytes; the default is the
     extractor's own limit) are checked here and nowhere else, and each refusal reads the same
     wherever the article came from. Raises InvalidInput or ArticleTooLarge.
+
+    `extraction` (tenure.ingest.pipeline's process pool) runs the extractor, pure CPU work, in
+    another process while this one serves other ingests' database round trips.
     """
-    data = checked_article(data, max_bytes)
+    data = _storable(data)
+    _validate(data, max_bytes)
     digest = content_hash(data.text)
     known = await _known_article(sessions, data.url, digest)
     if known is not None:
         return known
-    extracted = extract(data.text, data.published_at, fmt=data.format)
-    return await _store_new(sessions, PreparedArticle(data, digest, tuple(extracted)))
-
-
-@dataclass(frozen=True, slots=True)
-class PreparedArticle:
-    """An article checked and extracted, ready to store: the pure half of an ingest, which
-    tenure.ingest.pipeline runs in another process while the database half runs here."""
-
-    data: ArticleInput
-    digest: str
-    extracted: tuple[ExtractedEvent, ...]
-
-
-def prepare_article(data: ArticleInput, max_bytes: int = MAX_ARTICLE_CHARS) -> PreparedArticle:
-    """The front door's checks and the extraction, without the database. Raises like ingest_article."""
-    data = checked_article(data, max_bytes)
-    extracted = extract(data.text, data.published_at, fmt=data.format)
-    return PreparedArticle(data, content_hash(data.text), tuple(extracted))
-
-
-def checked_article(data: ArticleInput, max_bytes: int) -> ArticleInput:
-    """The article as it will be stored, or InvalidInput / ArticleTooLarge saying why it cannot be."""
-    data = _storable(data)
-    _validate(data, max_bytes)
-    return data
-
-
-async def store_prepared(
-    sessions: async_sessionmaker[AsyncSession], prepared: PreparedArticle
-) -> IngestResult:
-    """Store a prepared article in one transaction; an already known article changes nothing."""
-    known = await _known_article(sessions, prepared.data.url, prepared.digest)
-    return known if known is not None else await _store_new(sessions, prepared)
-
-
-async def _store_new(sessions: async_sessionmaker[AsyncSession], prepared: PreparedArticle) -> IngestResult:
-    """Store an article found unknown a moment ago; if a concurrent ingest stored it since, its result."""
-    data, digest = prepared.data, prepared.digest
+    if extraction is None:
+        extracted = _extract(data)
+    else:
+        extracted = await asyncio.get_running_loop().run_in_executor(extraction, _extract, data)
     try:
-        return await _store(sessions, data, digest, prepared.extracted)
+        return await _store(sessions, data, digest, extracted)
     except IntegrityError as exc:
         # Another ingest of the same article committed first: return what it stored.
         known = await _known_article(sessions, data.url, digest)
         if known is not None:
             return known
         raise Conflict(f"the article could not be stored because of a concurrent change: {exc.orig}") from exc
+
+
+def _extract(data: ArticleInput) -> list[ExtractedEvent]:
+    # Module level, so a process pool can run it (and finds `extract` as this module holds it).
+    return extract(data.text, data.published_at, fmt=data.format)
 
 
 def _storable(data: ArticleInput) -> ArticleInput:
