@@ -112,21 +112,31 @@ async def ingest_article(
     data = _storable(data)
     _validate(data, max_bytes)
     digest = content_hash(data.text)
-    known = await _known_article(sessions, data.url, digest)
-    if known is not None:
-        return known
-    if extraction is None:
-        extracted = _extract(data)
-    else:
-        extracted = await asyncio.get_running_loop().run_in_executor(extraction, _extract, data)
-    try:
-        return await _store(sessions, data, digest, extracted)
-    except IntegrityError as exc:
-        # Another ingest of the same article committed first: return what it stored.
-        known = await _known_article(sessions, data.url, digest)
+    # One session (one connection checkout) from the check for a known article to the commit.
+    async with sessions() as session:
+        known = await _known_in(session, data.url, digest)
         if known is not None:
             return known
-        raise Conflict(f"the article could not be stored because of a concurrent change: {exc.orig}") from exc
+        if session.get_bind().dialect.name != "postgresql":
+            # SQLite cannot turn this read transaction into a write once another writer has
+            # committed (busy snapshot, no waiting): the store starts a fresh one. PostgreSQL
+            # reads committed data per statement, so its transaction simply goes on.
+            await session.commit()
+        if extraction is None:
+            extracted = _extract(data)
+        else:
+            extracted = await asyncio.get_running_loop().run_in_executor(extraction, _extract, data)
+        try:
+            return await _store(session, data, digest, extracted)
+        except IntegrityError as exc:
+            # Another ingest of the same article committed first: return what it stored.
+            await session.rollback()
+            known = await _known_in(session, data.url, digest)
+            if known is not None:
+                return known
+            raise Conflict(
+                f"the article could not be stored because of a concurrent change: {exc.orig}"
+            ) from exc
 
 
 def _extract(data: ArticleInput) -> list[ExtractedEvent]:
@@ -162,39 +172,35 @@ def _validate(data: ArticleInput, max_bytes: int) -> None:
         raise InvalidInput(f"url is longer than {_MAX_URL} characters")
 
 
-async def _known_article(
-    sessions: async_sessionmaker[AsyncSession], url: str | None, digest: str
-) -> IngestResult | None:
-    async with sessions() as session:
-        match = Article.content_hash == digest
-        if url:
-            match = or_(match, Article.url == url)
-        # Prefer the URL match: the same page re-fetched with edits is still that article.
-        rows = (await session.execute(select(Article).where(match).order_by(Article.id))).scalars().all()
-        if not rows:
-            return None
-        article = next((row for row in rows if url and row.url == url), rows[0])
-        events = await events_of_article(session, article.id)
-        return IngestResult(article=article, events=events, created=False, changes=[])
+async def _known_in(session: AsyncSession, url: str | None, digest: str) -> IngestResult | None:
+    match = Article.content_hash == digest
+    if url:
+        match = or_(match, Article.url == url)
+    # Prefer the URL match: the same page re-fetched with edits is still that article.
+    rows = (await session.execute(select(Article).where(match).order_by(Article.id))).scalars().all()
+    if not rows:
+        return None
+    article = next((row for row in rows if url and row.url == url), rows[0])
+    events = await events_of_article(session, article.id)
+    return IngestResult(article=article, events=events, created=False, changes=[])
 
 
 async def _store(
-    sessions: async_sessionmaker[AsyncSession],
-    data: ArticleInput,
-    digest: str,
-    extracted: Sequence[ExtractedEvent],
+    session: AsyncSession, data: ArticleInput, digest: str, extracted: Sequence[ExtractedEvent]
 ) -> IngestResult:
-    async with sessions() as session, session.begin():
-        # The article goes in first: its unique URL and hash serialise concurrent ingests of
-        # the same article (and, on SQLite, the first write takes the database's write lock).
-        article = _article_row(data, digest)
-        session.add(article)
-        await session.flush()
-        resolved = await resolve_extracted(session, extracted, data.published_at.date())
-        await lock_facts(session, [fact_key(r) for r in resolved])
-        events, changes = await merge_events(session, article.id, resolved)
-        events, changes = await _settle(session, article.id, events, changes)
-        await outbox.enqueue_event_changes(session, changes)
+    """Everything the article brings, in one transaction committed here (the caller rolls back
+    whatever raises, the session closing at the latest)."""
+    # The article goes in first: its unique URL and hash serialise concurrent ingests of
+    # the same article (and, on SQLite, the first write takes the database's write lock).
+    article = _article_row(data, digest)
+    session.add(article)
+    await session.flush()
+    resolved = await resolve_extracted(session, extracted, data.published_at.date())
+    await lock_facts(session, [fact_key(r) for r in resolved])
+    events, changes = await merge_events(session, article.id, resolved)
+    events, changes = await _settle(session, article.id, events, changes)
+    await outbox.enqueue_event_changes(session, changes)
+    await session.commit()
     return IngestResult(article=article, events=events, created=True, changes=changes)
 
 
