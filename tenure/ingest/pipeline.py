@@ -1,35 +1,47 @@
 """Many articles in at once: extraction in worker processes, database writes in concurrent tasks.
 
-Extraction is pure CPU work and the database half is mostly waiting on round trips, so with
-`workers` > 1 that many writers run the front door (`ingest_article`: the same checks,
-idempotency, all-or-nothing transaction and fact locks) at once, and hand extraction to a
-process pool (one process per core, at most one per writer): while one article is extracted in
-another process, this one serves the others' round trips. An already known article is found
-before extraction, so a re-ingest costs no extraction. With one worker there is no pool: the
-front door, one article after another.
+With `workers` > 1, articles are checked and extracted (pure CPU work) in a process pool, one
+process per core and at most one per writer, a few articles ahead of the writers, while
+`workers` async writers store them, each article in its own transaction through
+`ingest_prepared` (the front door's database half: idempotency, all-or-nothing, fact locks).
+Two articles that may touch the same people, companies or facts (tenure.ingest.families) are
+stored in batch order, unrelated ones at once, so the stored result is the one a sequential
+ingest gives. With one worker it is the front door itself, one article after another.
 
 The caller hears about every article through `on_done` (a result, or the one-line reason it
-failed) and the batch goes on; an unreachable database stops it (DatabaseUnavailable, or the
-driver's error, propagates).
+failed), in batch order, and the batch goes on; an unreachable database stops it
+(DatabaseUnavailable, or the driver's error, propagates).
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import DatabaseUnavailable, TenureError
 from tenure.extractors import MAX_ARTICLE_CHARS
-from tenure.ingest.service import ArticleInput, IngestResult, ingest_article
+from tenure.ingest.families import Families, load_families
+from tenure.ingest.service import (
+    ArticleInput,
+    IngestResult,
+    PreparedArticle,
+    ingest_article,
+    ingest_prepared,
+    prepare_article,
+)
 from tenure.models.availability import UNREACHABLE
 
 __all__ = ["Outcome", "default_workers", "ingest_many"]
+
+Item = tuple[str, ArticleInput | None, str | None]  # label, article (None if unreadable), error
+# Articles extracted ahead of the writers, per writer: enough to keep the pool busy while the
+# writers wait on the database, few enough that a large batch is not held in memory twice.
+_AHEAD_PER_WORKER = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +60,7 @@ def default_workers(database_url: str) -> int:
 
 async def ingest_many(
     sessions: async_sessionmaker[AsyncSession],
-    articles: Iterable[tuple[str, ArticleInput | None, str | None]],
+    articles: Iterable[Item],
     on_done: Callable[[Outcome], None],
     *,
     workers: int = 1,
@@ -58,20 +70,123 @@ async def ingest_many(
     as it is. `on_done` is called once per item, in the items' order whatever order the writers
     finish in, so what a batch prints does not depend on the number of workers."""
     in_order = _InOrder(on_done)
-    pending = enumerate(articles)  # shared by the writers: each takes the next item
-    async with _extraction_pool(workers) as pool:
-
-        async def write() -> None:
-            for index, (label, article, error) in pending:
-                in_order.done(index, await _one(sessions, label, article, error, max_bytes, pool))
-
-        tasks = [asyncio.ensure_future(write()) for _ in range(max(1, workers))]
+    if workers <= 1:
+        for index, (label, article, error) in enumerate(articles):
+            in_order.done(
+                index,
+                await _outcome(
+                    label,
+                    article,
+                    error,
+                    ingest_article(sessions, article, max_bytes=max_bytes) if article else None,
+                ),
+            )
+        return
+    families = await load_families(sessions)
+    queue: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=workers * _AHEAD_PER_WORKER)
+    with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1)) as pool:
+        tasks = [asyncio.ensure_future(_sequence(iter(articles), pool, families, queue, workers, max_bytes))]
+        tasks += [asyncio.ensure_future(_write(sessions, queue, in_order)) for _ in range(workers)]
         try:
             await asyncio.gather(*tasks)
         finally:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(slots=True)
+class _Job:
+    index: int
+    label: str
+    extraction: asyncio.Future[PreparedArticle] | None  # None: the item could not be read
+    error: str | None
+    after: list[asyncio.Future[None]]  # earlier articles of the same families
+    done: asyncio.Future[None]
+
+
+async def _sequence(
+    articles: Iterator[Item],
+    pool: Executor,
+    families: Families,
+    queue: asyncio.Queue[_Job | None],
+    workers: int,
+    max_bytes: int,
+) -> None:
+    """Start extractions in batch order and hand the writers each article with the earlier
+    articles it must wait for (those touching one of its families)."""
+    loop = asyncio.get_running_loop()
+    started: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=workers * _AHEAD_PER_WORKER)
+    last: dict[str, asyncio.Future[None]] = {}  # family -> the latest article touching it
+
+    async def start() -> None:
+        try:
+            for index, (label, article, error) in enumerate(articles):
+                extraction = None
+                if article is not None:
+                    extraction = loop.run_in_executor(pool, prepare_article, article, max_bytes)
+                await started.put(_Job(index, label, extraction, error, [], loop.create_future()))
+        finally:
+            await started.put(None)
+
+    starting = asyncio.ensure_future(start())
+    try:
+        while (job := await started.get()) is not None:
+            if job.extraction is not None:
+                try:
+                    prepared: PreparedArticle | None = await asyncio.shield(job.extraction)
+                except Exception:  # the writer reports it; no families, nothing to wait for
+                    prepared = None
+                for family in families.of(prepared.extracted) if prepared else ():
+                    previous = last.get(family)
+                    if previous is not None and previous not in job.after:
+                        job.after.append(previous)
+                    last[family] = job.done
+            await queue.put(job)
+        await starting
+    finally:
+        starting.cancel()
+    for _ in range(workers):
+        await queue.put(None)  # one stop mark per writer
+
+
+async def _write(
+    sessions: async_sessionmaker[AsyncSession], queue: asyncio.Queue[_Job | None], in_order: _InOrder
+) -> None:
+    while (job := await queue.get()) is not None:
+        try:
+            if job.after:
+                await asyncio.wait(job.after)
+            stored = None
+            if job.extraction is not None:
+                stored = _store_extracted(sessions, job.extraction)
+            in_order.done(job.index, await _outcome(job.label, job.extraction, job.error, stored))
+        finally:
+            if not job.done.done():
+                job.done.set_result(None)
+
+
+async def _store_extracted(
+    sessions: async_sessionmaker[AsyncSession], extraction: Awaitable[PreparedArticle]
+) -> IngestResult:
+    return await ingest_prepared(sessions, await extraction)
+
+
+async def _outcome(
+    label: str, article: object, error: str | None, storing: Awaitable[IngestResult] | None
+) -> Outcome:
+    if storing is None:
+        return Outcome(label, error=error or "unreadable")
+    try:
+        result = await storing
+    except (DatabaseUnavailable, *UNREACHABLE):
+        raise
+    except TenureError as exc:
+        return Outcome(label, error=exc.detail)
+    except Exception as exc:  # a bug on one article (say, in extraction) must not stop the batch
+        return Outcome(label, error=f"unexpected error: {type(exc).__name__}: {exc}")
+    return Outcome(label, result=result)
 
 
 class _InOrder:
@@ -87,36 +202,3 @@ class _InOrder:
         while self._next in self._waiting:
             self._on_done(self._waiting.pop(self._next))
             self._next += 1
-
-
-@asynccontextmanager
-async def _extraction_pool(workers: int) -> AsyncIterator[Executor | None]:
-    if workers <= 1:
-        yield None
-        return
-    pool = ProcessPoolExecutor(max_workers=max(1, min(workers, os.cpu_count() or 1)))
-    try:
-        yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-async def _one(
-    sessions: async_sessionmaker[AsyncSession],
-    label: str,
-    article: ArticleInput | None,
-    error: str | None,
-    max_bytes: int,
-    pool: Executor | None,
-) -> Outcome:
-    if article is None:
-        return Outcome(label, error=error or "unreadable")
-    try:
-        result = await ingest_article(sessions, article, max_bytes=max_bytes, extraction=pool)
-    except (DatabaseUnavailable, *UNREACHABLE):
-        raise
-    except TenureError as exc:
-        return Outcome(label, error=exc.detail)
-    except Exception as exc:  # a bug on one article (say, in extraction) must not stop the batch
-        return Outcome(label, error=f"unexpected error: {type(exc).__name__}: {exc}")
-    return Outcome(label, result=result)

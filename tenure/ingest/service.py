@@ -9,10 +9,8 @@ Extraction is pure and runs before the transaction opens.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -48,14 +46,18 @@ from tenure.webhooks.outbox import ChangeKind, EventChange
 __all__ = [
     "ARTICLE_FORMATS",
     "ArticleInput",
+    "PreparedArticle",
     "IngestResult",
     "StoredArticle",
+    "checked_article",
     "content_hash",
     "events_of_article",
     "get_article",
     "ingest_article",
+    "ingest_prepared",
     "lock_facts",
     "merge_events",
+    "prepare_article",
     "resolve_extracted",
     "sources_of_events",
 ]
@@ -93,11 +95,7 @@ def content_hash(text_: str) -> str:
 
 
 async def ingest_article(
-    sessions: async_sessionmaker[AsyncSession],
-    data: ArticleInput,
-    *,
-    max_bytes: int = MAX_ARTICLE_CHARS,
-    extraction: Executor | None = None,
+    sessions: async_sessionmaker[AsyncSession], data: ArticleInput, *, max_bytes: int = MAX_ARTICLE_CHARS
 ) -> IngestResult:
     """The front door: store an article and its events; an already known article changes nothing.
 
@@ -105,29 +103,59 @@ async def ingest_article(
     range) and size (`max_bytes` of UTF-8: Settings.max_article_bytes; the default is the
     extractor's own limit) are checked here and nowhere else, and each refusal reads the same
     wherever the article came from. Raises InvalidInput or ArticleTooLarge.
-
-    `extraction` (tenure.ingest.pipeline's process pool) runs the extractor, pure CPU work, in
-    another process while this one serves other ingests' database round trips.
     """
+    data = checked_article(data, max_bytes)
+    return await _ingest(sessions, data, content_hash(data.text), None)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article through the front door's checks and extracted: the pure half of an ingest,
+    which tenure.ingest.pipeline runs in worker processes."""
+
+    data: ArticleInput
+    digest: str
+    extracted: tuple[ExtractedEvent, ...]
+
+
+def prepare_article(data: ArticleInput, max_bytes: int = MAX_ARTICLE_CHARS) -> PreparedArticle:
+    """The front door's checks and the extraction, no database. Raises like ingest_article."""
+    data = checked_article(data, max_bytes)
+    return PreparedArticle(data, content_hash(data.text), tuple(_extract(data)))
+
+
+async def ingest_prepared(
+    sessions: async_sessionmaker[AsyncSession], prepared: PreparedArticle
+) -> IngestResult:
+    """The database half of `ingest_article`, for an article `prepare_article` checked and extracted."""
+    return await _ingest(sessions, prepared.data, prepared.digest, prepared.extracted)
+
+
+def checked_article(data: ArticleInput, max_bytes: int) -> ArticleInput:
+    """The article as it will be stored, or InvalidInput / ArticleTooLarge saying why it cannot be."""
     data = _storable(data)
     _validate(data, max_bytes)
-    digest = content_hash(data.text)
+    return data
+
+
+async def _ingest(
+    sessions: async_sessionmaker[AsyncSession],
+    data: ArticleInput,
+    digest: str,
+    extracted: Sequence[ExtractedEvent] | None,
+) -> IngestResult:
     # One session (one connection checkout) from the check for a known article to the commit.
     async with sessions() as session:
         known = await _known_in(session, data.url, digest)
         if known is not None:
-            return known
+            return known  # found before extracting: a re-ingest costs no extraction
         if session.get_bind().dialect.name != "postgresql":
             # SQLite cannot turn this read transaction into a write once another writer has
             # committed (busy snapshot, no waiting): the store starts a fresh one. PostgreSQL
             # reads committed data per statement, so its transaction simply goes on.
             await session.commit()
-        if extraction is None:
-            extracted = _extract(data)
-        else:
-            extracted = await asyncio.get_running_loop().run_in_executor(extraction, _extract, data)
         try:
-            return await _store(session, data, digest, extracted)
+            return await _store(session, data, digest, _extract(data) if extracted is None else extracted)
         except IntegrityError as exc:
             # Another ingest of the same article committed first: return what it stored.
             await session.rollback()
@@ -140,7 +168,6 @@ async def ingest_article(
 
 
 def _extract(data: ArticleInput) -> list[ExtractedEvent]:
-    # Module level, so a process pool can run it (and finds `extract` as this module holds it).
     return extract(data.text, data.published_at, fmt=data.format)
 
 
