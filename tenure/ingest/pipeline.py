@@ -2,8 +2,10 @@
 
 With `workers` > 1, articles are checked and extracted (pure CPU work) in a process pool, one
 process per core and at most one per writer, a few articles ahead of the writers, while
-`workers` async writers store them, each article in its own transaction through
-`ingest_prepared` (the front door's database half: idempotency, all-or-nothing, fact locks).
+`workers` writer processes (tenure.ingest.writers) store them, each article in its own
+transaction through `ingest_prepared` (the front door's database half: idempotency,
+all-or-nothing, fact locks). Storing is client-side CPU work too, so the writers are processes,
+not tasks of this one: a batch is not capped at what one core does.
 Two articles that may touch the same people, companies or facts (tenure.ingest.families) are
 stored in batch order, unrelated ones at once, so the stored result is the one a sequential
 ingest gives. With one worker it is the front door itself, one article after another.
@@ -31,9 +33,9 @@ from tenure.ingest.service import (
     IngestResult,
     PreparedArticle,
     ingest_article,
-    ingest_prepared,
     prepare_article,
 )
+from tenure.ingest.writers import start_writer, store_in_writer
 from tenure.models.availability import UNREACHABLE
 
 __all__ = ["Outcome", "default_workers", "ingest_many"]
@@ -84,15 +86,20 @@ async def ingest_many(
         return
     families = await load_families(sessions)
     queue: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=workers * _AHEAD_PER_WORKER)
-    with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1)) as pool:
-        tasks = [asyncio.ensure_future(_sequence(iter(articles), pool, families, queue, workers, max_bytes))]
-        tasks += [asyncio.ensure_future(_write(sessions, queue, in_order)) for _ in range(workers)]
-        try:
-            await asyncio.gather(*tasks)
-        finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+    url = sessions.kw["bind"].url.render_as_string(hide_password=False)
+    extractors = ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1))
+    writers = ProcessPoolExecutor(max_workers=workers, initializer=start_writer, initargs=(url,))
+    tasks = [
+        asyncio.ensure_future(_sequence(iter(articles), extractors, families, queue, workers, max_bytes))
+    ]
+    tasks += [asyncio.ensure_future(_write(writers, queue, in_order)) for _ in range(workers)]
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for pool in (extractors, writers):
             pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -151,26 +158,23 @@ async def _sequence(
         await queue.put(None)  # one stop mark per writer
 
 
-async def _write(
-    sessions: async_sessionmaker[AsyncSession], queue: asyncio.Queue[_Job | None], in_order: _InOrder
-) -> None:
+async def _write(writers: Executor, queue: asyncio.Queue[_Job | None], in_order: _InOrder) -> None:
     while (job := await queue.get()) is not None:
         try:
             if job.after:
                 await asyncio.wait(job.after)
             stored = None
             if job.extraction is not None:
-                stored = _store_extracted(sessions, job.extraction)
+                stored = _store_extracted(writers, job.extraction)
             in_order.done(job.index, await _outcome(job.label, job.extraction, job.error, stored))
         finally:
             if not job.done.done():
                 job.done.set_result(None)
 
 
-async def _store_extracted(
-    sessions: async_sessionmaker[AsyncSession], extraction: Awaitable[PreparedArticle]
-) -> IngestResult:
-    return await ingest_prepared(sessions, await extraction)
+async def _store_extracted(writers: Executor, extraction: Awaitable[PreparedArticle]) -> IngestResult:
+    prepared = await extraction
+    return await asyncio.get_running_loop().run_in_executor(writers, store_in_writer, prepared)
 
 
 async def _outcome(
