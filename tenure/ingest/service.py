@@ -31,6 +31,7 @@ from tenure.ingest.merge import (
     absorb,
     best_match,
     fact_key,
+    insert_sources,
     load_candidates,
     new_event,
     settle_sources,
@@ -320,7 +321,9 @@ async def merge_events(
         else:
             touched.append((stored, absorb(stored, item), item))
     await session.flush()  # ids for the new events
-    session.add_all(source_row(event.id, article_id, item.event) for event, _, item in touched)
+    await insert_sources(
+        session, [source_row(event.id, article_id, item.event) for event, _, item in touched]
+    )
     for n, (event, _, item) in enumerate(touched):
         if event.state == RETIRED:
             # Re-extraction retired it because no article stated it any more; this one does.
