@@ -10,6 +10,9 @@ Two articles that may touch the same people, companies or facts (tenure.ingest.f
 stored in batch order, unrelated ones at once, so the stored result is the one a sequential
 ingest gives. With one worker it is the front door itself, one article after another.
 
+An article already stored is found before extraction (one query per few dozen articles), so
+a re-ingest costs no extraction.
+
 The caller hears about every article through `on_done` (a result, or the one-line reason it
 failed), in batch order, and the batch goes on; an unreachable database stops it
 (DatabaseUnavailable, or the driver's error, propagates).
@@ -22,6 +25,7 @@ import os
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -32,7 +36,10 @@ from tenure.ingest.service import (
     ArticleInput,
     IngestResult,
     PreparedArticle,
+    checked_article,
+    content_hash,
     ingest_article,
+    known_articles,
     prepare_article,
 )
 from tenure.ingest.writers import start_writer, store_in_writer
@@ -90,7 +97,9 @@ async def ingest_many(
     extractors = ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1))
     writers = ProcessPoolExecutor(max_workers=workers, initializer=start_writer, initargs=(url,))
     tasks = [
-        asyncio.ensure_future(_sequence(iter(articles), extractors, families, queue, workers, max_bytes))
+        asyncio.ensure_future(
+            _sequence(sessions, iter(articles), extractors, families, queue, workers, max_bytes)
+        )
     ]
     tasks += [asyncio.ensure_future(_write(writers, queue, in_order)) for _ in range(workers)]
     try:
@@ -114,6 +123,7 @@ class _Job:
 
 
 async def _sequence(
+    sessions: async_sessionmaker[AsyncSession],
     articles: Iterator[Item],
     pool: Executor,
     families: Families,
@@ -123,17 +133,14 @@ async def _sequence(
 ) -> None:
     """Start extractions in batch order and hand the writers each article with the earlier
     articles it must wait for (those touching one of its families)."""
-    loop = asyncio.get_running_loop()
     started: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=workers * _AHEAD_PER_WORKER)
     last: dict[str, asyncio.Future[None]] = {}  # family -> the latest article touching it
 
     async def start() -> None:
         try:
-            for index, (label, article, error) in enumerate(articles):
-                extraction = None
-                if article is not None:
-                    extraction = loop.run_in_executor(pool, prepare_article, article, max_bytes)
-                await started.put(_Job(index, label, extraction, error, [], loop.create_future()))
+            for chunk in _chunks(enumerate(articles), workers * _AHEAD_PER_WORKER):
+                for job in await _start_chunk(sessions, chunk, pool, max_bytes):
+                    await started.put(job)
         finally:
             await started.put(None)
 
@@ -145,7 +152,7 @@ async def _sequence(
                     prepared: PreparedArticle | None = await asyncio.shield(job.extraction)
                 except Exception:  # the writer reports it; no families, nothing to wait for
                     prepared = None
-                for family in families.of(prepared.extracted) if prepared else ():
+                for family in families.of(prepared.extracted or ()) if prepared else ():
                     previous = last.get(family)
                     if previous is not None and previous not in job.after:
                         job.after.append(previous)
@@ -156,6 +163,43 @@ async def _sequence(
         starting.cancel()
     for _ in range(workers):
         await queue.put(None)  # one stop mark per writer
+
+
+def _chunks(items: Iterator[tuple[int, Item]], size: int) -> Iterator[list[tuple[int, Item]]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+async def _start_chunk(
+    sessions: async_sessionmaker[AsyncSession], chunk: list[tuple[int, Item]], pool: Executor, max_bytes: int
+) -> list[_Job]:
+    """Jobs for a chunk of items: extraction started for the articles not stored yet (one query
+    finds those already stored, so a re-ingest costs no extraction)."""
+    loop = asyncio.get_running_loop()
+    checked: dict[int, ArticleInput | BaseException] = {}
+    for index, (_, article, _) in chunk:
+        if article is not None:
+            try:
+                checked[index] = checked_article(article, max_bytes)
+            except TenureError as exc:
+                checked[index] = exc
+    valid = {i: data for i, data in checked.items() if isinstance(data, ArticleInput)}
+    digests = {i: content_hash(data.text) for i, data in valid.items()}
+    urls, hashes = await known_articles(sessions, [(data.url, digests[i]) for i, data in valid.items()])
+    jobs = []
+    for index, (label, article, error) in chunk:
+        extraction: asyncio.Future[PreparedArticle] | None = None
+        data = checked.get(index)
+        if isinstance(data, BaseException):
+            extraction = loop.create_future()
+            extraction.set_exception(data)
+        elif data is not None and (digests[index] in hashes or (data.url and data.url in urls)):
+            extraction = loop.create_future()
+            extraction.set_result(PreparedArticle(data, digests[index], None))
+        elif article is not None:
+            extraction = loop.run_in_executor(pool, prepare_article, article, max_bytes)
+        jobs.append(_Job(index, label, extraction, error, [], loop.create_future()))
+    return jobs
 
 
 async def _write(writers: Executor, queue: asyncio.Queue[_Job | None], in_order: _InOrder) -> None:

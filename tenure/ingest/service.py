@@ -56,6 +56,7 @@ __all__ = [
     "get_article",
     "ingest_article",
     "ingest_prepared",
+    "known_articles",
     "lock_facts",
     "merge_events",
     "prepare_article",
@@ -116,13 +117,30 @@ class PreparedArticle:
 
     data: ArticleInput
     digest: str
-    extracted: tuple[ExtractedEvent, ...]
+    # None: not extracted, the article was already stored a moment ago (extracted if it is not).
+    extracted: tuple[ExtractedEvent, ...] | None
 
 
 def prepare_article(data: ArticleInput, max_bytes: int = MAX_ARTICLE_CHARS) -> PreparedArticle:
     """The front door's checks and the extraction, no database. Raises like ingest_article."""
     data = checked_article(data, max_bytes)
     return PreparedArticle(data, content_hash(data.text), tuple(_extract(data)))
+
+
+async def known_articles(
+    sessions: async_sessionmaker[AsyncSession], articles: Sequence[tuple[str | None, str]]
+) -> tuple[set[str], set[str]]:
+    """(urls, content hashes) stored among these (url, hash) pairs: one query for a batch."""
+    urls = {url for url, _ in articles if url}
+    hashes = {digest for _, digest in articles}
+    if not hashes:
+        return set(), set()
+    async with sessions() as session:
+        query = select(Article.url, Article.content_hash).where(
+            or_(Article.content_hash.in_(hashes), Article.url.in_(urls))
+        )
+        rows = (await session.execute(query)).all()
+    return {row.url for row in rows if row.url in urls}, {row.content_hash for row in rows}
 
 
 async def ingest_prepared(

@@ -44,4 +44,8 @@ def store_in_writer(prepared: PreparedArticle) -> IngestResult:
 
 
 def _one_connection(url: str) -> dict[str, Any]:
-    return {} if url.startswith("sqlite") else {"pool_size": 1, "max_overflow": 1}
+    if url.startswith("sqlite"):
+        return {}
+    # No ping before each article: the connection is busy all batch long, and a server gone
+    # away still fails the next statement, which stops the batch with one line.
+    return {"pool_size": 1, "max_overflow": 1, "pool_pre_ping": False}
