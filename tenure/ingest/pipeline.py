@@ -81,15 +81,8 @@ async def ingest_many(
     in_order = _InOrder(on_done)
     if workers <= 1:
         for index, (label, article, error) in enumerate(articles):
-            in_order.done(
-                index,
-                await _outcome(
-                    label,
-                    article,
-                    error,
-                    ingest_article(sessions, article, max_bytes=max_bytes) if article else None,
-                ),
-            )
+            storing = ingest_article(sessions, article, max_bytes=max_bytes) if article else None
+            in_order.done(index, await _outcome(label, error, storing))
         return
     families = await load_families(sessions)
     queue: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=workers * _AHEAD_PER_WORKER)
@@ -210,7 +203,7 @@ async def _write(writers: Executor, queue: asyncio.Queue[_Job | None], in_order:
             stored = None
             if job.extraction is not None:
                 stored = _store_extracted(writers, job.extraction)
-            in_order.done(job.index, await _outcome(job.label, job.extraction, job.error, stored))
+            in_order.done(job.index, await _outcome(job.label, job.error, stored))
         finally:
             if not job.done.done():
                 job.done.set_result(None)
@@ -221,9 +214,7 @@ async def _store_extracted(writers: Executor, extraction: Awaitable[PreparedArti
     return await asyncio.get_running_loop().run_in_executor(writers, store_in_writer, prepared)
 
 
-async def _outcome(
-    label: str, article: object, error: str | None, storing: Awaitable[IngestResult] | None
-) -> Outcome:
+async def _outcome(label: str, error: str | None, storing: Awaitable[IngestResult] | None) -> Outcome:
     if storing is None:
         return Outcome(label, error=error or "unreadable")
     try:
