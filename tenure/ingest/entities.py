@@ -8,7 +8,6 @@ their own transaction.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -109,28 +108,36 @@ async def _create_plainly_new(
     """Create at once, in a bounded number of statements, the names nothing stored can stand for.
 
     A name is plainly new when `_resolve` would create it as it is: no alias has its key, it is
-    no built-in alias, nothing stored shares its family (a person's last word, a company's first:
-    every short-form lookup stays inside it, tenure.ingest.families) and no other new name of
-    this article does either (then the order of creation decides, and `_resolve` takes them one
-    by one). The rest is left to `_resolve`. Returns the created entities by key.
+    no built-in alias, and no stored name and no other new name of this article is a short or
+    long form of it ("whitfield" and "dana whitfield", "tessellate" and "tessellate ai"; those
+    lookups stay inside a name's family, tenure.ingest.families, which one query reads). When
+    one is, the order of creation decides and `_resolve` takes them one by one. Returns the
+    created entities by key.
     """
-    family = {key: family_of(key, kind.kind) for key in missing.values()}
-    shared = Counter(family.values())
+    keys = set(missing.values())
     candidates = {
         key
-        for key in missing.values()
-        if shared[family[key]] == 1 and not (kind is ORGANIZATIONS and key in BUILTIN_BY_KEY)
+        for key in keys
+        if not any(_forms_of(key, other, kind) for other in keys if other != key)
+        and not (kind is ORGANIZATIONS and key in BUILTIN_BY_KEY)
     }
     if not candidates:
         return {}
     model, alias_model = kind.model, kind.alias_model
-    families = sorted({family[key] for key in candidates})
+    families = sorted({family_of(key, kind.kind) for key in candidates})
     like = [model.name_key.like(f"% {word}" if kind is PEOPLE else f"{word} %") for word in families]
-    members = select(model.name_key).where(or_(model.name_key.in_(families), *like))
-    taken = {family_of(key, kind.kind) for key in (await session.execute(members)).scalars()}
+    members = list(
+        (
+            await session.execute(select(model.name_key).where(or_(model.name_key.in_(families), *like)))
+        ).scalars()
+    )
     aliased = select(alias_model.alias_key).where(alias_model.alias_key.in_(candidates))
     taken_keys = set((await session.execute(aliased)).scalars())
-    plain = sorted(key for key in candidates if family[key] not in taken and key not in taken_keys)
+    plain = sorted(
+        key
+        for key in candidates
+        if key not in taken_keys and not any(_forms_of(key, member, kind) for member in members)
+    )
     if not plain:
         return {}
     names = {key: " ".join(name.split()) for name, key in missing.items() if key in plain}
@@ -139,6 +146,16 @@ async def _create_plainly_new(
     await session.execute(_insert_new(session, model).values(rows))
     query = select(model).where(model.name_key.in_(plain))
     return {row.name_key: row for row in (await session.execute(query)).scalars()}
+
+
+def _forms_of(key: str, other: str, kind: EntityTable) -> bool:
+    """Whether one key may stand for the other: a surname alone for a full name, a company's
+    name for itself with generic words after it (`find_entity`, `_shorter_forms`)."""
+    if kind is PEOPLE:
+        return (" " not in key and other.endswith(f" {key}")) or (
+            " " not in other and key.endswith(f" {other}")
+        )
+    return other.startswith(f"{key} ") or key.startswith(f"{other} ")
 
 
 def _insert_new(session: AsyncSession, model: Any) -> Any:

@@ -127,6 +127,10 @@ async def test_an_article_naming_those_people_again_makes_no_more_statements(
         ),
         # A stored full name is what a surname alone stands for.
         pytest.param(["Morgan Hollis"], ["Hollis"], ["Morgan Hollis"], [], id="short-finds-stored-full"),
+        # Another person of a stored surname is plainly new: no short form stands between them.
+        pytest.param(
+            ["Morgan Hollis"], ["Rey Hollis"], ["Morgan Hollis", "Rey Hollis"], [], id="same-surname"
+        ),
         # Two people of one family: the surname stands for neither, so it is a person of its own.
         pytest.param(
             ["Morgan Hollis", "Rey Hollis"],
