@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tenure.errors import Conflict, InvalidInput, NotFound
+from tenure.ingest.families import family_of
 from tenure.ingest.merge import fold_same_facts
 from tenure.models import Event, FormerFact, Organization, OrganizationAlias, Person, PersonAlias
 from tenure.names.keys import name_key
@@ -85,16 +88,79 @@ async def _resolve_many(session: AsyncSession, kind: EntityTable, names: Iterabl
         return {}
     query = select(kind.model).where(kind.model.name_key.in_(set(keys.values())))
     stored = {row.name_key: row for row in (await session.execute(query)).scalars()}
+    missing = {name: key for name, key in keys.items() if key not in stored}
+    created = await _create_plainly_new(session, kind, missing) if missing else {}
     resolved: dict[str, Any] = {}
     # Sorted, so concurrent ingests create new entities in one order (no lock-order deadlock).
     for name in sorted(keys):
-        entity = stored.get(keys[name])
+        entity = stored.get(keys[name]) or created.get(keys[name])
         resolved[name] = (
             await canonical(session, kind, entity)
             if entity is not None
             else await _resolve(session, kind, name)
         )
     return resolved
+
+
+async def _create_plainly_new(
+    session: AsyncSession, kind: EntityTable, missing: dict[str, str]
+) -> dict[str, Any]:
+    """Create at once, in a bounded number of statements, the names nothing stored can stand for.
+
+    A name is plainly new when `_resolve` would create it as it is: no alias has its key, it is
+    no built-in alias, and no stored name and no other new name of this article is a short or
+    long form of it ("whitfield" and "dana whitfield", "tessellate" and "tessellate ai"; those
+    lookups stay inside a name's family, tenure.ingest.families, which one query reads). When
+    one is, the order of creation decides and `_resolve` takes them one by one. Returns the
+    created entities by key.
+    """
+    keys = set(missing.values())
+    candidates = {
+        key
+        for key in keys
+        if not any(_forms_of(key, other, kind) for other in keys if other != key)
+        and not (kind is ORGANIZATIONS and key in BUILTIN_BY_KEY)
+    }
+    if not candidates:
+        return {}
+    model, alias_model = kind.model, kind.alias_model
+    families = sorted({family_of(key, kind.kind) for key in candidates})
+    like = [model.name_key.like(f"% {word}" if kind is PEOPLE else f"{word} %") for word in families]
+    members = list(
+        (
+            await session.execute(select(model.name_key).where(or_(model.name_key.in_(families), *like)))
+        ).scalars()
+    )
+    aliased = select(alias_model.alias_key).where(alias_model.alias_key.in_(candidates))
+    taken_keys = set((await session.execute(aliased)).scalars())
+    plain = sorted(
+        key
+        for key in candidates
+        if key not in taken_keys and not any(_forms_of(key, member, kind) for member in members)
+    )
+    if not plain:
+        return {}
+    names = {key: " ".join(name.split()) for name, key in missing.items() if key in plain}
+    # One insert for all; a key a concurrent ingest created first is skipped and read back below.
+    rows = [{"name": names[key], "name_key": key} for key in plain]
+    await session.execute(_insert_new(session, model).values(rows))
+    query = select(model).where(model.name_key.in_(plain))
+    return {row.name_key: row for row in (await session.execute(query)).scalars()}
+
+
+def _forms_of(key: str, other: str, kind: EntityTable) -> bool:
+    """Whether one key may stand for the other: a surname alone for a full name, a company's
+    name for itself with generic words after it (`find_entity`, `_shorter_forms`)."""
+    if kind is PEOPLE:
+        return (" " not in key and other.endswith(f" {key}")) or (
+            " " not in other and key.endswith(f" {other}")
+        )
+    return other.startswith(f"{key} ") or key.startswith(f"{other} ")
+
+
+def _insert_new(session: AsyncSession, model: Any) -> Any:
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    return insert(model).on_conflict_do_nothing()
 
 
 async def _resolve(session: AsyncSession, kind: EntityTable, name: str) -> Any:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select, update
+from sqlalchemy import ColumnElement, and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.curation.history import record
@@ -26,6 +26,7 @@ from tenure.extractors.events.facts import date_span, facts_agree, more_precise
 from tenure.extractors.version import EXTRACTOR_VERSION
 from tenure.ingest.announcements import earliest, effective_replaces, only_announces, told_twice
 from tenure.models import UNDATED_SORT, Correction, Event, EventSource, FormerFact
+from tenure.models.base import utcnow
 from tenure.models.events import ACTIVE, REJECTED, RETIRED
 from tenure.webhooks.outbox import ChangeKind, EventChange, record_fold
 
@@ -475,6 +476,20 @@ def source_row(event_id: int, article_id: int, extracted: ExtractedEvent) -> Eve
         confidence=extracted.confidence,
         rule_id=_clip(extracted.rule_id, 100),
     )
+
+
+_SOURCE_FIELDS = ("event_id", "article_id", "evidence", "evidence_start", "evidence_end", "date",
+                  "date_precision", "date_text", "confidence", "rule_id")  # fmt: skip
+
+
+async def insert_sources(session: AsyncSession, rows: Sequence[EventSource]) -> None:
+    """Insert `source_row`s in one statement (the ORM would send one per row where it cannot
+    read several new ids back in order, as on SQLite). Nothing reads the rows back as objects."""
+    if not rows:
+        return
+    now = utcnow()
+    values = [{**{name: getattr(row, name) for name in _SOURCE_FIELDS}, "created_at": now} for row in rows]
+    await session.execute(insert(EventSource), values)
 
 
 def _status(extracted: ExtractedEvent) -> str | None:

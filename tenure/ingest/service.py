@@ -31,6 +31,7 @@ from tenure.ingest.merge import (
     absorb,
     best_match,
     fact_key,
+    insert_sources,
     is_same_fact,
     load_candidates,
     new_event,
@@ -48,14 +49,19 @@ from tenure.webhooks.outbox import ChangeKind, EventChange
 __all__ = [
     "ARTICLE_FORMATS",
     "ArticleInput",
+    "PreparedArticle",
     "IngestResult",
     "StoredArticle",
+    "checked_article",
     "content_hash",
     "events_of_article",
     "get_article",
     "ingest_article",
+    "ingest_prepared",
+    "known_articles",
     "lock_facts",
     "merge_events",
+    "prepare_article",
     "resolve_extracted",
     "sources_of_events",
 ]
@@ -103,21 +109,88 @@ async def ingest_article(
     extractor's own limit) are checked here and nowhere else, and each refusal reads the same
     wherever the article came from. Raises InvalidInput or ArticleTooLarge.
     """
+    data = checked_article(data, max_bytes)
+    return await _ingest(sessions, data, content_hash(data.text), None)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article through the front door's checks and extracted: the pure half of an ingest,
+    which tenure.ingest.pipeline runs in worker processes."""
+
+    data: ArticleInput
+    digest: str
+    # None: not extracted, the article was already stored a moment ago (extracted if it is not).
+    extracted: tuple[ExtractedEvent, ...] | None
+
+
+def prepare_article(data: ArticleInput, max_bytes: int = MAX_ARTICLE_CHARS) -> PreparedArticle:
+    """The front door's checks and the extraction, no database. Raises like ingest_article."""
+    data = checked_article(data, max_bytes)
+    return PreparedArticle(data, content_hash(data.text), tuple(_extract(data)))
+
+
+async def known_articles(
+    sessions: async_sessionmaker[AsyncSession], articles: Sequence[tuple[str | None, str]]
+) -> tuple[set[str], set[str]]:
+    """(urls, content hashes) stored among these (url, hash) pairs: one query for a batch."""
+    urls = {url for url, _ in articles if url}
+    hashes = {digest for _, digest in articles}
+    if not hashes:
+        return set(), set()
+    async with sessions() as session:
+        query = select(Article.url, Article.content_hash).where(
+            or_(Article.content_hash.in_(hashes), Article.url.in_(urls))
+        )
+        rows = (await session.execute(query)).all()
+    return {row.url for row in rows if row.url in urls}, {row.content_hash for row in rows}
+
+
+async def ingest_prepared(
+    sessions: async_sessionmaker[AsyncSession], prepared: PreparedArticle
+) -> IngestResult:
+    """The database half of `ingest_article`, for an article `prepare_article` checked and extracted."""
+    return await _ingest(sessions, prepared.data, prepared.digest, prepared.extracted)
+
+
+def checked_article(data: ArticleInput, max_bytes: int) -> ArticleInput:
+    """The article as it will be stored, or InvalidInput / ArticleTooLarge saying why it cannot be."""
     data = _storable(data)
     _validate(data, max_bytes)
-    digest = content_hash(data.text)
-    known = await _known_article(sessions, data.url, digest)
-    if known is not None:
-        return known
-    extracted = extract(data.text, data.published_at, fmt=data.format)
-    try:
-        return await _store(sessions, data, digest, extracted)
-    except IntegrityError as exc:
-        # Another ingest of the same article committed first: return what it stored.
-        known = await _known_article(sessions, data.url, digest)
+    return data
+
+
+async def _ingest(
+    sessions: async_sessionmaker[AsyncSession],
+    data: ArticleInput,
+    digest: str,
+    extracted: Sequence[ExtractedEvent] | None,
+) -> IngestResult:
+    # One session (one connection checkout) from the check for a known article to the commit.
+    async with sessions() as session:
+        known = await _known_in(session, data.url, digest)
         if known is not None:
-            return known
-        raise Conflict(f"the article could not be stored because of a concurrent change: {exc.orig}") from exc
+            return known  # found before extracting: a re-ingest costs no extraction
+        if session.get_bind().dialect.name != "postgresql":
+            # SQLite cannot turn this read transaction into a write once another writer has
+            # committed (busy snapshot, no waiting): the store starts a fresh one. PostgreSQL
+            # reads committed data per statement, so its transaction simply goes on.
+            await session.commit()
+        try:
+            return await _store(session, data, digest, _extract(data) if extracted is None else extracted)
+        except IntegrityError as exc:
+            # Another ingest of the same article committed first: return what it stored.
+            await session.rollback()
+            known = await _known_in(session, data.url, digest)
+            if known is not None:
+                return known
+            raise Conflict(
+                f"the article could not be stored because of a concurrent change: {exc.orig}"
+            ) from exc
+
+
+def _extract(data: ArticleInput) -> list[ExtractedEvent]:
+    return extract(data.text, data.published_at, fmt=data.format)
 
 
 def _storable(data: ArticleInput) -> ArticleInput:
@@ -148,39 +221,35 @@ def _validate(data: ArticleInput, max_bytes: int) -> None:
         raise InvalidInput(f"url is longer than {_MAX_URL} characters")
 
 
-async def _known_article(
-    sessions: async_sessionmaker[AsyncSession], url: str | None, digest: str
-) -> IngestResult | None:
-    async with sessions() as session:
-        match = Article.content_hash == digest
-        if url:
-            match = or_(match, Article.url == url)
-        # Prefer the URL match: the same page re-fetched with edits is still that article.
-        rows = (await session.execute(select(Article).where(match).order_by(Article.id))).scalars().all()
-        if not rows:
-            return None
-        article = next((row for row in rows if url and row.url == url), rows[0])
-        events = await events_of_article(session, article.id)
-        return IngestResult(article=article, events=events, created=False, changes=[])
+async def _known_in(session: AsyncSession, url: str | None, digest: str) -> IngestResult | None:
+    match = Article.content_hash == digest
+    if url:
+        match = or_(match, Article.url == url)
+    # Prefer the URL match: the same page re-fetched with edits is still that article.
+    rows = (await session.execute(select(Article).where(match).order_by(Article.id))).scalars().all()
+    if not rows:
+        return None
+    article = next((row for row in rows if url and row.url == url), rows[0])
+    events = await events_of_article(session, article.id)
+    return IngestResult(article=article, events=events, created=False, changes=[])
 
 
 async def _store(
-    sessions: async_sessionmaker[AsyncSession],
-    data: ArticleInput,
-    digest: str,
-    extracted: Sequence[ExtractedEvent],
+    session: AsyncSession, data: ArticleInput, digest: str, extracted: Sequence[ExtractedEvent]
 ) -> IngestResult:
-    async with sessions() as session, session.begin():
-        # The article goes in first: its unique URL and hash serialise concurrent ingests of
-        # the same article (and, on SQLite, the first write takes the database's write lock).
-        article = _article_row(data, digest)
-        session.add(article)
-        await session.flush()
-        resolved = await resolve_extracted(session, extracted, data.published_at.date())
-        await lock_facts(session, [fact_key(r) for r in resolved])
-        events, changes = await merge_events(session, article.id, resolved)
-        events, changes = await _settle(session, article.id, events, changes)
-        await outbox.enqueue_event_changes(session, changes)
+    """Everything the article brings, in one transaction committed here (the caller rolls back
+    whatever raises, the session closing at the latest)."""
+    # The article goes in first: its unique URL and hash serialise concurrent ingests of
+    # the same article (and, on SQLite, the first write takes the database's write lock).
+    article = _article_row(data, digest)
+    session.add(article)
+    await session.flush()
+    resolved = await resolve_extracted(session, extracted, data.published_at.date())
+    await lock_facts(session, [fact_key(r) for r in resolved])
+    events, changes = await merge_events(session, article.id, resolved)
+    events, changes = await _settle(session, article.id, events, changes)
+    await outbox.enqueue_event_changes(session, changes)
+    await session.commit()
     return IngestResult(article=article, events=events, created=True, changes=changes)
 
 
@@ -276,7 +345,9 @@ async def merge_events(
                 repeats_corrected.add(stored.id)  # joined through what it said before an edit
             touched.append((stored, absorb(stored, item), item))
     await session.flush()  # ids for the new events
-    session.add_all(source_row(event.id, article_id, item.event) for event, _, item in touched)
+    await insert_sources(
+        session, [source_row(event.id, article_id, item.event) for event, _, item in touched]
+    )
     for n, (event, _, item) in enumerate(touched):
         if event.state == RETIRED:
             # Re-extraction retired it because no article stated it any more; this one does.
