@@ -150,7 +150,10 @@ def test_the_webhook_worker_runs_once_beside_the_processes(monkeypatch: pytest.M
     monkeypatch.setattr(serve_module, "start_worker", fake_worker)
     monkeypatch.setattr(serve_module, "_check_schema", schema_is_current)
     monkeypatch.setattr("uvicorn.supervisors.Multiprocess", FakeSupervisor)
-    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    # serve_processes exports the folder and switches prometheus-client to it: undo both after.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "")
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR")
+    monkeypatch.setattr("tenure.observability.multiprocess._switch_loaded_client", lambda: None)
     monkeypatch.setenv("TENURE_HOST", "127.0.0.1")  # serve_processes exports these; monkeypatch restores
     monkeypatch.setenv("TENURE_PORT", "0")
     settings = Settings(database_url="postgresql+asyncpg://nobody@127.0.0.1:1/none", port=free_port())

@@ -215,4 +215,8 @@ async def test_merging_people_folds_events_that_state_one_fact(
         (departure.id, first.article.id),
         (departure.id, second.article.id),
     ]
-    assert seen == [EventChange(event_id=departure.id, kind="date_refined")]
+    # The folded copy is retracted (pointing at the survivor), the survivor refined.
+    assert seen == [
+        EventChange(event_id=second.events[0].id, kind="folded", folded_into=departure.id),
+        EventChange(event_id=departure.id, kind="date_refined"),
+    ]
