@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tenure.models import Delivery, Event, Subscription
 from tenure.models.base import utcnow
 from tenure.timelines.views import event_out, event_views
-from tenure.webhooks.payload import build_payload
+from tenure.webhooks.payload import ChangeKind, build_payload
 from tenure.webhooks.signing import new_webhook_id
 from tenure.webhooks.wakeup import announce_deliveries
 
@@ -39,17 +39,6 @@ __all__ = [
     "record_update",
 ]
 
-ChangeKind = Literal[
-    "created",
-    "source_added",
-    "date_refined",
-    "source_removed",
-    "edited",
-    "rejected",
-    "retired",
-    "folded",
-    "restored",
-]
 UpdateKind = Literal["source_added", "date_refined", "source_removed", "edited"]
 RetractionKind = Literal["rejected", "retired", "folded"]
 UPDATES: frozenset[str] = frozenset(("source_added", "date_refined", "source_removed", "edited"))

@@ -20,6 +20,7 @@ from tenure.shape import EVENT_EXAMPLE, AwareDatetime, EventOut, details_schemas
 
 __all__ = [
     "SCHEMA",
+    "ChangeKind",
     "SCHEMA_FILE",
     "Links",
     "WebhookPayload",
@@ -34,6 +35,18 @@ __all__ = [
 # article's own offset; evidence_span; confidence rounded; revision, created_at, updated_at).
 SCHEMA: Literal["tenure.event.v2"] = "tenure.event.v2"
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "webhook-payload.schema.json"
+# What happened to an event, as deliveries record it and payloads' `change` names it.
+ChangeKind = Literal[
+    "created",
+    "restored",
+    "source_added",
+    "date_refined",
+    "source_removed",
+    "edited",
+    "rejected",
+    "retired",
+    "folded",
+]
 # What each change is called in the payload's `type`.
 PAYLOAD_TYPES = {
     "created": "event.created",
@@ -75,17 +88,7 @@ class WebhookPayload(msgspec.Struct):
         ),
     ]
     change: Annotated[
-        Literal[
-            "created",
-            "restored",
-            "source_added",
-            "date_refined",
-            "source_removed",
-            "edited",
-            "rejected",
-            "retired",
-            "folded",
-        ],
+        ChangeKind,
         msgspec.Meta(description="What happened to the event, in more detail than `type`."),
     ]
     sequence: Annotated[
