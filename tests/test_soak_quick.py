@@ -66,6 +66,7 @@ def _checks(result: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
         ("deliveries missing", 1),
         ("events without an accepted delivery", 1),
         ("5xx or no answer", 1),
+        ("offered requests sent", 1),
         ("bad signatures", 1),
         ("duplicates not explained by a kill", 1),
         ("webhook-ids the database never owed", 1),
