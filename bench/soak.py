@@ -843,7 +843,7 @@ def checks(found: list[Window], book: Ledger, outcome: Outcome) -> list[Check]:
         result.append(
             Check(
                 f"server RSS growth (window {first.index} -> {last.index})",
-                f"{growth * 100:+.1f}% ({first.rss_mb:.0f} -> {last.rss_mb:.0f} MB)",
+                f"{growth * 100:+.2f}% ({first.rss_mb:.1f} -> {last.rss_mb:.1f} MB)",
                 f"< {MAX_RSS_GROWTH * 100:.0f}%",
                 growth < MAX_RSS_GROWTH,
             )
