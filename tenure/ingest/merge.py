@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tenure.curation.history import record
@@ -126,22 +126,38 @@ async def load_candidates(
         return found
     query = select(Event).where(_keyed(Event, wanted)).order_by(Event.id)
     for event in (await session.execute(query)).scalars():
-        found[(event.type, event.person_id, event.organization_id)].append(event)
+        pool = found.get((event.type, event.person_id, event.organization_id))
+        if pool is not None:  # the query's filter is wider than the keys
+            pool.append(event)
     if former:
         await _add_former_facts(session, found)
     return found
 
 
 def _keyed(model: type[Event] | type[FormerFact], keys: Iterable[FactKey]) -> ColumnElement[bool]:
-    """Rows of `model` under any of these fact keys (a missing person or company matches NULL)."""
+    """Rows of `model` that may be under one of these fact keys (a missing person or company
+    matches NULL): a superset, callers keep the rows whose key they asked for.
+
+    One IN list per column and pattern of missing ids rather than one clause per key: building
+    a clause per key was a tenth of an ingest's CPU, and the statement's shape no longer grows
+    with the keys, so it is compiled once. The extra rows are the article's own people at its
+    other companies, a handful."""
+    patterns: dict[tuple[bool, bool], tuple[set[str], set[int], set[int]]] = {}
+    for event_type, person_id, org_id in keys:
+        types, people, orgs = patterns.setdefault((person_id is None, org_id is None), (set(), set(), set()))
+        types.add(event_type)
+        if person_id is not None:
+            people.add(person_id)
+        if org_id is not None:
+            orgs.add(org_id)
     return or_(
         *(
             and_(
-                model.type == event_type,
-                model.person_id.is_(None) if person_id is None else model.person_id == person_id,
-                model.organization_id.is_(None) if org_id is None else model.organization_id == org_id,
+                model.type.in_(sorted(types)),
+                model.person_id.is_(None) if no_person else model.person_id.in_(sorted(people)),
+                model.organization_id.is_(None) if no_org else model.organization_id.in_(sorted(orgs)),
             )
-            for event_type, person_id, org_id in keys
+            for (no_person, no_org), (types, people, orgs) in sorted(patterns.items())
         )
     )
 
@@ -149,7 +165,11 @@ def _keyed(model: type[Event] | type[FormerFact], keys: Iterable[FactKey]) -> Co
 async def _add_former_facts(session: AsyncSession, found: dict[FactKey, Pool]) -> None:
     """File each former fact under its key, with its event (loaded if its key has changed)."""
     query = select(FormerFact).where(_keyed(FormerFact, found)).order_by(FormerFact.id)
-    rows = list((await session.execute(query)).scalars())
+    rows = [
+        row
+        for row in (await session.execute(query)).scalars()
+        if (row.type, row.person_id, row.organization_id) in found
+    ]
     if not rows:
         return
     events = {event.id: event for pool in found.values() for event in pool}
@@ -388,7 +408,9 @@ _LOCKABLE_COLUMNS = {
 }
 
 
-async def settle_sources(session: AsyncSession, keys: Iterable[FactKey]) -> list[EventChange]:
+async def settle_sources(
+    session: AsyncSession, keys: Iterable[FactKey], loaded: dict[FactKey, Pool] | None = None
+) -> list[EventChange]:
     """Move each source of these facts onto the sibling event it fits best (`_closeness`).
 
     Merging is greedy: "in October" joins whichever of "October 20" and "October 22" (two facts)
@@ -397,7 +419,7 @@ async def settle_sources(session: AsyncSession, keys: Iterable[FactKey]) -> list
     for any order. Returns a change for each event that gained a source; an event left without
     any is deleted (its reports all sit better elsewhere).
     """
-    found = (await load_candidates(session, keys, former=False)).values()
+    found = (await _current_candidates(session, keys, loaded)).values()
     pools = [pool for pool in ([e for e in events if _engine_owned(e)] for events in found) if len(pool) > 1]
     siblings = {event.id: pool for pool in pools for event in pool}
     if not siblings:
@@ -420,6 +442,24 @@ async def settle_sources(session: AsyncSession, keys: Iterable[FactKey]) -> list
     if gained:
         await _tidy_settled(session, [e for pool in pools for e in pool], sourced)
     return [EventChange(event_id=event_id, kind="source_added") for event_id in sorted(gained)]
+
+
+async def _current_candidates(
+    session: AsyncSession, keys: Iterable[FactKey], loaded: dict[FactKey, Pool] | None
+) -> dict[FactKey, list[Event]]:
+    """The events under each key now: from `loaded` (the caller's pools, kept current by its
+    merge) where it has the key, less the events filed there only for what they said before an
+    edit; from the database otherwise."""
+    keys, loaded = list(keys), loaded or {}
+    found: dict[FactKey, list[Event]] = {
+        key: [e for e in loaded[key] if (e.type, e.person_id, e.organization_id) == key]
+        for key in keys
+        if key in loaded
+    }
+    missing = [key for key in keys if key not in found]
+    if missing:
+        found.update(await load_candidates(session, missing, former=False))
+    return found
 
 
 def _engine_owned(event: Event) -> bool:
@@ -462,34 +502,35 @@ async def _tidy_settled(session: AsyncSession, events: Sequence[Event], sourced:
     await session.flush()
 
 
-def source_row(event_id: int, article_id: int, extracted: ExtractedEvent) -> EventSource:
+def source_row(event_id: int, article_id: int, extracted: ExtractedEvent) -> dict[str, Any]:
+    """An event_sources row's values for one report (plain values: building ORM objects only to
+    read them back for the insert cost more than the insert)."""
     start, end = extracted.evidence_span
-    return EventSource(
-        event_id=event_id,
-        article_id=article_id,
-        evidence=extracted.evidence,
-        evidence_start=start,
-        evidence_end=end,
-        date=extracted.date,
-        date_precision=extracted.date_precision,
-        date_text=_clip(extracted.date_text, 200),
-        confidence=extracted.confidence,
-        rule_id=_clip(extracted.rule_id, 100),
-    )
+    return {
+        "event_id": event_id,
+        "article_id": article_id,
+        "evidence": extracted.evidence,
+        "evidence_start": start,
+        "evidence_end": end,
+        "date": extracted.date,
+        "date_precision": extracted.date_precision,
+        "date_text": _clip(extracted.date_text, 200),
+        "confidence": extracted.confidence,
+        "rule_id": _clip(extracted.rule_id, 100),
+    }
 
 
-_SOURCE_FIELDS = ("event_id", "article_id", "evidence", "evidence_start", "evidence_end", "date",
-                  "date_precision", "date_text", "confidence", "rule_id")  # fmt: skip
-
-
-async def insert_sources(session: AsyncSession, rows: Sequence[EventSource]) -> None:
-    """Insert `source_row`s in one statement (the ORM would send one per row where it cannot
-    read several new ids back in order, as on SQLite). Nothing reads the rows back as objects."""
+async def insert_sources(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert `source_row`s in one statement. Nothing reads the rows back as objects, so this is a
+    Core insert of the table: the ORM's bulk insert would send one per row where it cannot read
+    several new ids back in order (SQLite), and one per pattern of missing values (dated and
+    undated reports) everywhere."""
     if not rows:
         return
     now = utcnow()
-    values = [{**{name: getattr(row, name) for name in _SOURCE_FIELDS}, "created_at": now} for row in rows]
-    await session.execute(insert(EventSource), values)
+    await session.execute(
+        insert(cast(Table, EventSource.__table__)), [{**row, "created_at": now} for row in rows]
+    )
 
 
 def _status(extracted: ExtractedEvent) -> str | None:

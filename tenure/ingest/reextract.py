@@ -324,8 +324,8 @@ def _restate(
     if source is not None:
         fresh = source_row(event.id, source.article_id, item.event)
         for name in _SOURCE_FIELDS:
-            if getattr(source, name) != getattr(fresh, name):
-                setattr(source, name, getattr(fresh, name))
+            if getattr(source, name) != fresh[name]:
+                setattr(source, name, fresh[name])
     if event.state != "active" or event.locked_fields:
         # Rejected, or edited by an analyst: the event is theirs, only its evidence is refreshed.
         report.unchanged[event.type] += source is not None

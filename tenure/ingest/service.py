@@ -27,6 +27,7 @@ from tenure.ingest.announcements import announcement_day
 from tenure.ingest.entities import resolve_organizations, resolve_people
 from tenure.ingest.merge import (
     FactKey,
+    Pool,
     Resolved,
     absorb,
     best_match,
@@ -245,9 +246,12 @@ async def _store(
     session.add(article)
     await session.flush()
     resolved = await resolve_extracted(session, extracted, data.published_at.date())
-    await lock_facts(session, [fact_key(r) for r in resolved])
-    events, changes = await merge_events(session, article.id, resolved)
-    events, changes = await _settle(session, article.id, events, changes)
+    keys = [fact_key(r) for r in resolved]
+    await lock_facts(session, keys)
+    # Loaded once for merging and settling: the fact locks keep other ingests out of these keys.
+    pools = await load_candidates(session, keys)
+    events, changes = await merge_events(session, article.id, resolved, pools=pools)
+    events, changes = await _settle(session, article.id, events, changes, pools)
     await outbox.enqueue_event_changes(session, changes)
     await session.commit()
     return IngestResult(article=article, events=events, created=True, changes=changes)
@@ -315,13 +319,19 @@ def _fact_lock_key(fact: FactKey) -> int:
 
 
 async def merge_events(
-    session: AsyncSession, article_id: int, resolved: Sequence[Resolved], actor: str = "ingest"
+    session: AsyncSession,
+    article_id: int,
+    resolved: Sequence[Resolved],
+    actor: str = "ingest",
+    pools: dict[FactKey, Pool] | None = None,
 ) -> tuple[list[Event], list[EventChange]]:
     """Each report becomes a new event or a source of the stored event stating the same fact
-    (ingest, and re-extraction for the facts an article newly states); what changed, per event."""
+    (ingest, and re-extraction for the facts an article newly states); what changed, per event.
+    `pools`: the candidates of these reports' keys, if the caller loaded them."""
     # One query for every candidate; events created here join the pool, so a fact the article
     # states twice (the extractor saw two names for one company) becomes one event.
-    pools = await load_candidates(session, [fact_key(item) for item in resolved])
+    if pools is None:
+        pools = await load_candidates(session, [fact_key(item) for item in resolved])
     touched: list[tuple[Event, ChangeKind, Resolved]] = []
     repeats_corrected: set[int] = set()
     for item in resolved:
@@ -380,7 +390,11 @@ async def merge_events(
 
 
 async def _settle(
-    session: AsyncSession, article_id: int, events: list[Event], changes: list[EventChange]
+    session: AsyncSession,
+    article_id: int,
+    events: list[Event],
+    changes: list[EventChange],
+    pools: dict[FactKey, Pool],
 ) -> tuple[list[Event], list[EventChange]]:
     """Reports of these facts sit where they fit best, whatever order the articles came in.
 
@@ -389,7 +403,7 @@ async def _settle(
     """
     moved = {change.event_id for change in changes if change.kind != "source_added"}
     keys = {(event.type, event.person_id, event.organization_id) for event in events if event.id in moved}
-    settled = await settle_sources(session, keys) if keys else []
+    settled = await settle_sources(session, keys, pools) if keys else []
     if not settled:
         return events, changes
     # The article's own reports may have moved too: read where they sit now.
