@@ -163,3 +163,38 @@ def test_the_webhook_worker_runs_once_beside_the_processes(monkeypatch: pytest.M
     # prometheus-client's multiprocess mode gets a fresh folder for the processes' metrics.
     folder = os.environ["PROMETHEUS_MULTIPROC_DIR"]
     assert Path(folder).is_dir() and not any(Path(folder).iterdir())
+
+
+def test_connections_on_the_shared_socket_send_without_delay() -> None:
+    """The socket --workers shares is marked TCP, so asyncio sets TCP_NODELAY on each accepted
+    connection: a keep-alive response must not wait for the client's delayed ACK."""
+    import socket
+
+    import uvicorn
+
+    config = uvicorn.Config("tenure.api.app:app_from_environment", host="127.0.0.1", port=free_port())
+    listener = serve_module.tcp_listener(config.bind_socket())
+    nodelay: list[int] = []
+
+    async def accept_one() -> None:
+        def on_connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            sock = writer.get_extra_info("socket")
+            nodelay.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(on_connection, sock=listener)
+        _, writer = await asyncio.open_connection(*listener.getsockname())
+        for _ in range(100):
+            if nodelay:
+                break
+            await asyncio.sleep(0.01)
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+    try:
+        assert listener.proto == socket.IPPROTO_TCP
+        asyncio.run(accept_one())
+    finally:
+        listener.close()
+    assert nodelay == [1]
