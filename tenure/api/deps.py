@@ -1,9 +1,10 @@
-"""Dependencies the controllers declare: settings, the session factory, a read session, and the
-event filter and page size (their query parameters are declared once, here)."""
+"""Dependencies the controllers declare: settings, the session factory, a read session, the
+page size, and the listing of events pages (its query parameters are declared once, here)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Annotated
 
 from litestar.datastructures import State
@@ -19,12 +20,12 @@ from tenure.timelines.reads import Reader
 __all__ = [
     "DEPENDENCIES",
     "CursorParam",
-    "EventFilterDep",
+    "Listing",
+    "ListingDep",
     "IdPath",
     "PageSize",
     "PartialDateParam",
     "ReadSession",
-    "ReaderDep",
     "SessionFactory",
     "SettingsDep",
     "provide_reader",
@@ -77,15 +78,33 @@ LimitParam = Annotated[int | None, QueryParameter(description="page size (defaul
 CursorParam = Annotated[str | None, QueryParameter(description="next_cursor from the previous page")]
 
 
-def provide_event_filter(
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What a page of events (a timeline, /events) needs: the read path, the analyst's filter
+    and the page size. One dependency rather than three: Litestar resolves sibling dependencies
+    concurrently, a task each, and those tasks were a tenth of a timeline request's CPU."""
+
+    reader: Reader
+    event_filter: EventFilter
+    page_size: int
+
+
+def provide_listing(
+    state: State,
     event_type: TypeParam = None,
     since: PartialDateParam = None,
     until: PartialDateParam = None,
     status: StatusParam = None,
     min_confidence: ConfidenceParam = None,
-) -> EventFilter:
-    """The analyst's filter of timelines and /events, refused with a 400 problem when unusable."""
-    return parse_filter(event_type, since, until, status, min_confidence)
+    limit: LimitParam = None,
+) -> Listing:
+    """The filter is refused with a 400 problem when unusable, as is the page size."""
+    settings: Settings = state.settings
+    return Listing(
+        reader=provide_reader(state),
+        event_filter=parse_filter(event_type, since, until, status, min_confidence),
+        page_size=parse_limit(limit, settings.page_size_default, settings.page_size_max),
+    )
 
 
 def provide_page_size(settings: SettingsDep, limit: LimitParam = None) -> int:
@@ -96,8 +115,7 @@ DEPENDENCIES = {
     "settings": Provide(provide_settings, sync_to_thread=False),
     "sessions": Provide(provide_sessions, sync_to_thread=False),
     "session": Provide(provide_session),
-    "reader": Provide(provide_reader, sync_to_thread=False),
-    "event_filter": Provide(provide_event_filter, sync_to_thread=False),
+    "listing": Provide(provide_listing, sync_to_thread=False),
     "page_size": Provide(provide_page_size, sync_to_thread=False),
 }
 
@@ -105,8 +123,7 @@ DEPENDENCIES = {
 SettingsDep = NamedDependency[Settings]
 SessionFactory = NamedDependency[async_sessionmaker[AsyncSession]]
 ReadSession = NamedDependency[AsyncSession]
-ReaderDep = NamedDependency[Reader]
-EventFilterDep = NamedDependency[EventFilter]
+ListingDep = NamedDependency[Listing]
 PageSize = NamedDependency[int]
 # A row id in a path: positive and within BIGINT, so no driver ever sees an id it cannot bind.
 IdPath = Annotated[int, PathParameter(ge=1, le=MAX_ID)]

@@ -15,10 +15,9 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from tenure.api.curation import actor_of
 from tenure.api.deps import (
     CursorParam,
-    EventFilterDep,
     IdPath,
+    ListingDep,
     PageSize,
-    ReaderDep,
     ReadSession,
     SessionFactory,
 )
@@ -67,13 +66,11 @@ class _EntityController(Controller):
     async def timeline(
         self,
         entity_id: IdPath,
-        reader: ReaderDep,
-        event_filter: EventFilterDep,
-        page_size: PageSize,
+        listing: ListingDep,
         cursor: CursorParam = None,
     ) -> TimelineOut:
         subject, items, next_cursor = await timeline_rows(
-            reader, self.kind, entity_id, event_filter, cursor, page_size
+            listing.reader, self.kind, entity_id, listing.event_filter, cursor, listing.page_size
         )
         return TimelineOut(subject=subject, items=items, next_cursor=next_cursor)
 

@@ -18,7 +18,7 @@ from litestar import Controller, Request, Response, get
 from litestar.params import QueryParameter
 from litestar.response import Stream
 
-from tenure.api.deps import CursorParam, EventFilterDep, PageSize, ReaderDep, SessionFactory, SettingsDep
+from tenure.api.deps import CursorParam, ListingDep, provide_sessions
 from tenure.api.schemas import EventPageOut
 from tenure.errors import InvalidQuery
 from tenure.shape import EventOut
@@ -65,11 +65,7 @@ class EventController(Controller):
     async def list_events(
         self,
         request: Request[Any, Any, Any],
-        reader: ReaderDep,
-        sessions: SessionFactory,
-        settings: SettingsDep,
-        event_filter: EventFilterDep,
-        page_size: PageSize,
+        listing: ListingDep,
         company: Annotated[str | None, QueryParameter(description="company id or name")] = None,
         person: Annotated[str | None, QueryParameter(description="person id or name")] = None,
         cursor: CursorParam = None,
@@ -77,14 +73,17 @@ class EventController(Controller):
             str | None, QueryParameter(name="format", description="json (default), ndjson or csv")
         ] = None,
     ) -> Response[EventPageOut]:
-        query = EventQuery(filter=event_filter, person=person, company=company)
+        query = EventQuery(filter=listing.event_filter, person=person, company=company)
         chosen = _choose_format(output, request.headers.get("accept", ""))
         if chosen == "json":
-            items, next_cursor = await events_page_rows(reader, query, cursor, page_size)
+            items, next_cursor = await events_page_rows(listing.reader, query, cursor, listing.page_size)
             return Response(EventPageOut(items=items, next_cursor=next_cursor))
         if cursor is not None:
             raise InvalidQuery("cursor applies to JSON pages only: NDJSON and CSV stream every row")
-        batches = await iter_events(sessions, query, settings.page_size_max)
+        # The streams' own session factory and batch size come from the app's state, not from
+        # more dependencies: the JSON page, the hot path, resolves only `listing`.
+        state = request.app.state
+        batches = await iter_events(provide_sessions(state), query, state.settings.page_size_max)
         if chosen == "ndjson":
             return Stream(_ndjson(batches), media_type=NDJSON)  # type: ignore[return-value]
         return Stream(  # type: ignore[return-value]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -35,7 +36,13 @@ class Article(Base):
 def local_time(moment: datetime, utc_offset_minutes: int) -> datetime:
     """A stored UTC time in the article's own offset, as it was published (reads and
     re-extraction both need it, and neither may import the other)."""
-    return moment.astimezone(timezone(timedelta(minutes=utc_offset_minutes)))
+    return moment.astimezone(_zone(utc_offset_minutes))
+
+
+@functools.lru_cache(maxsize=256)
+def _zone(utc_offset_minutes: int) -> timezone:
+    # A page shows dozens of sources from a handful of offsets: build each zone once.
+    return timezone(timedelta(minutes=utc_offset_minutes))
 
 
 def listing_fields(article: Article) -> dict[str, Any]:

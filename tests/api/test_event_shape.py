@@ -80,7 +80,7 @@ def _parameters(path: str) -> dict[str, dict[str, Any]]:
     "path", ["/events", "/people/{entity_id}/timeline", "/companies/{entity_id}/timeline"]
 )
 def test_event_lists_declare_the_same_filter_parameters(path: str) -> None:
-    """One declaration (the event_filter and page_size dependencies), the same parameters everywhere."""
+    """One declaration (the listing dependency), the same parameters everywhere."""
     found = _parameters(path)
     assert found.keys() >= FILTER_PARAMETERS
     reference = _parameters("/events")
@@ -94,7 +94,7 @@ def test_event_lists_declare_the_same_filter_parameters(path: str) -> None:
 def test_handlers_take_the_filter_as_one_dependency(handler: Any) -> None:
     """The seven filter and paging parameters live in tenure.api.deps, not in each handler."""
     parameters = inspect.signature(handler.fn).parameters
-    assert {"event_filter", "page_size"} <= parameters.keys()
+    assert "listing" in parameters
     assert not parameters.keys() & {"event_type", "since", "until", "status", "min_confidence", "limit"}
 
 
