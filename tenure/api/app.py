@@ -38,6 +38,7 @@ from tenure.observability.routes import healthz, metrics, readyz
 from tenure.pages import PAGES, STATIC, TEMPLATES, swagger_asset
 from tenure.security.redact import install_log_redaction
 from tenure.settings import Settings
+from tenure.timelines.direct import DirectReads
 
 __all__ = ["GUARDS", "MIDDLEWARE", "ROUTE_HANDLERS", "app_from_environment", "check_database", "create_app"]
 
@@ -132,9 +133,12 @@ async def _database(app: Litestar) -> AsyncIterator[None]:
     engine = create_engine(settings.database_url)
     app.state.engine = engine
     app.state.sessions = session_factory(engine, write_wait=settings.sqlite_write_wait)
+    app.state.direct_reads = await DirectReads.open(engine)
     try:
         yield
     finally:
+        if app.state.direct_reads is not None:
+            await app.state.direct_reads.close()
         await engine.dispose()
 
 

@@ -50,7 +50,7 @@ def provide_reader(state: State) -> Reader:
     """The lean read path of timelines and /events pages, made once per engine."""
     reader: Reader | None = state.get("reader")
     if reader is None or reader.source is not state.engine:
-        reader = state.reader = Reader(state.engine, state.sessions)
+        reader = state.reader = Reader(state.engine, state.sessions, state.get("direct_reads"))
     return reader
 
 

@@ -205,6 +205,7 @@ _CONNECTION_ERROR_NAMES = frozenset(
         "AdminShutdownError",
         "CrashShutdownError",
         "InterfaceError",
+        "InternalClientError",  # asyncpg: a connection the server ended while a read held it
     }
 )
 

@@ -47,17 +47,21 @@ def _ping_when_idle(engine: AsyncEngine) -> Any:
     return checkout
 
 
+# PostgreSQL's pool, and a dead server failing fast instead of hanging a request; the lean reads'
+# own asyncpg pool (tenure.timelines.direct) follows the same settings.
+POSTGRES_POOL: dict[str, Any] = {"pool_size": 10, "max_overflow": 20, "pool_timeout": 10}
+POSTGRES_CONNECT_ARGS: dict[str, Any] = {"timeout": 5, "command_timeout": 30}
+
+
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
         kwargs.setdefault("connect_args", {"timeout": 15})
         engine = create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    kwargs.setdefault("pool_size", 10)
-    kwargs.setdefault("max_overflow", 20)
-    kwargs.setdefault("pool_timeout", 10)
-    # A dead server must fail fast, not hang a request.
-    kwargs.setdefault("connect_args", {"timeout": 5, "command_timeout": 30})
+    for key, value in POSTGRES_POOL.items():
+        kwargs.setdefault(key, value)
+    kwargs.setdefault("connect_args", dict(POSTGRES_CONNECT_ARGS))
     engine = create_async_engine(url, **kwargs)
     if not kwargs.get("pool_pre_ping"):
         event.listen(engine.sync_engine, "checkin", _note_checkin)

@@ -8,7 +8,8 @@ work (bench/profile_api.py); this path takes about 1.7 ms. Here one statement re
 timeline), the page's events with their person's and company's names, and each event's sources
 with their articles, one row per source; no ORM identity map, no session, no transaction (the
 statement is one snapshot on its own). Pages, exports and webhooks keep the ORM path: they need
-the Event rows; tests/api/test_lean_reads.py checks both paths answer the same bytes.
+the Event rows; tests/api/test_lean_reads.py checks both paths answer the same bytes. On
+PostgreSQL the statements run on an asyncpg pool of their own (tenure.timelines.direct).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tenure.models import Article, Event, EventSource, Organization, Person
 from tenure.models.articles import local_time
 from tenure.shape import EntityRef, EventOut, SourceOut
 from tenure.timelines.cursor import Cursor, encode_cursor
+from tenure.timelines.direct import DirectReads
 from tenure.timelines.filters import EventFilter
 from tenure.timelines.queries import (
     ENTITY_LABELS,
@@ -66,16 +68,28 @@ _EVENT_COLUMNS: tuple[Any, ...] = (
 
 
 class Reader:
-    """What the lean reads need: an engine that runs each statement outside a transaction, and
-    sessions for the rare name lookups (/events?person=Dana Whitfield)."""
+    """What the lean reads need: an engine that runs each statement outside a transaction, the
+    asyncpg pool that runs them faster on PostgreSQL when the app opened one, and sessions for the
+    rare name lookups (/events?person=Dana Whitfield)."""
 
-    def __init__(self, engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        sessions: async_sessionmaker[AsyncSession],
+        direct: DirectReads | None = None,
+    ) -> None:
         self.source = engine
         # AUTOCOMMIT: a single SELECT needs no BEGIN/ROLLBACK round trips around it.
         self.engine = engine.execution_options(isolation_level="AUTOCOMMIT")
         self.sessions = sessions
+        self.direct = direct
 
     async def rows(self, statement: Select[Any], parameters: dict[str, Any]) -> Sequence[Any]:
+        """The rows, read by position (SQLAlchemy rows or asyncpg records)."""
+        if self.direct is not None:
+            direct_rows = await self.direct.rows(statement, parameters)
+            if direct_rows is not None:
+                return direct_rows
         async with self.engine.connect() as connection:
             rows: Sequence[Any] = (await connection.execute(statement, parameters)).all()
         return rows
@@ -208,10 +222,10 @@ async def timeline_rows(
             rows = await reader.rows(*timeline_query(kind, current, event_filter, cursor, limit))
             if not rows:
                 break
-            if rows[0].subject_merged_into is None:
-                subject = EntityRef(rows[0].subject_id, rows[0].subject_name)
-                return (subject, *_events(rows, limit, lead=_SUBJECT_COLUMNS))
-            current = rows[0].subject_merged_into
+            subject_id, subject_name, merged_into = rows[0][:_SUBJECT_COLUMNS]
+            if merged_into is None:
+                return (EntityRef(subject_id, subject_name), *_events(rows, limit, lead=_SUBJECT_COLUMNS))
+            current = merged_into
         else:
             raise NotFound(f"{label} {entity_id} sits in a merge chain too long to follow")
     raise NotFound(f"no {label} with id {entity_id}")

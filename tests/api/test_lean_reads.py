@@ -3,6 +3,8 @@
 A table of timelines and /events filters is walked page by page through both paths on the same
 rows (merged ids, undated events, rejected events, events with no, one and several sources, an
 article published in another offset), and every page's JSON must be identical, cursors included.
+On PostgreSQL the lean path runs twice: through SQLAlchemy's engine and on its own asyncpg pool
+(tenure.timelines.direct), as the API runs it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from tenure.api.schemas import EventPageOut, TimelineOut
 from tenure.errors import NotFound
 from tenure.models import Article, Event, Person
 from tenure.models.db import create_engine, session_factory
+from tenure.timelines.direct import DirectReads
 from tenure.timelines.filters import parse_filter
 from tenure.timelines.queries import EventQuery, event_out, events_page, timeline
 from tenure.timelines.reads import Reader, events_page_rows, timeline_rows
@@ -27,12 +30,18 @@ from tenure.timelines.reads import Reader, events_page_rows, timeline_rows
 from .conftest import Rows
 
 
-@pytest.fixture
-async def reader(database_url: str) -> AsyncIterator[Reader]:
+@pytest.fixture(params=["engine", "asyncpg"])
+async def reader(request: pytest.FixtureRequest, database_url: str) -> AsyncIterator[Reader]:
     engine = create_engine(database_url)
+    direct = await DirectReads.open(engine) if request.param == "asyncpg" else None
+    if request.param == "asyncpg" and direct is None:
+        await engine.dispose()
+        pytest.skip("the asyncpg pool is PostgreSQL's")
     try:
-        yield Reader(engine, session_factory(engine))
+        yield Reader(engine, session_factory(engine), direct)
     finally:
+        if direct is not None:
+            await direct.close()
         await engine.dispose()
 
 
