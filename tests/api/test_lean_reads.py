@@ -30,13 +30,28 @@ from tenure.timelines.reads import Reader, events_page_rows, timeline_rows
 from .conftest import Rows
 
 
-@pytest.fixture(params=["engine", "asyncpg"])
-async def reader(request: pytest.FixtureRequest, database_url: str) -> AsyncIterator[Reader]:
+@pytest.fixture(
+    params=[("sqlite", "engine"), ("postgres", "engine"), ("postgres", "asyncpg")],
+    ids=["sqlite", "postgres-engine", "postgres-asyncpg"],
+)
+def read_path(request: pytest.FixtureRequest, pg_available: bool) -> tuple[str, str]:
+    """The back end, and what runs the lean statements there (the asyncpg pool is PostgreSQL's)."""
+    if request.param[0] == "postgres" and not pg_available:
+        pytest.skip("PostgreSQL not reachable (set CI=true to make this a failure)")
+    back_end, path = request.param
+    return back_end, path
+
+
+@pytest.fixture
+def backend(read_path: tuple[str, str]) -> str:
+    return read_path[0]
+
+
+@pytest.fixture
+async def reader(read_path: tuple[str, str], database_url: str) -> AsyncIterator[Reader]:
     engine = create_engine(database_url)
-    direct = await DirectReads.open(engine) if request.param == "asyncpg" else None
-    if request.param == "asyncpg" and direct is None:
-        await engine.dispose()
-        pytest.skip("the asyncpg pool is PostgreSQL's")
+    direct = await DirectReads.open(engine) if read_path[1] == "asyncpg" else None
+    assert (direct is None) == (read_path[1] == "engine")
     try:
         yield Reader(engine, session_factory(engine), direct)
     finally:
