@@ -28,7 +28,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -357,21 +357,36 @@ class Timing:
     p99_ms: float
     server_cpu_ms: float  # CPU time of the server's processes per request
     client_cpu_ms: float  # and of this benchmark's own client
+    database_cpu_ms: float  # and of every PostgreSQL process on this machine
 
 
-def process_tree_cpu(root: int) -> float:
-    """CPU seconds used so far by a process and its children (Linux /proc)."""
-    total = 0.0
+def _cpu_seconds(stat: str) -> tuple[str, int, float]:
+    """(command name, parent pid, CPU seconds) from a /proc/<pid>/stat line."""
+    name, rest = stat.split(" (", 1)[1].rsplit(")", 1)
+    fields = rest.split()
+    return name, int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _processes() -> Iterator[tuple[int, str, int, float]]:
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(entry.name) == root or int(fields[1]) == root:
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
+            name, parent, cpu = _cpu_seconds((entry / "stat").read_text())
+        except (OSError, ValueError, IndexError):
+            continue  # gone while we read
+        yield int(entry.name), name, parent, cpu
+
+
+def database_cpu() -> float:
+    """CPU seconds used so far by PostgreSQL's processes (the server is local: its backends, the
+    checkpointer and the WAL writer all count against the same two cores as the API)."""
+    return sum(cpu for _pid, name, _parent, cpu in _processes() if name.startswith("postgres"))
+
+
+def process_tree_cpu(root: int) -> float:
+    """CPU seconds used so far by a process and its children (Linux /proc)."""
+    return sum(cpu for pid, _name, parent, cpu in _processes() if root in (pid, parent))
 
 
 class KeepAlive:
@@ -426,11 +441,13 @@ async def time_case(
         # Warm every connection, the server's pools and PostgreSQL's caches.
         await asyncio.gather(*(worker(c, 5, False) for c in clients))
         wall, client_cpu, server_cpu = time.perf_counter(), time.process_time(), process_tree_cpu(server)
+        database = database_cpu()
         share, extra = divmod(requests, concurrency)
         await asyncio.gather(*(worker(c, share + (i < extra), True) for i, c in enumerate(clients)))
         wall = time.perf_counter() - wall
         client_cpu = time.process_time() - client_cpu
         server_cpu = process_tree_cpu(server) - server_cpu
+        database = database_cpu() - database
     finally:
         for client in clients:
             client.close()
@@ -443,6 +460,7 @@ async def time_case(
         p99 * 1000,
         server_cpu * 1000 / count,
         client_cpu * 1000 / count,
+        database * 1000 / count,
     )
 
 
@@ -531,7 +549,7 @@ async def main() -> int:
     )
     print(
         f"{'case':<22}{'page':<7}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'query ms':>10}"
-        f"{'p50/query':>11}{'server CPU':>12}{'client CPU':>12}   load average"
+        f"{'p50/query':>11}{'server CPU':>12}{'DB CPU':>9}{'client CPU':>12}   load average"
     )
     first_p50: dict[str, float] = {}
     worst_depth = worst_query = 0.0
@@ -545,7 +563,7 @@ async def main() -> int:
         print(
             f"{case.name:<22}{page:<7}{timing.requests_per_second:>8.1f}{timing.p50_ms:>9.2f}"
             f"{timing.p99_ms:>9.2f}{plan.execution_ms:>10.3f}{query_ratio:>10.1f}x"
-            f"{timing.server_cpu_ms:>10.2f}ms{timing.client_cpu_ms:>10.2f}ms   {load}"
+            f"{timing.server_cpu_ms:>10.2f}ms{timing.database_cpu_ms:>7.2f}ms{timing.client_cpu_ms:>10.2f}ms   {load}"
         )
     print(
         f"worst deep/first p50 ratio: {worst_depth:.2f}x (target <= 2x): {'OK' if worst_depth <= 2 else 'OVER'}"
