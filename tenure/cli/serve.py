@@ -23,6 +23,7 @@ import socket
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -89,7 +90,16 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
         workers = 1
     if workers > 1:
         return serve_processes(settings, workers, demo_links=args.demo_links)
-    return asyncio.run(serve(settings, demo_links=args.demo_links))
+    # The loop uvicorn's own processes run on (uvloop when installed): `serve` drives uvicorn
+    # from a loop of ours, which uvicorn's loop setting never reaches.
+    with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+        return runner.run(serve(settings, demo_links=args.demo_links))
+
+
+def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    import uvicorn
+
+    return uvicorn.Config("tenure.api.app:app_from_environment").get_loop_factory()
 
 
 async def serve(settings: Settings, *, demo_links: bool = False) -> int:

@@ -115,3 +115,25 @@ def test_demo_links_on_the_seeds_open_the_busiest_timelines_lecun_first(tmp_path
     finally:
         server.send_signal(signal.SIGINT)
         assert server.wait(timeout=20) in (0, 130)
+
+
+def test_the_server_runs_on_uvloop_and_parses_http_with_httptools() -> None:
+    import uvicorn
+    import uvloop
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    from tenure.cli.serve import _loop_factory
+
+    # One process (`tenure serve`) runs uvicorn on a loop of ours: it must be the one uvicorn's
+    # own worker processes pick.
+    factory = _loop_factory()
+    assert factory is not None
+    loop = factory()
+    try:
+        assert isinstance(loop, uvloop.Loop)
+    finally:
+        loop.close()
+    # http="auto", uvicorn's default, is httptools when it is installed.
+    assert uvicorn.Config("tenure.api.app:app_from_environment").http == "auto"
+    assert AutoHTTPProtocol is HttpToolsProtocol
