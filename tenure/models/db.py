@@ -50,7 +50,19 @@ def _ping_when_idle(engine: AsyncEngine) -> Any:
 # PostgreSQL's pool, and a dead server failing fast instead of hanging a request; the lean reads'
 # own asyncpg pool (tenure.timelines.direct) follows the same settings.
 POSTGRES_POOL: dict[str, Any] = {"pool_size": 10, "max_overflow": 20, "pool_timeout": 10}
-POSTGRES_CONNECT_ARGS: dict[str, Any] = {"timeout": 5, "command_timeout": 30}
+# Every statement is planned for its own values. asyncpg prepares every statement, and after five
+# runs PostgreSQL may switch a prepared statement to one generic plan for all values, chosen on
+# average estimates. For a keyset page that plan can be a disaster on a skewed entity: the
+# departures since 2020 of a person with 110,000 events (bench/api.py's data) took 22-55 ms on
+# the generic plan (it sorts every match, expecting one row) against 0.8 ms planned for the
+# values (an index scan in page order that stops after 51 rows). Planning costs PostgreSQL about
+# 0.3 ms of CPU for a page; ingest stayed within noise (bench/ingest.py, 4 workers: median of six
+# runs 122 articles/s before, 118 after).
+POSTGRES_CONNECT_ARGS: dict[str, Any] = {
+    "timeout": 5,
+    "command_timeout": 30,
+    "server_settings": {"plan_cache_mode": "force_custom_plan"},
+}
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:

@@ -4,7 +4,8 @@ A timeline or /events page is one statement (tenure.timelines.reads). Run throug
 async engine, each one costs a pool checkout, a greenlet hand-off per driver call and the
 result's row wrapping: about 0.8 ms of CPU against 0.35 ms for the same statement on a bare
 asyncpg pool. So the lean reads compile their statement once, with SQLAlchemy, to PostgreSQL
-text and a parameter order, and run it on a small asyncpg pool of their own: a timeline request
+text and a parameter order, and run it on small asyncpg pools of their own (two: one per
+planning mode, see _PLANS): a timeline request
 went from about 1.06 to 0.8-0.88 ms of CPU in process (bench/profile_api.py), and the server's
 CPU per request under bench/api.py from 1.44 to 1.04 ms (medians). Everything else (writes,
 sessions, pages, exports) keeps SQLAlchemy.
@@ -30,7 +31,19 @@ from sqlalchemy.sql.compiler import SQLCompiler as Compiled
 
 from tenure.models.db import POSTGRES_CONNECT_ARGS, POSTGRES_POOL
 
-__all__ = ["DirectReads"]
+__all__ = ["REUSABLE_PLAN", "DirectReads"]
+
+# The execution option a statement carries when one plan serves all its values (see _PLANS).
+REUSABLE_PLAN = "tenure_reusable_plan"
+# asyncpg prepares every statement, and after five runs PostgreSQL may keep one generic plan for
+# all values, chosen on average estimates. For a plain timeline page that plan is the index scan
+# in page order any values would get, and it saves planning (about 0.3 ms of PostgreSQL's CPU).
+# With filters on a skewed entity it can be a disaster: the departures since 2020 of a person
+# with 110,000 events (bench/api.py's data) took 22-55 ms on the generic plan (it sorts every
+# match, expecting one row) against 0.8 ms planned for the values. So a statement marked
+# REUSABLE_PLAN runs on a pool that lets PostgreSQL choose, and every other on a pool whose
+# connections plan each run for its values, as the engine's do (tenure.models.db).
+_PLANS = {True: {"plan_cache_mode": "auto"}, False: {}}
 
 # Keys SQLAlchemy's asyncpg dialect takes from the URL for itself, not for asyncpg.connect.
 _DIALECT_ONLY = ("prepared_statement_cache_size", "prepared_statement_name_func", "async_fallback")
@@ -52,10 +65,11 @@ class _Compiled:
     bound in it (literals such as the events' state). An IN list (types, statuses) is expanded
     at each read to as many placeholders as it has values, as SQLAlchemy itself does."""
 
-    __slots__ = ("compiled", "defaults", "expands", "names", "sql")
+    __slots__ = ("compiled", "defaults", "expands", "names", "reusable", "sql")
 
-    def __init__(self, compiled: Compiled) -> None:
+    def __init__(self, compiled: Compiled, reusable: bool) -> None:
         self.compiled = compiled
+        self.reusable = reusable
         self.expands = bool(compiled.post_compile_params)
         self.sql = compiled.string
         self.names = tuple(compiled.positiontup or ())
@@ -75,7 +89,15 @@ def _direct(statement: Select[Any], dialect: Dialect) -> _Compiled | None:
     compiled = statement.compile(dialect=dialect)
     if compiled.literal_execute_params or compiled._bind_processors:
         return None  # values SQLAlchemy must convert or render itself
-    return _Compiled(compiled)
+    return _Compiled(compiled, bool(statement.get_execution_options().get(REUSABLE_PLAN)))
+
+
+async def _keep_session(connection: asyncpg.Connection) -> None:
+    """The pool's reset: nothing beyond asyncpg's own (a transaction left open is rolled back).
+    By default asyncpg sends `SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL`
+    on every release: a second round trip per read, and as much of PostgreSQL's CPU as the read
+    itself. These connections only ever run single SELECTs: they take no locks, open no cursors,
+    listen to nothing and set nothing, so there is nothing to reset."""
 
 
 async def _decode_json(connection: asyncpg.Connection) -> None:
@@ -85,10 +107,11 @@ async def _decode_json(connection: asyncpg.Connection) -> None:
 
 
 class DirectReads:
-    """A pool of asyncpg connections for the lean reads; open with `open`, close with `close`."""
+    """Two pools of asyncpg connections for the lean reads, one per planning mode (see _PLANS);
+    open with `open`, close with `close`."""
 
-    def __init__(self, pool: asyncpg.Pool, dialect: Dialect, acquire_timeout: float) -> None:
-        self._pool = pool
+    def __init__(self, pools: dict[bool, asyncpg.Pool], dialect: Dialect, acquire_timeout: float) -> None:
+        self._pools = pools
         self._acquire_timeout = acquire_timeout
         self._dialect = dialect
         # By the statement itself (hashed by identity): timelines.reads builds each shape once.
@@ -96,8 +119,8 @@ class DirectReads:
 
     @classmethod
     async def open(cls, engine: AsyncEngine, size: int = POSTGRES_POOL["pool_size"]) -> DirectReads | None:
-        """A pool on the engine's database when it is PostgreSQL through asyncpg, else None. No
-        connection is made until the first read, so a server that is down fails that read (a
+        """The pools on the engine's database when it is PostgreSQL through asyncpg, else None.
+        No connection is made until the first read, so a server that is down fails that read (a
         503), not the start-up."""
         dialect = engine.dialect
         if dialect.driver != "asyncpg":
@@ -105,35 +128,45 @@ class DirectReads:
         _args, options = dialect.create_connect_args(engine.url)
         for key in _DIALECT_ONLY:
             options.pop(key, None)
-        pool = await asyncpg.create_pool(
-            **{**POSTGRES_CONNECT_ARGS, **options}, min_size=0, max_size=size, init=_decode_json
-        )
-        return cls(pool, dialect, POSTGRES_POOL["pool_timeout"])
+        connect = {**POSTGRES_CONNECT_ARGS, **options}
+        pools = {}
+        for reusable, planning in _PLANS.items():
+            settings = {**connect.get("server_settings", {}), **planning}
+            pools[reusable] = await asyncpg.create_pool(
+                **{**connect, "server_settings": settings},
+                min_size=0,
+                max_size=size,
+                init=_decode_json,
+                reset=_keep_session,
+            )
+        return cls(pools, dialect, POSTGRES_POOL["pool_timeout"])
 
     async def close(self) -> None:
-        await self._pool.close()
+        for pool in self._pools.values():
+            await pool.close()
 
     async def rows(self, statement: Select[Any], parameters: dict[str, Any]) -> Sequence[Any] | None:
         """The statement's rows, or None when it must run through SQLAlchemy."""
         compiled = self._compiled_for(statement)
         if compiled is None:
             return None
+        pool = self._pools[compiled.reusable]
         sql, arguments = compiled.query(parameters)
         try:
-            return await self._fetch(sql, arguments)
+            return await self._fetch(pool, sql, arguments)
         except TimeoutError:
             raise  # an OSError too, but a busy pool or a slow statement: trying again waits twice
         except _CONNECTION_LOST:
-            await self._pool.expire_connections()
-            return await self._fetch(sql, arguments)
+            await pool.expire_connections()
+            return await self._fetch(pool, sql, arguments)
 
     def _compiled_for(self, statement: Select[Any]) -> _Compiled | None:
         if statement not in self._compiled:
             self._compiled[statement] = _direct(statement, self._dialect)
         return self._compiled[statement]
 
-    async def _fetch(self, sql: str, arguments: Sequence[Any]) -> list[asyncpg.Record]:
+    async def _fetch(self, pool: asyncpg.Pool, sql: str, arguments: Sequence[Any]) -> list[asyncpg.Record]:
         # A pool that stays busy past the timeout raises TimeoutError: a 503, as SQLAlchemy's does.
-        async with self._pool.acquire(timeout=self._acquire_timeout) as connection:
+        async with pool.acquire(timeout=self._acquire_timeout) as connection:
             rows: list[asyncpg.Record] = await connection.fetch(sql, *arguments)
         return rows

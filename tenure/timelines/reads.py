@@ -25,7 +25,7 @@ from tenure.models import Article, Event, EventSource, Organization, Person
 from tenure.models.articles import local_time
 from tenure.shape import EntityRef, EventOut, SourceOut
 from tenure.timelines.cursor import Cursor, encode_cursor
-from tenure.timelines.direct import DirectReads
+from tenure.timelines.direct import REUSABLE_PLAN, DirectReads
 from tenure.timelines.filters import EventFilter
 from tenure.timelines.queries import (
     ENTITY_LABELS,
@@ -177,11 +177,14 @@ def timeline_query(
     kind: EntityKind, entity_id: int, event_filter: EventFilter, cursor: str | None, limit: int
 ) -> Query:
     """The statement of one timeline page and its parameters."""
-    values = {f"{kind}_id": entity_id, **filter_values(event_filter), **page_values(cursor, limit)}
+    filters = filter_values(event_filter)
+    values = {f"{kind}_id": entity_id, **filters, **page_values(cursor, limit)}
     shape: _Shape = (kind, False, False, tuple(values))
     statement = _STATEMENTS.get(shape)
     if statement is None:
-        statement = _STATEMENTS[shape] = _subject_page(kind, event_filter, cursor, limit)
+        statement = _STATEMENTS[shape] = _planned(
+            _subject_page(kind, event_filter, cursor, limit), filters, subject=True
+        )
     return statement, _parameters(values)
 
 
@@ -193,7 +196,8 @@ def events_query(
     organization_id: int | None = None,
 ) -> Query:
     """The statement of one /events page (its events with their sources) and its parameters."""
-    values = {**filter_values(event_filter), **page_values(cursor, limit)}
+    filters = filter_values(event_filter)
+    values = {**filters, **page_values(cursor, limit)}
     if person_id is not None:
         values["person_id"] = person_id
     if organization_id is not None:
@@ -202,8 +206,21 @@ def events_query(
     statement = _STATEMENTS.get(shape)
     if statement is None:
         page = _page_statement(event_filter, cursor, limit, shape[1], shape[2])
-        statement = _STATEMENTS[shape] = _with_sources(page)
+        subject = person_id is not None or organization_id is not None
+        statement = _STATEMENTS[shape] = _planned(_with_sources(page), filters, subject)
     return statement, _parameters(values)
+
+
+def _planned(statement: Select[Any], filters: dict[str, Any], subject: bool) -> Select[Any]:
+    """Whether one plan may serve every value of the page's statement (tenure.timelines.direct).
+    A person's or a company's page with filters is planned for its values: two indexes compete
+    (the subject's timeline, the event type's), and which one wins depends on how many events
+    the subject has, which a plan made for all values guesses from the average. Without filters
+    the subject's index in page order is right whatever the values, and without a subject the
+    choice does not depend on anyone's size."""
+    if subject and filters:
+        return statement
+    return statement.execution_options(**{REUSABLE_PLAN: True})
 
 
 async def timeline_rows(

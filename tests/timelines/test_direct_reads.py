@@ -15,9 +15,9 @@ from tenure.models import Organization
 from tenure.models.base import UtcDateTime
 from tenure.models.db import create_engine, session_factory
 from tenure.names.keys import name_key
-from tenure.timelines.direct import DirectReads
+from tenure.timelines.direct import REUSABLE_PLAN, DirectReads
 from tenure.timelines.filters import parse_filter
-from tenure.timelines.reads import timeline_query
+from tenure.timelines.reads import events_query, timeline_query
 
 pytestmark = pytest.mark.postgres
 
@@ -107,11 +107,11 @@ async def test_a_read_whose_connection_dies_mid_statement_is_tried_once_more(
     real_fetch = direct._fetch
     calls: list[str] = []
 
-    async def dies_once(sql: str, arguments: list[object]) -> list[asyncpg.Record]:
+    async def dies_once(pool: asyncpg.Pool, sql: str, arguments: list[object]) -> list[asyncpg.Record]:
         calls.append(sql)
         if len(calls) == 1:
             raise asyncpg.ConnectionDoesNotExistError("connection was closed in the middle of operation")
-        return await real_fetch(sql, arguments)
+        return await real_fetch(pool, sql, arguments)
 
     monkeypatch.setattr(direct, "_fetch", dies_once)
     rows = await direct.rows(statement, parameters)
@@ -122,7 +122,7 @@ async def test_a_read_whose_connection_dies_mid_statement_is_tried_once_more(
 async def test_a_read_that_fails_twice_raises_for_the_503_handler(
     direct: DirectReads, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def always_dies(sql: str, arguments: list[object]) -> list[asyncpg.Record]:
+    async def always_dies(pool: asyncpg.Pool, sql: str, arguments: list[object]) -> list[asyncpg.Record]:
         raise ConnectionRefusedError("the server is down")
 
     monkeypatch.setattr(direct, "_fetch", always_dies)
@@ -136,7 +136,7 @@ async def test_a_read_that_timed_out_is_not_tried_again(
 ) -> None:
     calls: list[str] = []
 
-    async def too_slow(sql: str, arguments: list[object]) -> list[asyncpg.Record]:
+    async def too_slow(pool: asyncpg.Pool, sql: str, arguments: list[object]) -> list[asyncpg.Record]:
         calls.append(sql)
         raise TimeoutError
 
@@ -145,3 +145,68 @@ async def test_a_read_that_timed_out_is_not_tried_again(
     with pytest.raises(TimeoutError):
         await direct.rows(statement, parameters)
     assert len(calls) == 1
+
+
+async def test_a_connection_goes_back_to_the_pool_without_a_reset_round_trip(
+    direct: DirectReads, database_url: str
+) -> None:
+    statement, parameters = timeline_query("organization", 7, parse_filter(), None, 5)
+    assert await direct.rows(statement, parameters)
+    # An idle backend shows the last statement it ran: the read, not asyncpg's default reset
+    # (pg_advisory_unlock_all, CLOSE ALL, UNLISTEN *, RESET ALL) sent on every release.
+    database = database_url.rsplit("/", 1)[1]
+    admin = await asyncpg.connect(PG_ADMIN_URL)
+    try:
+        last = await admin.fetch(
+            "SELECT query FROM pg_stat_activity WHERE datname = $1 AND state = 'idle'"
+            " AND backend_type = 'client backend'",
+            database,
+        )
+    finally:
+        await admin.close()
+    pooled = [row["query"] for row in last if "event_sources" in row["query"] or "RESET" in row["query"]]
+    assert len(pooled) == 1
+    assert pooled[0].startswith("SELECT subject.subject_id")
+
+
+async def test_filtered_reads_are_planned_for_their_own_values(
+    direct: DirectReads, database_url: str
+) -> None:
+    # A generic plan, picked after five runs of a prepared statement, can sort a whole skewed
+    # timeline for one filtered page: those reads, and the engine's statements, are planned for
+    # their values; a plain page (an index scan in page order whatever its values) may reuse one.
+    setting = select(literal_column("current_setting('plan_cache_mode')"))
+    plans = {}
+    for reusable in (False, True):
+        rows = await direct.rows(setting.execution_options(**{REUSABLE_PLAN: reusable}), {})
+        assert rows is not None
+        plans[reusable] = rows[0][0]
+    assert plans == {False: "force_custom_plan", True: "auto"}
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            assert (await connection.execute(setting)).scalar() == "force_custom_plan"
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("filters", "reusable"),
+    [
+        ({}, True),
+        ({"types": ["departure"]}, False),
+        ({"since": "2020"}, False),
+        ({"min_confidence": 0.9}, False),
+    ],
+)
+def test_only_filtered_pages_of_a_subject_are_planned_per_read(
+    filters: dict[str, object], reusable: bool
+) -> None:
+    for statement, _values in (
+        timeline_query("person", 3, parse_filter(**filters), None, 5),
+        events_query(parse_filter(**filters), None, 5, organization_id=4),
+    ):
+        assert bool(statement.get_execution_options().get(REUSABLE_PLAN)) is reusable
+    # Across everyone, no one's size decides between the indexes.
+    statement, _values = events_query(parse_filter(**filters), None, 5)
+    assert statement.get_execution_options().get(REUSABLE_PLAN) is True
