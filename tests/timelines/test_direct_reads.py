@@ -45,6 +45,17 @@ async def direct(database_url: str) -> AsyncIterator[DirectReads]:
         await engine.dispose()
 
 
+async def on_the_test_database(query: str, database_url: str) -> list[asyncpg.Record]:
+    """An administrator's query about the test's database (its name as $1), on a connection of
+    its own."""
+    admin = await asyncpg.connect(PG_ADMIN_URL)
+    try:
+        rows: list[asyncpg.Record] = await admin.fetch(query, database_url.rsplit("/", 1)[1])
+    finally:
+        await admin.close()
+    return rows
+
+
 async def test_sqlite_gets_no_pool() -> None:
     engine = create_engine("sqlite+aiosqlite:///:memory:")
     try:
@@ -85,17 +96,12 @@ async def test_a_dropped_connection_is_replaced_without_a_failed_read(
     statement, parameters = timeline_query("organization", 7, parse_filter(), None, 5)
     assert await direct.rows(statement, parameters)
     # The server ends every connection of the pool, as a restart would.
-    database = database_url.rsplit("/", 1)[1]
-    admin = await asyncpg.connect(PG_ADMIN_URL)
-    try:
-        ended = await admin.fetchval(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-            " WHERE datname = $1 AND pid <> pg_backend_pid()",
-            database,
-        )
-    finally:
-        await admin.close()
-    assert ended >= 1
+    ended = await on_the_test_database(
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+        " WHERE datname = $1 AND pid <> pg_backend_pid()",
+        database_url,
+    )
+    assert ended[0][0] >= 1
     rows = await direct.rows(statement, parameters)
     assert rows is not None and rows[0][1] == "Kestrel Works"
 
@@ -154,16 +160,11 @@ async def test_a_connection_goes_back_to_the_pool_without_a_reset_round_trip(
     assert await direct.rows(statement, parameters)
     # An idle backend shows the last statement it ran: the read, not asyncpg's default reset
     # (pg_advisory_unlock_all, CLOSE ALL, UNLISTEN *, RESET ALL) sent on every release.
-    database = database_url.rsplit("/", 1)[1]
-    admin = await asyncpg.connect(PG_ADMIN_URL)
-    try:
-        last = await admin.fetch(
-            "SELECT query FROM pg_stat_activity WHERE datname = $1 AND state = 'idle'"
-            " AND backend_type = 'client backend'",
-            database,
-        )
-    finally:
-        await admin.close()
+    last = await on_the_test_database(
+        "SELECT query FROM pg_stat_activity WHERE datname = $1 AND state = 'idle'"
+        " AND backend_type = 'client backend'",
+        database_url,
+    )
     pooled = [row["query"] for row in last if "event_sources" in row["query"] or "RESET" in row["query"]]
     assert len(pooled) == 1
     assert pooled[0].startswith("SELECT subject.subject_id")
