@@ -378,15 +378,17 @@ def _processes() -> Iterator[tuple[int, str, int, float]]:
         yield int(entry.name), name, parent, cpu
 
 
-def database_cpu() -> float:
-    """CPU seconds used so far by PostgreSQL's processes (the server is local: its backends, the
-    checkpointer and the WAL writer all count against the same two cores as the API)."""
-    return sum(cpu for _pid, name, _parent, cpu in _processes() if name.startswith("postgres"))
-
-
-def process_tree_cpu(root: int) -> float:
-    """CPU seconds used so far by a process and its children (Linux /proc)."""
-    return sum(cpu for pid, _name, parent, cpu in _processes() if root in (pid, parent))
+def cpu_seconds(server: int) -> tuple[float, float]:
+    """CPU seconds used so far by the server (the process and its children) and by PostgreSQL's
+    processes (the server is local: its backends, the checkpointer and the WAL writer all count
+    against the same two cores as the API), from one pass over /proc."""
+    served = database = 0.0
+    for pid, name, parent, cpu in _processes():
+        if server in (pid, parent):
+            served += cpu
+        elif name.startswith("postgres"):
+            database += cpu
+    return served, database
 
 
 class KeepAlive:
@@ -440,14 +442,17 @@ async def time_case(
     try:
         # Warm every connection, the server's pools and PostgreSQL's caches.
         await asyncio.gather(*(worker(c, 5, False) for c in clients))
-        wall, client_cpu, server_cpu = time.perf_counter(), time.process_time(), process_tree_cpu(server)
-        database = database_cpu()
+        wall, client_cpu, (server_cpu, database) = (
+            time.perf_counter(),
+            time.process_time(),
+            cpu_seconds(server),
+        )
         share, extra = divmod(requests, concurrency)
         await asyncio.gather(*(worker(c, share + (i < extra), True) for i, c in enumerate(clients)))
         wall = time.perf_counter() - wall
         client_cpu = time.process_time() - client_cpu
-        server_cpu = process_tree_cpu(server) - server_cpu
-        database = database_cpu() - database
+        server_now, database_now = cpu_seconds(server)
+        server_cpu, database = server_now - server_cpu, database_now - database
     finally:
         for client in clients:
             client.close()

@@ -48,7 +48,7 @@ def _ping_when_idle(engine: AsyncEngine) -> Any:
 
 
 # PostgreSQL's pool, and a dead server failing fast instead of hanging a request; the lean reads'
-# own asyncpg pool (tenure.timelines.direct) follows the same settings.
+# own asyncpg pools (tenure.timelines.direct) follow the same settings.
 POSTGRES_POOL: dict[str, Any] = {"pool_size": 10, "max_overflow": 20, "pool_timeout": 10}
 # Every statement is planned for its own values. asyncpg prepares every statement, and after five
 # runs PostgreSQL may switch a prepared statement to one generic plan for all values, chosen on

@@ -35,14 +35,11 @@ __all__ = ["REUSABLE_PLAN", "DirectReads"]
 
 # The execution option a statement carries when one plan serves all its values (see _PLANS).
 REUSABLE_PLAN = "tenure_reusable_plan"
-# asyncpg prepares every statement, and after five runs PostgreSQL may keep one generic plan for
-# all values, chosen on average estimates. For a plain timeline page that plan is the index scan
-# in page order any values would get, and it saves planning (about 0.3 ms of PostgreSQL's CPU).
-# With filters on a skewed entity it can be a disaster: the departures since 2020 of a person
-# with 110,000 events (bench/api.py's data) took 22-55 ms on the generic plan (it sorts every
-# match, expecting one row) against 0.8 ms planned for the values. So a statement marked
-# REUSABLE_PLAN runs on a pool that lets PostgreSQL choose, and every other on a pool whose
-# connections plan each run for its values, as the engine's do (tenure.models.db).
+# Connections plan each statement for its values (POSTGRES_CONNECT_ARGS says why: a generic plan
+# can sort a skewed subject's whole timeline for one filtered page). For a page without that risk
+# (tenure.timelines.reads._planned) the generic plan is the index scan in page order any values
+# would get, and keeping it saves planning, about 0.3 ms of PostgreSQL's CPU: such statements,
+# marked REUSABLE_PLAN, run on a pool that lets PostgreSQL choose.
 _PLANS = {True: {"plan_cache_mode": "auto"}, False: {}}
 
 # Keys SQLAlchemy's asyncpg dialect takes from the URL for itself, not for asyncpg.connect.

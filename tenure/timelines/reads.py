@@ -206,8 +206,7 @@ def events_query(
     statement = _STATEMENTS.get(shape)
     if statement is None:
         page = _page_statement(event_filter, cursor, limit, shape[1], shape[2])
-        subject = person_id is not None or organization_id is not None
-        statement = _STATEMENTS[shape] = _planned(_with_sources(page), filters, subject)
+        statement = _STATEMENTS[shape] = _planned(_with_sources(page), filters, shape[1] or shape[2])
     return statement, _parameters(values)
 
 
