@@ -68,7 +68,7 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
     full_org_names(drafts, [m.name for m in entities.mentions if m.kind == "org" and m.via == "name"])
     for draft in drafts:
         if draft.date is None:
-            draft.date = _sibling_date(draft, [d for d in drafts if d.sentence == draft.sentence])
+            draft.date = _sibling_date(draft, [d for d in drafts if d.sentence == draft.sentence], body)
     _date_from_follow_up(body, sentences, drafts, dates, published_at)
     _share_hand_over(body, sentences, drafts, dates, published_at)
     _date_from_story(body, sentences, drafts, dates, published_at)
@@ -304,10 +304,28 @@ def _date_drafts(
             _note_announcement(draft, statement)
 
 
-def _sibling_date(draft: Draft, drafts: list[Draft]) -> DateMention | None:
+# "left last month to become finance chief at X", "resigned in May to join Y", "quit in 2014 to
+# co-found Z": the move the departure was made for happened with it.
+_PURPOSE_GAP_RE = re.compile(r"^[^.;,()]{0,60}$")
+_PURPOSE_TO_RE = re.compile(r"\bto\s+$|^\s*to\b", re.IGNORECASE)
+
+
+def _purpose(body: str, departure: Draft, move: Draft) -> bool:
+    """The move is the departure's purpose: "left last month to become ..."."""
+    if departure.trigger[1] > move.trigger[0]:
+        return False
+    gap = body[departure.trigger[1] : move.trigger[0]]
+    opening = body[move.trigger[0] : move.trigger[1]]
+    return bool(_PURPOSE_GAP_RE.match(gap)) and bool(
+        _PURPOSE_TO_RE.search(gap) or _PURPOSE_TO_RE.match(opening)
+    )
+
+
+def _sibling_date(draft: Draft, drafts: list[Draft], body: str) -> DateMention | None:
     """One sentence, one fact told twice ("replacing X, who left in late August": the succession's
-    departure and the "left" one), or both sides of a succession ("appointed chairman in 2017,
-    replacing Y"): an undated draft shares its sibling's date."""
+    departure and the "left" one), both sides of a succession ("appointed chairman in 2017,
+    replacing Y"), a departure and the move it was for ("left in May to join Y"), or co-founders
+    of one company: an undated draft shares its sibling's date."""
     for other in drafts:
         if other is draft or other.date is None:
             continue
@@ -315,7 +333,14 @@ def _sibling_date(draft: Draft, drafts: list[Draft]) -> DateMention | None:
         succession = (draft.type, other.type) == ("departure", "appointment") and (
             draft.details.get("successor") == other.person or other.details.get("predecessor") == draft.person
         )
-        if same_fact or succession:
+        purpose = (
+            draft.type in ("appointment", "founding")
+            and other.type == "departure"
+            and draft.person == other.person
+            and _purpose(body, other, draft)
+        )
+        cofounders = draft.type == other.type == "founding" and draft.organization == other.organization
+        if same_fact or succession or purpose or cofounders:
             date: DateMention = other.date
             return date
     return None

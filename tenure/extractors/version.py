@@ -4,4 +4,4 @@ Bump it whenever a change to rules, lexicons or date handling can change what is
 `tenure reextract` uses it to tell which stored articles an older engine read.
 """
 
-EXTRACTOR_VERSION = "2026.12.04.1"
+EXTRACTOR_VERSION = "2026.12.06.1"

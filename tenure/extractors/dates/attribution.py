@@ -32,6 +32,19 @@ _AFTER_DAY_RE = re.compile(r"\b(?:after|no\s+earlier\s+than|sometime\s+after|som
 _FORWARD_TRIGGER_WINDOW = 30
 
 
+# "has led the company since 2020, when he succeeded X": the when-clause's move happened then.
+_WHEN_CLAUSE_AFTER_RE = re.compile(r"^\s*,?\s*when\b[^.;()]*$", re.IGNORECASE)
+_WHEN_CLAUSE_REACH = 60
+
+
+def dates_when_clause(text: str, mention: DateMention, trigger: tuple[int, int]) -> bool:
+    """The date is taken up by a "when" clause that holds the trigger ("since 2020, when he
+    succeeded ..."): a tenure's start is the day of the move that opened it."""
+    if trigger[0] < mention.end or trigger[0] - mention.end > _WHEN_CLAUSE_REACH:
+        return False
+    return bool(_WHEN_CLAUSE_AFTER_RE.match(text[mention.end : trigger[0]]))
+
+
 def usable(text: str, mention: DateMention) -> bool:
     """Tenure spans and deadlines ("since 2018", "until Sept. 9") do not date an event."""
     before = text[max(0, mention.start - 20) : mention.start]
@@ -92,7 +105,11 @@ def choose(
     event_type: str,
 ) -> DateMention | None:
     """The date for the event whose trigger is `trigger`, among one sentence's dates."""
-    usable_dates = [d for d in candidates if d.date is not None and usable(text, d)]
+    usable_dates = [
+        d
+        for d in candidates
+        if d.date is not None and (usable(text, d) or dates_when_clause(text, d, trigger))
+    ]
     if event_type == "departure":
         # "served as town clerk from March 2011 until she retired last May": a tenure's start
         # is not when it ended.
@@ -171,6 +188,7 @@ _BOUNDARY_RE = re.compile(
     r"\band\s+(?:was|were|has|had|is|will|became|later|then)\b"
 )
 _BOUNDARY_COST = 60
+_INFINITIVE_AFTER_RE = re.compile(r"\s+to\s+[a-z]")
 _PRECEDING_COST = 12
 
 
@@ -181,6 +199,9 @@ def _distance(text: str, mention: DateMention, span: tuple[int, int]) -> int:
     if mention.end <= span[0]:
         gap = text[mention.end : span[0]]
         before_trigger = _PRECEDING_COST
+        if _INFINITIVE_AFTER_RE.match(text, mention.end):
+            # "left in May to join Y": the date is the leaving's; the purpose shares it later.
+            before_trigger += _BOUNDARY_COST
     elif mention.start >= span[1]:
         gap = text[span[1] : mention.start]
     else:

@@ -185,8 +185,10 @@ def resolve_month_day(groups: Mapping[str, str | None], anchor: Anchor) -> Resol
 
 
 def resolve_effective(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
-    """An effective date may lie either side of publication ("stepped down effective Oct. 1")."""
-    return _month_day(_month_number(groups["mon"]), _day_number(groups["d"]), groups["y"], anchor, "nearest")
+    """An effective date may lie either side of publication ("stepped down effective Oct. 1"):
+    the nearer occurrence, unless the sentence points forward ("will be filled from September 1")."""
+    mode = "forward" if anchor.forward_cue and not anchor.nearest else "nearest"
+    return _month_day(_month_number(groups["mon"]), _day_number(groups["d"]), groups["y"], anchor, mode)
 
 
 def resolve_month_year(groups: Mapping[str, str | None], anchor: Anchor) -> Resolution | None:
@@ -214,6 +216,9 @@ def resolve_month_named(groups: Mapping[str, str | None], anchor: Anchor) -> Res
         year = base_year if month > base_month else base_year + 1
     elif modifier == "this":
         year = base_year
+    elif anchor.nearest and not anchor.forward_cue:  # "effective in May": the nearer May, ties ahead
+        ahead = (month - base_month) % 12
+        year = base_year + (base_month + ahead > 12) if ahead <= 6 else base_year - (month > base_month)
     elif anchor.forward_cue and (base_month - month) % 12 == 1:  # reported speech, see _month_day
         year = base_year if month < base_month else base_year - 1
     elif anchor.forward_cue:

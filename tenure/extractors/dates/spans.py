@@ -112,6 +112,8 @@ _STATEMENT_BEFORE = re.compile(
     r"\b(?:said|says|announced|reported|told\s+\w+|stated|confirmed)\s+(?:on\s+|in\s+)?\Z", re.IGNORECASE
 )
 
+_EFFECTIVE_WORD_BEFORE = re.compile(r"\b(?:effective|starting|beginning|as\s+of)\s+\Z", re.IGNORECASE)
+
 _FLAGS = re.IGNORECASE
 
 
@@ -444,7 +446,11 @@ def find_dates(text: str, published_at: datetime) -> list[DateMention]:
             cue_word = _forward_cue(text, start) if rule.rule_id in CONTEXTUAL_RULES else None
             cue = cue_word is not None
             # "said she would leave on March 31": future in the past, so the nearer March 31.
-            nearest = cue_word == "would"
+            # "starting in May", "effective in May": a month either side of publication.
+            nearest = cue_word == "would" or (
+                rule.rule_id == "date.month-named"
+                and bool(_EFFECTIVE_WORD_BEFORE.search(text, max(0, start - 24), start))
+            )
             previous = _previous_date(rule, text, start, mentions)
             if rule.rule_id in PREVIOUS_RULES and previous is None:
                 continue

@@ -278,7 +278,11 @@ PERSON_BEFORE_CUES = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|prof|sir|dame)\.?\s*|\bled by\s+|\bby\s+(?:co-?founder|founder)\s+|"
     r"\b(?:named|appointed|elected|hired|tapped|promoted|fired|ousted|replaced?|replaces|replacing|"
     r"succeed(?:s|ed|ing)?|report(?:s|ed|ing)?\s+(?:directly\s+)?to|under|"
-    r"(?:prize|award|medal|honou?r)\s+(?:went|goes|was given|was awarded|was presented)\s+to)\s+)$",
+    r"(?:prize|award|medal|honou?r)\s+(?:went|goes|was given|was awarded|was presented)\s+to)\s+|"
+    # Kin and companions: "with her classmate Omondi Rakwach", "his brother Tomas".
+    r"\b(?:his|her|their|my|our)\s+(?:(?:former|longtime|long-time|old|university|college|school)\s+)?"
+    r"(?:classmate|roommate|brother|sister|wife|husband|son|daughter|father|mother|cousin|friend|"
+    r"colleague|co-?founder|cofounder|mentor|fianc[eé]e?)\s+)$",
     re.IGNORECASE,
 )
 

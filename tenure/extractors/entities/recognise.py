@@ -122,13 +122,15 @@ _TRAILING_NOISE = frozenset(
     ]
 )
 _STRONG_ORG_CONTEXT_BEFORE = re.compile(
-    r"\b(?:at|join|joins|joined|joining|rival|leave|leaves|left)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:at|join|joins|joined|joining|rival|leave|leaves|left|(?:co-?)?founded|"
+    r"to\s+(?:co-?)?found|to\s+(?:start|launch|set\s+up))\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _ORG_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:at|join|joins|joined|joining|leave|leaves|left|leaving|quit|rival|for|of|from)\s+(?:the\s+)?|"
     r"\b(?:firm|company|startup|start-up|venture|lab|unit|subsidiary|rival|maker)\s*[,—–-]\s*|"
     r"\b(?:maker|startup|start-up|rival|retailer|lender|giant|firm|company|carrier|insurer|developer|"
-    r"founded|co-?founded|launched)\s+)$",
+    r"founded|co-?founded|launched|to\s+(?:co-?)?found|to\s+(?:start|launch|set\s+up))\s+)$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,133 @@
+"""A move and the move it was made for, and dates that point either side of publication.
+
+"left in May to join Y" dates both moves; "since 2020, when he succeeded X" dates the succession;
+"will be filled from September 1" looks forward; "starting in May" is the nearer May; the object
+of "to co-found" is a company and "her classmate" introduces a person. All sentences, people and
+companies are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+from tenure.extractors.dates.spans import find_dates, parse_published_at
+
+LATE_FEBRUARY = "2026-02-25T08:00:00+11:00"
+LATE_SEPTEMBER = "2026-09-25T09:00:00+00:00"
+
+CASES = [
+    Case(
+        "left-last-month-to-become-dates-the-new-post",
+        "Pellham Foods named Rosa Vint as finance chief. She replaces Anton Brisk, who left last month "
+        "to become finance chief at Stonefield Homes.",
+        [
+            {"type": "departure", "person": "Anton Brisk", "date": "2026-01", "date_precision": "month"},
+            {
+                "type": "appointment",
+                "person": "Anton Brisk",
+                "organization": "Stonefield Homes",
+                "date": "2026-01",
+                "date_precision": "month",
+            },
+        ],
+        published_at=LATE_FEBRUARY,
+        exact=False,
+    ),
+    Case(
+        "resigned-in-may-to-join-dates-both",
+        "Tom Quarles resigned from Harwick Bank in May to join Orvane Capital as a partner.",
+        [
+            {"type": "departure", "person": "Tom Quarles", "date": "2025-05", "date_precision": "month"},
+            {
+                "type": "appointment",
+                "person": "Tom Quarles",
+                "organization": "Orvane Capital",
+                "date": "2025-05",
+                "date_precision": "month",
+            },
+        ],
+        published_at=LATE_FEBRUARY,
+        exact=False,
+    ),
+    Case(
+        "left-to-start-a-named-press-is-a-founding",
+        "Evan Moss left Quill & Dart at the end of last year to start Greyfin Editions, a small press.",
+        [
+            {"type": "departure", "person": "Evan Moss", "date": "2025-12", "date_precision": "month"},
+            {
+                "type": "founding",
+                "person": "Evan Moss",
+                "organization": "Greyfin Editions",
+                "date": "2025-12",
+                "date_precision": "month",
+            },
+        ],
+        published_at=LATE_FEBRUARY,
+    ),
+    Case(
+        "left-to-co-found-with-a-classmate-names-both-founders",
+        "Mary Wachera left Karoo Capital Bank in 2014 to co-found Tembo Ledger with her classmate "
+        "Omondi Rakwachi.",
+        [
+            {
+                "type": "departure",
+                "person": "Mary Wachera",
+                "organization": "Karoo Capital Bank",
+                "date": "2014",
+            },
+            {"type": "founding", "person": "Mary Wachera", "organization": "Tembo Ledger", "date": "2014"},
+            {"type": "founding", "person": "Omondi Rakwachi", "organization": "Tembo Ledger", "date": "2014"},
+        ],
+        published_at=LATE_SEPTEMBER,
+    ),
+    Case(
+        "since-a-year-when-he-succeeded-dates-the-succession",
+        "Kenji Hayashi has led Kuroda Tools since 2020, when he succeeded Ichiro Kuroda as president.",
+        [
+            {"type": "appointment", "person": "Kenji Hayashi", "date": "2020", "date_precision": "year"},
+            {"type": "departure", "person": "Ichiro Kuroda", "date": "2020", "date_precision": "year"},
+        ],
+        published_at=LATE_SEPTEMBER,
+        exact=False,
+    ),
+    Case(
+        "a-job-filled-from-a-day-looks-forward",
+        "Yarrow Group said Dan Okoro would become chief executive. His job as chief operating officer "
+        "will be filled from September 1 by Priya Sloane, who runs the group's wine business.",
+        [{"type": "appointment", "person": "Priya Sloane", "date": "2026-09-01", "date_precision": "day"}],
+        published_at=LATE_FEBRUARY,
+        exact=False,
+    ),
+    Case(
+        "starting-in-a-month-is-the-nearer-one",
+        "Yarrow Group named Joan Ferrier, the former finance director of Barlow Hardware, as its CFO, "
+        "starting in May.",
+        [{"type": "appointment", "person": "Joan Ferrier", "date": "2026-05", "date_precision": "month"}],
+        published_at=LATE_FEBRUARY,
+        exact=False,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(CASES))
+def test_case(case: Case) -> None:
+    run_case(case)
+
+
+NEAREST_OR_AHEAD = [
+    ("She will take over from September 1.", LATE_FEBRUARY, "2026-09-01"),
+    ("He stepped down effective September 1.", LATE_FEBRUARY, "2025-09-01"),
+    ("She becomes CFO, effective in March.", LATE_SEPTEMBER, "2027-03"),
+    ("He was named CFO, effective in May.", LATE_SEPTEMBER, "2026-05"),
+    ("She joined in May.", LATE_FEBRUARY, "2025-05"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published_at", "expected"), NEAREST_OR_AHEAD,
+                         ids=[s for s, _, _ in NEAREST_OR_AHEAD])  # fmt: skip
+def test_effective_dates_resolve_to_the_nearer_or_the_forward_occurrence(
+    sentence: str, published_at: str, expected: str
+) -> None:
+    found = [m.date for m in find_dates(sentence, parse_published_at(published_at))]
+    assert found == [expected]
