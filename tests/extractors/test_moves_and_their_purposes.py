@@ -92,6 +92,21 @@ CASES = [
         exact=False,
     ),
     Case(
+        "he-replaces-x-whose-term-ended-is-one-appointment",
+        "Halvard Mutual named Dorian Acker chairman earlier this month. He replaces Wilma Strode, whose "
+        "term ended in August.",
+        [
+            {
+                "type": "appointment",
+                "person": "Dorian Acker",
+                "date": "2026-09",
+                "details": {"predecessor": "Wilma Strode"},
+            },
+            {"type": "departure", "person": "Wilma Strode", "date": "2026-08", "date_precision": "month"},
+        ],
+        published_at=LATE_SEPTEMBER,
+    ),
+    Case(
         "a-job-filled-from-a-day-looks-forward",
         "Yarrow Group said Dan Okoro would become chief executive. His job as chief operating officer "
         "will be filled from September 1 by Priya Sloane, who runs the group's wine business.",

@@ -73,6 +73,14 @@ def _dates_after_clause(text: str, mention: DateMention, trigger: tuple[int, int
     return trigger[0] >= mention.end and not _CLAUSE_END_RE.search(text[mention.end : trigger[0]])
 
 
+_RELATIVE_OPEN_RE = re.compile(r",\s*(?:who|whose)\b")
+
+
+def _in_relative_clause_after(text: str, mention: DateMention, trigger: tuple[int, int]) -> bool:
+    """The date sits in a "who"/"whose" clause opened after the trigger, about someone else."""
+    return mention.start >= trigger[1] and bool(_RELATIVE_OPEN_RE.search(text, trigger[1], mention.start))
+
+
 def is_effective(text: str, mention: DateMention) -> bool:
     before = text[max(0, mention.start - 16) : mention.start]
     spoken = mention.text.lower()
@@ -121,6 +129,9 @@ def choose(
         for d in usable_dates
         if d.rule_id != "date.relative-comes-after" or _dates_after_clause(text, d, trigger)
     ]
+    if event_type == "appointment":
+        # "He replaces X, whose term ended in August": the relative clause dates X's leaving.
+        usable_dates = [d for d in usable_dates if not _in_relative_clause_after(text, d, trigger)]
     if not usable_dates:
         return None
     if event_type in {"appointment", "departure", "reporting_change"}:
