@@ -107,6 +107,19 @@ CASES = [
         published_at=LATE_SEPTEMBER,
     ),
     Case(
+        "the-title-a-who-was-appointed-clause-restricts-is-the-role",
+        "Acme's executives include David Leaver, the chief operating officer who was appointed on June 1.",
+        [
+            {
+                "type": "appointment",
+                "person": "David Leaver",
+                "role": "chief operating officer",
+                "date": "2026-06-01",
+            }
+        ],
+        published_at="2026-06-07T09:00:00-04:00",
+    ),
+    Case(
         "a-job-filled-from-a-day-looks-forward",
         "Yarrow Group said Dan Okoro would become chief executive. His job as chief operating officer "
         "will be filled from September 1 by Priya Sloane, who runs the group's wine business.",

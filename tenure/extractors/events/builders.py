@@ -440,7 +440,7 @@ def build_appointment(
                 drafts.extend(build_appointment(scene, rule, match, person_override=each))
             return drafts
     title, title_org = scene.title_of(person)
-    role = scene.title_after(end)
+    role = scene.title_after(end) or _title_the_clause_is_about(scene, person, start)
     office = _OFFICE_RE.search(match.group())
     if role is None and office is not None:
         # "since assuming Acme's presidency", "will take the top job": the office the words name.
@@ -652,6 +652,21 @@ def _titled_pairs(scene: Scene, first: Mention) -> list[tuple[Mention, str]]:
         found.append((other, own.group()))
         current = other
     return found
+
+
+# "David Leavy, the chief operating officer who was appointed on June 1": the title the relative
+# clause restricts is the post the appointment gave.
+_TITLE_WHO_WAS_RE = re.compile(
+    r",\s+(?:the|its|our|their)\s+(?:new\s+)?(?P<title>[^,;()]{3,60}?)\s+who\s+(?:was|has\s+been|had\s+been)\s+$"
+)
+
+
+def _title_the_clause_is_about(scene: Scene, person: Mention, trigger_start: int) -> str | None:
+    found = _TITLE_WHO_WAS_RE.fullmatch(scene.text, person.end, trigger_start)
+    if found is None:
+        return None
+    title = TITLE_RE.fullmatch(found.group("title"))
+    return title.group() if title else None
 
 
 _LISTING_APPOINTMENTS = frozenset(
