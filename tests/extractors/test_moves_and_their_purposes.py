@@ -138,6 +138,40 @@ CASES = [
 ]
 
 
+AWARD_CASES = [
+    Case(
+        "awarded-jointly-to-two-professors",
+        "The Halden Foundation said on Tuesday that its 2026 Halden Prize has been awarded jointly to "
+        "Professor Anna Rauten of Delmont Institute and Professor Tomas Wieg of Vistra University.",
+        [
+            {"type": "award", "person": "Anna Rauten", "organization": "Delmont Institute"},
+            {"type": "award", "person": "Tomas Wieg", "organization": "Vistra University"},
+        ],
+        published_at="2026-02-05T09:00:00+01:00",
+    ),
+    Case(
+        "the-prize-went-last-year-to",
+        "First awarded in 1998, the Halden Prize went last year to Japanese chemist Hiro Tsukada for "
+        "his work on crystals.",
+        [
+            {
+                "type": "award",
+                "person": "Hiro Tsukada",
+                "date": "2025",
+                "date_precision": "year",
+                "details": {"award": "Halden Prize"},
+            }
+        ],
+        published_at="2026-02-05T09:00:00+01:00",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(AWARD_CASES))
+def test_award_case(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(CASES))
 def test_case(case: Case) -> None:
     run_case(case)

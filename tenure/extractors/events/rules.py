@@ -860,7 +860,8 @@ RULES: tuple[Rule, ...] = (
         "award.shared-by",
         "award",
         _rx(
-            r"\b(?:will\s+be|was|were|is|are|has\s+been)\s+(?:shared|won|awarded|given|presented)\s+(?:by|to)\b|"
+            r"\b(?:will\s+be|was|were|is|are|has\s+been)\s+(?:shared|won|awarded|given|presented)\s+"
+            r"(?:(?:jointly|equally|posthumously)\s+)?(?:by|to)\b|"
             r"\b(?:will\s+be|was|were|is|are|has\s+been)\s+(?:split|shared|divided)\s+(?:equally\s+)?(?:between|among)\b"
         ),
         "list-after",
@@ -875,13 +876,17 @@ RULES: tuple[Rule, ...] = (
             "given to",
             "presented to",
             "awarded by",
+            "jointly to",
+            "equally to",
+            "posthumously to",
         ),
     ),
     Rule(
         "award.went-to",
         "award",
         _rx(
-            r"\b(?:award|prize|medal|honou?r|nobel)(?:,[^;]{1,60}?,)?\s+(?:went|goes|will\s+go|was given|was awarded)\s+(?:jointly\s+|equally\s+)?to\b"
+            r"\b(?:award|prize|medal|honou?r|nobel)(?:,[^;]{1,60}?,)?\s+(?:went|goes|will\s+go|was given|was awarded)\s+"
+            r"(?:(?:last|this)\s+year\s+|in\s+\d{4}\s+)?(?:jointly\s+|equally\s+)?to\b"
         ),
         "list-after",
         0.85,
