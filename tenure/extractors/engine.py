@@ -329,7 +329,12 @@ def _sibling_date(draft: Draft, drafts: list[Draft], body: str) -> DateMention |
     for other in drafts:
         if other is draft or other.date is None:
             continue
-        same_fact = other.type == draft.type and other.person == draft.person
+        same_fact = (
+            other.type == draft.type
+            and other.person == draft.person
+            # "co-founded Acme in 2016 ... to start a new business": two companies, two dates.
+            and (draft.type != "founding" or other.organization == draft.organization)
+        )
         succession = (draft.type, other.type) == ("departure", "appointment") and (
             draft.details.get("successor") == other.person or other.details.get("predecessor") == draft.person
         )

@@ -82,6 +82,17 @@ CASES = [
         published_at=LATE_SEPTEMBER,
     ),
     Case(
+        "who-co-founded-a-described-company-with-a-given-name-first-word",
+        "Raffa Monte, who co-founded Sydney payroll software company Ferris Lane in 2016, has stepped "
+        "down as its chief technology officer to start a new business.",
+        [
+            {"type": "founding", "person": "Raffa Monte", "organization": "Ferris Lane", "date": "2016"},
+            {"type": "departure", "person": "Raffa Monte", "organization": "Ferris Lane", "date": None},
+            {"type": "founding", "person": "Raffa Monte", "organization": None, "date": None},
+        ],
+        published_at=LATE_SEPTEMBER,
+    ),
+    Case(
         "since-a-year-when-he-succeeded-dates-the-succession",
         "Kenji Hayashi has led Kuroda Tools since 2020, when he succeeded Ichiro Kuroda as president.",
         [

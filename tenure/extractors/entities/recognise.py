@@ -121,6 +121,8 @@ _TRAILING_NOISE = frozenset(
         "december",
     ]
 )
+# Nobody founds a person: "who co-founded Ferris Lane", "left to start Jordan Books".
+_FOUNDED_BEFORE_RE = re.compile(r"\b(?:(?:co-?)?founded|to\s+(?:co-?)?found|to\s+start)\s+$", re.IGNORECASE)
 _STRONG_ORG_CONTEXT_BEFORE = re.compile(
     r"\b(?:at|join|joins|joined|joining|rival|leave|leaves|left|(?:co-?)?founded|"
     r"to\s+(?:co-?)?found|to\s+(?:start|launch|set\s+up))\s+(?:the\s+)?$",
@@ -693,7 +695,8 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
         # company's context outweighs it there.
         end = tokens[-1][1]
         return not (
-            _ORG_ONLY_AFTER_RE.match(text[end : end + 40])
+            _FOUNDED_BEFORE_RE.search(text[max(0, tokens[0][0] - 30) : tokens[0][0]])
+            or _ORG_ONLY_AFTER_RE.match(text[end : end + 40])
             or _ORG_APPOSITIVE_RE.match(text[end : end + 80])
             or _company_evidence(text, chunk, tokens)
         )

@@ -2400,6 +2400,7 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         company = Mention(it, it + 2 if it > end else it, "org", scene.main_org() or "", False, "description")
     described = company is not None and bool(
         re.match(r"\s+(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){1,3}$", scene.text[end : company.start])
+        or _FOUNDED_DESCRIPTOR_RE.fullmatch(scene.text, end, company.start)
     )
     if company is None or (company.start - end > 25 and not described):
         return []  # "co-founded the speech start-up Voxmere": a descriptor may stand between
@@ -2418,6 +2419,17 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         )
         for founder in founders + partners
     ]
+
+
+# "co-founded Sydney payroll software company Ferris Lane", "co-founded a two-person consultancy,
+# Bramble & Vale,": a description of the company may stand between the verb and its name.
+_FOUNDED_DESCRIPTOR_RE = re.compile(
+    r"\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w&'’-]+\s+){0,4}?"
+    r"(?:company|firm|start-?up|business|group|maker|consultancy|agency|studio|lab|venture|developer|"
+    r"provider|platform|bank|fund|press|publisher|chain|brand|retailer|operator|label|network|charity)"
+    r"(?:\s+|,\s+)",
+    re.IGNORECASE,
+)
 
 
 def _founded_opener(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
