@@ -783,7 +783,9 @@ def _date_awards_together(drafts: list[Draft], body: str | None = None) -> None:
             for award in news:
                 if award.date is None:
                     award.date = day
-    dated = {d.date.date: d.date for d in awards if d.date is not None}
+    # "the entrepreneur who received his own knighthood in 2014": a past honour dates no other.
+    told = [d for d in awards if body is None or award_told_as_news(body, d)]
+    dated = {d.date.date: d.date for d in told if d.date is not None}
     if len(dated) != 1:
         return
     (only,) = dated.values()

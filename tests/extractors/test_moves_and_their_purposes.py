@@ -178,6 +178,38 @@ AWARD_CASES = [
 ]
 
 
+HONOURS = (
+    "Business names lead the New Year list\n\n"
+    "Rupert Ashby, who has chaired FTSE 250-listed Calder Brandt for seven years, is knighted for "
+    "services to industry. Idris Penn, who started Kernow Pasties from a single van in 1997, is "
+    "appointed CBE for services to business. Cerys Bowen, owner of Abercairn Marine, a boatyard in "
+    "Pembrokeshire, receives an MBE. Sir Lionel Fair, the retailer who received his own knighthood "
+    "in 2014, welcomed the list."
+)
+AWARD_CASES += [
+    Case(
+        "an-honours-list-names-each-recipients-company-and-its-year",
+        HONOURS,
+        [
+            {"type": "award", "person": "Rupert Ashby", "organization": "Calder Brandt", "date": "2025"},
+            {"type": "award", "person": "Idris Penn", "organization": "Kernow Pasties", "date": "2025"},
+            {"type": "founding", "person": "Idris Penn", "organization": "Kernow Pasties", "date": "1997"},
+            {"type": "award", "person": "Cerys Bowen", "organization": "Abercairn Marine", "date": "2025"},
+        ],
+        published_at="2025-12-30T22:30:00+00:00",
+        exact=False,
+    ),
+    Case(
+        "a-function-after-a-title-is-no-company",
+        "On August 19, 2025, the Board of Lanmark Therapeutics, Inc. appointed Desmond Achter, the "
+        "Company's Vice President, Finance and Corporate Controller, to serve as interim Chief Financial "
+        "Officer.",
+        [{"type": "appointment", "person": "Desmond Achter", "organization": "Lanmark Therapeutics"}],
+        published_at="2025-08-21T16:05:00-04:00",
+    ),
+]
+
+
 @pytest.mark.parametrize("case", params(AWARD_CASES))
 def test_award_case(case: Case) -> None:
     run_case(case)

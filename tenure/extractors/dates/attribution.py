@@ -81,6 +81,18 @@ def _in_relative_clause_after(text: str, mention: DateMention, trigger: tuple[in
     return mention.start >= trigger[1] and bool(_RELATIVE_OPEN_RE.search(text, trigger[1], mention.start))
 
 
+_ASIDE_OPEN_RE = re.compile(r",\s*(?:who|whose)\b[^,;()]*$")
+
+
+def _in_closed_aside_before(
+    text: str, sentence_start: int, mention: DateMention, trigger: tuple[int, int]
+) -> bool:
+    """The date sits in a ", who ...," aside that closes before the trigger."""
+    if mention.end > trigger[0] or "," not in text[mention.end : trigger[0]]:
+        return False
+    return bool(_ASIDE_OPEN_RE.search(text, sentence_start, mention.start))
+
+
 def is_effective(text: str, mention: DateMention) -> bool:
     before = text[max(0, mention.start - 16) : mention.start]
     spoken = mention.text.lower()
@@ -132,6 +144,9 @@ def choose(
     if event_type == "appointment":
         # "He replaces X, whose term ended in August": the relative clause dates X's leaving.
         usable_dates = [d for d in usable_dates if not _in_relative_clause_after(text, d, trigger)]
+    # "X, who started Acme in 1997, is appointed CBE": a closed aside about a person dates its own
+    # verb only ("the structure, which takes effect Aug. 3, ..." still dates what follows).
+    usable_dates = [d for d in usable_dates if not _in_closed_aside_before(text, sentence_start, d, trigger)]
     if not usable_dates:
         return None
     if event_type in {"appointment", "departure", "reporting_change"}:

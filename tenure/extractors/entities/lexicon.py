@@ -268,6 +268,23 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     )
 )
 
+# Words that, standing alone and capitalised, name a function, a committee's subject, a filing's
+# furniture or the company itself ("Vice President, Finance", "the Science and Technology
+# Committee", "Item 5.02", "the Group"), never a separate organization.
+NOT_SINGLE_WORD_ORGS: frozenset[str] = frozenset(
+    _words(
+        """
+    finance finances science sciences technology audit risk operations marketing sales strategy legal
+    engineering research communications compliance treasury nominating governance remuneration
+    compensation investment investments development administration procurement manufacturing
+    commercial corporate digital innovation sustainability policy talent people culture
+    item items suite address date dates exhibit exhibits signature signatures section page form annex
+    schedule appendix officer officers director chair chairperson group company committee winner winners
+    founder md ftse dax nikkei sensex nifty stoxx i'm i’m i've i’ve i'd i’d i'll i’ll
+    """
+    )
+)
+
 # Words before which a capitalised chunk is a person. Example: "said", "told the Journal".
 PERSON_AFTER_CUES = re.compile(
     r"^\s*(?:,\s*(?:who|whose|(?:aged\s+)?\d{2},)|\s+and\s+(?:his|her|the)\s+(?:[\w-]+\s+){0,3}?team\b|\s(?:said|says|told|wrote|added|posted|tweeted|noted|explained|"

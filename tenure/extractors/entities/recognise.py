@@ -25,6 +25,7 @@ from tenure.extractors.entities.lexicon import (
     FIRST_NAMES,
     LEGAL_FORM_AFTER_RE,
     NOT_NAME_WORDS,
+    NOT_SINGLE_WORD_ORGS,
     ORG_SUFFIXES,
     PERSON_AFTER_CUES,
     PERSON_BEFORE_CUES,
@@ -121,8 +122,13 @@ _TRAILING_NOISE = frozenset(
         "december",
     ]
 )
-# Nobody founds a person: "who co-founded Ferris Lane", "left to start Jordan Books".
-_FOUNDED_BEFORE_RE = re.compile(r"\b(?:(?:co-?)?founded|to\s+(?:co-?)?found|to\s+start)\s+$", re.IGNORECASE)
+# Nobody founds or chairs a person, and no person is listed or based: "who co-founded Ferris Lane",
+# "left to start Jordan Books", "has chaired FTSE 250-listed Calder Brandt".
+_FOUNDED_BEFORE_RE = re.compile(
+    r"\b(?:(?:co-?)?founded|to\s+(?:co-?)?found|(?:to\s+)?start|started|set\s+up|chaired|chairs|"
+    r"[\w-]+-(?:listed|based|headquartered|registered))\s+$",
+    re.IGNORECASE,
+)
 _STRONG_ORG_CONTEXT_BEFORE = re.compile(
     r"\b(?:at|join|joins|joined|joining|rival|leave|leaves|left|(?:co-?)?founded|"
     r"to\s+(?:co-?)?found|to\s+(?:start|launch|set\s+up))\s+(?:the\s+)?$",
@@ -132,7 +138,7 @@ _ORG_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:at|join|joins|joined|joining|leave|leaves|left|leaving|quit|rival|for|of|from)\s+(?:the\s+)?|"
     r"\b(?:firm|company|startup|start-up|venture|lab|unit|subsidiary|rival|maker)\s*[,—–-]\s*|"
     r"\b(?:maker|startup|start-up|rival|retailer|lender|giant|firm|company|carrier|insurer|developer|"
-    r"founded|co-?founded|launched|to\s+(?:co-?)?found|to\s+(?:start|launch|set\s+up))\s+)$",
+    r"founded|co-?founded|launched|started|to\s+(?:co-?)?found|to\s+(?:start|launch|set\s+up))\s+)$",
     re.IGNORECASE,
 )
 
@@ -982,6 +988,8 @@ def _classify(
         return None  # "Art. 17 MAR", "Section 13 SEA": the law a notice cites
     if len(body) == 1 and body[0][2].lower() in _UNIT_WORDS:
         return None  # "chief executive of UK Insurance", "CEO International": a unit's label
+    if len(body) == 1 and body[0][2].lower() in NOT_SINGLE_WORD_ORGS:
+        return None  # "Vice President, Finance", "FTSE 250-listed", "the Group": no other company
     if _department_run(text, body):
         return None  # "the new Cloud & Data division", "Research & Development": a part of a company
     if len(body) > 1 and body[-1][2].lower() in _VENUE_WORDS:
@@ -1110,7 +1118,8 @@ def _org_context(text: str, start: int, end: int, possessive: bool) -> bool:
         text[end : end + 100]
     ):
         return True
-    return bool(_ORG_CONTEXT_BEFORE.search(text[max(0, start - 40) : start]))
+    before = text[max(0, start - 40) : start]
+    return bool(_ORG_CONTEXT_BEFORE.search(before) or _FOUNDED_BEFORE_RE.search(before))
 
 
 _SHOP_NAMED_FOR_RE = re.compile(
@@ -1225,7 +1234,12 @@ def _single_word_org(
     loose_headline: bool = False,
 ) -> bool:
     word = token[2]
-    if word.lower() in NOT_NAME_WORDS or len(word) < 2 or word.isdigit():
+    if (
+        word.lower() in NOT_NAME_WORDS
+        or word.lower() in NOT_SINGLE_WORD_ORGS
+        or len(word) < 2
+        or word.isdigit()
+    ):
         return False
     if word.isupper() or _is_brand_camel(word):
         return True

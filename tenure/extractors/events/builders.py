@@ -1864,12 +1864,14 @@ _PRENOMINAL_GAP_RE = re.compile(
 _APPOSITION_GAP_RE = re.compile(
     r"^\s*[,–—(]\s*(?:-\s+)?(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:(?:of|at|with|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?|[\w-]+,\s+(?:[A-Z][\w-]*\s+)?)$|"
-    r"^\s*[-,–—]\s+who\s+(?:[\w-]+\s+){0,9}?(?:of|at|with|for|founded|co-founded|runs|leads|heads)\s+"
+    r"^\s*[-,–—]\s+who\s+(?:[\w-]+\s+){0,9}?(?:of|at|with|for|founded|co-founded|started|runs|ran|leads|led|"
+    r"heads|headed|chairs|chaired|owns|owned|built|manages|managed)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
 _APPOSITION_WORDS_RE = re.compile(
     rf"\b(?:{_ROLE_WORD}|counterpart|colleague|works?|worked|stepped\s+down|founded|co-founded|runs|leads|heads|"
+    r"owner|co-owner|proprietor|started|chairs|chaired|ran|led|headed|owns|owned|built|manages|managed|"
     r"vice-president|manager|officer|professor|partner|employee|engineer|scientist|analyst|economist|lawyer|"
     r"consultant|adviser|advisor|designer|developer|researcher|banker|trader|pilot|driver|nurse|teacher|"
     r"chemist|physicist|biologist|mathematician|architect|surgeon|journalist|editor)\b",
