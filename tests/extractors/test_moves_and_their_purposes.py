@@ -210,6 +210,42 @@ AWARD_CASES += [
 ]
 
 
+COMPANY_CASES = [
+    Case(
+        "a-headline-opening-with-the-company-counts-for-it",
+        "Kestrel Spinmills elevates COO Rana Ghosh as CEO; Amit Bose moves to board role\n"
+        "Fibre arm raises Rs 300 crore from Tarang Growth Partners\n\n"
+        "Yarn maker Kestrel Spinmills Ltd on Tuesday said its board has appointed Rana Ghosh as chief "
+        "executive officer with effect from June 1. She will succeed Amit Bose, who will complete his "
+        "term on May 31. Ghosh joined Kestrel Spinmills in 2012. Kestrel Spinmills said the fibre arm "
+        "would use the money for a new plant.",
+        [
+            {
+                "type": "appointment",
+                "person": "Rana Ghosh",
+                "organization": "Kestrel Spinmills Ltd",
+                "role": "chief executive officer",
+            }
+        ],
+        published_at="2026-04-08T09:00:00+05:30",
+        exact=False,
+    ),
+    Case(
+        "while-another-company-raised-money-the-round-is-its",
+        "Harlow Capital marked the first close of its $200 million fund, while Dectra raised $4 million "
+        "for its diagnostics software.",
+        [{"type": "funding_round", "organization": "Dectra", "details": {"amount": 4000000}}],
+        published_at="2025-09-05T18:00:00+05:30",
+        exact=False,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(COMPANY_CASES))
+def test_company_case(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(AWARD_CASES))
 def test_award_case(case: Case) -> None:
     run_case(case)

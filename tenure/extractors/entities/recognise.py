@@ -238,15 +238,20 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
     org_aliases: dict[str, str] = {}
     mentions: list[Mention] = []
     honours = _honour_spans(text)
+    unclassified: list[_Chunk] = []
     for chunks in chunks_by_sentence:
         for index, chunk in enumerate(chunks):
             if honours and _inside_spans(chunk, honours):
                 continue
             mention = _classify(text, chunk, person_set, aliases, org_aliases, known_caps)
             if mention is None:
+                unclassified.append(chunk)
                 continue
             mentions.append(mention)
             _register_expansion(text, chunks, index, mention, org_aliases)
+    mentions = _companies_named_in_full(mentions)
+    persons = [p for p in persons if any(m.kind == "person" and m.name == p for m in mentions)] or persons
+    mentions.extend(_known_org_openings(unclassified, mentions))
     mentions.extend(_honour_mention(text, span) for span in honours)
     mentions.sort(key=lambda m: m.start)
     prizes = [(m.start, m.end) for m in mentions if m.kind == "award"]
@@ -270,6 +275,45 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
     entities = Entities(mentions, persons, main_org, org_aliases=org_aliases)
     _collect_titles_and_affiliations(text, entities)
     return entities
+
+
+def _companies_named_in_full(mentions: list[Mention]) -> list[Mention]:
+    """ "Kestrel Spinmills said" reads like a person, but "Kestrel Spinmills Ltd" in the same article
+    is a company: every mention of the short name is that company."""
+    companies = {m.name for m in mentions if m.kind == "org" and m.via == "name"}
+    shorts = set()
+    for name in companies:
+        words = name.split()
+        while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES:
+            words = words[:-1]
+            shorts.add(" ".join(words))
+        if len(words) == 2 and words[-1].lower() not in ORG_SUFFIXES and name != " ".join(words):
+            shorts.add(" ".join(words))
+    return [
+        Mention(m.start, m.end, "org", m.name, m.possessive, "name")
+        if m.kind == "person" and m.via == "name" and m.name in shorts
+        else m
+        for m in mentions
+    ]
+
+
+def _known_org_openings(chunks: list[_Chunk], mentions: list[Mention]) -> list[Mention]:
+    """A sentence- or headline-opening run left unclassified that starts with a company named
+    elsewhere in the article is that company: "Deccan Spinfab elevates COO ..." in a headline,
+    where nothing around says so."""
+    known = {tuple(m.name.split()) for m in mentions if m.kind == "org" and m.via == "name" and " " in m.name}
+    found = []
+    for chunk in chunks:
+        if not (chunk.initial or chunk.headline):
+            continue  # mid-sentence, "L Catterton Asia" is a company of its own
+        words = tuple(w for _, _, w in chunk.tokens)
+        for name in known:
+            if words[: len(name)] == name:
+                end = chunk.tokens[len(name) - 1][1]
+                possessive = chunk.possessive and len(name) == len(words)
+                found.append(Mention(chunk.tokens[0][0], end, "org", " ".join(name), possessive, "name"))
+                break
+    return found
 
 
 # Prizes whose name has no prize word: "Banker of the Year", "EY Entrepreneur Of The Year", and
@@ -1172,7 +1216,7 @@ def _is_org_shape(body: list[tuple[int, int, str]]) -> bool:
 _DATELINE_AFTER_RE = re.compile(r"^\W{0,3}\s*(?:[—–:-]|,\s*[A-Z][a-z]{2,8}\.?\s+\d|\()")
 
 _UNIT_AFTER_RE = re.compile(
-    r"^\s+(?:studio|office|offices|plant|factory|campus|unit|division|branch|hub|headquarters|site|"
+    r"^\s+(?:studio|office|offices|arm|plant|factory|campus|unit|division|branch|hub|headquarters|site|"
     r"bureau|store|warehouse|hotel|restaurant|shop|mine|port|airport|base|clinic|hospital)\b"
 )
 
@@ -1477,6 +1521,14 @@ def _main_org(mentions: list[Mention], lead_end: int = 0, subjects: list[str] | 
         head = name.split()[0]
         if head != name and head in counts:
             counts[head] += counts[name]
+        # "Deccan Spinfab Ltd" counts for "Deccan Spinfab".
+        words = name.split()
+        while len(words) > 1 and words[-1].lower() in _LEGAL_SUFFIXES:
+            words = words[:-1]
+            short = " ".join(words)
+            if short in counts and short != head:
+                counts[short] += counts[name]
+                break
     if not counts:
         return None
     best = max(counts.values())

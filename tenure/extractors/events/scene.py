@@ -39,6 +39,11 @@ _CLAUSE_BREAK_RE = re.compile(
 )
 
 
+# Between a clause's subject and its verb: nothing, or an auxiliary and adverbs.
+_CLAUSE_SUBJECT_GAP_RE = re.compile(r"\s*(?:(?:has|have|had|also|just|recently|now|then)\s+)*")
+_CLAUSE_OPENER_RE = re.compile(r"(?:,|;|\b(?:while|whereas|but|and))\s+$")
+
+
 @dataclass
 class Draft:
     """An event under construction: the engine dates, merges and exports it."""
@@ -254,7 +259,21 @@ class Scene:
             lead = self.text[self.sentence.start : mention.start]
             lead = _DATELINE_LEAD_RE.sub("", lead)  # "BENGALURU: Acme ..." / "PARIS — Acme ..."
             if mention.via == "name" and not re.search(r"[^\W_]", lead):
-                return self._renamed_in_apposition(mention, at) or mention
+                return self._clause_subject(at) or self._renamed_in_apposition(mention, at) or mention
+        return None
+
+    def _clause_subject(self, at: int) -> Mention | None:
+        """ "Acme closed its fund, while Foo raised $4 million": the company opening the verb's own
+        clause, not the sentence's."""
+        for mention in reversed(self.orgs()):
+            if mention.end > at or mention.via != "name":
+                continue
+            if not _CLAUSE_SUBJECT_GAP_RE.fullmatch(self.text, mention.end, at):
+                return None
+            opener = _CLAUSE_OPENER_RE.search(
+                self.text, max(self.sentence.start, mention.start - 12), mention.start
+            )
+            return mention if opener else None
         return None
 
     def _renamed_in_apposition(self, owner: Mention, at: int) -> Mention | None:
