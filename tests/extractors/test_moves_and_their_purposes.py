@@ -241,6 +241,42 @@ COMPANY_CASES = [
 ]
 
 
+COMPANY_CASES += [
+    Case(
+        "a-football-club-is-a-company-not-a-person",
+        "Marram Bay United have sacked head coach Gavin Rusk after seven matches without a win. The club "
+        "said Rusk left on Monday.",
+        [{"type": "departure", "person": "Gavin Rusk", "organization": "Marram Bay United"}],
+        published_at="2026-02-04T18:30:00+11:00",
+        exact=False,
+    ),
+    Case(
+        "a-charity-short-name-is-the-charity",
+        "Harbor Lantern's longtime leader to step down\n\nGwen Afolabi, the executive director of the "
+        "Harbor Lantern Literacy Project, will leave the organization in November, its board said "
+        "Friday. Harbor Lantern was founded in 2008 by two teachers, Edna Strom and Rosa Pike.",
+        [
+            {
+                "type": "departure",
+                "person": "Gwen Afolabi",
+                "organization": "Harbor Lantern Literacy Project",
+            },
+            {"type": "founding", "person": "Edna Strom", "date": "2008"},
+            {"type": "founding", "person": "Rosa Pike", "date": "2008"},
+        ],
+        published_at="2025-09-12T10:00:00-07:00",
+        exact=False,
+    ),
+    Case(
+        "a-founder-named-like-his-company-stays-a-person",
+        "Charles Schwab Corp said on Monday that Charles Schwab would step down as chairman in June.",
+        [{"type": "departure", "person": "Charles Schwab", "role": "chairman"}],
+        published_at="2026-03-03T09:00:00-05:00",
+        exact=False,
+    ),
+]
+
+
 @pytest.mark.parametrize("case", params(COMPANY_CASES))
 def test_company_case(case: Case) -> None:
     run_case(case)

@@ -178,6 +178,9 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     markets exchange insurance securities investments management advisors associates council
     commission committee ministry department deepmind times journal post news press tribune
     engineering haulage tankers ports renewables construction utilities water lines
+    united rovers wanderers athletic albion rangers hotspur
+    project initiative alliance coalition centre center hospital charity cooperative co-operative
+    federation union orchestra theatre theater library
     """
     )
 )

@@ -281,14 +281,14 @@ def _companies_named_in_full(mentions: list[Mention]) -> list[Mention]:
     """ "Kestrel Spinmills said" reads like a person, but "Kestrel Spinmills Ltd" in the same article
     is a company: every mention of the short name is that company."""
     companies = {m.name for m in mentions if m.kind == "org" and m.via == "name"}
-    shorts = set()
-    for name in companies:
-        words = name.split()
-        while len(words) > 2 and words[-1].lower() in ORG_SUFFIXES:
-            words = words[:-1]
-            shorts.add(" ".join(words))
-        if len(words) == 2 and words[-1].lower() not in ORG_SUFFIXES and name != " ".join(words):
-            shorts.add(" ".join(words))
+    # "Harbor Lantern" for "Harbor Lantern Literacy Project": any opening of two words or more. A
+    # common given name keeps the person: "Charles Schwab" beside "Charles Schwab Corp".
+    shorts = {
+        " ".join(name.split()[:n])
+        for name in companies
+        if name.split()[0].lower() not in FIRST_NAMES
+        for n in range(2, len(name.split()))
+    }
     return [
         Mention(m.start, m.end, "org", m.name, m.possessive, "name")
         if m.kind == "person" and m.via == "name" and m.name in shorts

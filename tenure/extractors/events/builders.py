@@ -2586,7 +2586,8 @@ def _with_before(scene: Scene, after: int, person: Mention) -> bool:
 
 
 # Up to five lower-case words between "by" and a founder: "by former university roommates Jane Doe".
-_FEW_WORDS_RE = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,5}$")
+# "by Jane Doe", "by its chief executive Jane Doe", "by two retired teachers, Jane Doe and ...".
+_FEW_WORDS_RE = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,5}$|^\s*(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*,\s+$")
 
 
 BUILDERS: dict[str, Builder] = {
