@@ -2305,7 +2305,8 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
         named: list[Mention | None] = list(
             _listed_with_asides(scene, scene.persons_listed_after(end), forward=True)
         )
-        if named and named[0] is not None and not _FEW_WORDS_RE.match(scene.text[end : named[0].start]):
+        gap = scene.text[end : named[0].start] if named and named[0] is not None else ""
+        if named and not (_FEW_WORDS_RE.match(gap) or _DESCRIBED_FOUNDERS_RE.match(gap)):
             named = []
         company = scene.org_before(start) or scene.org_before(start, named_only=False)
         company_name = company.name if company is not None else None
@@ -2586,8 +2587,9 @@ def _with_before(scene: Scene, after: int, person: Mention) -> bool:
 
 
 # Up to five lower-case words between "by" and a founder: "by former university roommates Jane Doe".
-# "by Jane Doe", "by its chief executive Jane Doe", "by two retired teachers, Jane Doe and ...".
-_FEW_WORDS_RE = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,5}$|^\s*(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*,\s+$")
+_FEW_WORDS_RE = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,5}$")
+# "founded by two retired teachers, Jane Doe and Bo Chan": founders after a short description.
+_DESCRIBED_FOUNDERS_RE = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w'’-]*,\s+$")
 
 
 BUILDERS: dict[str, Builder] = {
