@@ -178,6 +178,41 @@ AWARD_CASES = [
 ]
 
 
+WINNERS = (
+    "Freight Review Awards 2025: the winners\n\n"
+    "The winners were announced on Thursday night at a dinner in Rotterdam.\n\n"
+    "Logistics Leader of the Year\n"
+    "Winner: Marit Oosten, Chief Operating Officer, Velden Freight Group\n"
+    "Also shortlisted: Jonas Reiner, Managing Director, Reiner Transport\n\n"
+    "Rising Star (under 35)\n"
+    "Winner: Femke Dijkstra, Warehouse Operations Manager, Noordhaven Distribution\n\n"
+    "Team of the Year\n"
+    "Winner: Cross-dock team, Brouwer Logistics, Venlo\n"
+)
+AWARD_CASES += [
+    Case(
+        "a-winners-list-under-category-headings",
+        WINNERS,
+        [
+            {
+                "type": "award",
+                "person": "Marit Oosten",
+                "organization": "Velden Freight Group",
+                "date": "2025-11-20",
+                "details": {"award": "Logistics Leader of the Year"},
+            },
+            {
+                "type": "award",
+                "person": "Femke Dijkstra",
+                "organization": "Noordhaven Distribution",
+                "date": "2025-11-20",
+                "details": {"award": "Rising Star (under 35)"},
+            },
+        ],
+        published_at="2025-11-21T10:00:00+01:00",
+    ),
+]
+
 HONOURS = (
     "Business names lead the New Year list\n\n"
     "Rupert Ashby, who has chaired FTSE 250-listed Calder Brandt for seven years, is knighted for "

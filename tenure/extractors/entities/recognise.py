@@ -734,6 +734,9 @@ def _is_brand_camel(word: str) -> bool:
     return inner and not _SURNAME_CAMEL_RE.match(word) and "-" not in word and "'" not in word
 
 
+_WINNER_LABEL_BEFORE_RE = re.compile(r"(?:^|\n)\W{0,3}Winners?\s*[:–—-]\s*(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$")
+
+
 def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, str]]) -> bool | None:
     """True when this occurrence shows it names a person, False when it cannot, None if unsure."""
     if chunk.quoted:
@@ -750,6 +753,8 @@ def _looks_like_person(text: str, chunk: _Chunk, tokens: list[tuple[int, int, st
             or _ORG_APPOSITIVE_RE.match(text[end : end + 80])
             or _company_evidence(text, chunk, tokens)
         )
+    if _WINNER_LABEL_BEFORE_RE.search(text, max(0, tokens[0][0] - 12), tokens[0][0]):
+        return True  # "Winner: Femke Dijkgraaf, Warehouse Manager, Acme": a winners' list names people
     if chunk.headline:
         return False  # Title Case lines capitalise everything; names there must show a given name
     after_chunk = text[tokens[-1][1] : tokens[-1][1] + 80]

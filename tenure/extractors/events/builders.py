@@ -1403,6 +1403,8 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
         return _recipients_list(scene, rule, (start, end))
     if rule.rule_id == "award.caption-line":
         return _caption_line(scene, rule, (start, end))
+    if rule.rule_id == "award.winner-line":
+        return _winner_line(scene, rule, (start, end))
     award = _award_name(scene, start, end, rule)
     if award is None:
         return []
@@ -1723,6 +1725,33 @@ _NOT_WON_RE = re.compile(
     r"\b(?:shortlist\w*|short-list\w*|finalists?|nominees?|nominat\w*|runners?-up|commended|candidates?|judges?)\b",
     re.IGNORECASE,
 )
+
+
+def _winner_line(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "Logistics Leader of the Year" / "Winner: Jane Doe, Chief Operating Officer, Acme Freight":
+    the winner, her company (the first item after her that names one, else the last that is no
+    title) and the prize the heading line above names."""
+    start, end = span
+    text = scene.text
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    named = [m for m in scene.persons() if end <= m.start < line_end and m.via == "name"]
+    if len({m.name for m in named}) > 1 and re.search(r"\band\b|[;(&]", text[end:line_end]):
+        return []  # "Winners: A (Acme), B (Foo) and C": a list, which the recipients rule reads
+    winner = next((m for m in named if m.start <= end + 5), None)
+    if winner is None:
+        return []  # "Winner: Cross-dock team, Brouwer Logistiek": a team, not a person
+    items = [item.strip() for item in text[winner.end : line_end].split(",")][1:]
+    orgs = {m.name for m in scene.orgs() if winner.end < m.start < line_end}
+    org = next((item for item in items if item in orgs), None)
+    if org is None:
+        named = [item for item in items if item and item[0].isupper() and not TITLE_RE.fullmatch(item)]
+        org = named[-1] if named else None
+    line_start = text.rfind("\n", 0, start) + 1
+    heading = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)].strip()
+    prize = heading if heading and len(heading.split()) <= 8 and not heading.endswith((".", ":")) else None
+    details: dict[str, object] = {"award": prize, "co_recipients": []}
+    return [_draft(scene, rule, span, person=winner.name, organization=org, details=details)]
 
 
 def _caption_header(text: str, line_start: int) -> str:

@@ -985,6 +985,16 @@ RULES: tuple[Rule, ...] = (
         needs=("–", "—", " - "),
     ),
     Rule(
+        "award.winner-line",
+        "award",
+        # Under a category heading: "Winner: Jane Doe, Head of Sales, Acme Logistics".
+        _rx(r"^\W{0,3}winners?\s*[:–—-]\s*(?=(?-i:[A-Z]))"),
+        "after",
+        0.75,
+        "Winner: Jane Doe, Head of Fleet, Acme Logistics",
+        needs=("winner",),
+    ),
+    Rule(
         "award.recipients-list",
         "award",
         _rx(
