@@ -209,7 +209,7 @@ ARTICLES = [
             {"type": "founding", "person": "Samir Qureshi", "organization": "Parcel Bank", "date": "2014"},
             {
                 "type": "funding_round",
-                "organization": "Parcel",
+                "organization": "Parcel Bank",  # "The lender" after "Fintech lender Parcel Bank"
                 "date": "2024",
                 "details": {
                     "amount": 150000000,

@@ -297,6 +297,9 @@ def _companies_named_in_full(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+_MONEY_TOKEN_RE = re.compile(r"(?:KSh|Rs|[A-Z]{2,3})\d[\d.,]*(?:bn|m|k)?")
+
+
 def _known_org_openings(chunks: list[_Chunk], mentions: list[Mention]) -> list[Mention]:
     """A sentence- or headline-opening run left unclassified that starts with a company named
     elsewhere in the article is that company: "Deccan Spinfab elevates COO ..." in a headline,
@@ -1037,8 +1040,10 @@ def _classify(
         return None  # "Art. 17 MAR", "Section 13 SEA": the law a notice cites
     if len(body) == 1 and body[0][2].lower() in _UNIT_WORDS:
         return None  # "chief executive of UK Insurance", "CEO International": a unit's label
-    if len(body) == 1 and body[0][2].lower() in NOT_SINGLE_WORD_ORGS:
-        return None  # "Vice President, Finance", "FTSE 250-listed", "the Group": no other company
+    if len(body) == 1 and (
+        body[0][2].lower() in NOT_SINGLE_WORD_ORGS or _MONEY_TOKEN_RE.fullmatch(body[0][2])
+    ):
+        return None  # "Vice President, Finance", "FTSE 250-listed", "the Group", "KSh65": no other company
     if _department_run(text, body):
         return None  # "the new Cloud & Data division", "Research & Development": a part of a company
     if len(body) > 1 and body[-1][2].lower() in _VENUE_WORDS:
@@ -1590,16 +1595,22 @@ def _resolve_references(
     ]
     person_ends = [p.end for p in persons]
     starts = [m.start for m in mentions]
+    described = _descriptions(text, mentions)
     label: str | None = None  # the company a roundup item opens with ("Kiteflyer: ...")
+    headed: str | None = None  # the company a capitals heading put above the current item
     previous: Sentence | None = None
     for sentence in sentences:
         body = sentence.text
         subject = _subject_of(persons, previous)
         previous = sentence
         opening = _opening_org(text, mentions, starts, sentence)
-        if opening is not None and text[opening.end : opening.end + 1] == ":":
+        if sentence.line_start and _CAPS_HEADING_RE.match(body):
+            # "VOLTFJORD (Malmö, energy storage)": the paragraphs below are about it, up to the
+            # next heading ("ONE TO WATCH" names no company and ends the item).
+            label = headed = _caps_heading(text, body, mentions)
+        elif opening is not None and text[opening.end : opening.end + 1] == ":":
             label = opening.name
-        elif sentence.line_start:
+        elif sentence.line_start and headed is None:
             # A new line without a label ends the item; one opened by an industry ("Fintech: Acme
             # raised ...") is about the first company it names.
             sector = _SECTOR_LABEL_RE.match(body)
@@ -1654,6 +1665,7 @@ def _resolve_references(
                 or _named_like(mentions, starts, start, match.group())
                 or _earlier_org(text, mentions, starts, sentence.start, start)
                 or label
+                or _described_as(described, match.group(), start)
                 or main_org
             )
             extra.append(Mention(start, end, "org", referent, possessive, "description"))
@@ -1685,6 +1697,36 @@ def _earlier_org(text: str, mentions: list[Mention], starts: list[int], begin: i
     return None
 
 
+_DESCRIBED_BEFORE_RE = re.compile(r"\b(" + "|".join(DESCRIPTION_HEADS) + r")\s+$", re.IGNORECASE)
+_DESCRIBED_AFTER_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w&+-]+\s+){0,4}?(" + "|".join(DESCRIPTION_HEADS) + r")\b", re.IGNORECASE
+)
+# Heads too general to tell one company from another: "the company" is the story's company.
+_GENERAL_HEADS = frozenset(("company", "firm", "group", "business"))
+
+
+def _descriptions(text: str, mentions: list[Mention]) -> list[tuple[int, str, str]]:
+    """Where the article describes a named company with a head noun: "shift-scheduling startup
+    Tandemly", "Tandemly, a Seattle startup": (position, head, company)."""
+    found = []
+    for mention in mentions:
+        if mention.kind != "org" or mention.via != "name":
+            continue
+        before = _DESCRIBED_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start)
+        after = _DESCRIBED_AFTER_RE.match(text, mention.end, mention.end + 80)
+        for head in (before, after):
+            if head is not None and head.group(1).lower() not in _GENERAL_HEADS:
+                found.append((mention.start, head.group(1).lower(), mention.name))
+    return found
+
+
+def _described_as(described: list[tuple[int, str, str]], description: str, at: int) -> str | None:
+    """ "the startup" after "Tandemly, a Seattle startup": the last company described so."""
+    head = description.split()[-1].lower()
+    earlier = [name for position, seen, name in described if seen == head and position < at]
+    return earlier[-1] if earlier else None
+
+
 def _named_like(mentions: list[Mention], starts: list[int], at: int, description: str) -> str | None:
     """ "the foundation" after "the Baltic Science Foundation": the last organization so named."""
     head = description.split()[-1].lower()
@@ -1692,6 +1734,29 @@ def _named_like(mentions: list[Mention], starts: list[int], at: int, description
         mention = mentions[index]
         if mention.kind == "org" and mention.via == "name" and mention.name.split()[-1].lower() == head:
             return mention.name
+    return None
+
+
+# A round-up item's heading in capitals: "VOLTFJORD (Malmö, energy storage)", "TESSIN QUANT".
+_CAPS_HEADING_RE = re.compile(
+    r"^[\W_]{0,3}(?P<name>[A-Z][A-Z0-9&'’.\- ]{1,40}?[A-Z0-9])\s*(?P<note>\([^()]{2,60}\))?\s*$"
+)
+
+
+def _caps_heading(text: str, line: str, mentions: list[Mention]) -> str | None:
+    """The company a capitals heading line names, spelt as the article spells it elsewhere (else
+    in title case). A heading counts when a place or sector note follows it in brackets, or when
+    the article names the company in ordinary case: "ONE TO WATCH" is no company."""
+    found = _CAPS_HEADING_RE.match(line)
+    if found is None or not found.group("name").isupper():
+        return None
+    name = found.group("name")
+    spelt = next((m.name for m in mentions if m.kind == "org" and m.name.casefold() == name.casefold()), None)
+    if spelt is not None:
+        return spelt
+    titled = " ".join(w[:1] + w[1:].lower() for w in name.split())
+    if found.group("note") or re.search(rf"\b{re.escape(titled)}\b", text):
+        return titled
     return None
 
 

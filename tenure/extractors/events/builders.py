@@ -1745,8 +1745,8 @@ def _winner_line(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]
     orgs = {m.name for m in scene.orgs() if winner.end < m.start < line_end}
     org = next((item for item in items if item in orgs), None)
     if org is None:
-        named = [item for item in items if item and item[0].isupper() and not TITLE_RE.fullmatch(item)]
-        org = named[-1] if named else None
+        untitled = [item for item in items if item and item[0].isupper() and not TITLE_RE.fullmatch(item)]
+        org = untitled[-1] if untitled else None
     line_start = text.rfind("\n", 0, start) + 1
     heading = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)].strip()
     prize = heading if heading and len(heading.split()) <= 8 and not heading.endswith((".", ":")) else None
@@ -2015,12 +2015,20 @@ def date_unstated_awards(text: str, drafts: list[Draft], published_year: str) ->
 # --- funding --------------------------------------------------------------------------------
 
 
+# Rounds told as a company's history: "its first round of $2m", "Its first outside money was a
+# $2m seed round", "..., following a $12m Series A in 2019". Each names its own round after the cue.
+_EARLIER_ROUND_RULES = frozenset(("funding.round-of-amount", "funding.round-was", "funding.earlier-round"))
+
+
 def build_funding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
     start, end = _abs(scene, match)
-    if rule.rule_id == "funding.round-of-amount":
+    if rule.rule_id in _EARLIER_ROUND_RULES:
         # "Acme closed its first round of $2m"; "their next round of $2m", "was announced by the
         # company": the company said to raise money last, when no company opens the sentence.
-        subject = scene.subject_org(start)
+        # "The startup raised a Series B, following a Series A": the described company opening it.
+        subject = scene.subject_org(start) or next(
+            (m for m in scene.orgs() if m.via == "description" and m.start - scene.sentence.start <= 3), None
+        )
         if subject is not None and not _REPORTER_AFTER_RE.match(scene.text[subject.end : subject.end + 12]):
             raised_by: str | None = subject.name
         else:
@@ -2190,7 +2198,8 @@ def _funding_draft(
     details = {
         "amount": int(named[0].amount) if named and named[0] is amounts[0] else None,
         "currency": (amounts or valuations)[0].currency if (amounts or valuations) else None,
-        "round": round_name(body),
+        "round": (round_name(body[trigger_rel:]) if rule.rule_id in _EARLIER_ROUND_RULES else None)
+        or round_name(body),
         "lead_investors": _investors(scene, start if rule.rule_id == "funding.led-by" else end),
         "valuation": int(valuations[0].amount) if valuations else None,
     }
@@ -2212,7 +2221,7 @@ def _last_raiser(scene: Scene) -> str | None:
     for mention in scene.entities.mentions:
         if mention.start >= scene.sentence.start:
             break
-        if mention.start < floor or mention.kind != "org" or mention.via != "name":
+        if mention.start < floor or mention.kind != "org" or mention.via not in ("name", "description"):
             continue
         if _RAISER_AFTER_RE.match(scene.text[mention.end : mention.end + 40]):
             found = mention.name

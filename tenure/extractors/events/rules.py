@@ -1094,7 +1094,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed|pulled\s+in|"
             r"brought\s+in|bring(?:s|ing)?\s+in|took\s+in|picked\s+up)\s+"
             r"(?:(?:new\s+|fresh\s+)?(?:funding|financing|investment|capital)\s+(?:of|worth)\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
-            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹]\s?\d|(?:Rs\.?|{ISO_CODE_ALTERNATION})\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
+            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹₦¥]\s?\d|(?:Rs\.?|KSh|{ISO_CODE_ALTERNATION})\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
             r"(?:euros|dollars|pounds|francs|yen|yuan|reais|rupees|kronor|kroner|rand|won)\b)"
         ),
         "none",
@@ -1105,6 +1105,11 @@ RULES: tuple[Rule, ...] = (
             "€",
             "£",
             "₹",
+            "₦",
+            "¥",
+            "ksh",
+            "kes",
+            "ngn",
             "rs",
             "inr",
             "usd",
@@ -1160,7 +1165,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:first|second|third|fourth|next|latest|new|previous|initial|fresh|maiden|seed|bridge)\s+"
             r"(?:funding\s+|financing\s+|investment\s+)?round\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?"
-            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹]\s?\d|(?:Rs\.?|{ISO_CODE_ALTERNATION})\s?\d)"
+            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹₦¥]\s?\d|(?:Rs\.?|KSh|{ISO_CODE_ALTERNATION})\s?\d)"
         ),
         "none",
         0.75,
@@ -1174,7 +1179,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:unveil(?:s|ed)?|announc(?:es|ed)|disclos(?:es|ed)|reveal(?:s|ed)|receiv(?:es|ed)|attract(?:s|ed)|"
             r"won|wins|gets|got|drew|draws)\s+(?:about\s+|around\s+|nearly\s+|more than\s+)?"
-            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹]|Rs\.?\s?|(?:{ISO_CODE_ALTERNATION})\s?)\s?\d[\d.,]*\s*(?:million|billion|crores?|lakhs?|bn|mn|m|k|cr)?\s+"
+            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?|(?:{ISO_CODE_ALTERNATION})\s?)\s?\d[\d.,]*\s*(?:million|billion|crores?|lakhs?|bn|mn|m|k|cr)?\s+"
             r"(?:in|of)\s+(?:new\s+|fresh\s+|additional\s+|venture\s+|seed\s+|growth\s+)?"
             r"(?:capital|funding|financing|investment)\b"
         ),
@@ -1182,6 +1187,55 @@ RULES: tuple[Rule, ...] = (
         0.85,
         "Acme Robotics unveiled €12 million in new capital on Monday.",
         needs=("capital", "funding", "financing", "investment"),
+    ),
+    Rule(
+        "funding.announced-round",
+        "funding_round",
+        # "Acme announced on Tuesday an €18 million Series A led by ...": a named round announced.
+        _rx(
+            r"\b(?:announc(?:es|ed)|unveil(?:s|ed)|complet(?:es|ed)|clos(?:es|ed)|disclos(?:es|ed))\s+"
+            r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\s+)?"
+            r"(?:an?|its)\s+(?:(?:US\s?|[a-z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?|(?:"
+            + ISO_CODE_ALTERNATION
+            + r")\s?)\d[\d.,]*\s*(?:million|billion|crores?|lakhs?|bn|mn|m|k|cr)?\s+"
+            r"(?:(?:pre-)?series\s+[a-h]|(?:pre-)?seed|growth|bridge|funding|financing)\b"
+        ),
+        "none",
+        0.85,
+        "Acme Robotics announced on Tuesday an €18 million Series A led by Bay Capital.",
+        needs=("series", "seed", "growth", "bridge", "funding", "financing"),
+    ),
+    Rule(
+        "funding.round-was",
+        "funding_round",
+        # "Its first outside money was a KSh65 million seed round in 2022": the company's earlier round.
+        _rx(
+            r"\b(?:its|their|the\s+company['’]s|the\s+startup['’]s)\s+(?:first|latest|most\s+recent|previous|last|"
+            r"earlier|prior|initial)\s+(?:outside\s+|external\s+)?(?:round|funding|money|capital|raise|financing|"
+            r"investment)\s+(?:was|came\s+in)\s+(?:an?\s+)?(?=(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?|(?:"
+            + ISO_CODE_ALTERNATION
+            + r")\s?)\d)"
+        ),
+        "none",
+        0.8,
+        "Its first outside money was a $2 million seed round in 2022, Acme Robotics said.",
+        needs=(" was ", "came in"),
+    ),
+    Rule(
+        "funding.earlier-round",
+        "funding_round",
+        # "... a $40 million Series B in 2022, following a $12 million Series A in 2019": a second round.
+        _rx(
+            r"(?<=[\d\w)],\s)(?:following|after)\s+an?\s+(?=(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?|(?:"
+            + ISO_CODE_ALTERNATION
+            + r")\s?)\d[\d.,]*\s*(?:million|billion|crores?|bn|mn|m|k|cr)?\s+(?:(?:pre-)?series\s+[a-h]|(?:pre-)?seed))|"
+            r"(?<=\d\s)and\s+an?\s+(?=(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?)\d[\d.,]*\s*(?:million|billion|bn|m)?\s+"
+            r"(?:(?:pre-)?series\s+[a-h]|(?:pre-)?seed))"
+        ),
+        "none",
+        0.7,
+        "Acme Robotics raised a $40 million Series B in 2022, following a $12 million Series A in 2019.",
+        needs=("following", "after", "and a"),
     ),
     Rule(
         "funding.led-company-round",

@@ -1,0 +1,115 @@
+"""Funding round-ups and rounds told as a company's history.
+
+A round-up item headed by its company in capitals ("VOLTSTRAND (Malmö, energy storage)") is about
+that company even when its body only describes it ("The battery developer has raised ...");
+descriptions resolve to the company the article described that way ("the startup" after
+"Tandly, a Seattle startup"); earlier rounds ("Its first outside money was a ... seed round",
+"..., following a ... Series A in 2019") and currencies written KSh, ₦ and ¥ are read. All
+sentences, people and companies are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+from tenure.extractors.events.money import find_money
+
+ROUNDUP = (
+    "Funding Friday: batteries and payroll\n\n"
+    "Every Friday we round up the venture deals announced this week.\n\n"
+    "VOLTSTRAND (Malmö, energy storage)\n"
+    "The sodium-ion battery developer has raised SEK 310 million in a Series B led by Nordvik Ventures.\n\n"
+    "KUDIPAY (Lagos, payroll software)\n"
+    "The payroll startup has secured ₦4.6 billion in seed funding backed by Lekki Capital.\n\n"
+    "ONE TO WATCH\n"
+    "The maker of smart kettles is said to be talking to investors.\n"
+)
+
+CASES = [
+    Case(
+        "capitals-headings-name-each-items-company",
+        ROUNDUP,
+        [
+            {
+                "type": "funding_round",
+                "organization": "Voltstrand",
+                "details": {"amount": 310000000, "currency": "SEK", "round": "Series B"},
+            },
+            {
+                "type": "funding_round",
+                "organization": "Kudipay",
+                "details": {"amount": 4600000000, "currency": "NGN", "round": "seed"},
+            },
+        ],
+        published_at="2025-06-20T07:00:00+01:00",
+    ),
+    Case(
+        "the-startup-is-the-company-described-as-one",
+        "Harbourlight Software said on Monday it would buy Tandly, a Seattle startup that makes "
+        "scheduling apps. The startup raised a $40 million Series B in 2022 led by Cobalt Ridge "
+        "Partners, following a $12 million Series A in 2019.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Tandly",
+                "date": "2022",
+                "details": {"round": "Series B"},
+            },
+            {
+                "type": "funding_round",
+                "organization": "Tandly",
+                "date": "2019",
+                "details": {"amount": 12000000, "round": "Series A"},
+            },
+        ],
+        published_at="2025-08-05T16:00:00-07:00",
+        exact=False,
+    ),
+    Case(
+        "its-first-outside-money-was-a-round",
+        "Shamba Ledger Ltd lends to farmers in Kenya. Its first outside money was a KSh65 million seed "
+        "round in 2022.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Shamba Ledger Ltd",
+                "date": "2022",
+                "details": {"amount": 65000000, "currency": "KES", "round": "seed"},
+            }
+        ],
+        published_at="2025-03-10T09:00:00+03:00",
+    ),
+    Case(
+        "announced-on-a-weekday-a-named-round",
+        "Aiguille Medical announced on Tuesday an €18 million Series A led by Confluent Partners.",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Aiguille Medical",
+                "date": "2025-06-17",
+                "details": {"amount": 18000000, "currency": "EUR", "lead_investors": ["Confluent Partners"]},
+            }
+        ],
+        published_at="2025-06-20T07:00:00+01:00",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(CASES))
+def test_case(case: Case) -> None:
+    run_case(case)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a KSh65 million seed round", (65_000_000, "KES")),
+        ("secured ₦4.6 billion", (4_600_000_000, "NGN")),
+        ("a ¥500 million round", (500_000_000, "JPY")),
+        ("raised KES 390 million", (390_000_000, "KES")),
+    ],
+)
+def test_more_currencies(text: str, expected: tuple[int, str]) -> None:
+    found = find_money(text)
+    assert [(int(m.amount), m.currency) for m in found] == [expected]
