@@ -96,6 +96,38 @@ CASES = [
 ]
 
 
+CASES += [
+    Case(
+        "a-markdown-newsletter-item-picks-up-money-from-a-fund",
+        "Seed and Signal\n\n"
+        "**[Murmura](https://murmura.example.com)** picked up **$2.2M** from "
+        "[Cinderby Fund](https://cinderby.example.com) and a handful of operator angels.\n\n"
+        "**Haywick Labs** came out of stealth on Tuesday with a **$3M pre-seed** from "
+        "[Larchmont Street](https://larchmont.example.com).",
+        [
+            {
+                "type": "funding_round",
+                "organization": "Murmura",
+                "details": {"amount": 2200000, "lead_investors": ["Cinderby Fund"]},
+            },
+            {
+                "type": "funding_round",
+                "organization": "Haywick Labs",
+                "date": "2025-12-16",
+                "details": {"amount": 3000000, "round": "pre-seed", "lead_investors": ["Larchmont Street"]},
+            },
+        ],
+        published_at="2025-12-19T07:00:00+00:00",
+    ),
+    Case(
+        "an-investor-raising-its-own-fund-is-no-round",
+        "Norden Capital raised a $500 million fund for climate start-ups.",
+        [],
+        published_at="2025-12-19T07:00:00+00:00",
+    ),
+]
+
+
 @pytest.mark.parametrize("case", params(CASES))
 def test_case(case: Case) -> None:
     run_case(case)

@@ -1242,7 +1242,8 @@ _ORG_ONLY_AFTER_RE = re.compile(
 # "Acme has hired", "Acme said", "Acme raised": verbs that make an opening word a company.
 _ORG_VERB_AFTER_RE = re.compile(
     r"^\s+(?:has|have|had|is|was|said|says|announced|named|hired|appointed|raised|will|reported|plans|"
-    r"agreed|acquired|launched|elected|filed|closed|closes|secured|secures|landed|lands|raises|promoted)\b"
+    r"agreed|acquired|launched|elected|filed|closed|closes|secured|secures|landed|lands|raises|promoted|"
+    r"picked\s+up|picks\s+up|bagged|bags|(?:came|comes|emerged|emerges)\s+(?:out\s+of|from)\s+stealth)\b"
 )
 
 

@@ -2271,8 +2271,10 @@ _AGENT_BEFORE_RE = re.compile(r"\bby\s+(?:[\w'’.-]+\s+){0,6}?(?:and\s+)?$")
 
 
 # After the first digit of a raise: "$500 million fund", "€200m third venture fund".
+# "raised a $500 million fund", "closed a $2bn growth fund" (not "raised $2m from Cinder Fund").
 _OWN_FUND_RE = re.compile(
-    r"[\d.,]*\s*(?:million|billion|bn|mn|m|crores?)?\s+(?:[\w-]+\s+){0,3}?funds?\b", re.IGNORECASE
+    r"[\d.,]*\s*(?:million|billion|bn|mn|m|crores?)?\s+(?:(?!(?:from|by|led|with|and)\b)[\w-]+\s+){0,3}?funds?\b",
+    re.IGNORECASE,
 )
 
 

@@ -1206,6 +1206,21 @@ RULES: tuple[Rule, ...] = (
         needs=("series", "seed", "growth", "bridge", "funding", "financing"),
     ),
     Rule(
+        "funding.out-of-stealth",
+        "funding_round",
+        # "Acme came out of stealth on Tuesday with a $3M pre-seed from Bay Capital".
+        _rx(
+            r"\b(?:came|comes|emerged|emerges|emerging|coming)\s+(?:out\s+of|from)\s+stealth\b[^.;]{0,40}?"
+            r"\bwith\s+(?:an?\s+)?(?=(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?|(?:"
+            + ISO_CODE_ALTERNATION
+            + r")\s?)\d)"
+        ),
+        "none",
+        0.85,
+        "Acme Robotics came out of stealth on Tuesday with a $3M pre-seed round from Bay Capital.",
+        needs=("stealth",),
+    ),
+    Rule(
         "funding.round-was",
         "funding_round",
         # "Its first outside money was a KSh65 million seed round in 2022": the company's earlier round.
