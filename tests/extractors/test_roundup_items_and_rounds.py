@@ -128,6 +128,32 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "a-column-section-heading-and-an-asset-manager",
+        "Moves column\n\nMANAGEMENT\n\nHarcourt Lane hired two partners on Monday.\n\nIN-HOUSE\n\n"
+        "Elsewhere, asset manager Oldbury Stanton has promoted Naledi Voss to head of fixed income.",
+        [{"type": "appointment", "person": "Naledi Voss", "organization": "Oldbury Stanton"}],
+        published_at="2026-04-17T09:00:00+01:00",
+    ),
+    Case(
+        "a-spin-out-incorporated-in-a-month-by-its-founder",
+        "Quellbrand Photonics, a spin-off from the Limmat Institute, was incorporated in Zurich in March "
+        "by Professor Henrike Voss.",
+        [
+            {
+                "type": "founding",
+                "person": "Henrike Voss",
+                "organization": "Quellbrand Photonics",
+                "date": "2025-03",
+            }
+        ],
+        published_at="2025-05-21T10:00:00+02:00",
+        exact=False,
+    ),
+]
+
+
 @pytest.mark.parametrize("case", params(CASES))
 def test_case(case: Case) -> None:
     run_case(case)

@@ -179,6 +179,7 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     commission committee ministry department deepmind times journal post news press tribune
     engineering haulage tankers ports renewables construction utilities water lines
     united rovers wanderers athletic albion rangers hotspur
+    photonics optics instruments sensors genomics solar batteries mobility
     project initiative alliance coalition centre center hospital charity cooperative co-operative
     federation union orchestra theatre theater library
     """

@@ -297,6 +297,13 @@ def _companies_named_in_full(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip(" \t*#_-–—:") and not text[end:line_end].strip(" \t*#_-–—:")
+
+
 _MONEY_TOKEN_RE = re.compile(r"(?:KSh|Rs|[A-Z]{2,3})\d[\d.,]*(?:bn|m|k)?")
 
 
@@ -803,7 +810,7 @@ def _titles_next_name(text: str, end: int) -> bool:
 _COMPANY_BEFORE_RE = re.compile(
     r"(?:\b(?:company|group|firm|maker|startup|start-up|rival|retailer|lender|insurer|carrier|chain|"
     r"supplier|manufacturer|business|subsidiary|brand|conglomerate|grocer|bank|utility|house|operator|"
-    r"platform|exchange|agency|consultancy|charity|fintech)[ \t]+|"
+    r"platform|exchange|agency|consultancy|charity|fintech|(?:asset|wealth|money)\s+manager)[ \t]+|"
     r"\b(?:officer|executive|chief|ceo|cfo|cto|coo|president|chair(?:man|woman)?|director|head|"
     r"(?:co-?)?founder|partner|board)\s+(?:of|at)\s+(?:the\s+)?)$",
     re.IGNORECASE,
@@ -1044,6 +1051,8 @@ def _classify(
         body[0][2].lower() in NOT_SINGLE_WORD_ORGS or _MONEY_TOKEN_RE.fullmatch(body[0][2])
     ):
         return None  # "Vice President, Finance", "FTSE 250-listed", "the Group", "KSh65": no other company
+    if len(body) == 1 and body[0][2].isupper() and _alone_on_line(text, body[0][0], body[0][1]):
+        return None  # "MANAGEMENT", "IN-HOUSE": a column's section heading
     if _department_run(text, body):
         return None  # "the new Cloud & Data division", "Research & Development": a part of a company
     if len(body) > 1 and body[-1][2].lower() in _VENUE_WORDS:

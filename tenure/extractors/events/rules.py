@@ -1363,14 +1363,15 @@ RULES: tuple[Rule, ...] = (
         "founding",
         _rx(
             r"(?<!position )(?<!role )(?<!post )(?<!vacancy )(?<!seat )(?<!job )"
-            r"\b(?:founded|co-?founded|started|established|launched|created|set up)\s+"
+            r"\b(?:founded|co-?founded|started|established|launched|created|set up|incorporated)\s+"
             r"(?:in\s+(?:the\s+\w+\s+of\s+)?(?:\w+\s+)?\d{4}\s+)?"
-            r"(?:in\s+(?-i:[A-Z])[\w'’.-]+(?:,?\s+(?-i:[A-Z])[\w'’.-]+){0,2},?\s+)?(?:in\s+\d{4},?\s+)?by\b"
+            r"(?:in\s+(?-i:[A-Z])[\w'’.-]+(?:,?\s+(?-i:[A-Z])[\w'’.-]+){0,2},?\s+)?"
+            r"(?:in\s+(?:(?-i:[A-Z])[a-z]+\s+)?\d{4},?\s+|in\s+(?-i:[A-Z])[a-z]+,?\s+)?by\b"
         ),
         "after",
         0.85,
         "Acme, founded in 2015 by Jane Doe, makes robots.",
-        needs=("founded", "started", "established", "launched", "created", "set up"),
+        needs=("founded", "started", "established", "launched", "created", "set up", "incorporated"),
     ),
     Rule(
         "founding.founded-opener",

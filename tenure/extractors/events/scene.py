@@ -258,6 +258,9 @@ class Scene:
                 break
             lead = self.text[self.sentence.start : mention.start]
             lead = _DATELINE_LEAD_RE.sub("", lead)  # "BENGALURU: Acme ..." / "PARIS — Acme ..."
+            # "Elsewhere, asset manager Acme has promoted ...": a linking adverb and the company's
+            # descriptor open the sentence before its subject.
+            lead = _DESCRIBED_SUBJECT_LEAD_RE.sub("", lead)
             if mention.via == "name" and not re.search(r"[^\W_]", lead):
                 return self._clause_subject(at) or self._renamed_in_apposition(mention, at) or mention
         return None
@@ -493,6 +496,13 @@ _LEADING_CLAUSE_RE = re.compile(
     re.IGNORECASE,
 )
 _ITEM_MARK_RE = re.compile(r"[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+")
+_DESCRIBED_SUBJECT_LEAD_RE = re.compile(
+    r"^(?:(?:Elsewhere|Separately|Meanwhile|Also|Additionally|Similarly|Likewise|Finally|In other news),\s+)?"
+    r"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:manager|maker|firm|company|group|bank|lender|insurer|"
+    r"startup|start-up|fund|investor|retailer|developer|operator|provider|giant|rival|carrier|chain|"
+    r"consultancy|agency|publisher|brewer|miner|utility|platform)\s+$|"
+    r"^(?:Elsewhere|Separately|Meanwhile|Also|Additionally|Similarly|Likewise|Finally|In other news),\s+$"
+)
 _DATELINE_LEAD_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[:—–-]+\s*")
 # An aside opened right after a company and not closed yet: "Acme, the maker of X and Y".
 _APPOSITIVE_OPEN_RE = re.compile(r"\)?,\s+(?:the|a|an)\s+[^,;()]*$")
