@@ -154,6 +154,43 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "hyphenated-amounts-and-a-round-told-after-then",
+        "Halcyon Solvents raised a C$3.2-million seed round led by Laurentide Angels in 2017, then a "
+        "C$26-million Series A in 2020 led by Boreal Climate Fund.",
+        [
+            {
+                "type": "funding_round",
+                "date": "2017",
+                "details": {"amount": 3200000, "currency": "CAD", "round": "seed"},
+            },
+            {
+                "type": "funding_round",
+                "date": "2020",
+                "details": {"amount": 26000000, "currency": "CAD", "round": "Series A"},
+            },
+        ],
+        published_at="2025-05-01T09:00:00-04:00",
+    ),
+    Case(
+        "left-the-company-is-the-object-not-a-later-employer",
+        "Declan Morris co-founded Halcyon Solvents in Sherbrooke, Que., with Rosa Thibault in 2016. "
+        "Morris left the company in 2021 to return to research and now teaches at Frontenac University.",
+        [
+            {
+                "type": "departure",
+                "person": "Declan Morris",
+                "organization": "Halcyon Solvents",
+                "date": "2021",
+            }
+        ],
+        published_at="2025-05-01T09:00:00-04:00",
+        exact=False,
+    ),
+]
+
+
 @pytest.mark.parametrize("case", params(CASES))
 def test_case(case: Case) -> None:
     run_case(case)

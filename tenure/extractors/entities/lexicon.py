@@ -396,6 +396,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
     ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky. la. md. mass. mich.
     minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c.
     s.d. tenn. tex. vt. va. wash. wis. wyo. d.c.
+    que. ont. alta. man. sask. n.s. n.b. b.c. nfld. p.e.i.
         """
         # Regions. Example: "its Asia-Pacific arm", "across the Middle East".
         """

@@ -1262,6 +1262,7 @@ _PLACE_BEFORE_RE = re.compile(
     r"home|city|town)\s+(?:in|of)\s+$",
     re.IGNORECASE,
 )
+_IN_AFTER_COMPANY_RE = re.compile(r"\b([A-Z][\w&.'’-]*)\s+in\s+$")
 # "a Lyon supplier of parts", "an Oslo software company": a place word describing a company.
 _PLACE_DESCRIBES_RE = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:" + "|".join(DESCRIPTION_HEADS) + r")\b")
 
@@ -1307,6 +1308,9 @@ def _single_word_org(
         return False
     if word.isupper() or _is_brand_camel(word):
         return True
+    suffixed = _IN_AFTER_COMPANY_RE.search(text, max(0, token[0] - 30), token[0])
+    if suffixed and suffixed.group(1).lower() in ORG_SUFFIXES:
+        return False  # "joined Kessock Chemicals in Sarnia": where the company is
     if _PLACE_BEFORE_RE.search(text[max(0, token[0] - 30) : token[0]]) or (
         re.search(r"\b(?:a|an)\s+$", text[max(0, token[0] - 4) : token[0]], re.IGNORECASE)
         and _PLACE_DESCRIBES_RE.match(text[token[1] : token[1] + 50])

@@ -278,6 +278,13 @@ def _departure_of(scene: Scene, rule: Rule, person: Mention, span: tuple[int, in
     if rule.person == "after":  # "Acme has fired its CEO": the company is the subject
         named = None if title_org else scene.subject_org(start) or scene.org_before(start) or named
     described = scene.object_org(end, named_only=False)
+    if (
+        named is not None
+        and described is not None
+        and described.start < named.start
+        and not scene.text[end : described.start].strip()
+    ):
+        named = None  # "left the company in 2021 ... and now teaches at Foo": the object is "the company"
     org = _name(named) or title_org or _former_employer(scene, person)
     org = org or _name(described) or _name(scene.workplace_before(start))
     org = org or scene.entities.affiliations.get(person.name) or scene.main_org()

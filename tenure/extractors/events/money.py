@@ -68,7 +68,7 @@ _DOLLAR_PREFIX = {
 # "₹4 crore", "Rs 2 crore", "Rs. 50 lakh", "S$12m": rupees and other dollars too.
 MONEY_RE = re.compile(
     rf"(?:\b(?P<pre>(?-i:US)\s?|(?-i:SG|S|AU|A|CA|C|HK|NZ)))?(?P<cur>[$€£₹₦¥]|\bKSh|\bRs\.?|\b(?-i:{ISO_CODE_ALTERNATION})(?=\s?\d))\s?(?P<num>\d{{1,4}}(?:[.,]\d{{1,3}})*)\s*"
-    r"(?P<scale>trillion|billion|million|thousand|crores?|lakhs?|bn|tn|mln|mn|cr|[bmkt])?\b"
+    r"(?:-(?=(?:trillion|billion|million)\b))?(?P<scale>trillion|billion|million|thousand|crores?|lakhs?|bn|tn|mln|mn|cr|[bmkt])?\b"
     r"|(?P<num2>\d{1,4}(?:\.\d{1,3})?)\s+(?P<scale2>trillion|billion|million|crores?|lakhs?)\s+"
     r"(?P<cur2>dollars|euros|pounds|rupees)\b",
     re.IGNORECASE,

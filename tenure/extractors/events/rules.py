@@ -1241,16 +1241,16 @@ RULES: tuple[Rule, ...] = (
         "funding_round",
         # "... a $40 million Series B in 2022, following a $12 million Series A in 2019": a second round.
         _rx(
-            r"(?<=[\d\w)],\s)(?:following|after)\s+an?\s+(?=(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?|(?:"
+            r"(?<=[\d\w)],\s)(?:following|after|then)\s+an?\s+(?=(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?|(?:"
             + ISO_CODE_ALTERNATION
-            + r")\s?)\d[\d.,]*\s*(?:million|billion|crores?|bn|mn|m|k|cr)?\s+(?:(?:pre-)?series\s+[a-h]|(?:pre-)?seed))|"
+            + r")\s?)\d[\d.,]*[\s-]*(?:million|billion|crores?|bn|mn|m|k|cr)?\s+(?:(?:pre-)?series\s+[a-h]|(?:pre-)?seed))|"
             r"(?<=\d\s)and\s+an?\s+(?=(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?)\d[\d.,]*\s*(?:million|billion|bn|m)?\s+"
             r"(?:(?:pre-)?series\s+[a-h]|(?:pre-)?seed))"
         ),
         "none",
         0.7,
         "Acme Robotics raised a $40 million Series B in 2022, following a $12 million Series A in 2019.",
-        needs=("following", "after", "and a"),
+        needs=("following", "after", "and a", "then a"),
     ),
     Rule(
         "funding.led-company-round",
