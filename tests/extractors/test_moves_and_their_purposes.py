@@ -312,6 +312,33 @@ COMPANY_CASES += [
 ]
 
 
+PEOPLE_CASES = [
+    Case(
+        "a-pronoun-chain-keeps-its-subject-and-the-formal-name-wins",
+        "Bernie Kettle clocks off\n\n"
+        "Bernard Kettle's last day as chief executive of Karamea Steel was Friday. Kettle joined Karamea "
+        "Steel in 1984. He came back in 2005 as general manager of the mill, lured home by the then "
+        "chief executive, Ngaire Holloway. He became chief operating officer in 2011.",
+        [
+            {"type": "appointment", "person": "Bernard Kettle", "date": "2005"},
+            {
+                "type": "appointment",
+                "person": "Bernard Kettle",
+                "date": "2011",
+                "role": "chief operating officer",
+            },
+        ],
+        published_at="2025-12-20T06:00:00+13:00",
+        exact=False,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(PEOPLE_CASES))
+def test_people_case(case: Case) -> None:
+    run_case(case)
+
+
 @pytest.mark.parametrize("case", params(COMPANY_CASES))
 def test_company_case(case: Case) -> None:
     run_case(case)

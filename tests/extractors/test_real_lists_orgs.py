@@ -367,8 +367,9 @@ MOVES = [
         "Ashgrove Rovers FC said chief executive Dave Pruitt is to leave Ashgrove Moor in June to take over "
         "the same role at the Northern Counties League. David Pruitt joined in 2012.",
         [
-            {"type": "departure", "person": "Dave Pruitt", "organization": "Ashgrove Rovers FC"},
-            {"type": "appointment", "person": "Dave Pruitt", "organization": "Northern Counties League"},
+            # One man, named by the formal spelling the story also uses.
+            {"type": "departure", "person": "David Pruitt", "organization": "Ashgrove Rovers FC"},
+            {"type": "appointment", "person": "David Pruitt", "organization": "Northern Counties League"},
         ],
         exact=False,
     ),

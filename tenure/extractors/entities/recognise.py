@@ -407,6 +407,23 @@ def _honour_mention(text: str, span: tuple[int, int]) -> Mention:
 # Short forms of given names: "Dave Baldwin" and "David Baldwin" in one story are one man.
 _NICKNAMES = {
     "dave": "david",
+    "bernie": "bernard",
+    "rick": "richard",
+    "dick": "richard",
+    "rich": "richard",
+    "larry": "lawrence",
+    "jack": "john",
+    "johnny": "john",
+    "tim": "timothy",
+    "charlie": "charles",
+    "chuck": "charles",
+    "ken": "kenneth",
+    "ron": "ronald",
+    "don": "donald",
+    "frank": "francis",
+    "fred": "frederick",
+    "ray": "raymond",
+    "phil": "philip",
     "mike": "michael",
     "bob": "robert",
     "rob": "robert",
@@ -443,9 +460,16 @@ _NICKNAMES = {
 
 
 def _one_name_per_person(mentions: list[Mention]) -> list[Mention]:
-    """Later spellings of a person named before ("Dave Baldwin" after "David Baldwin", "Jane
-    Doe" after "Jane Q. Doe") take the first spelling."""
+    """Other spellings of one person ("Dave Baldwin" and "David Baldwin", "Jane Doe" after "Jane
+    Q. Doe") take the formal given name where the story uses it, else the first spelling."""
     seen: dict[tuple[str, str], str] = {}
+    # "Bernie Doe" in a headline, "Bernard Doe" in the body: the formal spelling names him.
+    for mention in mentions:
+        parts = mention.name.split()
+        if mention.kind == "person" and mention.via == "name" and len(parts) == 2:
+            given = parts[0].lower()
+            if given in _NICKNAMES.values():
+                seen.setdefault((given, parts[-1]), mention.name)
     # "Ó Broin" after "Cormac Ó Broin", "van Dam" after "Jan van Dam": a two-word family name.
     family: dict[str, str] = {}
     renamed = []
@@ -956,7 +980,9 @@ def _person_aliases(persons: list[str]) -> dict[str, str]:
     aliases: dict[str, str] = {}
     for form, name in candidates:
         if counts[form] == 1 or form == name.split()[-1]:
-            aliases.setdefault(form, name)
+            earlier = aliases.setdefault(form, name)
+            if _NICKNAMES.get(earlier.split()[0].lower()) == name.split()[0].lower():
+                aliases[form] = name  # "Kettleworth" is Bernard Kettleworth, not the headline's Bernie
     for name in persons:
         aliases[name] = name
     return aliases
@@ -1613,10 +1639,12 @@ def _resolve_references(
     label: str | None = None  # the company a roundup item opens with ("Kiteflyer: ...")
     headed: str | None = None  # the company a capitals heading put above the current item
     previous: Sentence | None = None
+    opened_by: Mention | None = None  # the person a pronoun opening the last sentence stood for
     for sentence in sentences:
         body = sentence.text
-        subject = _subject_of(persons, previous)
+        subject = _subject_of(persons, previous) or opened_by
         previous = sentence
+        opened_by = None
         opening = _opening_org(text, mentions, starts, sentence)
         if sentence.line_start and _CAPS_HEADING_RE.match(body):
             # "VOLTFJORD (Malmö, energy storage)": the paragraphs below are about it, up to the
@@ -1637,15 +1665,20 @@ def _resolve_references(
             at = sentence.start + match.start()
             wanted = "female" if match.group().lower() == "she" else "male"
             antecedent = _last_person(persons, bisect_right(person_ends, at), wanted)
+            subject_gender = gender_of(subject.name) if subject is not None else None
+            antecedent_gender = gender_of(antecedent.name) if antecedent else "either"
             if (
                 subject is not None
                 and match.start() <= 2
-                and gender_of(subject.name) in (wanted, "either")
-                and gender_of(subject.name) == (gender_of(antecedent.name) if antecedent else "either")
+                and subject_gender in (wanted, "either")
+                and (subject_gender == wanted or antecedent_gender != wanted)
             ):
                 # "A will move to X, reporting to B. He will be succeeded by C": a pronoun opening
-                # the sentence carries on the last sentence's subject, not its last-named object.
+                # the sentence carries on the last sentence's subject, not its last-named object,
+                # unless only the object's given name fits the pronoun.
                 antecedent = subject
+            if antecedent is not None and match.start() <= 2:
+                opened_by = antecedent  # "He came back ... He became COO": the chain goes on
             if antecedent is not None:
                 extra.append(
                     Mention(at, at + len(match.group()), "person", antecedent.name, False, "pronoun")

@@ -407,6 +407,12 @@ def build_appointment(
     active = (rule.person == "voice" and (progressive or not scene.passive(start))) or rule.person == "after"
     if active and rule.person == "voice" and _PASSIVE_AND_RE.search(scene.text[scene.sentence.start : start]):
         active = False  # "was appointed to the board in 2009 and appointed chairman in 2017"
+    if (
+        active
+        and rule.person == "voice"
+        and _AGENT_AFTER_RE.match(scene.text, end, min(len(scene.text), end + 24))
+    ):
+        active = False  # "He came back, lured home by the then chief executive, X": X is the agent
     person = scene.person_after(end, limit=80) if active else scene.person_before(start)
     if re.match(r"and\s", match.group(), re.IGNORECASE) and not active:
         # "will report to B and is expected to ... and join the board": the subject of the first verb.
@@ -736,6 +742,10 @@ def _team_then_names(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Dr
         fields = {"person": person.name, "organization": org, "role": role, "details": {"predecessor": None}}
         drafts.append(_draft(scene, rule, span, **fields))
     return drafts
+
+
+# A participle with its agent: "lured home by X", "hired away by X", "poached by X".
+_AGENT_AFTER_RE = re.compile(r"(?<=ed)\s+(?:(?:home|away|back|in)\s+)?by\s", re.IGNORECASE)
 
 
 # "was appointed to the board in 2009 and appointed chairman": the second verb is passive too.
