@@ -24,6 +24,7 @@ from tenure.extractors.events.facts import dates_compatible, more_precise
 from tenure.extractors.events.merge import employers, full_org_names, merge_drafts
 from tenure.extractors.events.rules import RULES, Rule, fragments_in
 from tenure.extractors.events.scene import Draft, Scene
+from tenure.extractors.events.tables import table_drafts
 from tenure.extractors.text.markup import Format, clean
 from tenure.extractors.text.sentences import Sentence, split_sentences
 
@@ -63,6 +64,11 @@ def extract(text: str, published_at: datetime, *, fmt: str = "auto") -> list[Ext
     entities = analyse(body, sentences)
     dates = find_dates(body, published_at)
     found = _drafts(body, sentences, entities, dates)
+    rows = table_drafts(body, sentences, entities, dates)
+    if rows:
+        # A table row is read as a row: what sentence rules made of its cells is dropped.
+        spans = [row.trigger for row in rows]
+        found = [d for d in found if not any(a <= d.trigger[0] < b for a, b in spans)] + rows
     employers(found, entities.main_org)
     drafts = merge_drafts(found, news_year=f"{published_at.year:04d}")
     full_org_names(drafts, [m.name for m in entities.mentions if m.kind == "org" and m.via == "name"])

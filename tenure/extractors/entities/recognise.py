@@ -199,7 +199,13 @@ _FILING_LINE_RE = re.compile(
     r"SECURITIES\s+AND\s+EXCHANGE\s+COMMISSION\b|UNITED\s+STATES\s*$)[^\n]*",
     re.MULTILINE,
 )
-_DEFINED_COMPANY_RE = re.compile(r"^,?\s*\((?:the\s+)?[\"“](?:Company|Registrant|Corporation)[\"”]")
+_DEFINED_COMPANY_RE = re.compile(
+    r"^\.?(?:,?\s*(?:Ltd|Inc|LLC|Corp|Co|plc|AG|SA|NV|GmbH|K\.K)\.?)*,?\s*\((?:the\s+)?[\"“](?:Company|Registrant|Corporation)[\"”]"
+)
+# A disclosure's cover lines: "Company name: Acme Precision Co., Ltd.".
+_COMPANY_NAME_LABEL_RE = re.compile(
+    r"(?:^|\n)\s*(?:Company|Issuer|Registrant)(?:\s+name)?\s*:\s*$", re.IGNORECASE
+)
 
 
 def _filing_lines(text: str) -> list[tuple[int, int]]:
@@ -268,7 +274,12 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
     subjects += [
         m.name
         for m in mentions
-        if m.kind == "org" and m.via == "name" and _DEFINED_COMPANY_RE.match(text, m.end, m.end + 40)
+        if m.kind == "org"
+        and m.via == "name"
+        and (
+            _DEFINED_COMPANY_RE.match(text, m.end, m.end + 40)
+            or _COMPANY_NAME_LABEL_RE.search(text, max(0, m.start - 20), m.start)
+        )
     ]
     main_org = _registrant(text, mentions) or _main_org(mentions, lead_end, subjects)
     mentions = _resolve_references(text, sentences, mentions, main_org)

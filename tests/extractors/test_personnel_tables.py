@@ -1,0 +1,85 @@
+"""Personnel tables and career lists in a disclosure (tenure/extractors/events/tables.py).
+
+Rows under "Name | New position | Current position" are appointments at the company the notice
+defines, dated by their section heading; rows under a retiring heading are departures; a table of
+candidates appoints no one; "April 2015: General Manager, Sales, Acme Corp" under a person's name
+is a dated step of their career. All names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import Case, params, run_case
+
+NOTICE = (
+    "February 27, 2026\n\n"
+    "Company name: Hanazono Gears Co., Ltd.\n\n"
+    "Notice Concerning Changes in Executive Officers\n\n"
+    'Hanazono Gears Co., Ltd. (the "Company") announces the following changes in executive officers.\n\n'
+    "1. Changes in Executive Officers (effective April 1, 2026)\n\n"
+    "Name | New position | Current position\n"
+    "Kenta Moriyama | Managing Executive Officer; Chief Financial Officer | General Manager, Finance Department\n"
+    "Yui Shirakawa | Executive Officer; Chief Human Resources Officer | Vice President, People, Okabe Tools Corporation\n\n"
+    "2. Retiring Executive Officers (as of March 31, 2026)\n\n"
+    "Name | Current position | Note\n"
+    "Daichi Amano | Managing Executive Officer; Chief Financial Officer | To be appointed Advisor\n\n"
+    "3. Candidate for Director\n\n"
+    "Name | New position | Current position\n"
+    "Kenta Moriyama | Director | Managing Executive Officer\n\n"
+    "4. Career history of newly appointed Executive Officer\n\n"
+    "Yui Shirakawa\n"
+    "Date of birth: May 2, 1975\n"
+    "April 1998: Joined Okabe Tools Corporation\n"
+    "April 2019: Vice President, People, Okabe Tools Corporation (current position)\n\n"
+    "5. Reason for the changes\n\n"
+    "The changes strengthen the Company's management structure.\n"
+)
+
+CASES = [
+    Case(
+        "a-notice-of-executive-changes",
+        NOTICE,
+        [
+            {
+                "type": "appointment",
+                "person": "Kenta Moriyama",
+                "organization": "Hanazono Gears Co",
+                "role": "Managing Executive Officer; Chief Financial Officer",
+                "date": "2026-04-01",
+            },
+            {
+                "type": "appointment",
+                "person": "Yui Shirakawa",
+                "organization": "Hanazono Gears Co",
+                "date": "2026-04-01",
+            },
+            {
+                "type": "departure",
+                "person": "Daichi Amano",
+                "organization": "Hanazono Gears Co",
+                "role": "Managing Executive Officer; Chief Financial Officer",
+                "date": "2026-03-31",
+            },
+            {
+                "type": "appointment",
+                "person": "Yui Shirakawa",
+                "organization": "Okabe Tools Corporation",
+                "role": None,
+                "date": "1998-04",
+            },
+            {
+                "type": "appointment",
+                "person": "Yui Shirakawa",
+                "organization": "Okabe Tools Corporation",
+                "role": "Vice President, People",
+                "date": "2019-04",
+            },
+        ],
+        published_at="2026-02-27T15:30:00+09:00",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(CASES))
+def test_case(case: Case) -> None:
+    run_case(case)
