@@ -213,6 +213,45 @@ AWARD_CASES += [
     ),
 ]
 
+AWARD_CASES += [
+    Case(
+        "an-honours-list-entry-under-its-order",
+        "Australia Day Honours: the business names\n\n"
+        "OFFICER OF THE ORDER OF AUSTRALIA (AO)\n\n"
+        "Winston Tjandi — for distinguished service to the transport and logistics industry.\n\n"
+        "Mr Tjandi founded Outback Haulage in 1987.",
+        [
+            {
+                "type": "award",
+                "person": "Winston Tjandi",
+                "date": "2026",
+                "details": {"award": "OFFICER OF THE ORDER OF AUSTRALIA (AO)"},
+            }
+        ],
+        published_at="2026-01-26T00:01:00+11:00",
+        exact=False,
+    ),
+    Case(
+        "a-bulleted-winners-list-with-two-names-and-titles",
+        "Awards night in Johannesburg\n\nThe full list of winners:\n\n"
+        "- Young Entrepreneur of the Year: Lwazi Nkosa and Chantal Bothma, Ilanga Solar\n"
+        "- Woman in Finance: Naledi Khumba, chief financial officer, Ubuntu Assurance\n"
+        "- Company of the Year: Umhlaba Agri Holdings\n\n"
+        "Picture: Naoise Cullen Photography",
+        [
+            {"type": "award", "person": "Lwazi Nkosa", "organization": "Ilanga Solar"},
+            {"type": "award", "person": "Chantal Bothma", "organization": "Ilanga Solar"},
+            {
+                "type": "award",
+                "person": "Naledi Khumba",
+                "organization": "Ubuntu Assurance",
+                "details": {"award": "Woman in Finance"},
+            },
+        ],
+        published_at="2025-11-21T08:30:00+02:00",
+    ),
+]
+
 HONOURS = (
     "Business names lead the New Year list\n\n"
     "Rupert Ashby, who has chaired FTSE 250-listed Calder Brandt for seven years, is knighted for "

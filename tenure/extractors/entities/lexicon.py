@@ -286,6 +286,7 @@ NOT_SINGLE_WORD_ORGS: frozenset[str] = frozenset(
     schedule appendix officer officers director chair chairperson group company committee winner winners
     usd eur gbp chf sek nok dkk jpy cny rmb inr ngn kes ksh zar aud cad sgd hkd nzd brl mxn aed sar
     current present note notes name names position positions remarks
+    vice-chancellor pro-vice-chancellor vice-president co-founder co-chair co-chairman vice-chair
     founder md ftse dax nikkei sensex nifty stoxx i'm i’m i've i’ve i'd i’d i'll i’ll
     """
     )

@@ -573,7 +573,9 @@ def _chunks(text: str, sentence: Sentence) -> list[_Chunk]:
             ):
                 # "Quenby & Dart", "Marks & Spencer": one company's name.
                 current.append((previous_end + 1, previous_end + 2, "&"))
-            elif gap == ". " and _middle_initial(current):
+            elif gap == ". " and (
+                _middle_initial(current) or _unknown_given_then_initial(current, word, body, end)
+            ):
                 # "Jane Q. Doe": the initial keeps its full stop and the name goes on.
                 last = current[-1]
                 current[-1] = (last[0], last[1] + 1, last[2] + ".")
@@ -640,6 +642,32 @@ def _middle_initial(tokens: list[tuple[int, int, str]]) -> bool:
         and len(tokens[-1][2]) == 1
         and tokens[-1][2].isupper()
         and is_given_name(tokens[-2][2])
+    )
+
+
+# Words a lone capital letter follows as a label, not as an initial: "Series A. The round ...".
+_LETTER_LABELS = frozenset(
+    {"series", "class", "tier", "plan", "type", "group", "phase", "grade", "item", "part", "section"}
+    | {"schedule", "exhibit", "appendix", "form", "option", "model", "category", "division", "unit"}
+)
+
+
+def _unknown_given_then_initial(tokens: list[tuple[int, int, str]], word: str, body: str, end: int) -> bool:
+    """ "Raghavendra S. Kulkarni": a given name the lists lack, an initial, and a surname that goes
+    on the name (no verb of a new sentence follows it: "Series A. The round ...")."""
+    return (
+        len(tokens) == 2
+        and len(tokens[-1][2]) == 1
+        and tokens[-1][2].isupper()
+        and tokens[0][2].isalpha()
+        and len(tokens[0][2]) >= 3
+        and tokens[0][2].lower() not in _LETTER_LABELS
+        and tokens[0][2].lower() not in NOT_NAME_WORDS
+        and word.lower() not in NOT_NAME_WORDS
+        and bool(
+            _PERSON_VERB_AFTER_RE.match(body, end)
+            or re.match(r"\s+(?:[a-z]+ed|said|says|has|is|was|will)\b", body[end : end + 20])
+        )
     )
 
 

@@ -1422,6 +1422,8 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
         return _caption_line(scene, rule, (start, end))
     if rule.rule_id == "award.winner-line":
         return _winner_line(scene, rule, (start, end))
+    if rule.rule_id == "award.category-line":
+        return _category_line(scene, rule, (start, end))
     award = _award_name(scene, start, end, rule)
     if award is None:
         return []
@@ -1484,6 +1486,10 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
 
 
 def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
+    if rule.rule_id == "award.service-citation":
+        # The order or rank the list puts the entry under: "OFFICER OF THE ORDER OF AUSTRALIA (AO)".
+        heading = _heading_line_above(scene.text, scene.sentence.start)
+        return heading if heading and heading.isupper() else "honour"
     if rule.rule_id == "award.named-honour":
         # "named CFO of the Year", "appointed OBE": the honour is the words after the verb.
         honour = re.sub(r"^\w+\s+(?:an?\s+|the\s+)?", "", scene.text[start:end])
@@ -1741,6 +1747,87 @@ _PRIZE_HEAD_RE = re.compile(
 _NOT_WON_RE = re.compile(
     r"\b(?:shortlist\w*|short-list\w*|finalists?|nominees?|nominat\w*|runners?-up|commended|candidates?|judges?)\b",
     re.IGNORECASE,
+)
+
+
+def _heading_line_above(text: str, at: int, reach: int = 6) -> str | None:
+    """The nearest non-empty line above the line holding `at` (within `reach` lines)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    for _ in range(reach):
+        if line_start <= 0:
+            return None
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1].strip()
+        if line:
+            return line
+        line_start = above
+    return None
+
+
+_CREDIT_LABEL_RE = re.compile(
+    r"(?:picture|photo|photograph|image|credit|source|contact|representative|editor|reporting|writer|by)s?$",
+    re.IGNORECASE,
+)
+_WINNERS_HEADER_RE = re.compile(r"\b(?:winners?|recipients?|honou?rees|laureates|awards?)\b", re.IGNORECASE)
+_CATEGORY_LINE_RE = re.compile(r"^[\s•*·-]{0,4}[A-Z][\w&'’ -]{2,60}?:\s+\S")
+
+
+def _category_line(scene: Scene, rule: Rule, span: tuple[int, int]) -> list[Draft]:
+    """ "- Young Entrepreneur of the Year: A and B, Acme Grid": one item of a winners' list. The
+    category must name a prize, or the block must sit under a line about winners or awards."""
+    start, end = span
+    text = scene.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip(" \t•*·-"):
+        return []  # a list item is a line of its own
+    category = text[start:end].strip(" \t•*·-").rstrip(": ")
+    if _NOT_WON_RE.search(category) or _CREDIT_LABEL_RE.match(category):
+        return []  # "Shortlisted: ...", "Picture: Jane Doe Photography"
+    if not _PRIZE_HEAD_RE.search(category):
+        header = line_start
+        while True:  # up past the other items of the block to the line that introduces it
+            above = _heading_line_above(text, header, reach=2)
+            if above is None or not _CATEGORY_LINE_RE.match(above):
+                break
+            header = text.rfind(above, 0, header)
+        introduces = above is not None and (
+            above.endswith(":") or len(above.split()) <= 12 and not above.endswith(".")
+        )
+        if not introduces or not _WINNERS_HEADER_RE.search(above or "") or _NOT_WON_RE.search(above or ""):
+            return []
+    comma = text.find(",", end, line_end)
+    listed = text[end : comma if comma >= 0 else line_end]
+    persons = [m for m in scene.persons() if end <= m.start < end + len(listed) and m.via == "name"]
+    if not persons:
+        return []  # "Company of the Year: Acme Holdings": a company's award, no person
+    # "Lwazi Nkosi and Chantal Botha": every name of the item, known to the recogniser or not.
+    names = [
+        found.group(1)
+        for part in re.split(r"\s+and\s+|\s*&\s*", listed.strip())
+        if (found := _LISTED_NAME_RE.fullmatch(part.strip()))
+    ]
+    names = [
+        next((p.name for p in persons if p.name.endswith(n.split()[-1]) and len(p.name) >= len(n)), n)
+        for n in names
+    ]
+    if not names:
+        return []
+    items = [item.strip() for item in text[end + len(listed) : line_end].split(",")][1:]
+    untitled = [item for item in items if item and item[0].isupper() and not TITLE_RE.fullmatch(item)]
+    lowered = [item for item in items if item and not TITLE_RE.search(item)]
+    org = untitled[-1] if untitled else (lowered[-1] if lowered else None)
+    drafts = []
+    for name in names:
+        others = [n for n in names if n != name]
+        details: dict[str, object] = {"award": category, "co_recipients": others}
+        drafts.append(_draft(scene, rule, span, person=name, organization=org, details=details))
+    return drafts
+
+
+_LISTED_NAME_RE = re.compile(
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?([A-Z][\w'’-]+(?:\s+(?:(?:van|von|der|de|den|du|da|di|le|la|bin)\s+)*[A-Z][\w'’-]+){1,3})"
 )
 
 

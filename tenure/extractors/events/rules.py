@@ -787,7 +787,7 @@ RULES: tuple[Rule, ...] = (
         "appointment",
         _rx(
             r"\b(?:will\s+become|to\s+become|(?:and|then)\s+become|becomes|became|will\s+be\s+the\s+new|is\s+the\s+new|"
-            r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|(?:take|takes|took|taking)\s+charge\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
+            r"takes?\s+over\s+as|took\s+over\s+as|taken\s+over\s+as|(?:take|takes|took|taking|assume|assumes|assumed|assuming)\s+(?:interim\s+)?charge\s+as|returns?\s+as|returned\s+as|took\s+the\s+helm|"
             r"(?<=was )made|(?<=been )made|(?:starts?|started|starting)\s+(?:at|as)|(?:will|would|to|'ll)\s+(?:then\s+)?take\s+over\b(?!\s+as\b)|takes\s+over\s+(?=the\s)|take(?:s)?\s+the\s+reins|take(?:s)?\s+the\s+helm|(?:will|would)\s+(?:step\s+in\s+to\s+)?(?:lead|head(?!\s+(?:to|back|home|out|into|for|off)\b)|run)(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:review|investigation|probe|inquiry|audit|search|study|talks|negotiations|delegation|campaign)\b)|step(?:s|ped)?\s+in\s+to\s+(?:lead|head|run)|"
             r"(?:,|\band|\bbefore|\bafter)\s+becoming|(?:become|became|becomes)\s+(?:a\s+)?part\s+of|taking\s+over(?=\s+(?:as|on|in|at|from|after)\s)|(?<=\bwho\s)will\s+be(?=\s+(?:the\s+)?[a-z]))\b"
         ),
@@ -993,6 +993,26 @@ RULES: tuple[Rule, ...] = (
         0.75,
         "Winner: Jane Doe, Head of Fleet, Acme Logistics",
         needs=("winner",),
+    ),
+    Rule(
+        "award.service-citation",
+        "award",
+        # An honours list's entry: "Dr Jane Doe — for distinguished service to the health sector".
+        _rx(r"\s[—–-]\s+for\s+(?:[a-z]+\s+){0,3}?service\s+(?:to|in)\b"),
+        "before",
+        0.75,
+        "Jane Doe — for distinguished service to the shipping industry.",
+        needs=("service",),
+    ),
+    Rule(
+        "award.category-line",
+        "award",
+        # A winners' list item: "- Woman in Finance: Jane Doe, chief financial officer, Acme Bank".
+        _rx(r"^[\s•*·-]{0,4}(?-i:[A-Z])[\w&'’ -]{2,60}?:\s+(?=(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?-i:[A-Z]))"),
+        "after",
+        0.7,
+        "- Exporter of the Year: Jane Doe, Acme Fruit",
+        needs=(":",),
     ),
     Rule(
         "award.recipients-list",
