@@ -191,6 +191,26 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "a-place-before-a-descriptor-is-no-company-and-rand-amounts",
+        "Galway start-up Curragh Health lands EUR1.4m\n\nGalway start-up Curragh Health has raised "
+        "€1.4 million in pre-seed funding. In March the Soweto solar installer Ilanga Power closed an "
+        "R45 million Series A round led by Mzansi Impact Capital.",
+        [
+            {"type": "funding_round", "organization": "Curragh Health", "details": {"amount": 1400000}},
+            {
+                "type": "funding_round",
+                "organization": "Ilanga Power",
+                "details": {"amount": 45000000, "currency": "ZAR", "round": "Series A"},
+            },
+        ],
+        published_at="2026-02-03T09:00:00+00:00",
+        exact=False,
+    ),
+]
+
+
 @pytest.mark.parametrize("case", params(CASES))
 def test_case(case: Case) -> None:
     run_case(case)

@@ -315,7 +315,7 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip(" \t*#_-–—:") and not text[end:line_end].strip(" \t*#_-–—:")
 
 
-_MONEY_TOKEN_RE = re.compile(r"(?:KSh|Rs|[A-Z]{2,3})\d[\d.,]*(?:bn|m|k)?")
+_MONEY_TOKEN_RE = re.compile(r"(?:KSh|Rs|R|[A-Z]{2,3})\d[\d.,]*(?:bn|m|k)?")
 
 
 def _known_org_openings(chunks: list[_Chunk], mentions: list[Mention]) -> list[Mention]:
@@ -1327,6 +1327,12 @@ _PLACE_BEFORE_RE = re.compile(
     r"home|city|town)\s+(?:in|of)\s+$",
     re.IGNORECASE,
 )
+# A lone capitalised word followed by a lower-case descriptor and then a name or a person's noun.
+_DESCRIBED_NAME_AFTER_RE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:start-?up|producer|company|firm|group|maker|developer|retailer|"
+    r"operator|insurer|lender|bank|miner|brewer|winery|chain|manufacturer|supplier|exporter|importer)"
+    r"\s+(?-i:[A-Z])|(?:pioneer|entrepreneur|businessman|businesswoman|magnate|tycoon)s?\b)"
+)
 _IN_AFTER_COMPANY_RE = re.compile(r"\b([A-Z][\w&.'’-]*)\s+in\s+$")
 # "a Lyon supplier of parts", "an Oslo software company": a place word describing a company.
 _PLACE_DESCRIBES_RE = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:" + "|".join(DESCRIPTION_HEADS) + r")\b")
@@ -1373,6 +1379,8 @@ def _single_word_org(
         return False
     if word.isupper() or _is_brand_camel(word):
         return True
+    if _DESCRIBED_NAME_AFTER_RE.match(text, token[1]):
+        return False  # "Galway start-up Curach Health", "a Darwin freight pioneer": a place word
     suffixed = _IN_AFTER_COMPANY_RE.search(text, max(0, token[0] - 30), token[0])
     if suffixed and suffixed.group(1).lower() in ORG_SUFFIXES:
         return False  # "joined Kessock Chemicals in Sarnia": where the company is

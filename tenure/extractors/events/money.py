@@ -44,6 +44,7 @@ _CURRENCY = {
     "₦": "NGN",
     "¥": "JPY",
     "ksh": "KES",
+    "r": "ZAR",
 }
 # ISO codes written before an amount: "CHF 40m", "NOK 80m", "SEK 1.2bn".
 ISO_CODES: tuple[str, ...] = (
@@ -67,7 +68,7 @@ _DOLLAR_PREFIX = {
 # "$6 billion", "US$ 1.5bn", "$600B", "€20m". Example: "raised $6 billion" -> 6000000000 USD.
 # "₹4 crore", "Rs 2 crore", "Rs. 50 lakh", "S$12m": rupees and other dollars too.
 MONEY_RE = re.compile(
-    rf"(?:\b(?P<pre>(?-i:US)\s?|(?-i:SG|S|AU|A|CA|C|HK|NZ)))?(?P<cur>[$€£₹₦¥]|\bKSh|\bRs\.?|\b(?-i:{ISO_CODE_ALTERNATION})(?=\s?\d))\s?(?P<num>\d{{1,4}}(?:[.,]\d{{1,3}})*)\s*"
+    rf"(?:\b(?P<pre>(?-i:US)\s?|(?-i:SG|S|AU|A|CA|C|HK|NZ)))?(?P<cur>[$€£₹₦¥]|\bKSh|\bRs\.?|\bR(?=\d{{1,4}}(?:[.,]\d+)?\s?(?:million|billion|bn|m)\b)|\b(?-i:{ISO_CODE_ALTERNATION})(?=\s?\d))\s?(?P<num>\d{{1,4}}(?:[.,]\d{{1,3}})*)\s*"
     r"(?:-(?=(?:trillion|billion|million)\b))?(?P<scale>trillion|billion|million|thousand|crores?|lakhs?|bn|tn|mln|mn|cr|[bmkt])?\b"
     r"|(?P<num2>\d{1,4}(?:\.\d{1,3})?)\s+(?P<scale2>trillion|billion|million|crores?|lakhs?)\s+"
     r"(?P<cur2>dollars|euros|pounds|rupees)\b",

@@ -1114,7 +1114,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:raised|raises|raising|raise|secured|secures|closed|closes|landed|lands|bagged|nabbed|pulled\s+in|"
             r"brought\s+in|bring(?:s|ing)?\s+in|took\s+in|picked\s+up)\s+"
             r"(?:(?:new\s+|fresh\s+)?(?:funding|financing|investment|capital)\s+(?:of|worth)\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|roughly\s+|an?\s+additional\s+|a\s+further\s+|an?\s+)?"
-            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹₦¥]\s?\d|(?:Rs\.?|KSh|{ISO_CODE_ALTERNATION})\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
+            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹₦¥]\s?\d|(?:Rs\.?|KSh|R(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b)|{ISO_CODE_ALTERNATION})\s?\d|\d[\d.,]*\s+(?:million|billion|bn|m|crores?|lakhs?)\s+"
             r"(?:euros|dollars|pounds|francs|yen|yuan|reais|rupees|kronor|kroner|rand|won)\b)"
         ),
         "none",
@@ -1127,6 +1127,8 @@ RULES: tuple[Rule, ...] = (
             "₹",
             "₦",
             "¥",
+            "million",
+            "billion",
             "ksh",
             "kes",
             "ngn",
@@ -1185,7 +1187,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:first|second|third|fourth|next|latest|new|previous|initial|fresh|maiden|seed|bridge)\s+"
             r"(?:funding\s+|financing\s+|investment\s+)?round\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?"
-            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹₦¥]\s?\d|(?:Rs\.?|KSh|{ISO_CODE_ALTERNATION})\s?\d)"
+            rf"(?:(?:US\s?|[a-z]{{1,2}})?[$€£₹₦¥]\s?\d|(?:Rs\.?|KSh|R(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b)|{ISO_CODE_ALTERNATION})\s?\d)"
         ),
         "none",
         0.75,
