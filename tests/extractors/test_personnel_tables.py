@@ -80,6 +80,60 @@ CASES = [
 ]
 
 
+RESTRUCTURING = (
+    "Notice Concerning Changes in Executive Officers\n\n"
+    'TOKYO, February 20, 2026 — Hoshino Chemical Co., Ltd. ("the Company") today announced changes in '
+    "executive officers. All changes take effect on April 1, 2026 unless otherwise noted.\n\n"
+    "3. Changes in executive officers\n\n"
+    "Name | New position | Current position\n"
+    "Reiko Sugiyama | Executive Officer; Chief Financial Officer | General Manager, Finance Department\n"
+    "Hiroshi Matsuda | Advisor | Senior Managing Executive Officer; Chief Financial Officer\n"
+    "Naoki Ishikawa | (To retire as of March 31, 2026) | Executive Officer; General Manager, Films Division\n\n"
+    "4. Profile of newly appointed Executive Officer\n\n"
+    "Name: Reiko Sugiyama\n"
+    "Career summary:\n"
+    "April 1996: Joined the Company\n"
+    "April 2015: General Manager, Quality Assurance Department, Osaka Plant\n\n"
+    "5. Outlook\n\nThe impact is expected to be immaterial.\n"
+)
+CASES += [
+    Case(
+        "advisers-retirements-and-a-career-inside-the-company",
+        RESTRUCTURING,
+        [
+            {
+                "type": "appointment",
+                "person": "Reiko Sugiyama",
+                "organization": "Hoshino Chemical Co",
+                "date": "2026-04-01",
+            },
+            {
+                "type": "departure",
+                "person": "Hiroshi Matsuda",
+                "role": "Senior Managing Executive Officer; Chief Financial Officer",
+                "date": "2026-04-01",
+            },
+            {"type": "appointment", "person": "Hiroshi Matsuda", "role": "Advisor", "date": "2026-04-01"},
+            {"type": "departure", "person": "Naoki Ishikawa", "date": "2026-03-31"},
+            {
+                "type": "appointment",
+                "person": "Reiko Sugiyama",
+                "organization": "Hoshino Chemical Co",
+                "date": "1996-04",
+            },
+            {
+                "type": "appointment",
+                "person": "Reiko Sugiyama",
+                "organization": "Hoshino Chemical Co",
+                "role": "General Manager, Quality Assurance Department, Osaka Plant",
+                "date": "2015-04",
+            },
+        ],
+        published_at="2026-02-20T15:30:00+09:00",
+    ),
+]
+
+
 @pytest.mark.parametrize("case", params(CASES))
 def test_case(case: Case) -> None:
     run_case(case)

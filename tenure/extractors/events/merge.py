@@ -240,13 +240,29 @@ def _share_handover_dates(events: list[Draft]) -> None:
     }
     for departure in (e for e in events if e.type == "departure" and e.details.get("successor")):
         key = (departure.details["successor"], (departure.organization or "").casefold())
-        appointment = appointments.get(key) or next(
+        # The successor's appointment that names this predecessor, before any other of theirs
+        # (a career step of the same person at the same company is another fact).
+        named = next(
             (
-                a
-                for (p, _), a in appointments.items()
-                if p == key[0] and same_organization(a.organization, departure.organization)
+                e
+                for e in events
+                if e.type == "appointment"
+                and e.person == key[0]
+                and e.details.get("predecessor") == departure.person
             ),
             None,
+        )
+        appointment = (
+            named
+            or appointments.get(key)
+            or next(
+                (
+                    a
+                    for (p, _), a in appointments.items()
+                    if p == key[0] and same_organization(a.organization, departure.organization)
+                ),
+                None,
+            )
         )
         if appointment is None or departure.details.get("status") == "completed":
             continue

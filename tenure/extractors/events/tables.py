@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from tenure.extractors.dates.spans import DateMention
+from tenure.extractors.entities.lexicon import ORG_SUFFIXES
 from tenure.extractors.entities.recognise import Entities
 from tenure.extractors.events.scene import Draft
 from tenure.extractors.text.sentences import Sentence
@@ -41,7 +42,20 @@ _CAREER_LINE_RE = re.compile(
     r"^(?P<when>(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+)?(?:19|20)\d\d)\s*[:–—-]\s*(?P<what>.+?)\s*(?:\((?:current|present)\s+(?:position|post)\))?$"
 )
-_ASIDE_LINE_RE = re.compile(r"^(?:Date of birth|Born|Birth date|Education)\b", re.IGNORECASE)
+_RETIRE_CELL_RE = re.compile(r"\b(?:to\s+)?(?:retire|resign|step\s+down|leave)\b", re.IGNORECASE)
+_ADVISER_CELL_RE = re.compile(
+    r"(?:senior\s+|special\s+|executive\s+|corporate\s+)?(?:advis[eo]r|counsell?or|consultant)", re.IGNORECASE
+)
+_EFFECTIVE_DATE_RE = re.compile(r"^(?:effective|take\s+effect|takes\s+effect|effect\s+on|as\s+of|on)\b", re.I)
+_NAME_LABEL_RE = re.compile(r"^(?:Name|Full name)\s*:\s*", re.IGNORECASE)
+_THE_COMPANY_RE = re.compile(r"(?:the\s+)?(?:Company|Group|Bank|Corporation)", re.IGNORECASE)
+_UNIT_SEGMENT_RE = re.compile(
+    r"\b(?:plant|factory|department|division|office|headquarters|branch|unit|laboratory|centre|center|works)\b",
+    re.IGNORECASE,
+)
+_ASIDE_LINE_RE = re.compile(
+    r"^(?:Date of birth|Born|Birth date|Education|Career(?:\s+summary|\s+history)?)\b", re.IGNORECASE
+)
 _JOINED_RE = re.compile(r"^(?:joined|entered|joins)\s+(?P<org>.+)$", re.IGNORECASE)
 
 
@@ -98,7 +112,7 @@ def _table_rows(
         leaving = new_at is None and current_at is not None and bool(_LEAVING_HEADING_RE.search(heading.text))
         if new_at is None and not leaving:
             continue
-        when = _date_in(heading, dates) or _date_in(line, dates)
+        when = _date_in(heading, dates) or _date_in(line, dates) or _effective_before(line, dates)
         for row in lines[index + 1 :]:
             cells = _cells(row.text)
             if row.text.count("|") < 1 or len(cells) != len(header):
@@ -106,21 +120,45 @@ def _table_rows(
             name = _NAME_CELL_RE.fullmatch(cells[name_at])
             if name is None:
                 continue
-            column = current_at if leaving else new_at
-            role = cells[column] if column is not None and cells[column] not in {"", "-", "–"} else None
-            fields = {
-                "type": "departure" if leaving else "appointment",
-                "person": name.group(1),
-                "organization": org,
-                "role": role,
-                "details": (
-                    {"status": "planned", "successor": None, "destination": None}
-                    if leaving
-                    else {"predecessor": None}
-                ),
-            }
-            drafts.append(_row_draft(row, starts, when, "table.personnel-row", **fields))
+            new = _filled(cells[new_at]) if new_at is not None else None
+            current = _filled(cells[current_at]) if current_at is not None else None
+            person = name.group(1)
+            if leaving or (new is not None and _RETIRE_CELL_RE.search(new)):
+                # "(To retire as of March 31, 2026)": the row's own date, else the section's.
+                own = _date_in(_Line(row.start, row.text), dates) if new is not None else None
+                drafts.append(
+                    _row_draft(
+                        row, starts, own or when, "table.personnel-row", **_leaving(person, org, current)
+                    )
+                )
+                continue
+            if new is not None and _ADVISER_CELL_RE.fullmatch(new) and current is not None:
+                # "Advisor" in place of an executive post: the post is left, the advice is new.
+                drafts.append(
+                    _row_draft(row, starts, when, "table.personnel-row", **_leaving(person, org, current))
+                )
+            fields = {"type": "appointment", "person": person, "organization": org, "role": new}
+            drafts.append(
+                _row_draft(row, starts, when, "table.personnel-row", details={"predecessor": None}, **fields)
+            )
     return drafts
+
+
+def _filled(cell: str) -> str | None:
+    return None if cell in {"", "-", "–", "—"} else cell
+
+
+def _leaving(person: str, org: str, role: str | None) -> dict[str, object]:
+    details = {"status": "planned", "successor": None, "destination": None}
+    return {"type": "departure", "person": person, "organization": org, "role": role, "details": details}
+
+
+def _effective_before(line: _Line, dates: list[DateMention]) -> DateMention | None:
+    """ "All changes take effect on April 1, 2026": the notice's own effective date."""
+    effective = [
+        d for d in dates if d.end <= line.start and d.date is not None and _EFFECTIVE_DATE_RE.search(d.text)
+    ]
+    return effective[-1] if effective else None
 
 
 def _career_lines(
@@ -131,7 +169,7 @@ def _career_lines(
     person: str | None = None
     persons = set(entities.persons)
     for line in lines:
-        text = line.text.strip()
+        text = _NAME_LABEL_RE.sub("", line.text.strip())
         if text in persons:
             person = text
             continue
@@ -144,10 +182,15 @@ def _career_lines(
             continue
         what = found.group("what").strip().rstrip(".")
         joined = _JOINED_RE.match(what)
+        company = entities.main_org
         if joined:
             role, org = None, joined.group("org").strip()
-        elif ", " in what:
+            if _THE_COMPANY_RE.fullmatch(org) and company:
+                org = company  # "Joined the Company": the notice's own
+        elif ", " in what and _names_company(what.rsplit(", ", 1)[1], entities):
             role, org = what.rsplit(", ", 1)
+        elif company:
+            role, org = what, company  # "General Manager, Quality Assurance Department, Osaka Plant"
         else:
             continue
         if not org[:1].isupper():
@@ -158,6 +201,15 @@ def _career_lines(
             _row_draft(line, starts, when, "table.career-line", details={"predecessor": None}, **fields)
         )
     return drafts
+
+
+def _names_company(segment: str, entities: Entities) -> bool:
+    """ "Ardent Koki Corporation" (a company), not "Osaka Plant" or "Finance Department"."""
+    words = segment.split()
+    if not words or _UNIT_SEGMENT_RE.search(segment):
+        return False
+    known = {m.name for m in entities.mentions if m.kind == "org" and m.via == "name"}
+    return segment in known or words[-1].lower().rstrip(".") in ORG_SUFFIXES
 
 
 def _heading_above(lines: list[_Line], index: int) -> _Line:
