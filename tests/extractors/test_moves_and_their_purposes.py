@@ -252,6 +252,31 @@ AWARD_CASES += [
     ),
 ]
 
+AWARD_CASES += [
+    Case(
+        "appointed-a-member-of-an-order-is-an-honour-not-a-post",
+        "Mine-safety engineer Warrick Holling, the former chief executive of the Pilbara Safety "
+        "Institute, was appointed a Member of the Order of Australia (AM) for service to mining.",
+        [{"type": "award", "person": "Warrick Holling"}],
+        published_at="2026-01-25T20:00:00+11:00",
+    ),
+    Case(
+        "an-honours-item-with-post-nominal-letters",
+        "Australia Day Honours\n\n"
+        "- Francesca Ambrose, founder of Brisbane social enterprise Second Shift Cafés, OAM, for service "
+        "to the community.",
+        [
+            {
+                "type": "award",
+                "person": "Francesca Ambrose",
+                "organization": "Second Shift Cafés",
+                "details": {"award": "OAM"},
+            }
+        ],
+        published_at="2026-01-25T20:00:00+11:00",
+    ),
+]
+
 HONOURS = (
     "Business names lead the New Year list\n\n"
     "Rupert Ashby, who has chaired FTSE 250-listed Calder Brandt for seven years, is knighted for "

@@ -180,6 +180,7 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     engineering haulage tankers ports renewables construction utilities water lines
     united rovers wanderers athletic albion rangers hotspur
     photonics optics instruments sensors genomics solar batteries mobility
+    exports exporters imports importers traders cafés cafes bakery bakeries mills
     project initiative alliance coalition centre center hospital charity cooperative co-operative
     federation union orchestra theatre theater library
     """
@@ -284,6 +285,7 @@ NOT_SINGLE_WORD_ORGS: frozenset[str] = frozenset(
     commercial corporate digital innovation sustainability policy talent people culture
     item items suite address date dates exhibit exhibits signature signatures section page form annex
     schedule appendix officer officers director chair chairperson group company committee winner winners
+    oam obe mbe cbe kbe dbe bem
     usd eur gbp chf sek nok dkk jpy cny rmb inr ngn kes ksh zar aud cad sgd hkd nzd brl mxn aed sar
     current present note notes name names position positions remarks
     vice-chancellor pro-vice-chancellor vice-president co-founder co-chair co-chairman vice-chair

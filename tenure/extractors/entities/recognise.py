@@ -1330,7 +1330,8 @@ _PLACE_BEFORE_RE = re.compile(
 # A lone capitalised word followed by a lower-case descriptor and then a name or a person's noun.
 _DESCRIBED_NAME_AFTER_RE = re.compile(
     r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:start-?up|producer|company|firm|group|maker|developer|retailer|"
-    r"operator|insurer|lender|bank|miner|brewer|winery|chain|manufacturer|supplier|exporter|importer)"
+    r"operator|insurer|lender|bank|miner|brewer|winery|chain|manufacturer|supplier|exporter|importer|"
+    r"enterprise|charity|nonprofit|non-profit|co-op|cooperative)"
     r"\s+(?-i:[A-Z])|(?:pioneer|entrepreneur|businessman|businesswoman|magnate|tycoon)s?\b)"
 )
 _IN_AFTER_COMPANY_RE = re.compile(r"\b([A-Z][\w&.'’-]*)\s+in\s+$")

@@ -1053,7 +1053,9 @@ _NAMED_WINNER_RE = re.compile(
 _NOT_AN_APPOINTMENT_AFTER_RE = re.compile(
     r"^\s+(?:after|in\s+(?:(?:his|her|their)\s+)?hono(?:u)?r|for\s+(?:him|her|them)\b|"
     r"in\s+(?:a|the)\s+(?:lawsuit|suit|complaint|report|case)|one\s+of|among|to\s+(?:a|the|its)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:list|ranking)|for\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,8}?(?:award|prize|medal))\b",
+    r"(?:[\w'’-]+\s+){0,4}?(?:list|ranking)|for\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,8}?(?:award|prize|medal)|"
+    # "appointed a Member of the Order of Canada": an honour, which the award rules read.
+    r"(?:an?\s+)?(?:Officer|Member|Companion|Commander|Knight|Dame)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,2}?Order)\b",
     re.IGNORECASE,
 )
 # An object that is a plain thing: "the meeting", "smoking", "forces", "a call".
@@ -1487,6 +1489,9 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
 
 def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
     if rule.rule_id == "award.service-citation":
+        post_nominal = re.match(r",\s+([A-Z]{2,3}),", scene.text[start:end])
+        if post_nominal:
+            return post_nominal.group(1)  # "Jane Doe, founder of Acme, OAM, for service to ..."
         # The order or rank the list puts the entry under: "OFFICER OF THE ORDER OF AUSTRALIA (AO)".
         heading = _heading_line_above(scene.text, scene.sentence.start)
         return heading if heading and heading.isupper() else "honour"

@@ -504,6 +504,9 @@ RULES: tuple[Rule, ...] = (
             # "was elected a fellow of the Society for X": election to a learned society honours.
             r"\belected\s+(?:an?\s+)?(?:honorary\s+)?fellow\s+of\s+(?:the\s+)?(?=(?-i:[A-Z]))|"
             r"\b(?:is|are|was|were|been|be|being)\s+knighted\b|\b(?:becomes?|became|become)\s+an?\s+(?:dame|knight)\b|"
+            r"\b(?:made|appointed)\s+(?:an?\s+)?(?:Officer|Member|Companion|Commander|Knight|Dame|dame|knight)\b"
+            r"(?=\s+of\s+the\s+(?-i:(?:[A-Z][\w-]*\s+){0,2}?Order\b))"
+            r"(?:\s+of\s+the\s+(?-i:(?:[A-Z][\w-]*\s+){0,2}?Order(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?))?|"
             r"\bmade\s+(?:an?\s+)?(?:Officer|Member|Companion|Commander|Knight|Dame|dame|knight)\b"
             r"(?:\s+of\s+the\s+(?-i:(?:[A-Z][\w-]*\s+){0,2}?Order\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
         ),
@@ -523,6 +526,7 @@ RULES: tuple[Rule, ...] = (
             "dame",
             "knight",
             "fellow",
+            "order",
         ),
     ),
     # --- appointments ---
@@ -998,7 +1002,11 @@ RULES: tuple[Rule, ...] = (
         "award.service-citation",
         "award",
         # An honours list's entry: "Dr Jane Doe — for distinguished service to the health sector".
-        _rx(r"\s[—–-]\s+for\s+(?:[a-z]+\s+){0,3}?service\s+(?:to|in)\b"),
+        _rx(
+            r"\s[—–-]\s+for\s+(?:[a-z]+\s+){0,3}?service\s+(?:to|in)\b|"
+            # "- Jane Doe, founder of Acme, OAM, for service to the community".
+            r",\s+(?-i:(?:OAM|AM|AO|AC|MBE|OBE|CBE|KBE|DBE|BEM|CM|OC|CC)),\s+for\s+(?:[a-z]+\s+){0,3}?service\b"
+        ),
         "before",
         0.75,
         "Jane Doe — for distinguished service to the shipping industry.",
