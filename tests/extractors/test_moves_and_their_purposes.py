@@ -277,6 +277,23 @@ AWARD_CASES += [
     ),
 ]
 
+AWARD_CASES += [
+    Case(
+        "a-company-named-business-of-the-year-appoints-no-one",
+        "Cladagh Sea Foods, which siblings Clodagh and Tadhg Conroy set up in Spiddal in 2017, was named "
+        "Business of the Year.",
+        [
+            {
+                "type": "founding",
+                "person": "Tadhg Conroy",
+                "organization": "Cladagh Sea Foods",
+                "date": "2017",
+            },
+        ],
+        published_at="2025-11-14T09:00:00+00:00",
+    ),
+]
+
 HONOURS = (
     "Business names lead the New Year list\n\n"
     "Rupert Ashby, who has chaired FTSE 250-listed Calder Brandt for seven years, is knighted for "

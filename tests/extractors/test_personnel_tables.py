@@ -134,6 +134,27 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "career-lines-without-a-colon",
+        "The board named Emiko Sawada president of Shirakawa Brewing Co., Ltd. on Friday.\n\n"
+        "Career history\n\nEmiko Sawada\nApril 1991 Joined Shirakawa Brewing Co., Ltd.\n"
+        "April 2008 General Manager, Hokkaido Sales Branch\n\nReason for the change\n\nGrowth.",
+        [
+            {"type": "appointment", "person": "Emiko Sawada", "date": "1991-04"},
+            {
+                "type": "appointment",
+                "person": "Emiko Sawada",
+                "role": "General Manager, Hokkaido Sales Branch",
+                "date": "2008-04",
+            },
+        ],
+        published_at="2026-04-24T15:00:00+09:00",
+        exact=False,
+    ),
+]
+
+
 @pytest.mark.parametrize("case", params(CASES))
 def test_case(case: Case) -> None:
     run_case(case)

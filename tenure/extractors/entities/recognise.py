@@ -1324,7 +1324,7 @@ _ORG_VERB_AFTER_RE = re.compile(
 # Where a lone capitalised word is a place: "based in X", "a rented garage in X".
 _PLACE_BEFORE_RE = re.compile(
     r"\b(?:based|headquartered|located|garage|office|offices|plant|factory|born|raised|lives|lived|"
-    r"home|city|town)\s+(?:in|of)\s+$",
+    r"home|city|town|set\s+up|founded|established|started|launched|incorporated|registered|opened)\s+(?:in|of)\s+$",
     re.IGNORECASE,
 )
 # A lone capitalised word followed by a lower-case descriptor and then a name or a person's noun.

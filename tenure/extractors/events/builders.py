@@ -1054,6 +1054,8 @@ _NOT_AN_APPOINTMENT_AFTER_RE = re.compile(
     r"^\s+(?:after|in\s+(?:(?:his|her|their)\s+)?hono(?:u)?r|for\s+(?:him|her|them)\b|"
     r"in\s+(?:a|the)\s+(?:lawsuit|suit|complaint|report|case)|one\s+of|among|to\s+(?:a|the|its)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:list|ranking)|for\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,8}?(?:award|prize|medal)|"
+    # "named Business of the Year": a prize, which the award rules read.
+    r"(?:the\s+)?(?:[\w'’&-]+\s+){1,5}?of\s+the\s+year|"
     # "appointed a Member of the Order of Canada": an honour, which the award rules read.
     r"(?:an?\s+)?(?:Officer|Member|Companion|Commander|Knight|Dame)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,2}?Order)\b",
     re.IGNORECASE,
@@ -2522,7 +2524,7 @@ def build_founding(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft
     company = scene.object_org(end, named_only=True, skip_destination=False) or scene.object_org(
         end, named_only=False
     )
-    if company is None and _WHICH_BEFORE_RE.search(scene.text[max(scene.sentence.start, start - 40) : start]):
+    if company is None and _WHICH_BEFORE_RE.search(scene.text[max(scene.sentence.start, start - 70) : start]):
         # "Acme, which she co-founded in 2018 with Bo Chan, ...": the company stands before.
         company = scene.org_before(start)
         if company is not None:
@@ -2671,8 +2673,10 @@ _CAUSE_AFTER_BY_RE = re.compile(
 
 
 # "Acme, which she co-founded": a relative clause on the company before the trigger.
+# "Acme, which she co-founded", "Acme, which siblings Clodagh and Tadhg Doe set up": the company before.
 _WHICH_BEFORE_RE = re.compile(
-    r",\s+(?:which|that)\s+(?:she|he|they|(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:\w+ly\s+|had\s+|has\s+)?$"
+    r",\s+(?:which|that)\s+(?:[a-z]+\s+){0,2}?(?:she|he|they|(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+    r"(?:\s+and\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)?)\s+(?:\w+ly\s+|had\s+|has\s+)?$"
 )
 
 

@@ -40,7 +40,7 @@ _HEADING_REACH = 3  # lines above a table searched for its heading
 # "April 2015: General Manager, Human Resources Department, Acme Corp (current position)".
 _CAREER_LINE_RE = re.compile(
     r"^(?P<when>(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+)?(?:19|20)\d\d)\s*[:–—-]\s*(?P<what>.+?)\s*(?:\((?:current|present)\s+(?:position|post)\))?$"
+    r"December)\s+)?(?:19|20)\d\d)(?:\s*[:–—-]\s*|\s+(?=[A-Z]))(?P<what>.+?)\s*(?:\((?:current|present)\s+(?:position|post)\))?$"
 )
 _RETIRE_CELL_RE = re.compile(r"\b(?:to\s+)?(?:retire|resign|step\s+down|leave)\b", re.IGNORECASE)
 _ADVISER_CELL_RE = re.compile(
@@ -69,8 +69,6 @@ def table_drafts(
     body: str, sentences: list[Sentence], entities: Entities, dates: list[DateMention]
 ) -> list[Draft]:
     """The moves a disclosure's personnel tables and career lists state."""
-    if "|" not in body and ":" not in body:
-        return []
     lines = _lines(body)
     starts = [s.start for s in sentences]
     drafts = _table_rows(lines, starts, entities, dates)
