@@ -776,6 +776,9 @@ def _share_hand_over(
                 _redate(departure, date, published)
 
 
+_LIST_ENTRY_RULES = frozenset(("award.service-citation", "award.category-line", "award.winner-line"))
+
+
 def _date_awards_together(drafts: list[Draft], body: str | None = None) -> None:
     """Awards of one ceremony or honours list share its date: an undated one takes the year the
     others have, when they all agree ("named Founder of the Year for 2020 ... scooped the top award")."""
@@ -798,7 +801,8 @@ def _date_awards_together(drafts: list[Draft], body: str | None = None) -> None:
     if only.precision != "year":
         return
     for award in awards:
-        if award.date is None:
+        # A list's entries are the list's edition, not the year another award in the story names.
+        if award.date is None and award.rule_id not in _LIST_ENTRY_RULES:
             award.date = only
 
 

@@ -294,6 +294,33 @@ AWARD_CASES += [
     ),
 ]
 
+AWARD_CASES += [
+    Case(
+        "an-honours-entry-with-a-home-town-and-the-company-told-next",
+        "King's Birthday Honours 2025\n\nMembers of the New Zealand Order of Merit (MNZM)\n\n"
+        "Helen Whitby, of Te Puke – for services to horticulture and exporting\n\n"
+        "Whitby founded Pikirangi Growers in 1987 on leased land.",
+        [
+            {
+                "type": "award",
+                "person": "Helen Whitby",
+                "organization": "Pikirangi Growers",
+                "date": "2025",
+                "date_precision": "year",
+            },
+        ],
+        published_at="2025-06-02T06:00:00+12:00",
+        exact=False,
+    ),
+    Case(
+        "an-award-given-by-a-body-names-the-body",
+        "Eoghan Tuohy was voted manager of the year by the Irish Football Writers Association in 2024.",
+        # The recogniser reads "Irish" as a place word before the body's name.
+        [{"type": "award", "person": "Eoghan Tuohy", "organization": "Football Writers Association"}],
+        published_at="2025-12-01T09:00:00+00:00",
+    ),
+]
+
 HONOURS = (
     "Business names lead the New Year list\n\n"
     "Rupert Ashby, who has chaired FTSE 250-listed Calder Brandt for seven years, is knighted for "

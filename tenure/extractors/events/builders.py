@@ -1482,11 +1482,25 @@ def build_award(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draft]:
         previous = (winner, org)
         if org is None and winner.name in scene.entities.titles:
             org = scene.main_org()  # a winner with a job in the story works, most likely, where it is set
+        org = org or _giving_body(scene, end)
         details = {"award": award_name, "co_recipients": others}
         confidence = rule.confidence - (0.15 if winner in shared else 0.0)
         fields = {"person": winner.name, "organization": org, "details": details}
         drafts.append(_draft(scene, rule, (start, end), confidence=confidence, **fields))
     return drafts
+
+
+_HOME_TOWN_AFTER_RE = re.compile(r"\s*[–—-]\s+for\s")
+_BY_BODY_GAP_RE = re.compile(r"^[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+
+
+def _giving_body(scene: Scene, end: int) -> str | None:
+    """ "was voted manager of the year by the Football Writers' Guild": who gave it, when the
+    story names no employer for the winner."""
+    for org in scene.orgs():
+        if org.start >= end and org.via == "name" and _BY_BODY_GAP_RE.match(scene.text[end : org.start]):
+            return org.name
+    return None
 
 
 def _award_name(scene: Scene, start: int, end: int, rule: Rule) -> str | None:
@@ -1593,9 +1607,12 @@ _GENERIC_PRIZE_WORDS = frozenset(
 
 
 def _org_right_after(scene: Scene, person: Mention) -> str | None:
-    """ "Jane Doe of Northlake University": the institution named with the winner."""
+    """ "Jane Doe of Northlake University": the institution named with the winner ("Jane Doe, of
+    Te Puke – for services to ..." names her home town in an honours list, not an employer)."""
     for mention in scene.orgs():
         if mention.start > person.end:
+            if _HOME_TOWN_AFTER_RE.match(scene.text, mention.end):
+                return None
             gap = scene.text[person.end : mention.start]
             # A place word the organization's name lost may stand between: "of West Acme Distillers".
             return (
@@ -2062,6 +2079,8 @@ def _org_told_next(scene: Scene, winner: Mention) -> str | None:
             break
         if mention.kind != "person" or mention.name != winner.name or mention.start < scene.sentence.end:
             continue
+        if mention.via == "pronoun":
+            continue  # "Before Acme she ran Foo Gallery": a pronoun's sentence tells of another time
         for org in mentions[position + 1 : position + 4]:
             if org.kind == "person":
                 break
@@ -2073,9 +2092,11 @@ def _org_told_next(scene: Scene, winner: Mention) -> str | None:
 
 
 # "Doe, who founded advice website Acme," / "Doe, who runs Acme,": whose the recipient's company is.
+# "Doe founded Acme Orchards in 1987", "Doe is managing director of Acme": the same as the main verb.
 _TOLD_NEXT_GAP_RE = re.compile(
-    r"^,\s+who\s+(?:also\s+)?(?:founded|co-founded|set\s+up|runs|ran|leads|led|heads|headed|chairs|started)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+    r"^(?:,\s+who)?\s+(?:also\s+)?(?:founded|co-founded|set\s+up|runs|ran|leads|led|heads|headed|chairs|chaired|"
+    r"started|built|owns|owned)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$|"
+    r"^(?:,\s+who)?\s+(?:is|was|has\s+been)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

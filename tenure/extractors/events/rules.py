@@ -1003,9 +1003,9 @@ RULES: tuple[Rule, ...] = (
         "award",
         # An honours list's entry: "Dr Jane Doe — for distinguished service to the health sector".
         _rx(
-            r"\s[—–-]\s+for\s+(?:[a-z]+\s+){0,3}?service\s+(?:to|in)\b|"
+            r"\s[—–-]\s+for\s+(?:[a-z]+\s+){0,3}?services?\s+(?:to|in)\b|"
             # "- Jane Doe, founder of Acme, OAM, for service to the community".
-            r",\s+(?-i:(?:OAM|AM|AO|AC|MBE|OBE|CBE|KBE|DBE|BEM|CM|OC|CC)),\s+for\s+(?:[a-z]+\s+){0,3}?service\b"
+            r",\s+(?-i:(?:OAM|AM|AO|AC|MBE|OBE|CBE|KBE|DBE|BEM|CM|OC|CC|MNZM|ONZM|CNZM|KNZM|DNZM|QSM)),\s+for\s+(?:[a-z]+\s+){0,3}?services?\b"
         ),
         "before",
         0.75,
