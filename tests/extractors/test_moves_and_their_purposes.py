@@ -442,6 +442,17 @@ PEOPLE_CASES = [
 ]
 
 
+PEOPLE_CASES += [
+    Case(
+        "a-unit-that-has-reported-to-someone-is-the-old-line",
+        "Sablehurst's clinical operations functions, which have reported to chief operating officer "
+        "Priscilla Naidu, will report to Dr. Marguerite Oster.",
+        [{"type": "reporting_change", "person": None, "details": {"to_manager": "Marguerite Oster"}}],
+        published_at="2025-09-09T09:00:00-04:00",
+    ),
+]
+
+
 @pytest.mark.parametrize("case", params(PEOPLE_CASES))
 def test_people_case(case: Case) -> None:
     run_case(case)

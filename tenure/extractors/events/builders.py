@@ -1311,8 +1311,17 @@ def _role_given_up(scene: Scene, predecessor: Mention) -> str | None:
 # --- reporting lines ------------------------------------------------------------------------
 
 
+# "..., which have reported to chief operating officer Jane Doe,": the manager of the old line,
+# with the title that may stand between the verb and the name.
+_FORMER_MANAGER_BEFORE_RE = re.compile(
+    r"\b(?:who|which|that)\s+(?:\w+ly\s+|had\s+|have\s+|has\s+)?(?:until\s+now\s+)?(?:has\s+|have\s+)?"
+    r"reported\s+(?:directly\s+)?to\s+(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 _FORMER_LINE_RE = re.compile(
-    r"\b(?:who|which|that)\s+(?:\w+ly\s+|had\s+)?reported\s+(?:directly\s+)?to$", re.I
+    r"\b(?:who|which|that)\s+(?:\w+ly\s+|had\s+|have\s+|has\s+)?(?:until\s+now\s+)?(?:has\s+|have\s+)?reported\s+"
+    r"(?:directly\s+)?to$|\buntil\s+now\s+(?:has|have)\s+reported\s+(?:directly\s+)?to$",
+    re.I,
 )
 
 
@@ -1354,6 +1363,10 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
     if rule.rule_id == "reporting.join-under":
         subject = scene.person_before(start)
         people = [subject] if subject else []
+        if not people and _UNITS_BEFORE_RE.search(scene.text[max(scene.sentence.start, start - 100) : start]):
+            # "Thackeray's marketing and loyalty teams would move under Barnaby Okoro".
+            details = {"from_manager": None, "to_manager": manager.name}
+            return [_draft(scene, rule, (start, end), organization=org, details=details)]
     else:
         people = scene.persons_listed_before(start)
         people = _everyone_moving(scene, start) or people
@@ -1363,11 +1376,19 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
             return [_draft(scene, rule, (start, end), organization=org, details=details)]
     # "Bo Chan, who reported to Ann Lee, will now report to ...": Ann Lee is the manager left.
     former = [
-        p for p in people if p and _FORMER_LINE_RE.search(scene.text[max(0, p.start - 30) : p.start].rstrip())
+        p
+        for p in people
+        if p and _FORMER_MANAGER_BEFORE_RE.search(scene.text[max(0, p.start - 80) : p.start])
     ]
     if former:
         subject = scene.person_before(former[0].start)
         people = [p for p in people if p not in former] or ([subject] if subject else [])
+        if not people and _UNITS_BEFORE_RE.search(
+            scene.text[max(scene.sentence.start, former[0].start - 120) : former[0].start]
+        ):
+            # "Acme's clinical functions, which have reported to X, will report to Y": the units move.
+            details = {"from_manager": former[0].name, "to_manager": manager.name}
+            return [_draft(scene, rule, (start, end), organization=org, details=details)]
     drafts = []
     for person in people:
         if person is None or person.name == manager.name:
@@ -1381,8 +1402,9 @@ def build_reporting(scene: Scene, rule: Rule, match: re.Match[str]) -> list[Draf
 
 # The units a reporting line is drawn for: "the presidents of X, Y and Z", "the legal and strategy teams".
 _UNITS_BEFORE_RE = re.compile(
-    r"\b(?:the|its|their|our)\s+(?:[\w-]+\s+){0,3}?(?:presidents|heads|leaders|chiefs|teams|units|divisions|"
-    r"businesses|departments|functions)\b[^.;]{0,80}$",
+    r"(?:\b(?:the|its|their|our)|[A-Z][\w'’-]*['’]s)\s+(?:[\w,-]+\s+){0,4}?(?:presidents|heads|leaders|chiefs|"
+    r"(?:managing\s+)?directors|teams?|units?|divisions?|businesses|departments?|functions?|offices?|plants|"
+    r"organi[sz]ations?)\b[^.;]{0,80}$",
     re.IGNORECASE,
 )
 _UNIT_AFTER_RE = re.compile(
