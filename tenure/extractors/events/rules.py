@@ -39,6 +39,10 @@ class Rule:
         return list(self.pattern.finditer(text))
 
 
+# An amount of money starts here: "$3M", "US$ 5m", "KSh65 million", "CHF 4 million".
+_MONEY_AHEAD = r"(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?|(?:" + ISO_CODE_ALTERNATION + r")\s?)\d"
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
@@ -1241,9 +1245,7 @@ RULES: tuple[Rule, ...] = (
         # "Acme came out of stealth on Tuesday with a $3M pre-seed from Bay Capital".
         _rx(
             r"\b(?:came|comes|emerged|emerges|emerging|coming)\s+(?:out\s+of|from)\s+stealth\b[^.;]{0,40}?"
-            r"\bwith\s+(?:an?\s+)?(?=(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?|(?:"
-            + ISO_CODE_ALTERNATION
-            + r")\s?)\d)"
+            r"\bwith\s+(?:an?\s+)?(?=" + _MONEY_AHEAD + ")"
         ),
         "none",
         0.85,
@@ -1257,9 +1259,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:its|their|the\s+company['’]s|the\s+startup['’]s)\s+(?:first|latest|most\s+recent|previous|last|"
             r"earlier|prior|initial)\s+(?:outside\s+|external\s+)?(?:round|funding|money|capital|raise|financing|"
-            r"investment)\s+(?:was|came\s+in)\s+(?:an?\s+)?(?=(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?|(?:"
-            + ISO_CODE_ALTERNATION
-            + r")\s?)\d)"
+            r"investment)\s+(?:was|came\s+in)\s+(?:an?\s+)?(?=" + _MONEY_AHEAD + ")"
         ),
         "none",
         0.8,
@@ -1271,11 +1271,9 @@ RULES: tuple[Rule, ...] = (
         "funding_round",
         # "... a $40 million Series B in 2022, following a $12 million Series A in 2019": a second round.
         _rx(
-            r"(?<=[\d\w)],\s)(?:following|after|then)\s+an?\s+(?=(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?|(?:"
-            + ISO_CODE_ALTERNATION
-            + r")\s?)\d[\d.,]*[\s-]*(?:million|billion|crores?|bn|mn|m|k|cr)?\s+(?:(?:pre-)?series\s+[a-h]|(?:pre-)?seed))|"
-            r"(?<=\d\s)and\s+an?\s+(?=(?:(?:US\s?|[A-Z]{1,2})?[$€£₹₦¥]|Rs\.?\s?|KSh\s?)\d[\d.,]*\s*(?:million|billion|bn|m)?\s+"
-            r"(?:(?:pre-)?series\s+[a-h]|(?:pre-)?seed))"
+            r"(?:(?<=[\d\w)],\s)(?:following|after|then)|(?<=\d\s)and)\s+an?\s+(?="
+            + _MONEY_AHEAD
+            + r"[\d.,]*[\s-]*(?:million|billion|crores?|bn|mn|m|k|cr)?\s+(?:(?:pre-)?series\s+[a-h]|(?:pre-)?seed))"
         ),
         "none",
         0.7,
