@@ -285,7 +285,7 @@ NOT_SINGLE_WORD_ORGS: frozenset[str] = frozenset(
     commercial corporate digital innovation sustainability policy talent people culture
     item items suite address date dates exhibit exhibits signature signatures section page form annex
     schedule appendix officer officers director chair chairperson group company committee winner winners
-    oam obe mbe cbe kbe dbe bem
+    oam obe mbe cbe kbe dbe bem dame lord lady reverend rev
     usd eur gbp chf sek nok dkk jpy cny rmb inr ngn kes ksh zar aud cad sgd hkd nzd brl mxn aed sar
     current present note notes name names position positions remarks
     vice-chancellor pro-vice-chancellor vice-president co-founder co-chair co-chairman vice-chair

@@ -1116,8 +1116,9 @@ def _classify(
         body[0][2].lower() in NOT_SINGLE_WORD_ORGS or _MONEY_TOKEN_RE.fullmatch(body[0][2])
     ):
         return None  # "Vice President, Finance", "FTSE 250-listed", "the Group", "KSh65": no other company
-    if len(body) == 1 and body[0][2].isupper() and _alone_on_line(text, body[0][0], body[0][1]):
-        return None  # "MANAGEMENT", "IN-HOUSE": a column's section heading
+    words_only = [w for _, _, w in body if w != "&"]
+    if words_only and all(w.isupper() for w in words_only) and _alone_on_line(text, body[0][0], body[-1][1]):
+        return None  # "MANAGEMENT", "MOVERS & SHAKERS": a column's heading, not a company
     if _department_run(text, body):
         return None  # "the new Cloud & Data division", "Research & Development": a part of a company
     if len(body) > 1 and body[-1][2].lower() in _VENUE_WORDS:
