@@ -119,7 +119,7 @@ CASES = [
     ),
     Case(
         "the-title-a-who-was-appointed-clause-restricts-is-the-role",
-        "Acme's executives include David Leaver, the chief operating officer who was appointed on June 1.",
+        "Acme's officers include David Leaver, the chief operating officer who was hired on June 1.",
         [
             {
                 "type": "appointment",

@@ -667,7 +667,7 @@ def _titled_pairs(scene: Scene, first: Mention) -> list[tuple[Mention, str]]:
     return found
 
 
-# "David Leavy, the chief operating officer who was appointed on June 1": the title the relative
+# "Lena Ortiz, the finance chief who was named in March": the title the relative
 # clause restricts is the post the appointment gave.
 _TITLE_WHO_WAS_RE = re.compile(
     r",\s+(?:the|its|our|their)\s+(?:new\s+)?(?P<title>[^,;()]{3,60}?)\s+who\s+(?:was|has\s+been|had\s+been)\s+$"
