@@ -256,7 +256,8 @@ def analyse(text: str, sentences: list[Sentence]) -> Entities:
             mentions.append(mention)
             _register_expansion(text, chunks, index, mention, org_aliases)
     mentions = _companies_named_in_full(mentions)
-    persons = [p for p in persons if any(m.kind == "person" and m.name == p for m in mentions)] or persons
+    named = {m.name for m in mentions if m.kind == "person"}
+    persons = [p for p in persons if p in named] or persons
     mentions.extend(_known_org_openings(unclassified, mentions))
     mentions.extend(_honour_mention(text, span) for span in honours)
     mentions.sort(key=lambda m: m.start)

@@ -56,6 +56,7 @@ _UNIT_SEGMENT_RE = re.compile(
 _ASIDE_LINE_RE = re.compile(
     r"^(?:Date of birth|Born|Birth date|Education|Career(?:\s+summary|\s+history)?)\b", re.IGNORECASE
 )
+_CAREER_LINE_START_RE = re.compile(r"^\s*(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b", re.MULTILINE)
 _JOINED_RE = re.compile(r"^(?:joined|entered|joins)\s+(?P<org>.+)$", re.IGNORECASE)
 
 
@@ -69,6 +70,8 @@ def table_drafts(
     body: str, sentences: list[Sentence], entities: Entities, dates: list[DateMention]
 ) -> list[Draft]:
     """The moves a disclosure's personnel tables and career lists state."""
+    if "|" not in body and not _CAREER_LINE_START_RE.search(body):
+        return []  # most articles have neither: skip the line-by-line pass
     lines = _lines(body)
     starts = [s.start for s in sentences]
     drafts = _table_rows(lines, starts, entities, dates)
